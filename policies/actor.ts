@@ -1,0 +1,37 @@
+/** Roles a user may hold. Ward roles act only inside their own ward (区); company roles only in
+ * the engagements of their own company (受託者 / 再委託先). */
+export const ROLES = [
+  'system_admin', // システム管理者
+  'ward_officer', // 個人情報保護担当 / 所管課の担当者
+  'ward_chief', // 係長 (sign-off)
+  'ward_manager', // 課長 (sign-off)
+  'inspector', // 監督員
+  'council_reviewer', // 審議会委員 (read only)
+  'contractor_manager', // 統括責任者 / 取扱責任者
+  'contractor_staff', // 取扱者
+] as const;
+
+export type Role = (typeof ROLES)[number];
+
+export const WARD_ROLES: readonly Role[] = [
+  'ward_officer',
+  'ward_chief',
+  'ward_manager',
+  'inspector',
+  'council_reviewer',
+];
+export const COMPANY_ROLES: readonly Role[] = ['contractor_manager', 'contractor_staff'];
+
+/** Who is acting: built from the signed-in user, never from request input. */
+export interface Actor {
+  userId: string;
+  organisationId: string;
+  organisationKind: 'ward' | 'company';
+  /** The ward for ward staff; null for company staff, who may work for several wards. */
+  wardId: string | null;
+  roles: readonly Role[];
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}

@@ -1,0 +1,56 @@
+import {
+  AbilityBuilder,
+  createMongoAbility,
+  type ForcedSubject,
+  type MongoAbility,
+  type MongoQuery,
+  subject,
+} from '@casl/ability';
+import type { Actor, Role } from './actor.js';
+import { defineCompanyRoles } from './roles/company.js';
+import { defineCouncilReviewer } from './roles/council-reviewer.js';
+import { defineSystemAdmin } from './roles/system-admin.js';
+import { defineWardStaff } from './roles/ward-staff.js';
+
+export type Action = 'manage' | 'read' | 'create' | 'update' | 'delete';
+
+/** Subject types, each a record kind the policies speak about. */
+export type SubjectType = 'all' | 'Organisation' | 'Department' | 'User' | 'AuditEntry';
+
+type Tagged<T> = T extends string ? Record<string, any> & ForcedSubject<T> : never;
+/** A record tagged with its subject type (see asSubject), so that conditions apply to it. */
+export type TaggedSubject = Tagged<Exclude<SubjectType, 'all'>>;
+export type AppAbility = MongoAbility<[Action, SubjectType | TaggedSubject], MongoQuery>;
+export type Builder = AbilityBuilder<AppAbility>;
+
+type RoleDefinition = (builder: Builder, actor: Actor) => void;
+
+const definitions: Record<Role, RoleDefinition> = {
+  system_admin: defineSystemAdmin,
+  ward_officer: defineWardStaff,
+  ward_chief: defineWardStaff,
+  ward_manager: defineWardStaff,
+  inspector: defineWardStaff,
+  council_reviewer: defineCouncilReviewer,
+  contractor_manager: defineCompanyRoles,
+  contractor_staff: defineCompanyRoles,
+};
+
+/** Builds the ability of one actor from all of its roles (rules of several roles add up). */
+export function defineAbilityFor(actor: Actor): AppAbility {
+  const builder = new AbilityBuilder<AppAbility>(createMongoAbility);
+  const seen = new Set<RoleDefinition>();
+  for (const role of actor.roles) {
+    const define = definitions[role];
+    // Ward staff roles share one definition that itself looks at the roles held.
+    if (seen.has(define)) continue;
+    seen.add(define);
+    define(builder, actor);
+  }
+  return builder.build();
+}
+
+/** Tags a plain object with its subject type so that conditions apply to it. */
+export function asSubject<T extends object>(type: Exclude<SubjectType, 'all'>, object: T): TaggedSubject {
+  return subject(type, { ...object }) as unknown as TaggedSubject;
+}

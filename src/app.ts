@@ -1,0 +1,67 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import type { AppDeps, AppEnv } from './http/app-env.js';
+import { requestContext } from './http/middleware/request-context.js';
+import { PayloadTooLarge } from './http/payload-too-large.js';
+import { notFoundProblem, problemFromError } from './http/problem.js';
+import { auditRoutes } from './http/routes/audit.routes.js';
+import { authRoutes } from './http/routes/auth.routes.js';
+import { docsRoutes } from './http/routes/docs.routes.js';
+import { healthRoutes } from './http/routes/health.routes.js';
+import { organisationRoutes } from './http/routes/organisations.routes.js';
+import { userRoutes } from './http/routes/users.routes.js';
+import { validationHook } from './http/validation-hook.js';
+
+export const API_VERSION = '0.1.0';
+
+/** Builds the whole HTTP application from its dependencies. */
+export function createApp(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.use('*', requestContext(deps));
+  app.use('*', secureHeaders({ contentSecurityPolicy: undefined }));
+  app.use(
+    '/api/*',
+    bodyLimit({
+      maxSize: 1024 * 1024,
+      onError: () => {
+        throw PayloadTooLarge;
+      },
+    }),
+  );
+
+  app.route('/', healthRoutes());
+  app.route('/api/v1/auth', authRoutes());
+  app.route('/api/v1/organisations', organisationRoutes());
+  app.route('/api/v1/users', userRoutes());
+  app.route('/api/v1/audit-entries', auditRoutes());
+  app.route('/api/docs', docsRoutes());
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+  });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'Cookie', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'pg_access',
+  });
+  app.doc31('/api/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: '個人情報取扱委託 管理 API / Privacy-governance workflow API',
+      version: API_VERSION,
+      description:
+        'Errors are RFC 9457 problem+json with English and Japanese messages. Writes need the version you read (If-Match or body version); a stale one gets 409.',
+    },
+  });
+
+  app.get('/', (c) => c.redirect('/api/docs'));
+  app.notFound(notFoundProblem);
+  app.onError(problemFromError);
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

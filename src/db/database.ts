@@ -1,0 +1,133 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+// Table types for Kysely. Columns are snake_case as in SQL; repositories map them to domain
+// objects explicitly.
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T = unknown> = ColumnType<T, string | T, string | T>;
+
+export type OrganisationKind = 'ward' | 'company';
+
+export interface WardSettings {
+  /** How many levels below the contractor may exist (1 = 再委託 only, 0 = none). */
+  maxSubcontractDepth?: number;
+  /** Internal sign-off chain (決裁), in order. */
+  signOffChain?: Array<'ward_officer' | 'ward_chief' | 'ward_manager'>;
+}
+
+export interface OrganisationsTable {
+  id: Generated<string>;
+  kind: OrganisationKind;
+  name: string;
+  name_kana: string | null;
+  corporate_number: string | null;
+  address: string | null;
+  settings: Json<WardSettings>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  version: Generated<number>;
+}
+
+export interface WardCompaniesTable {
+  ward_id: string;
+  company_id: string;
+  linked_at: UpdatedAt;
+}
+
+export interface DepartmentsTable {
+  ward_id: string;
+  id: Generated<string>;
+  name: string;
+  code: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  version: Generated<number>;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  organisation_id: string;
+  ward_id: string | null;
+  department_id: string | null;
+  email: string;
+  display_name: string;
+  password_hash: string;
+  roles: string[];
+  disabled_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  version: Generated<number>;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  refresh_hash: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  refreshed_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  user_agent: string | null;
+  ip: string | null;
+}
+
+export interface SignInAttemptsTable {
+  id: Generated<string>;
+  email: string;
+  ip: string | null;
+  succeeded: boolean;
+  at: Timestamp;
+}
+
+export interface SigningKeysTable {
+  kid: string;
+  alg: string;
+  private_jwk: Json<Record<string, unknown>>;
+  public_jwk: Json<Record<string, unknown>>;
+  created_at: CreatedAt;
+  retired_at: Timestamp | null;
+}
+
+export interface AuditHeadsTable {
+  chain_key: string;
+  last_seq: ColumnType<string, string | number, string | number>;
+  last_hash: string;
+}
+
+export interface AuditEntriesTable {
+  chain_key: string;
+  seq: ColumnType<string, string | number, never>;
+  ward_id: string | null;
+  at: Timestamp;
+  actor_user_id: string | null;
+  actor_org_id: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  before: Json | null;
+  after: Json | null;
+  request_id: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface Database {
+  organisations: OrganisationsTable;
+  ward_companies: WardCompaniesTable;
+  departments: DepartmentsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  sign_in_attempts: SignInAttemptsTable;
+  signing_keys: SigningKeysTable;
+  audit_heads: AuditHeadsTable;
+  audit_entries: AuditEntriesTable;
+}
+
+export type OrganisationRow = Selectable<OrganisationsTable>;
+export type NewOrganisationRow = Insertable<OrganisationsTable>;
+export type OrganisationUpdate = Updateable<OrganisationsTable>;
+export type UserRow = Selectable<UsersTable>;
+export type AuditEntryRow = Selectable<AuditEntriesTable>;

@@ -1,0 +1,60 @@
+import { authorize } from '../shared/authorize.js';
+import { inTransaction, type UseCaseContext } from '../shared/context.js';
+import { ValidationError } from '../shared/errors.js';
+import { findOrganisation, linkCompanyToWard, type Organisation } from './organisation.repository.js';
+import type { OrganisationInput } from './organisation-input.js';
+
+/** Registers a ward (administrators) or a company; a company registered by ward staff is linked to
+ * their ward, so that the ward can contract with it. */
+export async function createOrganisation(
+  ctx: UseCaseContext,
+  input: OrganisationInput,
+): Promise<Organisation> {
+  const { actor } = ctx;
+  const wardIds = new Set(input.wardIds ?? []);
+  if (input.kind === 'company' && actor.wardId) wardIds.add(actor.wardId);
+  if (input.kind === 'ward' && wardIds.size > 0) {
+    throw new ValidationError(
+      { en: 'A ward is not linked to wards', ja: '区を他の区に紐付けることはできません' },
+      [{ path: 'wardIds', message: 'only for companies', message_ja: '事業者の場合のみ指定できます' }],
+    );
+  }
+  authorize(ctx.ability, 'create', 'Organisation', { kind: input.kind, linkedOrgIds: [...wardIds] });
+
+  return inTransaction(ctx, async ({ tx, audit }) => {
+    for (const wardId of wardIds) {
+      const ward = await tx
+        .selectFrom('organisations')
+        .select('kind')
+        .where('id', '=', wardId)
+        .executeTakeFirst();
+      if (ward?.kind !== 'ward') {
+        throw new ValidationError({ en: 'Unknown ward', ja: '指定された区が存在しません' }, [
+          { path: 'wardIds', message: `${wardId} is not a ward`, message_ja: `${wardId} は区ではありません` },
+        ]);
+      }
+    }
+    const row = await tx
+      .insertInto('organisations')
+      .values({
+        kind: input.kind,
+        name: input.name,
+        name_kana: input.nameKana ?? null,
+        corporate_number: input.corporateNumber ?? null,
+        address: input.address ?? null,
+        settings: JSON.stringify(input.kind === 'ward' ? (input.settings ?? {}) : {}),
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    for (const wardId of wardIds) await linkCompanyToWard(tx, wardId, row.id);
+    const created = (await findOrganisation(tx, row.id))!;
+    await audit({
+      wardId: input.kind === 'ward' ? created.id : (actor.wardId ?? null),
+      action: 'organisation.create',
+      subjectType: 'Organisation',
+      subjectId: created.id,
+      after: created,
+    });
+    return created;
+  });
+}

@@ -1,0 +1,45 @@
+import { type Action, type AppAbility, asSubject, type SubjectType } from '../../../policies/app-ability.js';
+import { ForbiddenError, NotFoundError } from './errors.js';
+
+const subjectNames: Record<string, { en: string; ja: string }> = {
+  Organisation: { en: 'Organisation', ja: '組織' },
+  Department: { en: 'Department', ja: '所管課' },
+  User: { en: 'User', ja: '利用者' },
+  AuditEntry: { en: 'Audit entry', ja: '監査記録' },
+};
+
+export function subjectName(type: string): { en: string; ja: string } {
+  return subjectNames[type] ?? { en: type, ja: type };
+}
+
+/**
+ * Checks `action` on one record. A record the actor may not even read is reported as not found,
+ * so its existence does not leak; one it may read but not change is forbidden.
+ */
+export function authorize<T extends object>(
+  ability: AppAbility,
+  action: Action,
+  type: Exclude<SubjectType, 'all'>,
+  record: T,
+): void {
+  const tagged = asSubject(type, record);
+  if (ability.can(action, tagged)) return;
+  const name = subjectName(type);
+  if (action !== 'read' && ability.can('read', tagged)) {
+    throw new ForbiddenError({
+      en: `You may not ${action} this ${name.en.toLowerCase()}`,
+      ja: `この${name.ja}に対する操作（${action}）は許可されていません`,
+    });
+  }
+  throw new NotFoundError({ en: `${name.en} not found`, ja: `${name.ja}が見つかりません` });
+}
+
+/** Checks an action that needs no particular record, such as creating one of a type. */
+export function authorizeType(ability: AppAbility, action: Action, type: Exclude<SubjectType, 'all'>): void {
+  if (ability.can(action, type)) return;
+  const name = subjectName(type);
+  throw new ForbiddenError({
+    en: `You may not ${action} ${name.en.toLowerCase()} records`,
+    ja: `${name.ja}に対する操作（${action}）は許可されていません`,
+  });
+}

@@ -1,0 +1,57 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { Actor } from '../../../policies/actor.js';
+import type { AppAbility } from '../../../policies/app-ability.js';
+import type { Database } from '../../db/database.js';
+import { type AuditInput, appendAuditEntry } from '../audit/append-audit-entry.js';
+
+/** Everything a use case needs to act for someone: passed in, never imported as a singleton. */
+export interface UseCaseContext {
+  db: Kysely<Database>;
+  actor: Actor;
+  ability: AppAbility;
+  requestId: string | null;
+  now: () => Date;
+}
+
+export type Tx = Transaction<Database>;
+
+export type AuditRecord = Pick<
+  AuditInput,
+  'wardId' | 'action' | 'subjectType' | 'subjectId' | 'before' | 'after'
+>;
+
+export interface UnitOfWork {
+  tx: Tx;
+  /** Appends the audit entry of this change, in this transaction. */
+  audit(record: AuditRecord): Promise<void>;
+  /** Runs after a successful commit (mail, PDF rendering); never when the transaction fails. */
+  afterCommit(effect: () => Promise<void> | void): void;
+}
+
+/**
+ * The one path for a state change: one transaction holding the change and its audit entry;
+ * effects run only once it has committed.
+ */
+export async function inTransaction<T>(
+  ctx: Pick<UseCaseContext, 'db' | 'actor' | 'requestId' | 'now'>,
+  work: (uow: UnitOfWork) => Promise<T>,
+): Promise<T> {
+  const effects: Array<() => Promise<void> | void> = [];
+  const result = await ctx.db.transaction().execute(async (tx) => {
+    const at = ctx.now();
+    return work({
+      tx,
+      audit: (record) =>
+        appendAuditEntry(tx, {
+          ...record,
+          actorUserId: ctx.actor.userId,
+          actorOrgId: ctx.actor.organisationId,
+          requestId: ctx.requestId,
+          at,
+        }),
+      afterCommit: (effect) => effects.push(effect),
+    });
+  });
+  for (const effect of effects) await effect();
+  return result;
+}

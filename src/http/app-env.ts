@@ -1,0 +1,35 @@
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { AppAbility } from '../../policies/app-ability.js';
+import type { Database } from '../db/database.js';
+import type { AuthSettings } from '../domain/auth/auth-services.js';
+import type { Authenticated } from '../domain/auth/authenticate.js';
+import type { PasswordHasher } from '../domain/auth/password-hasher.js';
+import type { TokenService } from '../domain/auth/token-service.js';
+
+/** What the app is built from: no module-level singletons, so tests build as many as they like. */
+export interface AppDeps {
+  db: Kysely<Database>;
+  tokens: TokenService;
+  passwords: PasswordHasher;
+  logger: Logger;
+  now: () => Date;
+  settings: AuthSettings;
+  /** Secure cookies need HTTPS, or localhost, which browsers treat as secure. */
+  secureCookies: boolean;
+  /** Reads a static asset shipped in an npm package (API reference page); absent on Workers. */
+  readAsset?: (name: string) => Promise<{ body: Uint8Array; type: string } | undefined>;
+  /** The client's address, for sign-in throttling; the Node entry reads it from the socket. */
+  clientIp?: (c: import('hono').Context) => string | null;
+  /** Readiness: whether the database answers. */
+  ping: () => Promise<void>;
+}
+
+export interface AppEnv {
+  Variables: {
+    deps: AppDeps;
+    requestId: string;
+    logger: Logger;
+    auth: Authenticated & { ability: AppAbility; via: 'bearer' | 'cookie' };
+  };
+}

@@ -1,0 +1,54 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { listAuditEntries } from '../../domain/audit/list-audit-entries.js';
+import type { AppEnv } from '../app-env.js';
+import { requireAuth, useCaseContext } from '../middleware/authenticate.js';
+import { bearerSecurity, errorResponses, jsonResponse, PageQuery, pageOf, text } from '../schemas/common.js';
+import { validationHook } from '../validation-hook.js';
+
+const AuditEntrySchema = z
+  .object({
+    chainKey: z.string(),
+    seq: z.string(),
+    wardId: z.string().nullable(),
+    at: z.string(),
+    actorUserId: z.string().nullable(),
+    actorOrgId: z.string().nullable(),
+    action: z.string(),
+    subjectType: z.string(),
+    subjectId: z.string(),
+    before: z.unknown(),
+    after: z.unknown(),
+    requestId: z.string().nullable(),
+    hash: z.string(),
+    prevHash: z.string(),
+  })
+  .openapi('AuditEntry');
+
+export function auditRoutes() {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.use('*', requireAuth);
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/',
+      tags: ['audit'],
+      summary: "The ward's audit trail, newest first / 監査記録",
+      security: bearerSecurity,
+      request: {
+        query: PageQuery.extend({ subjectType: text(50).optional(), subjectId: text(100).optional() }),
+      },
+      responses: {
+        200: jsonResponse(pageOf(AuditEntrySchema), 'A page of audit entries'),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const page = await listAuditEntries(useCaseContext(c), c.req.valid('query'));
+      return c.json(
+        { items: page.items.map((e) => ({ ...e, at: e.at.toISOString() })), nextCursor: page.nextCursor },
+        200,
+      );
+    },
+  );
+  return app;
+}

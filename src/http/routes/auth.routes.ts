@@ -1,0 +1,175 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { getCookie } from 'hono/cookie';
+import { refreshSession } from '../../domain/auth/refresh-session.js';
+import { signIn } from '../../domain/auth/sign-in.js';
+import { signOut } from '../../domain/auth/sign-out.js';
+import { UnauthenticatedError } from '../../domain/shared/errors.js';
+import type { AppEnv } from '../app-env.js';
+import { clearSessionCookies, REFRESH_COOKIE, setSessionCookies } from '../cookies.js';
+import { requireAuth } from '../middleware/authenticate.js';
+import {
+  bearerSecurity,
+  errorResponses,
+  jsonBody,
+  jsonResponse,
+  requiredText,
+  text,
+} from '../schemas/common.js';
+import { validationHook } from '../validation-hook.js';
+
+const Tokens = z
+  .object({
+    tokenType: z.literal('Bearer'),
+    accessToken: z.string(),
+    expiresIn: z.number().int().openapi({ description: 'seconds until the access token expires' }),
+    refreshToken: z.string(),
+    csrfToken: z.string().openapi({ description: 'send as X-CSRF-Token on cookie-authenticated writes' }),
+  })
+  .openapi('Tokens');
+
+const SessionInfo = z
+  .object({
+    user: z.object({
+      id: z.string(),
+      email: z.string(),
+      displayName: z.string(),
+      organisationName: z.string(),
+    }),
+    organisationId: z.string(),
+    organisationKind: z.enum(['ward', 'company']),
+    wardId: z.string().nullable(),
+    roles: z.array(z.string()),
+    csrfToken: z.string(),
+  })
+  .openapi('SessionInfo');
+
+const signInRoute = createRoute({
+  method: 'post',
+  path: '/sign-in',
+  tags: ['auth'],
+  summary: 'Sign in with e-mail and password / ログイン',
+  request: { body: jsonBody(z.object({ email: requiredText(254), password: text(200).min(1) })) },
+  responses: {
+    200: jsonResponse(Tokens.extend({ user: SessionInfo.shape.user }), 'Signed in; cookies are set as well'),
+    401: errorResponses[401],
+    422: errorResponses[422],
+    429: { description: 'Too many failed sign-ins / ログイン試行回数の超過' },
+  },
+});
+
+const refreshRoute = createRoute({
+  method: 'post',
+  path: '/refresh',
+  tags: ['auth'],
+  summary: 'Exchange a refresh token for new tokens / トークンの更新',
+  request: {
+    body: {
+      required: false,
+      content: { 'application/json': { schema: z.object({ refreshToken: text(300).optional() }) } },
+    },
+  },
+  responses: {
+    200: jsonResponse(Tokens, 'New tokens; the old refresh token no longer works'),
+    401: errorResponses[401],
+  },
+});
+
+const signOutRoute = createRoute({
+  method: 'post',
+  path: '/sign-out',
+  tags: ['auth'],
+  summary: 'Sign out and revoke the session / ログアウト',
+  security: bearerSecurity,
+  responses: { 204: { description: 'Signed out' }, 401: errorResponses[401] },
+});
+
+const sessionRoute = createRoute({
+  method: 'get',
+  path: '/session',
+  tags: ['auth'],
+  summary: 'Who is signed in / ログイン中の利用者',
+  security: bearerSecurity,
+  responses: { 200: jsonResponse(SessionInfo, 'The signed-in user'), 401: errorResponses[401] },
+});
+
+export function authRoutes() {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.use('/sign-out', requireAuth);
+  app.use('/session', requireAuth);
+
+  app.openapi(signInRoute, async (c) => {
+    const deps = c.get('deps');
+    const { email, password } = c.req.valid('json');
+    const session = await signIn(deps, {
+      email,
+      password,
+      ip: deps.clientIp?.(c) ?? null,
+      userAgent: c.req.header('user-agent') ?? null,
+      requestId: c.get('requestId'),
+    });
+    setSessionCookies(c, session);
+    return c.json(
+      {
+        tokenType: 'Bearer' as const,
+        accessToken: session.accessToken,
+        expiresIn: deps.settings.accessTtlSeconds,
+        refreshToken: session.refreshToken,
+        csrfToken: session.csrfToken,
+        user: session.user,
+      },
+      200,
+    );
+  });
+
+  app.openapi(refreshRoute, async (c) => {
+    const deps = c.get('deps');
+    const body = c.req.header('content-type')?.includes('json') ? c.req.valid('json') : {};
+    const token = body.refreshToken ?? getCookie(c, REFRESH_COOKIE);
+    if (!token) {
+      throw new UnauthenticatedError({
+        en: 'No refresh token was sent',
+        ja: '更新用トークンが送信されていません',
+      });
+    }
+    const session = await refreshSession(deps, token, c.get('requestId'));
+    if (!body.refreshToken) setSessionCookies(c, session);
+    return c.json(
+      {
+        tokenType: 'Bearer' as const,
+        accessToken: session.accessToken,
+        expiresIn: deps.settings.accessTtlSeconds,
+        refreshToken: session.refreshToken,
+        csrfToken: session.csrfToken,
+      },
+      200,
+    );
+  });
+
+  app.openapi(signOutRoute, async (c) => {
+    const deps = c.get('deps');
+    const auth = c.get('auth');
+    await signOut(
+      { db: deps.db, actor: auth.actor, requestId: c.get('requestId'), now: deps.now },
+      auth.sessionId,
+    );
+    clearSessionCookies(c);
+    return c.body(null, 204);
+  });
+
+  app.openapi(sessionRoute, (c) => {
+    const auth = c.get('auth');
+    return c.json(
+      {
+        user: { id: auth.actor.userId, ...auth.user },
+        organisationId: auth.actor.organisationId,
+        organisationKind: auth.actor.organisationKind,
+        wardId: auth.actor.wardId,
+        roles: [...auth.actor.roles],
+        csrfToken: auth.csrfToken,
+      },
+      200,
+    );
+  });
+
+  return app;
+}

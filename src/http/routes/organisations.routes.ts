@@ -1,0 +1,237 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { createOrganisation } from '../../domain/organisations/create-organisation.js';
+import {
+  createDepartment,
+  listDepartments,
+  updateDepartment,
+} from '../../domain/organisations/departments.js';
+import { getOrganisation, listOrganisations } from '../../domain/organisations/list-organisations.js';
+import type { Organisation } from '../../domain/organisations/organisation.repository.js';
+import { updateOrganisation } from '../../domain/organisations/update-organisation.js';
+import type { AppEnv } from '../app-env.js';
+import { expectedVersion, requireAuth, useCaseContext } from '../middleware/authenticate.js';
+import {
+  bearerSecurity,
+  errorResponses,
+  IdParam,
+  jsonBody,
+  jsonResponse,
+  PageQuery,
+  pageOf,
+  requiredText,
+  text,
+  Uuid,
+  VersionField,
+} from '../schemas/common.js';
+import { validationHook } from '../validation-hook.js';
+
+const WardSettingsSchema = z.object({
+  maxSubcontractDepth: z.number().int().min(0).max(3).optional(),
+  signOffChain: z
+    .array(z.enum(['ward_officer', 'ward_chief', 'ward_manager']))
+    .min(1)
+    .max(5)
+    .optional(),
+});
+
+const OrganisationSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(['ward', 'company']),
+    name: z.string(),
+    nameKana: z.string().nullable(),
+    corporateNumber: z.string().nullable(),
+    address: z.string().nullable(),
+    settings: WardSettingsSchema,
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    version: z.number().int(),
+  })
+  .openapi('Organisation');
+
+const DepartmentSchema = z
+  .object({
+    id: z.string(),
+    wardId: z.string(),
+    name: z.string(),
+    code: z.string().nullable(),
+    version: z.number(),
+  })
+  .openapi('Department');
+
+const CorporateNumber = text(13).regex(/^\d{13}$/, 'a 13-digit corporate number (法人番号)');
+
+const NewOrganisation = z.object({
+  kind: z.enum(['ward', 'company']),
+  name: requiredText(200),
+  nameKana: text(200).nullish(),
+  corporateNumber: CorporateNumber.nullish(),
+  address: text(500).nullish(),
+  settings: WardSettingsSchema.optional(),
+  wardIds: z.array(Uuid).max(100).optional(),
+});
+
+const OrganisationPatch = z.object({
+  name: requiredText(200).optional(),
+  nameKana: text(200).nullish(),
+  corporateNumber: CorporateNumber.nullish(),
+  address: text(500).nullish(),
+  settings: WardSettingsSchema.optional(),
+  version: VersionField,
+});
+
+const DepartmentInput = z.object({ name: requiredText(100), code: text(20).nullish() });
+const DepartmentPatch = z.object({
+  name: requiredText(100).optional(),
+  code: text(20).nullish(),
+  version: VersionField,
+});
+const DepartmentParams = z.object({
+  id: Uuid.openapi({ param: { name: 'id', in: 'path' } }),
+  departmentId: Uuid.openapi({ param: { name: 'departmentId', in: 'path' } }),
+});
+
+function present({
+  linkedOrgIds: _links,
+  createdAt,
+  updatedAt,
+  ...org
+}: Omit<Organisation, 'linkedOrgIds'> & { linkedOrgIds?: string[] }) {
+  return { ...org, createdAt: createdAt.toISOString(), updatedAt: updatedAt.toISOString() };
+}
+
+const common = { tags: ['organisations'], security: bearerSecurity };
+
+export function organisationRoutes() {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.use('*', requireAuth);
+
+  app.openapi(
+    createRoute({
+      ...common,
+      method: 'get',
+      path: '/',
+      summary: 'Organisations you may see / 組織の一覧',
+      request: { query: PageQuery.extend({ kind: z.enum(['ward', 'company']).optional() }) },
+      responses: {
+        200: jsonResponse(pageOf(OrganisationSchema), 'A page of organisations'),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const page = await listOrganisations(useCaseContext(c), c.req.valid('query'));
+      return c.json({ items: page.items.map(present), nextCursor: page.nextCursor }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      ...common,
+      method: 'post',
+      path: '/',
+      summary: 'Register a ward or a company / 組織の登録',
+      request: { body: jsonBody(NewOrganisation) },
+      responses: { 201: jsonResponse(OrganisationSchema, 'Registered'), ...errorResponses },
+    }),
+    async (c) => c.json(present(await createOrganisation(useCaseContext(c), c.req.valid('json'))), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      ...common,
+      method: 'get',
+      path: '/{id}',
+      summary: 'One organisation / 組織',
+      request: { params: IdParam },
+      responses: { 200: jsonResponse(OrganisationSchema, 'The organisation'), ...errorResponses },
+    }),
+    async (c) => {
+      const org = await getOrganisation(useCaseContext(c), c.req.valid('param').id);
+      c.header('etag', `"${org.version}"`);
+      return c.json(present(org), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      ...common,
+      method: 'patch',
+      path: '/{id}',
+      summary: 'Change an organisation / 組織の変更',
+      request: { params: IdParam, body: jsonBody(OrganisationPatch) },
+      responses: { 200: jsonResponse(OrganisationSchema, 'Changed'), ...errorResponses },
+    }),
+    async (c) => {
+      const { version, ...patch } = c.req.valid('json');
+      const org = await updateOrganisation(
+        useCaseContext(c),
+        c.req.valid('param').id,
+        patch,
+        expectedVersion(c, version),
+      );
+      return c.json(present(org), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      ...common,
+      method: 'get',
+      path: '/{id}/departments',
+      summary: "A ward's departments / 所管課の一覧",
+      request: { params: IdParam },
+      responses: {
+        200: jsonResponse(z.object({ items: z.array(DepartmentSchema) }), 'Departments'),
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const ctx = useCaseContext(c);
+      const { id } = c.req.valid('param');
+      await getOrganisation(ctx, id); // 404 for a ward the caller may not see
+      return c.json({ items: await listDepartments(ctx, id) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      ...common,
+      method: 'post',
+      path: '/{id}/departments',
+      summary: 'Add a department / 所管課の登録',
+      request: { params: IdParam, body: jsonBody(DepartmentInput) },
+      responses: { 201: jsonResponse(DepartmentSchema, 'Added'), ...errorResponses },
+    }),
+    async (c) => {
+      const ctx = useCaseContext(c);
+      const { id } = c.req.valid('param');
+      await getOrganisation(ctx, id);
+      return c.json(await createDepartment(ctx, id, c.req.valid('json')), 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      ...common,
+      method: 'patch',
+      path: '/{id}/departments/{departmentId}',
+      summary: 'Change a department / 所管課の変更',
+      request: { params: DepartmentParams, body: jsonBody(DepartmentPatch) },
+      responses: { 200: jsonResponse(DepartmentSchema, 'Changed'), ...errorResponses },
+    }),
+    async (c) => {
+      const { id, departmentId } = c.req.valid('param');
+      const { version, ...patch } = c.req.valid('json');
+      const dept = await updateDepartment(
+        useCaseContext(c),
+        id,
+        departmentId,
+        patch,
+        expectedVersion(c, version),
+      );
+      return c.json(dept, 200);
+    },
+  );
+
+  return app;
+}

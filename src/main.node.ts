@@ -1,0 +1,54 @@
+import { serve } from '@hono/node-server';
+import pino from 'pino';
+import { createApp } from './app.js';
+import { readConfig } from './config.js';
+import { isEmpty, seedDemoData } from './demo/seed-demo-data.js';
+import { buildNodeDeps, openDatabase } from './node-runtime.js';
+
+// Node entry: database (PGlite in DATA_DIR, or PostgreSQL with DATABASE_URL), migrations, demo
+// data on first start, then the HTTP server.
+
+const config = readConfig();
+const logger = pino({ level: config.logLevel });
+const handle = await openDatabase(config);
+const deps = await buildNodeDeps(handle, config, logger);
+
+if (config.demoData && (await isEmpty(handle.db))) {
+  const demo = await seedDemoData(handle.db, deps.passwords, {
+    now: deps.now,
+    password: config.demoPassword,
+  });
+  const lines = demo.signIns.map(
+    (s) => `  ${s.role.padEnd(20)} ${s.email.padEnd(36)} ${s.password}   (${s.organisation})`,
+  );
+  // Printed once: the passwords are not stored anywhere in clear text.
+  console.log(
+    ['', 'デモデータを作成しました / Demo data created. Sign-ins (shown only this once):', ...lines, ''].join(
+      '\n',
+    ),
+  );
+}
+
+const app = createApp(deps);
+const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
+  logger.info(
+    {
+      port: info.port,
+      database: handle.kind,
+      dataDir: handle.kind === 'pglite' ? config.dataDir : undefined,
+    },
+    `listening on http://localhost:${info.port} (API reference: /api/docs)`,
+  );
+});
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  logger.info({ signal }, 'shutting down');
+  server.close();
+  await handle.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

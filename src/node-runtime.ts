@@ -1,0 +1,75 @@
+import { mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { sql } from 'kysely';
+import pino, { type Logger } from 'pino';
+import { createScryptPasswordHasher } from './adapters/scrypt-password-hasher.js';
+import type { NodeConfig } from './config.js';
+import { createDatabase, type DatabaseHandle } from './db/create-database.js';
+import { migrateToLatest } from './db/migrator.js';
+import { DEFAULT_AUTH_SETTINGS } from './domain/auth/auth-services.js';
+import { loadTokenService } from './domain/auth/token-service.js';
+import type { AppDeps } from './http/app-env.js';
+
+/** Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR. */
+export async function openDatabase(
+  config: Pick<NodeConfig, 'databaseUrl' | 'dataDir'>,
+): Promise<DatabaseHandle> {
+  if (config.databaseUrl) return createDatabase({ databaseUrl: config.databaseUrl });
+  const dir = join(config.dataDir, 'pglite');
+  mkdirSync(dir, { recursive: true });
+  return createDatabase({ dataDir: dir });
+}
+
+const require = createRequire(import.meta.url);
+const assetTypes: Record<string, string> = {
+  css: 'text/css; charset=utf-8',
+  js: 'text/javascript; charset=utf-8',
+};
+
+/** Reads Swagger UI's files from its npm package. */
+async function readAsset(name: string) {
+  const dir = dirname(require.resolve('swagger-ui-dist/package.json'));
+  const body = await readFile(join(dir, name)).catch(() => undefined);
+  if (!body) return undefined;
+  return {
+    body: new Uint8Array(body),
+    type: assetTypes[name.split('.').pop() ?? ''] ?? 'application/octet-stream',
+  };
+}
+
+/** Migrates the database and assembles the app's dependencies for Node. */
+export async function buildNodeDeps(
+  handle: DatabaseHandle,
+  config: NodeConfig,
+  logger: Logger = pino({ level: config.logLevel }),
+): Promise<AppDeps> {
+  const applied = await migrateToLatest(handle.db);
+  if (applied.length) logger.info({ applied }, 'migrations applied');
+  return {
+    db: handle.db,
+    tokens: await loadTokenService(handle.db, { privateJwk: config.jwtPrivateJwk }),
+    passwords: createScryptPasswordHasher(),
+    logger,
+    now: () => new Date(),
+    settings: DEFAULT_AUTH_SETTINGS,
+    secureCookies: config.secureCookies,
+    readAsset,
+    clientIp: (c) => {
+      if (config.trustProxy) {
+        const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
+        if (forwarded) return forwarded;
+      }
+      try {
+        return getConnInfo(c).remote.address ?? null;
+      } catch {
+        return null;
+      }
+    },
+    ping: async () => {
+      await sql`select 1`.execute(handle.db);
+    },
+  };
+}
