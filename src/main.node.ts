@@ -10,7 +10,7 @@ import { buildNodeDeps, openDatabase } from './node-runtime.js';
 
 const config = readConfig();
 const logger = pino({ level: config.logLevel });
-const handle = await openDatabase(config);
+const handle = await openDatabase(config, logger);
 const deps = await buildNodeDeps(handle, config, logger);
 
 if (config.demoData && (await isEmpty(handle.db))) {

@@ -16,8 +16,15 @@ import type { AppDeps } from './http/app-env.js';
 /** Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR. */
 export async function openDatabase(
   config: Pick<NodeConfig, 'databaseUrl' | 'dataDir'>,
+  logger?: Logger,
 ): Promise<DatabaseHandle> {
-  if (config.databaseUrl) return createDatabase({ databaseUrl: config.databaseUrl });
+  if (config.databaseUrl) {
+    return createDatabase({
+      databaseUrl: config.databaseUrl,
+      onIdleClientError: (error) =>
+        logger?.warn({ err: error }, 'idle database connection failed; it will be replaced'),
+    });
+  }
   const dir = join(config.dataDir, 'pglite');
   mkdirSync(dir, { recursive: true });
   return createDatabase({ dataDir: dir });

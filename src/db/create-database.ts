@@ -12,6 +12,8 @@ export interface DatabaseHandle {
   /** 'pglite' for the embedded database, 'postgres' for a server reached through pg. */
   kind: 'pglite' | 'postgres';
   close(): Promise<void>;
+  /** PGlite only: the data directory as a gzipped tarball (templates for tests, backups). */
+  dumpDataDir?: () => Promise<Blob>;
 }
 
 export interface DatabaseOptions {
@@ -22,12 +24,17 @@ export interface DatabaseOptions {
   /** A dumped PGlite data directory to start from (tests use a migrated template). */
   loadDataDir?: Blob;
   poolSize?: number;
+  /** Told when an idle pooled connection fails (the pool replaces it). */
+  onIdleClientError?: (error: Error) => void;
 }
 
 /** Opens Kysely on PostgreSQL (DATABASE_URL) or on an embedded PGlite through the same pg driver. */
 export async function createDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // An idle client whose server connection drops (restart, failover) emits 'error'; unhandled,
+    // that would end the process. The pool discards the client and opens a new one when needed.
+    pool.on('error', (error) => options.onIdleClientError?.(error));
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
@@ -42,6 +49,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
   return {
     db,
     kind: 'pglite',
+    dumpDataDir: () => pglite.dumpDataDir('gzip'),
     close: async () => {
       await db.destroy();
       await pglite.close();

@@ -83,7 +83,7 @@ export function problemFromError(error: unknown, c: Context<AppEnv>): Response {
   }
   c.get('logger')?.error({ err: error }, 'unhandled error');
   return respond(c, {
-    type: PROBLEM_BASE + 'internal',
+    type: `${PROBLEM_BASE}internal`,
     title: 'Internal server error',
     title_ja: 'サーバー内部でエラーが発生しました',
     status: 500,

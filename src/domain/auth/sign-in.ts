@@ -115,7 +115,7 @@ async function refuseIfThrottled(services: AuthServices, email: string, ip: stri
   const byEmail = await sql<{ failures: string; oldest: Date | null }>`
     select count(*) as failures, min(at) as oldest from sign_in_attempts
     where email = ${email} and not succeeded and at > ${since}
-      and at > coalesce((select max(at) from sign_in_attempts where email = ${email} and succeeded), '-infinity')
+      and id > coalesce((select max(id) from sign_in_attempts where email = ${email} and succeeded), 0)
   `.execute(db);
   const byIp = ip
     ? await sql<{ failures: string; oldest: Date | null }>`

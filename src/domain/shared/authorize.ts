@@ -14,7 +14,7 @@ export function subjectName(type: string): { en: string; ja: string } {
 
 /**
  * Checks `action` on one record. A record the actor may not even read is reported as not found,
- * so its existence does not leak; one it may read but not change is forbidden.
+ * so its existence does not leak; one it may read but not change, or may not create, is forbidden.
  */
 export function authorize<T extends object>(
   ability: AppAbility,
@@ -25,7 +25,8 @@ export function authorize<T extends object>(
   const tagged = asSubject(type, record);
   if (ability.can(action, tagged)) return;
   const name = subjectName(type);
-  if (action !== 'read' && ability.can('read', tagged)) {
+  // A record being created does not exist yet, so there is nothing whose existence could leak.
+  if (action === 'create' || (action !== 'read' && ability.can('read', tagged))) {
     throw new ForbiddenError({
       en: `You may not ${action} this ${name.en.toLowerCase()}`,
       ja: `この${name.ja}に対する操作（${action}）は許可されていません`,
