@@ -9,7 +9,9 @@ if (!url || !['create', 'drop'].includes(action) || !/^[a-z0-9_]+$/.test(name ??
 const client = new pg.Client({ connectionString: url });
 await client.connect();
 try {
-  await client.query(action === 'create' ? `create database ${name}` : `drop database if exists ${name} with (force)`);
+  await client.query(
+    action === 'create' ? `create database ${name}` : `drop database if exists ${name} with (force)`,
+  );
   console.log(`${action}d database ${name}`);
 } finally {
   await client.end();
