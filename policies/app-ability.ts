@@ -11,11 +11,21 @@ import { defineCompanyRoles } from './roles/company.js';
 import { defineCouncilReviewer } from './roles/council-reviewer.js';
 import { defineSystemAdmin } from './roles/system-admin.js';
 import { defineWardStaff } from './roles/ward-staff.js';
+import { defineAttachmentRules } from './rules/attachments.js';
 
 export type Action = 'manage' | 'read' | 'create' | 'update' | 'delete';
 
 /** Subject types, each a record kind the policies speak about. */
-export type SubjectType = 'all' | 'Organisation' | 'Department' | 'User' | 'AuditEntry';
+export type SubjectType =
+  | 'all'
+  | 'Organisation'
+  | 'Department'
+  | 'User'
+  | 'AuditEntry'
+  | 'Contract'
+  | 'HandlerList'
+  | 'Handler'
+  | 'Attachment';
 
 type Tagged<T> = T extends string ? Record<string, any> & ForcedSubject<T> : never;
 /** A record tagged with its subject type (see asSubject), so that conditions apply to it. */
@@ -47,6 +57,8 @@ export function defineAbilityFor(actor: Actor): AppAbility {
     seen.add(define);
     define(builder, actor);
   }
+  // Feature rules that look at the actor's roles themselves.
+  defineAttachmentRules(builder, actor);
   return builder.build();
 }
 

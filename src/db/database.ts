@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { AttachmentTables } from './tables/attachments.js';
 
 // Table types for Kysely. Columns are snake_case as in SQL; repositories map them to domain
 // objects explicitly.
@@ -114,7 +115,7 @@ export interface AuditEntriesTable {
   hash: string;
 }
 
-export interface Database {
+export interface Database extends AttachmentTables {
   organisations: OrganisationsTable;
   ward_companies: WardCompaniesTable;
   departments: DepartmentsTable;

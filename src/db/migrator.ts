@@ -1,10 +1,12 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as foundation from '../../migrations/2026-11-22T0000-foundation.js';
+import * as attachments from '../../migrations/2026-11-22T0100-attachments.js';
 
 // Static imports: Node's import() of .ts files fails under vitest, and a bundled Workers build
 // has no file system to read a migrations folder from.
 const migrations: Record<string, Migration> = {
   '2026-11-22T0000-foundation': foundation,
+  '2026-11-22T0100-attachments': attachments,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,0 +1,2 @@
+// Attachment tables (filled in by the attachments feature).
+export interface AttachmentTables {}
