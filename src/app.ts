@@ -1,10 +1,12 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { except } from 'hono/combine';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './http/app-env.js';
 import { requestContext } from './http/middleware/request-context.js';
 import { PayloadTooLarge } from './http/payload-too-large.js';
 import { notFoundProblem, problemFromError } from './http/problem.js';
+import { attachmentBodyLimit, attachmentRoutes } from './http/routes/attachments.routes.js';
 import { auditRoutes } from './http/routes/audit.routes.js';
 import { authRoutes } from './http/routes/auth.routes.js';
 import { docsRoutes } from './http/routes/docs.routes.js';
@@ -21,14 +23,19 @@ export function createApp(deps: AppDeps) {
 
   app.use('*', requestContext(deps));
   app.use('*', secureHeaders({ contentSecurityPolicy: undefined }));
+  // Evidence files may be up to 10 MiB; every other API body stays within 1 MiB.
+  app.use('/api/v1/attachments/*', attachmentBodyLimit);
   app.use(
     '/api/*',
-    bodyLimit({
-      maxSize: 1024 * 1024,
-      onError: () => {
-        throw PayloadTooLarge;
-      },
-    }),
+    except(
+      '/api/v1/attachments/*',
+      bodyLimit({
+        maxSize: 1024 * 1024,
+        onError: () => {
+          throw PayloadTooLarge;
+        },
+      }),
+    ),
   );
 
   app.route('/', healthRoutes());
@@ -36,6 +43,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/organisations', organisationRoutes());
   app.route('/api/v1/users', userRoutes());
   app.route('/api/v1/audit-entries', auditRoutes());
+  app.route('/api/v1/attachments', attachmentRoutes());
   app.route('/api/docs', docsRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', {
