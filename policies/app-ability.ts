@@ -12,6 +12,7 @@ import { defineCouncilReviewer } from './roles/council-reviewer.js';
 import { defineSystemAdmin } from './roles/system-admin.js';
 import { defineWardStaff } from './roles/ward-staff.js';
 import { defineAttachmentRules } from './rules/attachments.js';
+import { defineContractRules } from './rules/contracts.js';
 
 export type Action = 'manage' | 'read' | 'create' | 'update' | 'delete';
 
@@ -23,6 +24,7 @@ export type SubjectType =
   | 'User'
   | 'AuditEntry'
   | 'Contract'
+  | 'DataItemCatalogue'
   | 'HandlerList'
   | 'Handler'
   | 'Attachment';
@@ -59,6 +61,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
   }
   // Feature rules that look at the actor's roles themselves.
   defineAttachmentRules(builder, actor);
+  defineContractRules(builder, actor);
   return builder.build();
 }
 

@@ -9,7 +9,10 @@ import { notFoundProblem, problemFromError } from './http/problem.js';
 import { attachmentBodyLimit, attachmentRoutes } from './http/routes/attachments.routes.js';
 import { auditRoutes } from './http/routes/audit.routes.js';
 import { authRoutes } from './http/routes/auth.routes.js';
+import { catalogueRoutes } from './http/routes/catalogue.routes.js';
+import { contractRoutes } from './http/routes/contracts.routes.js';
 import { docsRoutes } from './http/routes/docs.routes.js';
+import { handlerRoutes } from './http/routes/handlers.routes.js';
 import { healthRoutes } from './http/routes/health.routes.js';
 import { organisationRoutes } from './http/routes/organisations.routes.js';
 import { userRoutes } from './http/routes/users.routes.js';
@@ -44,6 +47,9 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/users', userRoutes());
   app.route('/api/v1/audit-entries', auditRoutes());
   app.route('/api/v1/attachments', attachmentRoutes());
+  app.route('/api/v1/contracts', contractRoutes());
+  app.route('/api/v1/handlers', handlerRoutes());
+  app.route('/api/v1/data-item-catalogue', catalogueRoutes());
   app.route('/api/docs', docsRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', {

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { AttachmentTables } from './tables/attachments.js';
+import type { ContractTables } from './tables/contracts.js';
 
 // Table types for Kysely. Columns are snake_case as in SQL; repositories map them to domain
 // objects explicitly.
@@ -115,7 +116,7 @@ export interface AuditEntriesTable {
   hash: string;
 }
 
-export interface Database extends AttachmentTables {
+export interface Database extends AttachmentTables, ContractTables {
   organisations: OrganisationsTable;
   ward_companies: WardCompaniesTable;
   departments: DepartmentsTable;

@@ -6,6 +6,11 @@ const subjectNames: Record<string, { en: string; ja: string }> = {
   Department: { en: 'Department', ja: '所管課' },
   User: { en: 'User', ja: '利用者' },
   AuditEntry: { en: 'Audit entry', ja: '監査記録' },
+  Contract: { en: 'Contract', ja: '契約' },
+  DataItemCatalogue: { en: 'Catalogue item', ja: '情報項目の候補' },
+  HandlerList: { en: 'Handler list', ja: '取扱者名簿' },
+  Handler: { en: 'Handler', ja: '取扱者' },
+  Attachment: { en: 'Attachment', ja: '添付ファイル' },
 };
 
 export function subjectName(type: string): { en: string; ja: string } {

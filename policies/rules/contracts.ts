@@ -1,0 +1,43 @@
+import type { Actor } from '../actor.js';
+import type { Builder } from '../app-ability.js';
+
+const WARD_STAFF = ['ward_officer', 'ward_chief', 'ward_manager', 'inspector'];
+
+/**
+ * Contracts (委託契約), their registers (情報項目) and handler lists (取扱者名簿).
+ * Ward staff: their ward's contracts; the privacy officer writes them and acknowledges lists.
+ * Companies: the contracts they are party to — a sub-contract only once approved for them
+ * (contractorAccess) — and those below them in the chain, which they supervise (chainOrgIds).
+ * Council reviewers read contracts and write nothing.
+ */
+export function defineContractRules({ can }: Builder, actor: Actor): void {
+  const has = (...roles: string[]) => actor.roles.some((r) => roles.includes(r));
+
+  if (actor.organisationKind === 'ward' && actor.wardId) {
+    const wardId = actor.wardId;
+    if (has(...WARD_STAFF, 'council_reviewer')) can('read', 'Contract', { wardId });
+    if (has(...WARD_STAFF)) {
+      can('read', 'HandlerList', { wardId });
+      can('read', 'Handler', { listedInWardIds: wardId });
+    }
+    if (has('ward_officer')) {
+      can(['create', 'update'], 'Contract', { wardId });
+      can('create', 'DataItemCatalogue', { wardId });
+      can('update', 'HandlerList', { wardId });
+    }
+    return;
+  }
+
+  if (actor.organisationKind === 'company' && has('contractor_manager', 'contractor_staff')) {
+    const orgId = actor.organisationId;
+    can('read', 'Contract', { contractorOrgId: orgId, contractorAccess: true });
+    can('read', 'Contract', { chainOrgIds: orgId });
+    can('read', 'HandlerList', { organisationId: orgId });
+    can('read', 'HandlerList', { chainOrgIds: orgId });
+    can('read', 'Handler', { organisationId: orgId });
+    if (has('contractor_manager')) {
+      can('create', 'HandlerList', { organisationId: orgId });
+      can(['create', 'update'], 'Handler', { organisationId: orgId });
+    }
+  }
+}

@@ -1,0 +1,133 @@
+import type { ColumnType, Generated } from 'kysely';
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T = unknown> = ColumnType<T, string | T, string | T>;
+/** SQL date columns: pg returns them as Date at local midnight, so they are read as text (YYYY-MM-DD). */
+type DateText = ColumnType<string, string, string>;
+
+export interface Measures {
+  /** 運用上の対策 */
+  operational: string[];
+  /** システム上の対策 */
+  system: string[];
+}
+
+export interface ContractsTable {
+  ward_id: string;
+  id: Generated<string>;
+  department_id: string;
+  parent_contract_id: string | null;
+  depth: Generated<number>;
+  contractor_org_id: string;
+  chain_org_ids: Generated<string[]>;
+  contractor_access: Generated<boolean>;
+  title: string;
+  contract_number: string | null;
+  contract_date: DateText | null;
+  period_from: DateText;
+  period_to: DateText;
+  amount_yen: ColumnType<string | null, string | number | null, string | number | null>;
+  place: string | null;
+  handles_personal_info: boolean;
+  processing_modes: Generated<string[]>;
+  selection_method: string | null;
+  required_certifications: Generated<string[]>;
+  work_description: string | null;
+  reason: string | null;
+  ward_measures: Json<Measures>;
+  contractor_measures: Json<Measures>;
+  status: Generated<'draft' | 'active' | 'ending' | 'closed'>;
+  predecessor_contract_id: string | null;
+  renewal_count: Generated<number>;
+  register_revision: Generated<number>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  version: Generated<number>;
+}
+
+export interface RegisterRevisionsTable {
+  ward_id: string;
+  contract_id: string;
+  revision: number;
+  document: Json;
+  changed_by: string | null;
+  changed_at: Date;
+  note: string | null;
+}
+
+export interface DataItemCatalogueTable {
+  id: Generated<string>;
+  ward_id: string | null;
+  code: string;
+  name: string;
+  name_en: string;
+  special_category: 'belief' | 'social_status' | 'crime' | null;
+  my_number: Generated<boolean>;
+  source: string | null;
+  created_at: CreatedAt;
+}
+
+export interface HandlersTable {
+  id: Generated<string>;
+  organisation_id: string;
+  full_name: string;
+  full_name_kana: string | null;
+  job_title: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+  version: Generated<number>;
+}
+
+export interface HandlerPledgesTable {
+  id: Generated<string>;
+  handler_id: string;
+  signed_on: DateText;
+  attachment_id: string | null;
+  recorded_by: string | null;
+  recorded_at: Date;
+}
+
+export interface HandlerTrainingsTable {
+  id: Generated<string>;
+  handler_id: string;
+  held_on: DateText;
+  subject: string;
+  recorded_by: string | null;
+  recorded_at: Date;
+}
+
+export interface HandlerListSubmissionsTable {
+  ward_id: string;
+  id: Generated<string>;
+  contract_id: string;
+  organisation_id: string;
+  status: 'submitted' | 'acknowledged' | 'returned';
+  submitted_by: string | null;
+  submitted_at: Date;
+  decided_by: string | null;
+  decided_at: Date | null;
+  comment: string | null;
+  version: Generated<number>;
+}
+
+export interface HandlerListEntriesTable {
+  ward_id: string;
+  submission_id: string;
+  handler_id: string;
+  role: 'responsible' | 'handler';
+  effective_from: DateText;
+  effective_to: DateText | null;
+}
+
+export interface ContractTables {
+  contracts: ContractsTable;
+  register_revisions: RegisterRevisionsTable;
+  data_item_catalogue: DataItemCatalogueTable;
+  handlers: HandlersTable;
+  handler_pledges: HandlerPledgesTable;
+  handler_trainings: HandlerTrainingsTable;
+  handler_list_submissions: HandlerListSubmissionsTable;
+  handler_list_entries: HandlerListEntriesTable;
+}

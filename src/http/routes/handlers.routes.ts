@@ -1,0 +1,94 @@
+import { createRoute, OpenAPIHono } from '@hono/zod-openapi';
+import {
+  createHandler,
+  getHandler,
+  listHandlers,
+  recordPledge,
+  recordTraining,
+} from '../../domain/handlers/manage-handlers.js';
+import type { AppEnv } from '../app-env.js';
+import { requireAuth, useCaseContext } from '../middleware/authenticate.js';
+import {
+  bearerSecurity,
+  errorResponses,
+  IdParam,
+  jsonBody,
+  jsonResponse,
+  PageQuery,
+  pageOf,
+  Uuid,
+} from '../schemas/common.js';
+import { HandlerSchema, NewHandler, PledgeInput, TrainingInput } from '../schemas/handlers.js';
+import { validationHook } from '../validation-hook.js';
+
+const common = { tags: ['handlers'], security: bearerSecurity };
+
+/** People who handle the data (取扱責任者・取扱者), their pledges (誓約書) and training (研修). */
+export function handlerRoutes() {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.use('*', requireAuth);
+
+  app.openapi(
+    createRoute({
+      ...common,
+      method: 'get',
+      path: '/',
+      summary: 'Handlers you may see / 取扱者の一覧',
+      request: { query: PageQuery.extend({ organisationId: Uuid.optional() }) },
+      responses: { 200: jsonResponse(pageOf(HandlerSchema), 'A page of handlers'), ...errorResponses },
+    }),
+    async (c) => c.json(await listHandlers(useCaseContext(c), c.req.valid('query')), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      ...common,
+      method: 'post',
+      path: '/',
+      summary: 'Register a person of your organisation / 取扱者の登録',
+      request: { body: jsonBody(NewHandler) },
+      responses: { 201: jsonResponse(HandlerSchema, 'Registered'), ...errorResponses },
+    }),
+    async (c) => c.json(await createHandler(useCaseContext(c), c.req.valid('json')), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      ...common,
+      method: 'get',
+      path: '/{id}',
+      summary: 'One handler / 取扱者',
+      request: { params: IdParam },
+      responses: { 200: jsonResponse(HandlerSchema, 'The handler'), ...errorResponses },
+    }),
+    async (c) => c.json(await getHandler(useCaseContext(c), c.req.valid('param').id), 200),
+  );
+
+  app.openapi(
+    createRoute({
+      ...common,
+      method: 'post',
+      path: '/{id}/pledges',
+      summary: 'Record a signed confidentiality pledge / 誓約書の記録',
+      request: { params: IdParam, body: jsonBody(PledgeInput) },
+      responses: { 201: jsonResponse(HandlerSchema, 'Recorded'), ...errorResponses },
+    }),
+    async (c) =>
+      c.json(await recordPledge(useCaseContext(c), c.req.valid('param').id, c.req.valid('json')), 201),
+  );
+
+  app.openapi(
+    createRoute({
+      ...common,
+      method: 'post',
+      path: '/{id}/trainings',
+      summary: 'Record a training / 研修の記録',
+      request: { params: IdParam, body: jsonBody(TrainingInput) },
+      responses: { 201: jsonResponse(HandlerSchema, 'Recorded'), ...errorResponses },
+    }),
+    async (c) =>
+      c.json(await recordTraining(useCaseContext(c), c.req.valid('param').id, c.req.valid('json')), 201),
+  );
+
+  return app;
+}

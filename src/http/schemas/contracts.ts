@@ -1,0 +1,144 @@
+import { z } from '@hono/zod-openapi';
+import { CERTIFICATIONS, PROCESSING_MODES } from '../../domain/contracts/contract.repository.js';
+import { DIRECTIONS, MEDIA_KINDS, SPECIAL_CATEGORIES } from '../../domain/registers/register-document.js';
+import { requiredText, text, Uuid, VersionField } from './common.js';
+
+/** A calendar date, YYYY-MM-DD, that exists. */
+export const DateText = text(10)
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as YYYY-MM-DD')
+  .refine(
+    (s) =>
+      !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    {
+      message: 'not a calendar date',
+    },
+  );
+
+const MeasuresSchema = z.object({
+  operational: z.array(requiredText(1000)).max(50),
+  system: z.array(requiredText(1000)).max(50),
+});
+
+const contractFields = {
+  departmentId: Uuid,
+  title: requiredText(300),
+  contractNumber: text(100).nullish().openapi({ example: '31契約第134号' }),
+  contractDate: DateText.nullish(),
+  periodFrom: DateText,
+  periodTo: DateText,
+  amountYen: z.number().int().min(0).max(999_999_999_999_999).nullish(),
+  place: text(500).nullish(),
+  handlesPersonalInfo: z.boolean(),
+  processingModes: z.array(z.enum(PROCESSING_MODES)).max(3).optional(),
+  selectionMethod: text(300).nullish(),
+  requiredCertifications: z.array(z.enum(CERTIFICATIONS)).max(2).optional(),
+  workDescription: text(5000).nullish(),
+  reason: text(5000).nullish(),
+  wardMeasures: MeasuresSchema.optional(),
+  contractorMeasures: MeasuresSchema.optional(),
+};
+
+export const NewContract = z.object({ ...contractFields, contractorOrgId: Uuid });
+export const ContractPatchSchema = z.object(contractFields).partial().extend({ version: VersionField });
+
+export const ContractSchema = z
+  .object({
+    id: z.string(),
+    wardId: z.string(),
+    departmentId: z.string(),
+    parentContractId: z.string().nullable(),
+    depth: z.number().int(),
+    contractorOrgId: z.string(),
+    title: z.string(),
+    contractNumber: z.string().nullable(),
+    contractDate: z.string().nullable(),
+    periodFrom: z.string(),
+    periodTo: z.string(),
+    amountYen: z.string().nullable().openapi({ description: 'yen, as a decimal string' }),
+    place: z.string().nullable(),
+    handlesPersonalInfo: z.boolean(),
+    processingModes: z.array(z.enum(PROCESSING_MODES)),
+    selectionMethod: z.string().nullable(),
+    requiredCertifications: z.array(z.string()),
+    workDescription: z.string().nullable(),
+    reason: z.string().nullable(),
+    wardMeasures: MeasuresSchema,
+    contractorMeasures: MeasuresSchema,
+    status: z.enum(['draft', 'active', 'ending', 'closed']),
+    predecessorContractId: z.string().nullable(),
+    renewalCount: z.number().int(),
+    registerRevision: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    version: z.number().int(),
+  })
+  .openapi('Contract');
+
+export const RenewalSchema = z.object({
+  contractNumber: text(100).nullish(),
+  contractDate: DateText.nullish(),
+  periodFrom: DateText,
+  periodTo: DateText,
+  amountYen: z.number().int().min(0).max(999_999_999_999_999).nullish(),
+});
+
+const RegisterItemInput = z.object({
+  key: Uuid.optional(),
+  name: requiredText(200),
+  catalogueCode: text(50).nullish(),
+  direction: z.enum(DIRECTIONS),
+  includesPastYears: z.boolean().optional(),
+  specialCategory: z.enum(SPECIAL_CATEGORIES).nullish(),
+  myNumber: z.boolean().optional(),
+  specialApprovalNote: text(500)
+    .nullish()
+    .openapi({ description: "the ward's approval of a special category: reference or reason" }),
+});
+
+const Medium = z.object({ kind: z.enum(MEDIA_KINDS), name: requiredText(300) });
+
+export const RegisterInputSchema = z.object({
+  subjectGroups: z
+    .array(z.object({ name: requiredText(200), items: z.array(RegisterItemInput).max(200) }))
+    .max(50),
+  media: z.array(Medium).max(50),
+  note: text(1000).nullish(),
+  baseRevision: z
+    .number()
+    .int()
+    .min(0)
+    .optional()
+    .openapi({ description: 'the revision you edited; or If-Match' }),
+});
+
+export const RegisterSchema = z
+  .object({
+    contractId: z.string(),
+    revision: z.number().int(),
+    changedBy: z.string().nullable(),
+    changedAt: z.string(),
+    note: z.string().nullable(),
+    document: z.object({
+      subjectGroups: z.array(
+        z.object({
+          name: z.string(),
+          items: z.array(
+            z.object({
+              key: z.string(),
+              name: z.string(),
+              catalogueCode: z.string().nullable(),
+              direction: z.enum(DIRECTIONS),
+              includesPastYears: z.boolean(),
+              specialCategory: z.enum(SPECIAL_CATEGORIES).nullable(),
+              myNumber: z.boolean(),
+              specialApproval: z
+                .object({ approvedBy: z.string(), approvedAt: z.string(), note: z.string() })
+                .nullable(),
+            }),
+          ),
+        }),
+      ),
+      media: z.array(Medium),
+    }),
+  })
+  .openapi('Register');

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { decide } from '../shared/decide.js';
+import {
+  type Blocker,
+  type ContractEvent,
+  type ContractStatus,
+  contractLifecycleMachine,
+} from './contract-lifecycle.machine.js';
+
+const blocker: Blocker = { code: 'register-missing', en: 'no register', ja: '情報項目が未登録' };
+const run = (state: ContractStatus, event: ContractEvent) => decide(contractLifecycleMachine, state, event);
+
+describe('contract lifecycle', () => {
+  it.each<[ContractStatus, ContractEvent, ContractStatus]>([
+    ['draft', { type: 'ACTIVATE', blockers: [] }, 'active'],
+    ['active', { type: 'BEGIN_ENDING' }, 'ending'],
+    ['ending', { type: 'RESUME' }, 'active'],
+    ['ending', { type: 'CLOSE', blockers: [] }, 'closed'],
+  ])('%s + %j → %s', (state, event, next) => {
+    expect(run(state, event)).toEqual({ allowed: true, next });
+  });
+
+  it.each<[ContractStatus, ContractEvent]>([
+    ['draft', { type: 'BEGIN_ENDING' }],
+    ['draft', { type: 'CLOSE', blockers: [] }],
+    ['active', { type: 'ACTIVATE', blockers: [] }],
+    ['active', { type: 'CLOSE', blockers: [] }],
+    ['closed', { type: 'RESUME' }],
+    ['closed', { type: 'ACTIVATE', blockers: [] }],
+  ])('refuses %s + %j as not allowed in this state', (state, event) => {
+    expect(run(state, event)).toEqual({ allowed: false, reason: 'not-in-this-state', state });
+  });
+
+  it('refuses activation and closing while something blocks them', () => {
+    expect(run('draft', { type: 'ACTIVATE', blockers: [blocker] })).toEqual({
+      allowed: false,
+      reason: 'guard',
+      state: 'draft',
+    });
+    expect(run('ending', { type: 'CLOSE', blockers: [blocker] })).toEqual({
+      allowed: false,
+      reason: 'guard',
+      state: 'ending',
+    });
+  });
+});
