@@ -146,15 +146,99 @@ const rows: Row[] = [
     body: () => ({ displayName: '東池袋 翔' }),
     expected: expectFor({ system_admin: 200, subcontractor_manager: 200, subcontractor_staff: 403 }, 404),
   },
+  {
+    name: 'read a contract',
+    method: 'GET',
+    path: () => `/api/v1/contracts/${w.bicycleContractId}`,
+    expected: expectFor({ ...all(SHINJUKU, 200), contractor_manager: 200, contractor_staff: 200 }, 404),
+  },
+  {
+    name: 'change a contract',
+    method: 'PATCH',
+    path: () => `/api/v1/contracts/${w.bicycleContractId}`,
+    body: () => ({ place: '新宿区内の駐輪場及び受託者の執務室' }),
+    expected: expectFor(
+      {
+        ...all(SHINJUKU, 403),
+        system_admin: 200,
+        ward_officer: 200,
+        contractor_manager: 403,
+        contractor_staff: 403,
+      },
+      404,
+    ),
+  },
+  {
+    name: 'register a contract',
+    method: 'POST',
+    path: () => '/api/v1/contracts',
+    body: (who) => ({
+      departmentId: w.departments['区民相談課'],
+      contractorOrgId: w.companies.otherContractor,
+      title: `区民相談予約受付業務 ${who}`,
+      periodFrom: '2027-04-01',
+      periodTo: '2028-03-31',
+      handlesPersonalInfo: true,
+    }),
+    // another ward's officer may register contracts, but only for its own departments
+    expected: expectFor({ ward_officer: 201, system_admin: 201, other_ward_officer: 422 }, 403),
+  },
+  {
+    name: "read a contract's register",
+    method: 'GET',
+    path: () => `/api/v1/contracts/${w.bicycleContractId}/register`,
+    expected: expectFor({ ...all(SHINJUKU, 200), contractor_manager: 200, contractor_staff: 200 }, 404),
+  },
+  {
+    name: "change a contract's register",
+    method: 'PUT',
+    path: () => `/api/v1/contracts/${w.bicycleContractId}/register`,
+    body: () => ({
+      subjectGroups: [{ name: '問合せ者', items: [{ name: '氏名', direction: 'collected' }] }],
+      media: [],
+    }),
+    expected: expectFor(
+      {
+        ...all(SHINJUKU, 403),
+        system_admin: 200,
+        ward_officer: 200,
+        contractor_manager: 403,
+        contractor_staff: 403,
+      },
+      404,
+    ),
+  },
+  {
+    name: "read a contract's handler lists",
+    method: 'GET',
+    path: () => `/api/v1/contracts/${w.bicycleContractId}/handler-lists`,
+    expected: expectFor({ ...all(SHINJUKU, 200), contractor_manager: 200, contractor_staff: 200 }, 404),
+  },
+  {
+    name: 'register a handler',
+    method: 'POST',
+    path: () => '/api/v1/handlers',
+    body: (who) => ({ fullName: `取扱 ${who}` }),
+    expected: expectFor(
+      {
+        contractor_manager: 201,
+        other_contractor_manager: 201,
+        subcontractor_manager: 201,
+        other_ward_company_manager: 201,
+        system_admin: 201,
+      },
+      403,
+    ),
+  },
 ];
 
 describe.each(rows)('$name ($method)', (row) => {
   it.each(ROLES)('as %s', async (who) => {
     let json = row.body?.(who);
-    if (row.method === 'PATCH') {
+    if (row.method === 'PATCH' || row.method === 'PUT') {
       // send the current version, read as an administrator, so only permission decides
       const current = await t.call('GET', row.path(), { token: w.tokens.system_admin });
-      json = { ...(json as object), version: current.body.version };
+      json = { ...(json as object), version: current.body.version, baseRevision: current.body.revision };
     }
     const res = await t.call(row.method, row.path(), { token: w.tokens[who], json });
     expect(res.status, JSON.stringify(res.body)).toBe(row.expected(who));
@@ -184,6 +268,21 @@ describe('lists are filtered in SQL by the same rules', () => {
 
     const admin = await ids('system_admin', '/api/v1/organisations?limit=200');
     expect(admin).toEqual(expect.arrayContaining([w.wardId, w.otherWardId, w.otherWardCompanyId]));
+  });
+
+  it('contracts: ward staff and council reviewers see their ward, a company only its own', async () => {
+    const ward = await ids('ward_officer', '/api/v1/contracts?limit=200');
+    expect(ward).toContain(w.bicycleContractId);
+    expect(await ids('council_reviewer', '/api/v1/contracts?limit=200')).toEqual(ward);
+    expect(await ids('contractor_staff', '/api/v1/contracts?limit=200')).toEqual([w.bicycleContractId]);
+    for (const who of [
+      'other_contractor_manager',
+      'subcontractor_manager',
+      'other_ward_officer',
+      'other_ward_company_manager',
+    ]) {
+      expect(await ids(who, '/api/v1/contracts?limit=200'), who).not.toContain(w.bicycleContractId);
+    }
   });
 
   it('users: ward staff see their ward, companies their own staff, council reviewers nobody', async () => {

@@ -8,6 +8,7 @@ import { createOrganisation } from '../domain/organisations/create-organisation.
 import { createDepartment } from '../domain/organisations/departments.js';
 import type { UseCaseContext } from '../domain/shared/context.js';
 import { createUser } from '../domain/users/manage-users.js';
+import { seedBicycleCase } from './bicycle-case.js';
 import { bootstrapAdmin } from './bootstrap-admin.js';
 
 // Demo data for a first start: 新宿区 with its departments, two contractors, one sub-contractor,
@@ -25,6 +26,8 @@ export interface DemoData {
   departments: Record<string, string>;
   companies: Record<'contractor' | 'otherContractor' | 'subcontractor', string>;
   signIns: DemoSignIn[];
+  /** 総合自転車対策業務一括委託 (seed 003), active with its register and handler list. */
+  bicycleContractId: string;
 }
 
 /** Whether the database holds anything yet (a second start reuses what is there). */
@@ -176,5 +179,10 @@ export async function seedDemoData(
     });
     signIns.push({ role, email, password: pw, organisation: orgNames[organisationId]! });
   }
-  return { wardId, departments, companies, signIns };
+  const bicycleContractId = await seedBicycleCase(
+    db,
+    { departmentId: departments['交通対策課']!, contractorOrgId: companies.contractor },
+    options.now,
+  );
+  return { wardId, departments, companies, signIns, bicycleContractId };
 }
