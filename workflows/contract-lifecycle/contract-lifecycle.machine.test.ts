@@ -17,7 +17,7 @@ describe('contract lifecycle', () => {
     ['ending', { type: 'RESUME' }, 'active'],
     ['ending', { type: 'CLOSE', blockers: [] }, 'closed'],
   ])('%s + %j → %s', (state, event, next) => {
-    expect(run(state, event)).toEqual({ allowed: true, next });
+    expect(run(state, event)).toMatchObject({ allowed: true, next });
   });
 
   it.each<[ContractStatus, ContractEvent]>([

@@ -1,7 +1,7 @@
 import { type AnyStateMachine, type EventFromLogic, transition } from 'xstate';
 
 export type Decision<TValue> =
-  | { allowed: true; next: TValue }
+  | { allowed: true; next: TValue; context: Record<string, unknown> }
   | { allowed: false; reason: 'not-in-this-state' | 'guard'; state: TValue };
 
 /**
@@ -17,7 +17,11 @@ export function decide<TMachine extends AnyStateMachine, TValue extends string>(
   const snapshot = machine.resolveState({ value, context });
   if (snapshot.can(event)) {
     const [next] = transition(machine, snapshot as never, event);
-    return { allowed: true, next: (next as { value: unknown }).value as TValue };
+    const { value: nextValue, context: nextContext } = next as {
+      value: unknown;
+      context: Record<string, unknown>;
+    };
+    return { allowed: true, next: nextValue as TValue, context: nextContext };
   }
   // Is there a transition for this event at all? If so, only its guard said no.
   const handled = snapshot._nodes.some((node: { on: Record<string, unknown> }) => event.type in node.on);
