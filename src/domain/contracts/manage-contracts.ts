@@ -1,6 +1,7 @@
 import type { Insertable, Updateable } from 'kysely';
+import { asSubject } from '../../../policies/app-ability.js';
 import type { ContractsTable } from '../../db/tables/contracts.js';
-import { linkCompanyToWard } from '../organisations/organisation.repository.js';
+import { findOrganisation, linkCompanyToWard } from '../organisations/organisation.repository.js';
 import { authorize } from '../shared/authorize.js';
 import { inTransaction, type Tx, type UseCaseContext } from '../shared/context.js';
 import { ConflictError, type FieldError, notFound, ValidationError } from '../shared/errors.js';
@@ -15,7 +16,12 @@ function invalid(errors: FieldError[]): ValidationError {
 }
 
 /** Checks what the schema cannot: references inside the ward and the order of dates. */
-async function checkReferences(tx: Tx, wardId: string, input: ContractPatch & { contractorOrgId?: string }) {
+async function checkReferences(
+  ctx: UseCaseContext,
+  tx: Tx,
+  wardId: string,
+  input: ContractPatch & { contractorOrgId?: string },
+) {
   const errors: FieldError[] = [];
   if (input.departmentId) {
     const dept = await tx
@@ -32,12 +38,11 @@ async function checkReferences(tx: Tx, wardId: string, input: ContractPatch & { 
       });
   }
   if (input.contractorOrgId) {
-    const org = await tx
-      .selectFrom('organisations')
-      .select('kind')
-      .where('id', '=', input.contractorOrgId)
-      .executeTakeFirst();
-    if (org?.kind !== 'company') {
+    // Only a company the actor may see (one known to the ward): contracting with another ward's
+    // company would link it to this ward and show its details across the line. Unknown and
+    // invisible look alike.
+    const org = await findOrganisation(tx, input.contractorOrgId);
+    if (org?.kind !== 'company' || !ctx.ability.can('read', asSubject('Organisation', org))) {
       errors.push({
         path: 'contractorOrgId',
         message: 'not a registered company',
@@ -60,14 +65,20 @@ function checkPeriod(periodFrom: string, periodTo: string) {
   }
 }
 
-function duplicateNumber(contractNumber: string) {
+/** 契約番号 as stored: without surrounding spaces (full-width too), and an empty field means none,
+ * as a form sends it; otherwise "" would be unique only once and " X" would slip past "X". */
+export function normaliseNumber(value: string | null | undefined): string | null | undefined {
+  return value === undefined ? undefined : value?.trim() || null;
+}
+
+export function duplicateNumber(contractNumber: string) {
   return new ConflictError({
     en: `Contract number ${contractNumber} is already registered in this ward`,
     ja: `契約番号「${contractNumber}」は既に登録されています`,
   });
 }
 
-async function numberTaken(
+export async function numberTaken(
   tx: Tx,
   wardId: string,
   contractNumber: string | null | undefined,
@@ -107,12 +118,13 @@ export function contractRow(wardId: string, input: ContractInput): Insertable<Co
 }
 
 /** 委託契約の登録: a new contract of the actor's ward, in draft. */
-export async function createContract(ctx: UseCaseContext, input: ContractInput): Promise<Contract> {
+export async function createContract(ctx: UseCaseContext, raw: ContractInput): Promise<Contract> {
   const wardId = ctx.actor.wardId;
+  const input = { ...raw, contractNumber: normaliseNumber(raw.contractNumber) };
   authorize(ctx.ability, 'create', 'Contract', { wardId });
   checkPeriod(input.periodFrom, input.periodTo);
   return inTransaction(ctx, async ({ tx, audit }) => {
-    await checkReferences(tx, wardId!, input);
+    await checkReferences(ctx, tx, wardId!, input);
     if (await numberTaken(tx, wardId!, input.contractNumber)) throw duplicateNumber(input.contractNumber!);
     const row = await tx
       .insertInto('contracts')
@@ -136,9 +148,11 @@ export async function createContract(ctx: UseCaseContext, input: ContractInput):
 export async function updateContract(
   ctx: UseCaseContext,
   id: string,
-  patch: ContractPatch,
+  raw: ContractPatch,
   expectedVersion: number,
 ): Promise<Contract> {
+  const patch = { ...raw, contractNumber: normaliseNumber(raw.contractNumber) };
+  if (patch.contractNumber === undefined) delete patch.contractNumber;
   return inTransaction(ctx, async ({ tx, audit }) => {
     const before = await findContract(tx, id, true);
     if (!before) throw notFound('Contract', '契約');
@@ -151,7 +165,7 @@ export async function updateContract(
       );
     }
     checkPeriod(patch.periodFrom ?? before.periodFrom, patch.periodTo ?? before.periodTo);
-    await checkReferences(tx, before.wardId, patch);
+    await checkReferences(ctx, tx, before.wardId, patch);
     if (await numberTaken(tx, before.wardId, patch.contractNumber, id))
       throw duplicateNumber(patch.contractNumber!);
     const merged = contractRow(before.wardId, {

@@ -3,7 +3,7 @@ import { authorize } from '../shared/authorize.js';
 import { inTransaction, type UseCaseContext } from '../shared/context.js';
 import { ConflictError, notFound, ValidationError } from '../shared/errors.js';
 import { type Contract, findContract } from './contract.repository.js';
-import { contractRow } from './manage-contracts.js';
+import { contractRow, duplicateNumber, normaliseNumber, numberTaken } from './manage-contracts.js';
 
 /** seed 001 1.3: 単年度契約で履行良好であれば最大2回まで契約更新できる. */
 export const MAX_RENEWALS = 2;
@@ -20,12 +20,14 @@ export interface RenewalInput {
  * Renews a single-year contract: a linked successor in draft that carries the particulars and
  * the data-item register forward (its handler lists are submitted again for the new contract).
  */
-export async function renewContract(ctx: UseCaseContext, id: string, input: RenewalInput): Promise<Contract> {
+export async function renewContract(ctx: UseCaseContext, id: string, raw: RenewalInput): Promise<Contract> {
+  const input = { ...raw, contractNumber: normaliseNumber(raw.contractNumber) };
   return inTransaction(ctx, async ({ tx, audit }) => {
     const predecessor = await findContract(tx, id, true);
     if (!predecessor) throw notFound('Contract', '契約');
-    authorize(ctx.ability, 'create', 'Contract', { wardId: predecessor.wardId });
+    // update first: a contract the actor may not even read answers 404, not 403
     authorize(ctx.ability, 'update', 'Contract', predecessor);
+    authorize(ctx.ability, 'create', 'Contract', { wardId: predecessor.wardId });
     if (predecessor.status !== 'active' && predecessor.status !== 'ending') {
       throw new ConflictError(
         {
@@ -74,12 +76,19 @@ export async function renewContract(ctx: UseCaseContext, id: string, input: Rene
       );
     }
 
+    // The successor is a new contract with its own number and date (契約番号・契約日), never the
+    // predecessor's: reusing the number would break its uniqueness within the ward.
+    if (await numberTaken(tx, predecessor.wardId, input.contractNumber))
+      throw duplicateNumber(input.contractNumber!);
+
     const row = await tx
       .insertInto('contracts')
       .values({
         ...contractRow(predecessor.wardId, {
           ...predecessor,
           ...input,
+          contractNumber: input.contractNumber ?? null,
+          contractDate: input.contractDate ?? null,
           amountYen:
             input.amountYen ?? (predecessor.amountYen === null ? null : Number(predecessor.amountYen)),
         }),

@@ -67,7 +67,8 @@ export function registerRoutes() {
     }),
     async (c) => {
       const { baseRevision, ...input } = c.req.valid('json');
-      const ifMatch = c.req.header('if-match')?.replace(/"/g, '').trim();
+      // the same reading of If-Match as expectedVersion: a weak validator (W/"3") counts too
+      const ifMatch = c.req.header('if-match')?.replace(/^W\//, '').replace(/"/g, '').trim();
       const base = ifMatch && /^\d+$/.test(ifMatch) ? Number(ifMatch) : baseRevision;
       if (base === undefined) {
         throw new ValidationError(
