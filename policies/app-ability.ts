@@ -11,10 +11,12 @@ import { defineCompanyRoles } from './roles/company.js';
 import { defineCouncilReviewer } from './roles/council-reviewer.js';
 import { defineSystemAdmin } from './roles/system-admin.js';
 import { defineWardStaff } from './roles/ward-staff.js';
+import { defineApprovalRules } from './rules/approvals.js';
 import { defineAttachmentRules } from './rules/attachments.js';
 import { defineContractRules } from './rules/contracts.js';
 
-export type Action = 'manage' | 'read' | 'create' | 'update' | 'delete';
+/** `sign`: a step of the ward's internal sign-off (決裁). */
+export type Action = 'manage' | 'read' | 'create' | 'update' | 'delete' | 'sign';
 
 /** Subject types, each a record kind the policies speak about. */
 export type SubjectType =
@@ -27,7 +29,11 @@ export type SubjectType =
   | 'DataItemCatalogue'
   | 'HandlerList'
   | 'Handler'
-  | 'Attachment';
+  | 'Attachment'
+  | 'Approval'
+  | 'Suspension'
+  | 'CouncilMeeting'
+  | 'CouncilReportItem';
 
 type Tagged<T> = T extends string ? Record<string, any> & ForcedSubject<T> : never;
 /** A record tagged with its subject type (see asSubject), so that conditions apply to it. */
@@ -62,6 +68,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
   // Feature rules that look at the actor's roles themselves.
   defineAttachmentRules(builder, actor);
   defineContractRules(builder, actor);
+  defineApprovalRules(builder, actor);
   return builder.build();
 }
 

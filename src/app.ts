@@ -6,11 +6,13 @@ import type { AppDeps, AppEnv } from './http/app-env.js';
 import { requestContext } from './http/middleware/request-context.js';
 import { PayloadTooLarge } from './http/payload-too-large.js';
 import { notFoundProblem, problemFromError } from './http/problem.js';
+import { approvalRoutes, suspensionRoutes } from './http/routes/approvals.routes.js';
 import { attachmentBodyLimit, attachmentRoutes } from './http/routes/attachments.routes.js';
 import { auditRoutes } from './http/routes/audit.routes.js';
 import { authRoutes } from './http/routes/auth.routes.js';
 import { catalogueRoutes } from './http/routes/catalogue.routes.js';
 import { contractRoutes } from './http/routes/contracts.routes.js';
+import { councilRoutes } from './http/routes/council.routes.js';
 import { docsRoutes } from './http/routes/docs.routes.js';
 import { handlerRoutes } from './http/routes/handlers.routes.js';
 import { healthRoutes } from './http/routes/health.routes.js';
@@ -50,6 +52,9 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/contracts', contractRoutes());
   app.route('/api/v1/handlers', handlerRoutes());
   app.route('/api/v1/data-item-catalogue', catalogueRoutes());
+  app.route('/api/v1/approvals', approvalRoutes());
+  app.route('/api/v1/suspensions', suspensionRoutes());
+  app.route('/api/v1/council', councilRoutes());
   app.route('/api/docs', docsRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', {

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ApprovalTables } from './tables/approvals.js';
 import type { AttachmentTables } from './tables/attachments.js';
 import type { ContractTables } from './tables/contracts.js';
 
@@ -116,7 +117,7 @@ export interface AuditEntriesTable {
   hash: string;
 }
 
-export interface Database extends AttachmentTables, ContractTables {
+export interface Database extends AttachmentTables, ContractTables, ApprovalTables {
   organisations: OrganisationsTable;
   ward_companies: WardCompaniesTable;
   departments: DepartmentsTable;

@@ -3,6 +3,7 @@ import * as foundation from '../../migrations/2026-11-22T0000-foundation.js';
 import * as attachments from '../../migrations/2026-11-22T0100-attachments.js';
 import * as contracts from '../../migrations/2026-11-22T0200-contracts-registers-handlers.js';
 import * as standardDataItems from '../../migrations/2026-11-22T0201-standard-data-items.js';
+import * as approvals from '../../migrations/2026-11-22T0300-approvals-council.js';
 
 // Static imports: Node's import() of .ts files fails under vitest, and a bundled Workers build
 // has no file system to read a migrations folder from.
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   '2026-11-22T0100-attachments': attachments,
   '2026-11-22T0200-contracts-registers-handlers': contracts,
   '2026-11-22T0201-standard-data-items': standardDataItems,
+  '2026-11-22T0300-approvals-council': approvals,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,6 +1,8 @@
 import type { Kysely } from 'kysely';
 import { defineAbilityFor } from '../../policies/app-ability.js';
 import type { Database } from '../db/database.js';
+import { actOnApproval } from '../domain/approvals/act-on-approval.js';
+import { applyForDelegation } from '../domain/approvals/apply-for-delegation.js';
 import { actorQuery, toActor } from '../domain/auth/load-actor.js';
 import { createContract } from '../domain/contracts/manage-contracts.js';
 import { transitionContract } from '../domain/contracts/transition-contract.js';
@@ -176,6 +178,22 @@ export async function seedBicycleCase(
     '名簿を確認しました',
     submission.version,
   );
+  // 委託の承認: applied for by 交通対策課, signed 担当者 → 係長 → 課長, reported to the council.
+  const chief = await contextFor(db, 'chief@city.shinjuku.example.jp', now);
+  const manager = await contextFor(db, 'manager@city.shinjuku.example.jp', now);
+  let approval = await applyForDelegation(officer, contract.id, { councilMode: 'report' });
+  approval = await actOnApproval(officer, approval.id, 'submit', {}, approval.version);
+  approval = await actOnApproval(officer, approval.id, 'start-review', {}, approval.version);
+  approval = await actOnApproval(
+    officer,
+    approval.id,
+    'approve',
+    { comment: '内容を確認しました' },
+    approval.version,
+  );
+  approval = await actOnApproval(chief, approval.id, 'approve', {}, approval.version);
+  await actOnApproval(manager, approval.id, 'approve', { comment: '承認する' }, approval.version);
+
   const active = await transitionContract(officer, contract.id, 'activate', contract.version);
   return active.id;
 }

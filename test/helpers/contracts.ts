@@ -1,3 +1,4 @@
+import { approveDelegation } from './approvals.js';
 import type { CallResult, TestApp } from './test-app.js';
 import type { World } from './world.js';
 
@@ -138,7 +139,8 @@ export function transition(
   });
 }
 
-/** A contract made active the only way there is: register saved, handler list acknowledged. */
+/** A contract made active the only way there is: register saved, handler list acknowledged,
+ * delegation approved by the ward's sign-off chain. */
 export async function activeContract(
   t: TestApp,
   w: World,
@@ -148,6 +150,7 @@ export async function activeContract(
   const contract = await createContract(t, w, overrides);
   expectStatus(await putRegister(t, w.tokens.ward_officer, contract.id, 0), 200);
   await acknowledgedList(t, w, contract.id, responsibleId);
+  await approveDelegation(t, w, contract.id);
   return expectStatus(await transition(t, w.tokens.ward_officer, contract, 'activate'), 200);
 }
 

@@ -9,7 +9,7 @@ import {
 
 const chain: ApprovalContext['chain'] = ['ward_officer', 'ward_chief', 'ward_manager'];
 const run = (state: ApprovalState, event: ApprovalEvent, step = 0) =>
-  decide(approvalMachine, state, event, { chain, step });
+  decide(approvalMachine, state, event, { chain, step, councilMode: 'report' });
 
 describe('approval workflow', () => {
   it('runs the sign-off chain in order: 担当者 → 係長 → 課長', () => {
@@ -83,13 +83,37 @@ describe('approval workflow', () => {
 
   it('works with a shorter chain configured by a ward', () => {
     const short = (state: ApprovalState, event: ApprovalEvent, step = 0) =>
-      decide(approvalMachine, state, event, { chain: ['ward_officer', 'ward_manager'], step });
+      decide(approvalMachine, state, event, {
+        chain: ['ward_officer', 'ward_manager'],
+        step,
+        councilMode: 'none',
+      });
     expect(short('under_review', { type: 'APPROVE', role: 'ward_officer' })).toMatchObject({
       next: 'under_review',
       context: { step: 1 },
     });
     expect(short('under_review', { type: 'APPROVE', role: 'ward_manager' }, 1)).toMatchObject({
       next: 'approved',
+    });
+  });
+
+  it('waits for the council when it must be consulted (諮問), and follows its answer', () => {
+    const consult = (state: ApprovalState, event: ApprovalEvent, step = 0) =>
+      decide(approvalMachine, state, event, { chain, step, councilMode: 'consult' });
+    expect(consult('under_review', { type: 'APPROVE', role: 'ward_manager' }, 2)).toMatchObject({
+      next: 'awaiting_council',
+    });
+    expect(consult('awaiting_council', { type: 'COUNCIL_ANSWERED', answer: 'approve' })).toMatchObject({
+      next: 'approved',
+    });
+    expect(consult('awaiting_council', { type: 'COUNCIL_ANSWERED', answer: 'reject' })).toMatchObject({
+      next: 'rejected',
+    });
+    expect(consult('awaiting_council', { type: 'APPROVE', role: 'ward_manager' }, 2)).toMatchObject({
+      allowed: false,
+    });
+    expect(run('under_review', { type: 'COUNCIL_ANSWERED', answer: 'approve' })).toMatchObject({
+      allowed: false,
     });
   });
 });

@@ -1,4 +1,4 @@
-import { assign, setup } from 'xstate';
+import { and, assign, setup } from 'xstate';
 
 // One approval shape for delegation (委託の承認) and sub-delegation (再委託の承認):
 // draft → submitted → under review → (changes requested → submitted)* → approved / rejected;
@@ -13,6 +13,8 @@ export interface ApprovalContext {
   chain: SignOffRole[];
   /** Index of the step whose signature is awaited. */
   step: number;
+  /** 諮問: the council must answer before the approval takes effect; 報告: it is informed after. */
+  councilMode: 'none' | 'report' | 'consult';
 }
 
 export type ApprovalEvent =
@@ -24,13 +26,16 @@ export type ApprovalEvent =
   | { type: 'RESUBMIT' }
   | { type: 'REVOKE'; role: SignOffRole }
   /** The parent contract or approval ended: an approved sub-contract ends with it. */
-  | { type: 'PARENT_ENDED' };
+  | { type: 'PARENT_ENDED' }
+  /** The council's answer to a consultation (諮問に対する答申), recorded by the privacy officer. */
+  | { type: 'COUNCIL_ANSWERED'; answer: 'approve' | 'reject' };
 
 export type ApprovalState =
   | 'draft'
   | 'submitted'
   | 'under_review'
   | 'changes_requested'
+  | 'awaiting_council'
   | 'approved'
   | 'rejected'
   | 'revoked';
@@ -44,7 +49,7 @@ export const approvalMachine = setup({
   types: {
     context: {} as ApprovalContext,
     events: {} as ApprovalEvent,
-    input: {} as { chain: SignOffRole[] },
+    input: {} as { chain: SignOffRole[]; councilMode: ApprovalContext['councilMode'] },
   },
   guards: {
     /** Only the holder of the awaited step may act on it. */
@@ -55,6 +60,8 @@ export const approvalMachine = setup({
     isFirstStep: ({ context, event }: Args) => roleOf(event) === context.chain[0],
     /** Revocation is decided at the top of the chain (課長). */
     isTopOfChain: ({ context, event }: Args) => roleOf(event) === context.chain[context.chain.length - 1],
+    mustConsultCouncil: ({ context }: Args) => context.councilMode === 'consult',
+    councilApproves: ({ event }: Args) => event.type === 'COUNCIL_ANSWERED' && event.answer === 'approve',
   },
   actions: {
     nextStep: assign({ step: ({ context }) => context.step + 1 }),
@@ -63,7 +70,7 @@ export const approvalMachine = setup({
 }).createMachine({
   id: 'approval',
   initial: 'draft',
-  context: ({ input }) => ({ chain: input.chain, step: 0 }),
+  context: ({ input }) => ({ chain: input.chain, step: 0, councilMode: input.councilMode }),
   states: {
     draft: { on: { SUBMIT: 'submitted' } },
     submitted: {
@@ -72,6 +79,7 @@ export const approvalMachine = setup({
     under_review: {
       on: {
         APPROVE: [
+          { guard: and(['isLastStep', 'mustConsultCouncil']), target: 'awaiting_council' },
           { guard: 'isLastStep', target: 'approved' },
           { guard: 'isCurrentStep', actions: 'nextStep' },
         ],
@@ -80,6 +88,12 @@ export const approvalMachine = setup({
       },
     },
     changes_requested: { on: { RESUBMIT: 'submitted' } },
+    /** 諮問中: signed by the ward, waiting for the council's answer. */
+    awaiting_council: {
+      on: {
+        COUNCIL_ANSWERED: [{ guard: 'councilApproves', target: 'approved' }, { target: 'rejected' }],
+      },
+    },
     approved: {
       on: {
         REVOKE: { guard: 'isTopOfChain', target: 'revoked' },

@@ -1,6 +1,9 @@
 import type { Blocker } from '../../../workflows/contract-lifecycle/contract-lifecycle.machine.js';
+import type { DelegationApplication } from '../approvals/application.js';
+import { delegationApplicationOf } from '../approvals/apply-for-delegation.js';
+import { materialChanges } from '../approvals/material-changes.js';
 import type { Tx } from '../shared/context.js';
-import type { Contract } from './contract.repository.js';
+import { type Contract, findContract } from './contract.repository.js';
 
 /**
  * The facts the contract lifecycle's guards need. Each gate looks at the database and says what
@@ -54,8 +57,54 @@ const handlerListAcknowledged: Gate = async (tx, contract) => {
   ];
 };
 
-/** Gates for ACTIVATE. The approvals feature adds "an approved delegation" here. */
-export const activationGates: Gate[] = [registerPresent, handlerListAcknowledged];
+/**
+ * 委託の承認: work involving personal information starts only once its delegation is approved.
+ * A renewal (seed 001 1.3: the same work for up to three years) is covered by its predecessor's
+ * approval as long as its register adds no items or media; otherwise it needs its own.
+ */
+const delegationApproved: Gate = async (tx, contract) => {
+  if (!contract.handlesPersonalInfo || contract.parentContractId) return [];
+  const approvedApplication = async (contractId: string) => {
+    const row = await tx
+      .selectFrom('approvals')
+      .select('application')
+      .where('ward_id', '=', contract.wardId)
+      .where('contract_id', '=', contractId)
+      .where('kind', '=', 'delegation')
+      .where('status', '=', 'approved')
+      .orderBy('decided_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.application as DelegationApplication | undefined;
+  };
+  if (await approvedApplication(contract.id)) return [];
+  let predecessorId = contract.predecessorContractId;
+  while (predecessorId) {
+    const approved = await approvedApplication(predecessorId);
+    if (approved) {
+      const { application } = await delegationApplicationOf(tx, contract.id);
+      const changes = materialChanges(approved, {
+        ...application,
+        periodFrom: approved.periodFrom,
+        periodTo: approved.periodTo,
+      });
+      if (changes.length === 0) return [];
+      break;
+    }
+    const predecessor = await findContract(tx, predecessorId);
+    predecessorId = predecessor?.predecessorContractId ?? null;
+  }
+  return [
+    {
+      code: 'delegation-not-approved',
+      en: 'The delegation has not been approved (and, where required, answered by the council)',
+      ja: '委託の承認（必要な場合は審議会の答申）が完了していません',
+    },
+  ];
+};
+
+/** Gates for ACTIVATE. Sub-contracts are started by their approval instead. */
+export const activationGates: Gate[] = [registerPresent, handlerListAcknowledged, delegationApproved];
 
 /**
  * Gates for CLOSE. The erasure feature adds "every package returned or erased, every organisation

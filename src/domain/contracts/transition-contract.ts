@@ -3,6 +3,7 @@ import {
   contractLifecycleMachine,
 } from '../../../workflows/contract-lifecycle/contract-lifecycle.machine.js';
 import { decide } from '../../../workflows/shared/decide.js';
+import { endSubcontractsOf } from '../approvals/approval-effects.js';
 import { authorize } from '../shared/authorize.js';
 import { inTransaction, type UseCaseContext } from '../shared/context.js';
 import { ConflictError, notFound } from '../shared/errors.js';
@@ -73,6 +74,10 @@ export async function transitionContract(
       .where('ward_id', '=', before.wardId)
       .where('id', '=', id)
       .execute();
+    // 再委託は委託とともに終了する: closing or ending a contract ends the sub-contracts below it.
+    if (decision.next === 'closed' || decision.next === 'ending') {
+      await endSubcontractsOf(tx, before.wardId, id, ctx.now(), audit, id);
+    }
     const after = (await findContract(tx, id))!;
     await audit({
       wardId: before.wardId,

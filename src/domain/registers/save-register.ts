@@ -48,6 +48,70 @@ async function loadCatalogue(tx: Tx, wardId: string, codes: string[]) {
 }
 
 /**
+ * Turns register input into the stored document: catalogue items carry their sensitivity, items
+ * keep their key and their special-category approval across revisions, and a new approval note
+ * is recorded as this actor's approval.
+ */
+export async function normaliseRegister(
+  tx: Tx,
+  wardId: string,
+  input: Pick<RegisterInput, 'subjectGroups' | 'media'>,
+  ctx: Pick<UseCaseContext, 'actor' | 'now'>,
+  previousDocument: RegisterDocument | undefined,
+): Promise<RegisterDocument> {
+  const previousItems = new Map(
+    (previousDocument?.subjectGroups ?? []).flatMap((g) =>
+      g.items.map((i) => [itemIdentity(g.name, i), i] as const),
+    ),
+  );
+  const codes = input.subjectGroups.flatMap((g) =>
+    g.items.map((i) => i.catalogueCode).filter((c): c is string => !!c),
+  );
+  const catalogue = await loadCatalogue(tx, wardId, codes);
+  const unknownCodes = codes.filter((c) => !catalogue.has(c));
+  if (unknownCodes.length) {
+    throw new ValidationError(
+      { en: 'Unknown catalogue items', ja: '情報項目の候補に存在しない項目があります' },
+      [
+        {
+          path: 'catalogueCode',
+          message: `unknown: ${unknownCodes.join(', ')}`,
+          message_ja: `存在しない項目: ${unknownCodes.join('、')}`,
+        },
+      ],
+    );
+  }
+  const now = ctx.now().toISOString();
+  return {
+    media: input.media.map((m) => ({ kind: m.kind, name: m.name.trim() })),
+    subjectGroups: input.subjectGroups.map((group) => ({
+      name: group.name.trim(),
+      items: group.items.map((raw): RegisterItem => {
+        const fromCatalogue = raw.catalogueCode ? catalogue.get(raw.catalogueCode) : undefined;
+        const before = previousItems.get(itemIdentity(group.name, raw));
+        const specialCategory = fromCatalogue?.special ?? raw.specialCategory ?? null;
+        const note = raw.specialApprovalNote?.trim();
+        return {
+          key: before?.key ?? raw.key ?? crypto.randomUUID(),
+          name: raw.name.trim(),
+          catalogueCode: raw.catalogueCode ?? null,
+          direction: raw.direction,
+          includesPastYears: raw.includesPastYears ?? false,
+          specialCategory,
+          myNumber: Boolean(fromCatalogue?.myNumber || raw.myNumber),
+          // An approval stays with its item; a new note records a new approval by this officer.
+          specialApproval: !specialCategory
+            ? null
+            : note
+              ? { approvedBy: ctx.actor.userId, approvedAt: now, note }
+              : (before?.specialApproval ?? null),
+        };
+      }),
+    })),
+  };
+}
+
+/**
  * Saves a new revision of a contract's register (情報項目). The revision it was based on must
  * still be the latest (else 409); special categories need the ward's approval, recorded on the
  * item; a sub-contract's register must stay within its parent's (422 naming what is outside).
@@ -79,57 +143,7 @@ export async function saveRegister(
     }
 
     const previous = await findRegisterRevision(tx, contract.wardId, contractId);
-    const previousItems = new Map(
-      previous.document.subjectGroups.flatMap((g) =>
-        g.items.map((i) => [itemIdentity(g.name, i), i] as const),
-      ),
-    );
-    const codes = input.subjectGroups.flatMap((g) =>
-      g.items.map((i) => i.catalogueCode).filter((c): c is string => !!c),
-    );
-    const catalogue = await loadCatalogue(tx, contract.wardId, codes);
-    const unknownCodes = codes.filter((c) => !catalogue.has(c));
-    if (unknownCodes.length) {
-      throw new ValidationError(
-        { en: 'Unknown catalogue items', ja: '情報項目の候補に存在しない項目があります' },
-        [
-          {
-            path: 'catalogueCode',
-            message: `unknown: ${unknownCodes.join(', ')}`,
-            message_ja: `存在しない項目: ${unknownCodes.join('、')}`,
-          },
-        ],
-      );
-    }
-
-    const now = ctx.now().toISOString();
-    const document: RegisterDocument = {
-      media: input.media.map((m) => ({ kind: m.kind, name: m.name.trim() })),
-      subjectGroups: input.subjectGroups.map((group) => ({
-        name: group.name.trim(),
-        items: group.items.map((raw): RegisterItem => {
-          const fromCatalogue = raw.catalogueCode ? catalogue.get(raw.catalogueCode) : undefined;
-          const before = previousItems.get(itemIdentity(group.name, raw));
-          const specialCategory = fromCatalogue?.special ?? raw.specialCategory ?? null;
-          const note = raw.specialApprovalNote?.trim();
-          return {
-            key: before?.key ?? raw.key ?? crypto.randomUUID(),
-            name: raw.name.trim(),
-            catalogueCode: raw.catalogueCode ?? null,
-            direction: raw.direction,
-            includesPastYears: raw.includesPastYears ?? false,
-            specialCategory,
-            myNumber: Boolean(fromCatalogue?.myNumber || raw.myNumber),
-            // An approval stays with its item; a new note records a new approval by this officer.
-            specialApproval: !specialCategory
-              ? null
-              : note
-                ? { approvedBy: ctx.actor.userId, approvedAt: now, note }
-                : (before?.specialApproval ?? null),
-          };
-        }),
-      })),
-    };
+    const document = await normaliseRegister(tx, contract.wardId, input, ctx, previous.document);
 
     const errors = checkRegister(document);
     if (contract.parentContractId) {

@@ -11,6 +11,10 @@ const subjectNames: Record<string, { en: string; ja: string }> = {
   HandlerList: { en: 'Handler list', ja: '取扱者名簿' },
   Handler: { en: 'Handler', ja: '取扱者' },
   Attachment: { en: 'Attachment', ja: '添付ファイル' },
+  Approval: { en: 'Approval', ja: '承認申請' },
+  Suspension: { en: 'Suspension', ja: '指名停止' },
+  CouncilMeeting: { en: 'Council meeting', ja: '審議会' },
+  CouncilReportItem: { en: 'Council report item', ja: '審議会報告事項' },
 };
 
 export function subjectName(type: string): { en: string; ja: string } {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { approveDelegation } from '../../../test/helpers/approvals.js';
 import {
   CONTRACTS,
   countRows,
@@ -61,6 +62,7 @@ describe('the life of a contract: draft → active → ending → closed', () =>
     expect(body.missing.map((b: { code: string }) => b.code)).toEqual([
       'register-missing',
       'handler-list-missing',
+      'delegation-not-approved',
     ]);
     expect(body.detail_ja).toContain('情報項目');
     expect(body.detail_ja).toContain('名簿');
@@ -69,19 +71,23 @@ describe('the life of a contract: draft → active → ending → closed', () =>
   it('still refuses with a register of subject groups but no items', async () => {
     const empty = { subjectGroups: [{ name: '撤去車両所有者', items: [] }], media: [] };
     expectStatus(await putRegister(t, w.tokens.ward_officer, contract.id, 0, empty), 200);
-    expect(await missingCodes()).toEqual(['register-missing', 'handler-list-missing']);
+    expect(await missingCodes()).toEqual([
+      'register-missing',
+      'handler-list-missing',
+      'delegation-not-approved',
+    ]);
   });
 
   it('needs the list acknowledged, not only submitted', async () => {
     expectStatus(await putRegister(t, w.tokens.ward_officer, contract.id, 1), 200);
-    expect(await missingCodes()).toEqual(['handler-list-missing']);
+    expect(await missingCodes()).toEqual(['handler-list-missing', 'delegation-not-approved']);
     const submitted = expectStatus(
       await submitList(t, w.tokens.contractor_manager, contract.id, [
         { handlerId: responsibleId, role: 'responsible', effectiveFrom: '2026-04-01' },
       ]),
       201,
     );
-    expect(await missingCodes()).toEqual(['handler-list-missing']);
+    expect(await missingCodes()).toEqual(['handler-list-missing', 'delegation-not-approved']);
     const ack = await t.call(
       'POST',
       `${CONTRACTS}/${contract.id}/handler-lists/${submitted.id}/acknowledge`,
@@ -91,6 +97,8 @@ describe('the life of a contract: draft → active → ending → closed', () =>
       },
     );
     expectStatus(ack, 200);
+    expect(await missingCodes()).toEqual(['delegation-not-approved']);
+    await approveDelegation(t, w, contract.id);
   });
 
   it('is changed only by the ward officer, with the current version', async () => {
@@ -175,5 +183,8 @@ it('looks at the list of this contract’s contractor only', async () => {
   const ack = `${CONTRACTS}/${other.id}/handler-lists/${submitted.id}/acknowledge`;
   expectStatus(await t.call('POST', ack, { token: w.tokens.ward_officer, json: { version: 1 } }), 200);
   const body = await expectRefused(contract, 'activate');
-  expect(body.missing.map((b: { code: string }) => b.code)).toEqual(['handler-list-missing']);
+  expect(body.missing.map((b: { code: string }) => b.code)).toEqual([
+    'handler-list-missing',
+    'delegation-not-approved',
+  ]);
 });

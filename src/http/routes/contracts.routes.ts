@@ -20,6 +20,7 @@ import {
 } from '../schemas/common.js';
 import { ContractPatchSchema, ContractSchema, NewContract, RenewalSchema } from '../schemas/contracts.js';
 import { validationHook } from '../validation-hook.js';
+import { applicationRoutes } from './applications.routes.js';
 import { handlerListRoutes } from './handler-lists.routes.js';
 import { registerRoutes } from './registers.routes.js';
 
@@ -160,5 +161,6 @@ export function contractRoutes() {
   // Registers and handler lists live under /contracts/{id}/…, behind the sign-in above.
   app.route('/', registerRoutes());
   app.route('/', handlerListRoutes());
+  app.route('/', applicationRoutes());
   return app;
 }

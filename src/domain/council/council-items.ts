@@ -1,0 +1,182 @@
+import { accessibleBy, type FieldMap } from '../../../policies/rules-to-sql.js';
+import { authorize } from '../shared/authorize.js';
+import { inTransaction, type UseCaseContext } from '../shared/context.js';
+import { notFound, ValidationError } from '../shared/errors.js';
+import { after, decodeCursor, type Page, toPage } from '../shared/pagination.js';
+import { checkVersion } from '../shared/versioning.js';
+import type { CouncilReportContent } from './council-report-content.js';
+
+// Council meetings (審議会) and the report items (報告事項) presented at them. Council reviewers
+// read; the privacy officer schedules meetings and puts items on their agenda.
+
+const meetingFields: FieldMap = { wardId: 'council_meetings.ward_id' };
+const itemFields: FieldMap = { wardId: 'council_report_items.ward_id' };
+
+export interface CouncilReportItem {
+  id: string;
+  wardId: string;
+  approvalId: string;
+  meetingId: string | null;
+  kind: 'delegation' | 'subdelegation';
+  title: string;
+  content: CouncilReportContent;
+  createdAt: Date;
+  version: number;
+}
+
+export async function listMeetings(ctx: UseCaseContext) {
+  const rows = await ctx.db
+    .selectFrom('council_meetings')
+    .selectAll()
+    .where((eb) => accessibleBy(eb, ctx.ability, 'read', 'CouncilMeeting', meetingFields))
+    .orderBy('held_on', 'desc')
+    .execute();
+  return rows.map((r) => ({
+    id: r.id,
+    wardId: r.ward_id,
+    title: r.title,
+    heldOn: r.held_on,
+    version: r.version,
+  }));
+}
+
+export async function createMeeting(ctx: UseCaseContext, input: { title: string; heldOn: string }) {
+  const wardId = ctx.actor.wardId;
+  authorize(ctx.ability, 'create', 'CouncilMeeting', { wardId });
+  return inTransaction(ctx, async ({ tx, audit }) => {
+    const row = await tx
+      .insertInto('council_meetings')
+      .values({ ward_id: wardId!, title: input.title, held_on: input.heldOn })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const meeting = {
+      id: row.id,
+      wardId: row.ward_id,
+      title: row.title,
+      heldOn: row.held_on,
+      version: row.version,
+    };
+    await audit({
+      wardId,
+      action: 'council_meeting.create',
+      subjectType: 'CouncilMeeting',
+      subjectId: row.id,
+      after: meeting,
+    });
+    return meeting;
+  });
+}
+
+function toItem(r: {
+  id: string;
+  ward_id: string;
+  approval_id: string;
+  meeting_id: string | null;
+  kind: 'delegation' | 'subdelegation';
+  title: string;
+  content: unknown;
+  created_at: Date;
+  version: number;
+}): CouncilReportItem {
+  return {
+    id: r.id,
+    wardId: r.ward_id,
+    approvalId: r.approval_id,
+    meetingId: r.meeting_id,
+    kind: r.kind,
+    title: r.title,
+    content: r.content as CouncilReportContent,
+    createdAt: r.created_at,
+    version: r.version,
+  };
+}
+
+export async function listReportItems(
+  ctx: UseCaseContext,
+  query: { meetingId?: string; unassigned?: boolean; cursor?: string; limit: number },
+): Promise<Page<CouncilReportItem>> {
+  let q = ctx.db
+    .selectFrom('council_report_items')
+    .selectAll()
+    .where((eb) => accessibleBy(eb, ctx.ability, 'read', 'CouncilReportItem', itemFields));
+  if (query.meetingId) q = q.where('meeting_id', '=', query.meetingId);
+  if (query.unassigned) q = q.where('meeting_id', 'is', null);
+  if (query.cursor) {
+    const [createdAt, id] = decodeCursor(query.cursor, 2);
+    q = q.where((eb) =>
+      after(eb, ['council_report_items.created_at', 'council_report_items.id'], [createdAt, id]),
+    );
+  }
+  const rows = await q
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(query.limit + 1)
+    .execute();
+  return toPage(rows, query.limit, (r) => [r.created_at.toISOString(), r.id], toItem);
+}
+
+export async function getReportItem(ctx: UseCaseContext, id: string): Promise<CouncilReportItem> {
+  const row = await ctx.db
+    .selectFrom('council_report_items')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row) throw notFound('Council report item', '審議会報告事項');
+  const item = toItem(row);
+  authorize(ctx.ability, 'read', 'CouncilReportItem', item);
+  return item;
+}
+
+/** Puts an item on a meeting's agenda (or takes it off with null). */
+export async function assignToMeeting(
+  ctx: UseCaseContext,
+  id: string,
+  meetingId: string | null,
+  expectedVersion: number,
+) {
+  return inTransaction(ctx, async ({ tx, audit }) => {
+    const row = await tx
+      .selectFrom('council_report_items')
+      .selectAll()
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!row) throw notFound('Council report item', '審議会報告事項');
+    const before = toItem(row);
+    authorize(ctx.ability, 'update', 'CouncilReportItem', before);
+    checkVersion('審議会報告事項 / Council report item', expectedVersion, before.version);
+    if (meetingId) {
+      const meeting = await tx
+        .selectFrom('council_meetings')
+        .select('id')
+        .where('ward_id', '=', before.wardId)
+        .where('id', '=', meetingId)
+        .executeTakeFirst();
+      if (!meeting) {
+        throw new ValidationError({ en: 'Unknown meeting', ja: '審議会が見つかりません' }, [
+          {
+            path: 'meetingId',
+            message: 'not a meeting of this ward',
+            message_ja: 'この区の審議会ではありません',
+          },
+        ]);
+      }
+    }
+    const updated = await tx
+      .updateTable('council_report_items')
+      .set({ meeting_id: meetingId, version: before.version + 1 })
+      .where('ward_id', '=', before.wardId)
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await audit({
+      wardId: before.wardId,
+      action: 'council_item.assign',
+      subjectType: 'CouncilReportItem',
+      subjectId: id,
+      before: { meetingId: before.meetingId },
+      after: { meetingId },
+    });
+    return toItem(updated);
+  });
+}
