@@ -14,6 +14,9 @@ import { defineWardStaff } from './roles/ward-staff.js';
 import { defineApprovalRules } from './rules/approvals.js';
 import { defineAttachmentRules } from './rules/attachments.js';
 import { defineContractRules } from './rules/contracts.js';
+import { defineHandoverRules } from './rules/handover.js';
+import { defineInspectionRules } from './rules/inspections.js';
+import { defineReportRules } from './rules/reports.js';
 
 /** `sign`: a step of the ward's internal sign-off (決裁). */
 export type Action = 'manage' | 'read' | 'create' | 'update' | 'delete' | 'sign';
@@ -33,7 +36,21 @@ export type SubjectType =
   | 'Approval'
   | 'Suspension'
   | 'CouncilMeeting'
-  | 'CouncilReportItem';
+  | 'CouncilReportItem'
+  // on-site inspections (実地検査) and monitoring (モニタリング)
+  | 'ChecklistTemplate'
+  | 'Inspection'
+  | 'Finding'
+  | 'MonitoringReport'
+  // encrypted media handover (受渡) and erasure (消去)
+  | 'HandoverPackage'
+  | 'ErasureRecord'
+  | 'ErasureCertificate'
+  // compliance reports (遵守状況報告), incidents (事故), reminders, summaries
+  | 'ComplianceReport'
+  | 'Incident'
+  | 'Notification'
+  | 'CouncilSummary';
 
 type Tagged<T> = T extends string ? Record<string, any> & ForcedSubject<T> : never;
 /** A record tagged with its subject type (see asSubject), so that conditions apply to it. */
@@ -69,6 +86,9 @@ export function defineAbilityFor(actor: Actor): AppAbility {
   defineAttachmentRules(builder, actor);
   defineContractRules(builder, actor);
   defineApprovalRules(builder, actor);
+  defineInspectionRules(builder, actor);
+  defineHandoverRules(builder, actor);
+  defineReportRules(builder, actor);
   return builder.build();
 }
 

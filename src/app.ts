@@ -4,6 +4,7 @@ import { except } from 'hono/combine';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './http/app-env.js';
 import { requestContext } from './http/middleware/request-context.js';
+import { pageRoutes } from './http/pages/index.js';
 import { PayloadTooLarge } from './http/payload-too-large.js';
 import { notFoundProblem, problemFromError } from './http/problem.js';
 import { approvalRoutes, suspensionRoutes } from './http/routes/approvals.routes.js';
@@ -11,12 +12,19 @@ import { attachmentBodyLimit, attachmentRoutes } from './http/routes/attachments
 import { auditRoutes } from './http/routes/audit.routes.js';
 import { authRoutes } from './http/routes/auth.routes.js';
 import { catalogueRoutes } from './http/routes/catalogue.routes.js';
+import { certificateVerificationRoutes } from './http/routes/certificate-verification.routes.js';
 import { contractRoutes } from './http/routes/contracts.routes.js';
 import { councilRoutes } from './http/routes/council.routes.js';
 import { docsRoutes } from './http/routes/docs.routes.js';
+import { erasureRoutes } from './http/routes/erasure.routes.js';
 import { handlerRoutes } from './http/routes/handlers.routes.js';
+import { handoverRoutes } from './http/routes/handover.routes.js';
 import { healthRoutes } from './http/routes/health.routes.js';
+import { incidentRoutes } from './http/routes/incidents.routes.js';
+import { inspectionRoutes } from './http/routes/inspections.routes.js';
 import { organisationRoutes } from './http/routes/organisations.routes.js';
+import { reportRoutes } from './http/routes/reports.routes.js';
+import { summaryRoutes } from './http/routes/summaries.routes.js';
 import { userRoutes } from './http/routes/users.routes.js';
 import { validationHook } from './http/validation-hook.js';
 
@@ -55,6 +63,14 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/approvals', approvalRoutes());
   app.route('/api/v1/suspensions', suspensionRoutes());
   app.route('/api/v1/council', councilRoutes());
+  app.route('/api/v1/inspections', inspectionRoutes());
+  app.route('/api/v1/handover-packages', handoverRoutes());
+  app.route('/api/v1/erasures', erasureRoutes());
+  // public: anyone holding a certificate may check it, signed in or not
+  app.route('/api/v1/certificate-verification', certificateVerificationRoutes());
+  app.route('/api/v1/compliance-reports', reportRoutes());
+  app.route('/api/v1/incidents', incidentRoutes());
+  app.route('/api/v1/summaries', summaryRoutes());
   app.route('/api/docs', docsRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', {
@@ -77,7 +93,7 @@ export function createApp(deps: AppDeps) {
     },
   });
 
-  app.get('/', (c) => c.redirect('/api/docs'));
+  app.route('/', pageRoutes());
   app.notFound(notFoundProblem);
   app.onError(problemFromError);
   return app;

@@ -2,6 +2,9 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 import type { ApprovalTables } from './tables/approvals.js';
 import type { AttachmentTables } from './tables/attachments.js';
 import type { ContractTables } from './tables/contracts.js';
+import type { HandoverTables } from './tables/handover.js';
+import type { InspectionTables } from './tables/inspections.js';
+import type { ReportTables } from './tables/reports.js';
 
 // Table types for Kysely. Columns are snake_case as in SQL; repositories map them to domain
 // objects explicitly.
@@ -117,7 +120,13 @@ export interface AuditEntriesTable {
   hash: string;
 }
 
-export interface Database extends AttachmentTables, ContractTables, ApprovalTables {
+export interface Database
+  extends AttachmentTables,
+    ContractTables,
+    ApprovalTables,
+    InspectionTables,
+    HandoverTables,
+    ReportTables {
   organisations: OrganisationsTable;
   ward_companies: WardCompaniesTable;
   departments: DepartmentsTable;

@@ -4,6 +4,9 @@ import * as attachments from '../../migrations/2026-11-22T0100-attachments.js';
 import * as contracts from '../../migrations/2026-11-22T0200-contracts-registers-handlers.js';
 import * as standardDataItems from '../../migrations/2026-11-22T0201-standard-data-items.js';
 import * as approvals from '../../migrations/2026-11-22T0300-approvals-council.js';
+import * as inspections from '../../migrations/2026-11-22T0400-inspections.js';
+import * as handover from '../../migrations/2026-11-22T0500-handover-erasure.js';
+import * as reports from '../../migrations/2026-11-22T0600-reports-incidents.js';
 
 // Static imports: Node's import() of .ts files fails under vitest, and a bundled Workers build
 // has no file system to read a migrations folder from.
@@ -13,6 +16,9 @@ const migrations: Record<string, Migration> = {
   '2026-11-22T0200-contracts-registers-handlers': contracts,
   '2026-11-22T0201-standard-data-items': standardDataItems,
   '2026-11-22T0300-approvals-council': approvals,
+  '2026-11-22T0400-inspections': inspections,
+  '2026-11-22T0500-handover-erasure': handover,
+  '2026-11-22T0600-reports-incidents': reports,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

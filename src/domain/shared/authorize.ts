@@ -15,6 +15,17 @@ const subjectNames: Record<string, { en: string; ja: string }> = {
   Suspension: { en: 'Suspension', ja: '指名停止' },
   CouncilMeeting: { en: 'Council meeting', ja: '審議会' },
   CouncilReportItem: { en: 'Council report item', ja: '審議会報告事項' },
+  ChecklistTemplate: { en: 'Checklist template', ja: 'チェックリスト様式' },
+  Inspection: { en: 'Inspection', ja: '実地検査' },
+  Finding: { en: 'Finding', ja: '指摘事項' },
+  MonitoringReport: { en: 'Monitoring report', ja: 'モニタリング報告書' },
+  HandoverPackage: { en: 'Handover package', ja: '受渡データ' },
+  ErasureRecord: { en: 'Erasure record', ja: '消去記録' },
+  ErasureCertificate: { en: 'Erasure certificate', ja: '消去証明書' },
+  ComplianceReport: { en: 'Compliance report', ja: '遵守状況報告書' },
+  Incident: { en: 'Incident', ja: '事故報告' },
+  Notification: { en: 'Notification', ja: '通知' },
+  CouncilSummary: { en: 'Council summary', ja: '審議会向け集計' },
 };
 
 export function subjectName(type: string): { en: string; ja: string } {

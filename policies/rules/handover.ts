@@ -1,0 +1,5 @@
+import type { Actor } from '../actor.js';
+import type { Builder } from '../app-ability.js';
+
+/** Filled in by its feature. */
+export function defineHandoverRules(_builder: Builder, _actor: Actor): void {}

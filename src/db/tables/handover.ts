@@ -1,0 +1,2 @@
+// Table types of this feature (filled in by the feature).
+export type HandoverTables = {};
