@@ -22,6 +22,7 @@ import { handoverRoutes } from './http/routes/handover.routes.js';
 import { healthRoutes } from './http/routes/health.routes.js';
 import { incidentRoutes } from './http/routes/incidents.routes.js';
 import { inspectionRoutes } from './http/routes/inspections.routes.js';
+import { notificationRoutes } from './http/routes/notifications.routes.js';
 import { organisationRoutes } from './http/routes/organisations.routes.js';
 import { reportRoutes } from './http/routes/reports.routes.js';
 import { summaryRoutes } from './http/routes/summaries.routes.js';
@@ -71,6 +72,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/compliance-reports', reportRoutes());
   app.route('/api/v1/incidents', incidentRoutes());
   app.route('/api/v1/summaries', summaryRoutes());
+  app.route('/api/v1/notifications', notificationRoutes());
   app.route('/api/docs', docsRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', {

@@ -11,6 +11,8 @@ export interface NodeConfig {
   demoData: boolean;
   demoPassword?: string;
   trustProxy: boolean;
+  /** Run the daily jobs (report requests, reminders) in this process. */
+  scheduler: boolean;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig {
@@ -25,5 +27,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig {
     demoData: env.DEMO_DATA !== 'false',
     demoPassword: env.DEMO_PASSWORD || undefined,
     trustProxy: env.TRUST_PROXY === 'true',
+    scheduler: env.SCHEDULER !== 'false',
   };
 }

@@ -1,8 +1,10 @@
 import { serve } from '@hono/node-server';
 import pino from 'pino';
+import { createSmtpMailer } from './adapters/smtp-mailer.js';
 import { createApp } from './app.js';
 import { readConfig } from './config.js';
 import { isEmpty, seedDemoData } from './demo/seed-demo-data.js';
+import { startScheduler } from './jobs/scheduler.js';
 import { buildNodeDeps, openDatabase } from './node-runtime.js';
 
 // Node entry: database (PGlite in DATA_DIR, or PostgreSQL with DATABASE_URL), migrations, demo
@@ -29,6 +31,18 @@ if (config.demoData && (await isEmpty(handle.db))) {
   );
 }
 
+// Six-monthly report requests and reminders: at 00:10 Asia/Tokyo daily, and now (catch-up).
+const scheduler = config.scheduler
+  ? startScheduler({
+      db: handle.db,
+      now: deps.now,
+      logger,
+      mailer: process.env.SMTP_URL
+        ? createSmtpMailer(process.env.SMTP_URL, process.env.MAIL_FROM)
+        : undefined,
+    })
+  : undefined;
+
 const app = createApp(deps);
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
   logger.info(
@@ -46,7 +60,9 @@ async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'shutting down');
+  scheduler?.stop();
   server.close();
+  await scheduler?.ready;
   await handle.close();
   process.exit(0);
 }

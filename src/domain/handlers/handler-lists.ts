@@ -5,6 +5,7 @@ import { getContract } from '../contracts/manage-contracts.js';
 import { authorize } from '../shared/authorize.js';
 import { inTransaction, type UseCaseContext } from '../shared/context.js';
 import { ConflictError, type FieldError, notFound, ValidationError } from '../shared/errors.js';
+import { toJapanDate } from '../shared/japan-date.js';
 import { checkVersion } from '../shared/versioning.js';
 import { type Handler, loadHandlers } from './handler.repository.js';
 
@@ -336,9 +337,4 @@ export async function readSubmission(ctx: UseCaseContext, contractId: string, su
     chainOrgIds: contract.chainOrgIds,
   });
   return loadSubmission(ctx.db, contract.wardId, submissionId);
-}
-
-/** The calendar day in Japan (dates in lists are Japanese calendar days). */
-export function toJapanDate(at: Date): string {
-  return new Date(at.getTime() + 9 * 3600 * 1000).toISOString().slice(0, 10);
 }

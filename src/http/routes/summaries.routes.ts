@@ -1,8 +1,77 @@
-import { OpenAPIHono } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { buildSummary } from '../../domain/summaries/build-summary.js';
+import { summaryCsv } from '../../domain/summaries/summary-csv.js';
+import { renderCouncilSummaryPdf } from '../../pdf/council-summary/render-council-summary.js';
 import type { AppEnv } from '../app-env.js';
+import { requireAuth, useCaseContext } from '../middleware/authenticate.js';
+import { bearerSecurity, errorResponses, jsonResponse, Uuid } from '../schemas/common.js';
 import { validationHook } from '../validation-hook.js';
 
-/** Filled in by its feature. */
+const SummarySchema = z
+  .object({
+    wardId: z.string(),
+    wardName: z.string(),
+    fiscalYear: z.number(),
+    fiscalYearLabel: z.string(),
+    department: z.object({ id: z.string(), name: z.string() }).nullable(),
+    generatedAt: z.string(),
+    figures: z.array(
+      z.object({ key: z.string(), label: z.string(), labelEn: z.string(), value: z.number() }),
+    ),
+    contracts: z.array(z.record(z.string(), z.unknown())),
+  })
+  .openapi('CouncilSummary');
+
+/** 審議会向け集計: one ward and fiscal year, as JSON, CSV (UTF-8 with BOM) or a Japanese PDF. */
 export function summaryRoutes() {
-  return new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.use('*', requireAuth);
+  app.openapi(
+    createRoute({
+      tags: ['summaries'],
+      security: bearerSecurity,
+      method: 'get',
+      path: '/',
+      summary: 'The summary for council reviewers / 審議会向け集計',
+      request: {
+        query: z.object({
+          fiscalYear: z.coerce.number().int().min(2000).max(2100),
+          departmentId: Uuid.optional(),
+          wardId: Uuid.optional(),
+          format: z.enum(['json', 'csv', 'pdf']).default('json'),
+        }),
+      },
+      responses: {
+        200: {
+          description: 'The summary',
+          content: {
+            'application/json': { schema: SummarySchema },
+            'text/csv': { schema: z.string() },
+            'application/pdf': { schema: z.string().openapi({ format: 'binary' }) },
+          },
+        },
+        ...errorResponses,
+      },
+    }),
+    async (c) => {
+      const { format, ...query } = c.req.valid('query');
+      const summary = await buildSummary(useCaseContext(c), query);
+      const name = `summary-${summary.fiscalYear}`;
+      if (format === 'csv') {
+        return c.body(summaryCsv(summary), 200, {
+          'content-type': 'text/csv; charset=utf-8',
+          'content-disposition': `attachment; filename="${name}.csv"`,
+        }) as never;
+      }
+      if (format === 'pdf') {
+        const pdf = await renderCouncilSummaryPdf(summary);
+        return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {
+          'content-type': 'application/pdf',
+          'content-disposition': `inline; filename="${name}.pdf"`,
+        }) as never;
+      }
+      return c.json(summary, 200);
+    },
+  );
+  return app;
 }

@@ -1,0 +1,98 @@
+import { type Kysely, type Selectable, sql } from 'kysely';
+import { type FieldMap, membership } from '../../../policies/rules-to-sql.js';
+import type { SignOffRole } from '../../../workflows/approval/approval.machine.js';
+import type { IncidentState } from '../../../workflows/incident/incident.machine.js';
+import type { Database } from '../../db/database.js';
+import type { IncidentsTable } from '../../db/tables/reports.js';
+
+export interface Incident {
+  id: string;
+  wardId: string;
+  contractId: string;
+  reportingOrgId: string;
+  status: IncidentState;
+  information: string;
+  recordCount: number | null;
+  location: string;
+  circumstances: string;
+  occurredAt: Date | null;
+  discoveredAt: Date;
+  reportedAt: Date;
+  wardInstructions: string | null;
+  response: string | null;
+  rootCause: string | null;
+  prevention: string | null;
+  published: boolean;
+  publishedOn: string | null;
+  chain: SignOffRole[];
+  step: number;
+  closedAt: Date | null;
+  version: number;
+  chainOrgIds: string[];
+}
+
+export const incidentFields: FieldMap = {
+  wardId: 'incidents.ward_id',
+  reportingOrgId: 'incidents.reporting_org_id',
+  chainOrgIds: membership((eb, orgId) =>
+    eb.exists(
+      eb
+        .selectFrom('contracts as c')
+        .select(sql`1`.as('one'))
+        .whereRef('c.ward_id', '=', 'incidents.ward_id')
+        .whereRef('c.id', '=', 'incidents.contract_id')
+        .where(sql<boolean>`${orgId}::uuid = any(c.chain_org_ids)`),
+    ),
+  ),
+};
+
+export function toIncident(r: Selectable<IncidentsTable> & { chain_org_ids: string[] }): Incident {
+  return {
+    id: r.id,
+    wardId: r.ward_id,
+    contractId: r.contract_id,
+    reportingOrgId: r.reporting_org_id,
+    status: r.status,
+    information: r.information,
+    recordCount: r.record_count,
+    location: r.location,
+    circumstances: r.circumstances,
+    occurredAt: r.occurred_at,
+    discoveredAt: r.discovered_at,
+    reportedAt: r.reported_at,
+    wardInstructions: r.ward_instructions,
+    response: r.response,
+    rootCause: r.root_cause,
+    prevention: r.prevention,
+    published: r.published,
+    publishedOn: r.published_on,
+    chain: r.chain as SignOffRole[],
+    step: r.step,
+    closedAt: r.closed_at,
+    version: r.version,
+    chainOrgIds: r.chain_org_ids,
+  };
+}
+
+export function incidentQuery(db: Kysely<Database>) {
+  return db
+    .selectFrom('incidents')
+    .innerJoin('contracts', (j) =>
+      j
+        .onRef('contracts.ward_id', '=', 'incidents.ward_id')
+        .onRef('contracts.id', '=', 'incidents.contract_id'),
+    )
+    .selectAll('incidents')
+    .select('contracts.chain_org_ids');
+}
+
+export async function findIncident(
+  db: Kysely<Database>,
+  id: string,
+  lock = false,
+): Promise<Incident | undefined> {
+  let q = incidentQuery(db).where('incidents.id', '=', id);
+  if (lock) q = q.forUpdate('incidents');
+  const row = await q.executeTakeFirst();
+  return row && toIncident(row);
+}

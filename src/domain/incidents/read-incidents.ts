@@ -1,0 +1,40 @@
+import { accessibleBy } from '../../../policies/rules-to-sql.js';
+import { authorize } from '../shared/authorize.js';
+import type { UseCaseContext } from '../shared/context.js';
+import { notFound } from '../shared/errors.js';
+import { after, decodeCursor, type Page, toPage } from '../shared/pagination.js';
+import {
+  findIncident,
+  type Incident,
+  incidentFields,
+  incidentQuery,
+  toIncident,
+} from './incident.repository.js';
+
+export async function getIncident(ctx: UseCaseContext, id: string): Promise<Incident> {
+  const incident = await findIncident(ctx.db, id);
+  if (!incident) throw notFound('Incident', '事故報告');
+  authorize(ctx.ability, 'read', 'Incident', incident);
+  return incident;
+}
+
+export async function listIncidents(
+  ctx: UseCaseContext,
+  query: { status?: string; contractId?: string; cursor?: string; limit: number },
+): Promise<Page<Incident>> {
+  let q = incidentQuery(ctx.db).where((eb) =>
+    accessibleBy(eb, ctx.ability, 'read', 'Incident', incidentFields),
+  );
+  if (query.status) q = q.where('incidents.status', '=', query.status as never);
+  if (query.contractId) q = q.where('incidents.contract_id', '=', query.contractId);
+  if (query.cursor) {
+    const [reportedAt, id] = decodeCursor(query.cursor, 2);
+    q = q.where((eb) => after(eb, ['incidents.reported_at', 'incidents.id'], [reportedAt, id], 'desc'));
+  }
+  const rows = await q
+    .orderBy('incidents.reported_at', 'desc')
+    .orderBy('incidents.id', 'desc')
+    .limit(query.limit + 1)
+    .execute();
+  return toPage(rows, query.limit, (r) => [r.reported_at.toISOString(), r.id], toIncident);
+}

@@ -1,0 +1,94 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database.js';
+import { addDays, toJapanDate } from '../shared/japan-date.js';
+import { notify, usersWithRoles } from './notify.js';
+
+/** Days before a deadline that the first reminder goes out. */
+export const REMIND_DAYS_BEFORE = 7;
+
+export interface ReminderSource {
+  /** Finds the deadlines to remind of today and adds the notifications (idempotent per key). */
+  (db: Kysely<Database>, today: string, now: Date): Promise<number>;
+}
+
+const stageOf = (dueOn: string, today: string) => (dueOn < today ? 'overdue' : 'soon');
+
+/** 報告書の提出期限: the reporting company's managers, and the ward's officers once overdue. */
+const complianceReportDeadlines: ReminderSource = async (db, today, now) => {
+  const rows = await db
+    .selectFrom('compliance_reports as r')
+    .innerJoin('contracts as c', (j) =>
+      j.onRef('c.ward_id', '=', 'r.ward_id').onRef('c.id', '=', 'r.contract_id'),
+    )
+    .select(['r.id', 'r.ward_id', 'r.organisation_id', 'r.period', 'r.due_on', 'c.title'])
+    .where('r.status', 'in', ['issued', 'draft', 'returned'])
+    .where('r.due_on', '<=', addDays(today, REMIND_DAYS_BEFORE))
+    .execute();
+  let sent = 0;
+  for (const r of rows) {
+    const stage = stageOf(r.due_on, today);
+    const recipients = await usersWithRoles(db, r.organisation_id, ['contractor_manager']);
+    if (stage === 'overdue') recipients.push(...(await usersWithRoles(db, r.ward_id, ['ward_officer'])));
+    sent += await notify(
+      db,
+      {
+        userIds: recipients,
+        wardId: r.ward_id,
+        kind: 'compliance-report-due',
+        subjectType: 'ComplianceReport',
+        subjectId: r.id,
+        deadlineKey: `compliance-report:${r.id}:${r.due_on}:${stage}`,
+        title:
+          stage === 'overdue'
+            ? `【期限超過】遵守状況報告書（${r.period}）`
+            : `遵守状況報告書（${r.period}）の提出期限が近づいています`,
+        body: `${r.title}　提出期限：${r.due_on}`,
+        dueOn: r.due_on,
+      },
+      now,
+    );
+  }
+  return sent;
+};
+
+/** 審査期限: the signers whose step is awaited on an application with a review due date. */
+const approvalReviewDeadlines: ReminderSource = async (db, today, now) => {
+  const rows = await db
+    .selectFrom('approvals')
+    .select(['id', 'ward_id', 'status', 'chain', 'step', 'review_due_on', 'application'])
+    .where('status', 'in', ['submitted', 'under_review'])
+    .where('review_due_on', 'is not', null)
+    .where('review_due_on', '<=', addDays(today, REMIND_DAYS_BEFORE))
+    .execute();
+  let sent = 0;
+  for (const a of rows) {
+    const role = a.status === 'submitted' ? a.chain[0]! : a.chain[a.step]!;
+    const stage = stageOf(a.review_due_on!, today);
+    sent += await notify(
+      db,
+      {
+        userIds: await usersWithRoles(db, a.ward_id, [role]),
+        wardId: a.ward_id,
+        kind: 'approval-review-due',
+        subjectType: 'Approval',
+        subjectId: a.id,
+        deadlineKey: `approval:${a.id}:${a.review_due_on}:${role}:${stage}`,
+        title: stage === 'overdue' ? '【期限超過】承認申請の審査' : '承認申請の審査期限が近づいています',
+        body: `${(a.application as { title?: string }).title ?? ''}　審査期限：${a.review_due_on}`,
+        dueOn: a.review_due_on,
+      },
+      now,
+    );
+  }
+  return sent;
+};
+
+/** Every deadline in the product. Features with deadlines of their own add their source here. */
+export const reminderSources: ReminderSource[] = [complianceReportDeadlines, approvalReviewDeadlines];
+
+export async function generateReminders(db: Kysely<Database>, now: Date): Promise<number> {
+  const today = toJapanDate(now);
+  let total = 0;
+  for (const source of reminderSources) total += await source(db, today, now);
+  return total;
+}

@@ -1,0 +1,94 @@
+import { accessibleBy } from '../../../policies/rules-to-sql.js';
+import { authorize } from '../shared/authorize.js';
+import type { UseCaseContext } from '../shared/context.js';
+import { notFound } from '../shared/errors.js';
+import { toJapanDate } from '../shared/japan-date.js';
+import { after, decodeCursor, type Page, toPage } from '../shared/pagination.js';
+import {
+  type ComplianceReport,
+  findReport,
+  reportFields,
+  reportQuery,
+  toReport,
+} from './report.repository.js';
+import { gatherFacts, prefillFrom } from './report-facts.js';
+
+/** One report; while it is with the contractor, the prefill is computed from the records now. */
+export async function getReport(ctx: UseCaseContext, id: string) {
+  const report = await findReport(ctx.db, id);
+  if (!report) throw notFound('Compliance report', '遵守状況報告書');
+  authorize(ctx.ability, 'read', 'ComplianceReport', report);
+  const open = ['issued', 'draft', 'returned'].includes(report.status);
+  const prefill = open ? prefillFrom(await gatherFacts(ctx.db as never, report)) : report.prefill;
+  const steps = await ctx.db
+    .selectFrom('compliance_report_steps')
+    .selectAll()
+    .where('ward_id', '=', report.wardId)
+    .where('report_id', '=', id)
+    .orderBy('seq')
+    .execute();
+  return {
+    ...report,
+    prefill,
+    overdue: open && report.dueOn < toJapanDate(ctx.now()),
+    steps: steps.map((s) => ({
+      seq: s.seq,
+      role: s.role,
+      decision: s.decision,
+      comment: s.comment,
+      userId: s.user_id,
+      at: s.at,
+    })),
+  };
+}
+
+export interface ReportQuery {
+  period?: string;
+  status?: string;
+  contractId?: string;
+  overdue?: boolean;
+  withDiscrepancies?: boolean;
+  cursor?: string;
+  limit: number;
+}
+
+export async function listReports(
+  ctx: UseCaseContext,
+  query: ReportQuery,
+): Promise<Page<ComplianceReport & { overdue: boolean }>> {
+  const today = toJapanDate(ctx.now());
+  let q = reportQuery(ctx.db).where((eb) =>
+    accessibleBy(eb, ctx.ability, 'read', 'ComplianceReport', reportFields),
+  );
+  if (query.period) q = q.where('compliance_reports.period', '=', query.period);
+  if (query.status) q = q.where('compliance_reports.status', '=', query.status as never);
+  if (query.contractId) q = q.where('compliance_reports.contract_id', '=', query.contractId);
+  if (query.overdue) {
+    q = q
+      .where('compliance_reports.status', 'in', ['issued', 'draft', 'returned'])
+      .where('compliance_reports.due_on', '<', today);
+  }
+  if (query.withDiscrepancies)
+    q = q.where((eb) => eb(eb.fn('jsonb_array_length', ['compliance_reports.discrepancies']), '>', 0));
+  if (query.cursor) {
+    const [dueOn, id] = decodeCursor(query.cursor, 2);
+    q = q.where((eb) => after(eb, ['compliance_reports.due_on', 'compliance_reports.id'], [dueOn, id]));
+  }
+  const rows = await q
+    .orderBy('compliance_reports.due_on')
+    .orderBy('compliance_reports.id')
+    .limit(query.limit + 1)
+    .execute();
+  return toPage(
+    rows,
+    query.limit,
+    (r) => [r.due_on, r.id],
+    (r) => {
+      const report = toReport(r);
+      return {
+        ...report,
+        overdue: ['issued', 'draft', 'returned'].includes(report.status) && report.dueOn < today,
+      };
+    },
+  );
+}

@@ -1,0 +1,16 @@
+/** The calendar day in Japan (Asia/Tokyo, UTC+9 without daylight saving) at an instant. */
+export function toJapanDate(at: Date): string {
+  return new Date(at.getTime() + 9 * 3600 * 1000).toISOString().slice(0, 10);
+}
+
+/** Midnight at the start of a Japanese calendar day, as an instant. */
+export function startOfJapanDay(day: string): Date {
+  return new Date(`${day}T00:00:00+09:00`);
+}
+
+/** Adds days to a calendar date. */
+export function addDays(day: string, days: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}

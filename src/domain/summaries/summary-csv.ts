@@ -1,0 +1,40 @@
+import type { CouncilSummary } from './build-summary.js';
+
+const STATUS_JA: Record<string, string> = {
+  draft: '起案中',
+  active: '履行中',
+  ending: '終了手続中',
+  closed: '完了',
+};
+
+function cell(value: string | number): string {
+  const text = String(value);
+  // Quote always; double quotes inside; a leading = + - @ is neutralised so Excel never runs it.
+  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return `"${safe.replace(/"/g, '""')}"`;
+}
+
+/** The summary as CSV, UTF-8 with BOM so that Excel opens the Japanese text correctly. */
+export function summaryCsv(summary: CouncilSummary): string {
+  const lines: (string | number)[][] = [
+    ['区', summary.wardName],
+    ['年度', summary.fiscalYearLabel],
+    ['所管課', summary.department?.name ?? '全課'],
+    ['作成日時', summary.generatedAt],
+    [],
+    ['項目', 'item', '件数'],
+    ...summary.figures.map((f) => [f.label, f.labelEn, f.value]),
+    [],
+    ['件名', '所管課', '受託者', '状態', '契約期間（自）', '契約期間（至）', '再委託'],
+    ...summary.contracts.map((c) => [
+      c.title,
+      c.department,
+      c.contractor,
+      STATUS_JA[c.status] ?? c.status,
+      c.periodFrom,
+      c.periodTo,
+      c.subcontracts,
+    ]),
+  ];
+  return `\uFEFF${lines.map((l) => l.map(cell).join(',')).join('\r\n')}\r\n`;
+}

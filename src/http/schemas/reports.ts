@@ -1,0 +1,58 @@
+import { z } from '@hono/zod-openapi';
+import { text, Uuid, VersionField } from './common.js';
+
+const AnswerSchema = z.object({
+  answer: z.enum(['yes', 'no']).nullable(),
+  text: text(5000).nullish(),
+  attachmentIds: z.array(Uuid).max(20).optional(),
+  useHandlerList: z.boolean().optional(),
+});
+
+export const AnswersSchema = z
+  .object({
+    q1: AnswerSchema,
+    q2: AnswerSchema,
+    q3: AnswerSchema,
+    q4: AnswerSchema,
+    q5: AnswerSchema,
+    q6: AnswerSchema,
+    q7: AnswerSchema,
+    q8: AnswerSchema,
+    q9: AnswerSchema,
+  })
+  .partial()
+  .openapi('ComplianceAnswers');
+
+export const ReportSchema = z
+  .object({
+    id: z.string(),
+    wardId: z.string(),
+    contractId: z.string(),
+    organisationId: z.string(),
+    period: z.string(),
+    periodFrom: z.string(),
+    periodTo: z.string(),
+    dueOn: z.string(),
+    status: z.string(),
+    overdue: z.boolean().optional(),
+    answers: z.record(z.string(), z.unknown()),
+    prefill: z.record(z.string(), z.unknown()),
+    discrepancies: z.array(
+      z.object({ question: z.string(), code: z.string(), en: z.string(), ja: z.string() }),
+    ),
+    chain: z.array(z.string()),
+    step: z.number(),
+    receivedOn: z.string().nullable(),
+    returnComment: z.string().nullable(),
+    submittedAt: z.string().nullable(),
+    issuedAt: z.string(),
+    version: z.number(),
+    steps: z.array(z.record(z.string(), z.unknown())).optional(),
+  })
+  .openapi('ComplianceReport');
+
+export const ReportCommandBody = z.object({
+  answers: AnswersSchema.optional(),
+  comment: text(3000).nullish(),
+  version: VersionField,
+});

@@ -1,0 +1,35 @@
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { Database } from '../db/database.js';
+import { generateReminders } from '../domain/notifications/generate-reminders.js';
+import { type Mailer, sendPendingMail } from '../domain/notifications/mailer.js';
+import { issueReports } from '../domain/reports/issue-reports.js';
+import { latestCompletedPeriod } from '../domain/reports/periods.js';
+import { toJapanDate } from '../domain/shared/japan-date.js';
+
+export interface JobDeps {
+  db: Kysely<Database>;
+  now: () => Date;
+  logger: Pick<Logger, 'info' | 'error'>;
+  mailer?: Mailer;
+}
+
+/**
+ * The daily work, safe to run any number of times and on several servers at once: issue the
+ * requests of the latest completed six-month period (catching up after downtime), add the
+ * reminders of every deadline, and mail what is not mailed yet.
+ */
+export async function runDailyJobs(deps: JobDeps) {
+  const now = deps.now();
+  const period = latestCompletedPeriod(toJapanDate(now));
+  const issued = await issueReports(deps.db, period, now);
+  const reminders = await generateReminders(deps.db, now);
+  const mailed = deps.mailer ? await sendPendingMail(deps.db, deps.mailer, now) : 0;
+  await deps.db
+    .insertInto('job_runs')
+    .values({ job: 'daily', last_run_at: now })
+    .onConflict((oc) => oc.column('job').doUpdateSet({ last_run_at: now }))
+    .execute();
+  deps.logger.info({ period: period.label, issued: issued.issued, reminders, mailed }, 'daily jobs ran');
+  return { period: period.label, issued: issued.issued, reminders, mailed };
+}

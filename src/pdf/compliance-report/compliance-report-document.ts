@@ -1,0 +1,148 @@
+import { Document, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
+import { createElement as h, type ReactElement } from 'react';
+import {
+  type Answers,
+  FORM_LEAD,
+  FORM_TITLE,
+  QUESTIONS,
+} from '../../../forms/compliance-report/compliance-report.form.js';
+import { toJapanDate } from '../../domain/shared/japan-date.js';
+import { toWareki } from '../../domain/shared/wareki.js';
+import { JAPANESE_FONT } from '../fonts.js';
+import type { gatherComplianceReport } from './gather-compliance-report.js';
+
+// 別紙5 as the seed lays it out: the heading block, the questions with はい / いいえ, what each answer
+// calls for, and the 区記入欄 (受付日, 課長・係長・担当者) filled from the sign-off.
+
+type Data = Awaited<ReturnType<typeof gatherComplianceReport>>;
+
+const s = StyleSheet.create({
+  page: {
+    fontFamily: JAPANESE_FONT,
+    fontSize: 8.5,
+    paddingVertical: 28,
+    paddingHorizontal: 36,
+    lineHeight: 1.35,
+  },
+  title: { fontSize: 14, fontWeight: 700, textAlign: 'center', marginBottom: 6 },
+  right: { textAlign: 'right' },
+  row: { flexDirection: 'row', borderBottomWidth: 1, borderColor: '#000' },
+  table: { borderTopWidth: 1, borderLeftWidth: 1, borderColor: '#000', marginVertical: 6 },
+  head: { width: '22%', padding: 3, borderRightWidth: 1, borderColor: '#000', backgroundColor: '#f0f0f0' },
+  cell: { flex: 1, padding: 3, borderRightWidth: 1, borderColor: '#000' },
+  yn: { width: 34, padding: 3, borderRightWidth: 1, borderColor: '#000', textAlign: 'center' },
+  section: { fontWeight: 700 },
+  note: { color: '#333', fontSize: 8 },
+  answerText: { marginTop: 2, padding: 2, borderWidth: 0.5, borderColor: '#888' },
+  stamps: { flexDirection: 'row', marginTop: 4, alignSelf: 'flex-end' },
+  stamp: {
+    width: 108,
+    height: 50,
+    borderWidth: 1,
+    borderColor: '#000',
+    padding: 3,
+    textAlign: 'center',
+    fontSize: 7.5,
+  },
+});
+
+const t = (value: string, style?: (typeof s)[keyof typeof s]) => h(Text, style ? { style } : {}, value);
+const mark = (on: boolean) => (on ? '■' : '□');
+
+function questionRows(answers: Answers): ReactElement[] {
+  const rows: ReactElement[] = [];
+  let section = '';
+  for (const q of QUESTIONS) {
+    if (q.section !== section) {
+      section = q.section;
+      rows.push(
+        h(
+          View,
+          { style: s.row, key: `s-${q.id}` },
+          h(View, { style: s.cell }, t(q.section, s.section)),
+          h(View, { style: s.yn }, t('はい')),
+          h(View, { style: s.yn }, t('いいえ')),
+        ),
+      );
+    }
+    const a = answers[q.id];
+    const notes = q.requires.map((r) => t(r.text?.label ?? r.copies?.label ?? '', s.note));
+    const extra: ReactElement[] = [];
+    if (a?.text) extra.push(h(View, { style: s.answerText }, t(a.text)));
+    if (a?.attachmentIds?.length) extra.push(t(`添付：${a.attachmentIds.length}件`, s.note));
+    if (a?.useHandlerList) extra.push(t('名簿：本システムで提出・確認済みの取扱者名簿による', s.note));
+    rows.push(
+      h(
+        View,
+        { style: s.row, key: q.id, wrap: false },
+        h(View, { style: s.cell }, t(q.text), ...notes, ...extra),
+        h(View, { style: s.yn }, t(mark(a?.answer === 'yes'))),
+        h(View, { style: s.yn }, t(mark(a?.answer === 'no'))),
+      ),
+    );
+  }
+  return rows;
+}
+
+function stamp(label: string, signer: { name: string; at: Date } | null): ReactElement {
+  return h(
+    View,
+    { style: s.stamp },
+    t(label),
+    t(signer?.name ?? ''),
+    t(signer ? toWareki(toJapanDate(signer.at)) : ''),
+  );
+}
+
+export function ComplianceReportDocument({
+  data,
+  answers,
+  period,
+}: {
+  data: Data;
+  answers: Answers;
+  period: string;
+}): ReactElement {
+  const c = data.contract;
+  const headRow = (head: string, value: string) =>
+    h(View, { style: s.row }, h(View, { style: s.head }, t(head)), h(View, { style: s.cell }, t(value)));
+  return h(
+    Document,
+    { title: `${FORM_TITLE}（${period}）`, language: 'ja' },
+    h(
+      Page,
+      { size: 'A4', style: s.page },
+      t('別紙5', s.note),
+      t(FORM_TITLE, s.title),
+      t(`${data.wardName}長あて`),
+      t(data.submittedAt ? toWareki(toJapanDate(data.submittedAt)) : '年　月　日', s.right),
+      h(
+        View,
+        { style: s.table },
+        headRow('契約番号', c.contract_number ?? ''),
+        headRow('契約件名', c.title),
+        headRow(
+          '契約日・履行期間',
+          `${c.contract_date ? toWareki(c.contract_date) : ''}　${toWareki(c.period_from)}〜${toWareki(c.period_to)}`,
+        ),
+        headRow('受託者（所在地・名称）', `${data.contractor.address ?? ''}　${data.contractor.name}`),
+        headRow('報告対象期間', `${toWareki(data.periodFrom)}〜${toWareki(data.periodTo)}（${period}）`),
+      ),
+      t(`${FORM_LEAD}　該当する方をチェック`),
+      h(View, { style: s.table }, ...questionRows(answers)),
+      h(
+        View,
+        { wrap: false },
+        t('区記入欄', s.section),
+        h(
+          View,
+          { style: s.stamps },
+          h(View, { style: s.stamp }, t('受付日'), t(data.receivedOn ? toWareki(data.receivedOn) : '')),
+          stamp('課長', data.signers.manager),
+          stamp('係長', data.signers.chief),
+          stamp('担当者', data.signers.officer),
+        ),
+      ),
+    ),
+  );
+}

@@ -1,0 +1,95 @@
+import { Document, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
+import { createElement as h, type ReactElement } from 'react';
+import { toJapanDate } from '../../domain/shared/japan-date.js';
+import { toWareki } from '../../domain/shared/wareki.js';
+import type { CouncilSummary } from '../../domain/summaries/build-summary.js';
+import { JAPANESE_FONT } from '../fonts.js';
+
+// 審議会向け集計: the figures, then the contracts handling personal information, on A4 landscape.
+
+const s = StyleSheet.create({
+  page: { fontFamily: JAPANESE_FONT, fontSize: 8.5, padding: 30, lineHeight: 1.4 },
+  title: { fontSize: 14, fontWeight: 700, marginBottom: 4 },
+  sub: { marginBottom: 8 },
+  table: { borderTopWidth: 1, borderLeftWidth: 1, borderColor: '#000', marginBottom: 10 },
+  row: { flexDirection: 'row', borderBottomWidth: 1, borderColor: '#000' },
+  th: { backgroundColor: '#f0f0f0', fontWeight: 700 },
+  cell: { padding: 3, borderRightWidth: 1, borderColor: '#000' },
+  footer: {
+    position: 'absolute',
+    bottom: 14,
+    left: 30,
+    right: 30,
+    fontSize: 7,
+    textAlign: 'center',
+    color: '#555',
+  },
+});
+
+const STATUS_JA: Record<string, string> = {
+  draft: '起案中',
+  active: '履行中',
+  ending: '終了手続中',
+  closed: '完了',
+};
+
+function row(widths: string[], values: (string | number)[], header = false, key?: string): ReactElement {
+  return h(
+    View,
+    { style: header ? [s.row, s.th] : s.row, wrap: false, key, fixed: header },
+    ...values.map((v, i) =>
+      h(View, { style: [s.cell, { width: widths[i] }], key: i }, h(Text, {}, String(v))),
+    ),
+  );
+}
+
+export function CouncilSummaryDocument({ summary }: { summary: CouncilSummary }): ReactElement {
+  const figureWidths = ['60%', '25%', '15%'];
+  const contractWidths = ['30%', '13%', '22%', '9%', '19%', '7%'];
+  return h(
+    Document,
+    { title: `${summary.wardName} ${summary.fiscalYearLabel} 個人情報取扱委託の状況`, language: 'ja' },
+    h(
+      Page,
+      { size: 'A4', orientation: 'landscape', style: s.page },
+      h(Text, { style: s.title }, `個人情報を取り扱う業務委託の状況（${summary.fiscalYearLabel}）`),
+      h(
+        Text,
+        { style: s.sub },
+        `${summary.wardName}　${summary.department?.name ?? '全所管課'}　作成：${toWareki(toJapanDate(new Date(summary.generatedAt)))}`,
+      ),
+      h(
+        View,
+        { style: s.table },
+        row(figureWidths, ['項目', 'Item', '件数'], true),
+        ...summary.figures.map((f) => row(figureWidths, [f.label, f.labelEn, f.value], false, f.key)),
+      ),
+      h(
+        View,
+        { style: s.table },
+        row(contractWidths, ['件名', '所管課', '受託者', '状態', '契約期間', '再委託'], true),
+        ...summary.contracts.map((c, i) =>
+          row(
+            contractWidths,
+            [
+              c.title,
+              c.department,
+              c.contractor,
+              STATUS_JA[c.status] ?? c.status,
+              `${toWareki(c.periodFrom)}〜${toWareki(c.periodTo)}`,
+              c.subcontracts,
+            ],
+            false,
+            String(i),
+          ),
+        ),
+      ),
+      h(Text, {
+        style: s.footer,
+        fixed: true,
+        render: ({ pageNumber, totalPages }: { pageNumber: number; totalPages: number }) =>
+          `${pageNumber} / ${totalPages}`,
+      }),
+    ),
+  );
+}

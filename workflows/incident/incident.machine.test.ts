@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { decide } from '../shared/decide.js';
+import { type IncidentEvent, type IncidentState, incidentMachine } from './incident.machine.js';
+
+const chain = ['ward_officer', 'ward_chief', 'ward_manager'] as const;
+const run = (state: IncidentState, event: IncidentEvent, step = 0) =>
+  decide(incidentMachine, state, event, { chain: [...chain], step });
+
+describe('incident workflow', () => {
+  it('runs reported → instructed → responded → closed with sign-off', () => {
+    expect(run('reported', { type: 'INSTRUCT', role: 'ward_officer' })).toMatchObject({
+      next: 'in_progress',
+    });
+    expect(run('in_progress', { type: 'INSTRUCT', role: 'ward_manager' })).toMatchObject({
+      next: 'in_progress',
+    });
+    expect(run('in_progress', { type: 'RESPOND' })).toMatchObject({
+      next: 'responded',
+      context: { step: 0 },
+    });
+    expect(run('responded', { type: 'SIGN', role: 'ward_officer' })).toMatchObject({
+      next: 'responded',
+      context: { step: 1 },
+    });
+    expect(run('responded', { type: 'SIGN', role: 'ward_manager' }, 2)).toMatchObject({ next: 'closed' });
+  });
+
+  it('refuses a response before instructions, signatures out of order, and changes after closing', () => {
+    expect(run('reported', { type: 'RESPOND' })).toMatchObject({
+      allowed: false,
+      reason: 'not-in-this-state',
+    });
+    expect(run('responded', { type: 'SIGN', role: 'ward_chief' }, 0)).toMatchObject({
+      allowed: false,
+      reason: 'guard',
+    });
+    expect(run('closed', { type: 'INSTRUCT', role: 'ward_officer' })).toMatchObject({ allowed: false });
+    expect(run('responded', { type: 'SEND_BACK', role: 'ward_officer' })).toMatchObject({
+      next: 'in_progress',
+    });
+  });
+});
