@@ -11,7 +11,7 @@ const s = StyleSheet.create({
   page: { fontFamily: JAPANESE_FONT, fontSize: 8.5, padding: 30, lineHeight: 1.4 },
   title: { fontSize: 14, fontWeight: 700, marginBottom: 4 },
   sub: { marginBottom: 8 },
-  table: { borderTopWidth: 1, borderLeftWidth: 1, borderColor: '#000', marginBottom: 10 },
+  table: { width: 782, borderTopWidth: 1, borderLeftWidth: 1, borderColor: '#000', marginBottom: 10 },
   row: { flexDirection: 'row', borderBottomWidth: 1, borderColor: '#000' },
   th: { backgroundColor: '#f0f0f0', fontWeight: 700 },
   cell: { padding: 3, borderRightWidth: 1, borderColor: '#000' },
@@ -33,10 +33,10 @@ const STATUS_JA: Record<string, string> = {
   closed: '完了',
 };
 
-function row(widths: string[], values: (string | number)[], header = false, key?: string): ReactElement {
+function row(widths: number[], values: (string | number)[], header = false, key?: string): ReactElement {
   return h(
     View,
-    { style: header ? [s.row, s.th] : s.row, wrap: false, key, fixed: header },
+    { style: header ? [s.row, s.th] : s.row, wrap: false, key },
     ...values.map((v, i) =>
       h(View, { style: [s.cell, { width: widths[i] }], key: i }, h(Text, {}, String(v))),
     ),
@@ -44,8 +44,10 @@ function row(widths: string[], values: (string | number)[], header = false, key?
 }
 
 export function CouncilSummaryDocument({ summary }: { summary: CouncilSummary }): ReactElement {
-  const figureWidths = ['60%', '25%', '15%'];
-  const contractWidths = ['30%', '13%', '22%', '9%', '19%', '7%'];
+  // Widths in points adding up to the text width of landscape A4 (842 − 2 × 30): percentages and
+  // flex resolved against the wrong width on a landscape page.
+  const figureWidths = [452, 250, 80];
+  const contractWidths = [250, 95, 170, 65, 152, 50];
   return h(
     Document,
     { title: `${summary.wardName} ${summary.fiscalYearLabel} 個人情報取扱委託の状況`, language: 'ja' },
