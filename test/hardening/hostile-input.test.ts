@@ -59,7 +59,32 @@ const nasty = fc.oneof(
 /** A body: sometimes an object of nasty values under plausible keys, sometimes no object at all. */
 const body = fc.oneof(
   fc.dictionary(
-    fc.constantFrom('name', 'title', 'email', 'password', 'version', 'kind', 'contractId', 'periodFrom', 'periodTo', 'subjectGroups', 'media', 'entries', 'answers', 'comment', 'roles', 'organisationId', 'departmentId', 'handlesPersonalInfo', 'register', 'portion', 'information', 'discoveredAt', 'fullName', 'signedOn'),
+    fc.constantFrom(
+      'name',
+      'title',
+      'email',
+      'password',
+      'version',
+      'kind',
+      'contractId',
+      'periodFrom',
+      'periodTo',
+      'subjectGroups',
+      'media',
+      'entries',
+      'answers',
+      'comment',
+      'roles',
+      'organisationId',
+      'departmentId',
+      'handlesPersonalInfo',
+      'register',
+      'portion',
+      'information',
+      'discoveredAt',
+      'fullName',
+      'signedOn',
+    ),
     nasty,
     { maxKeys: 8 },
   ),
@@ -76,34 +101,57 @@ describe('hostile input on every JSON route', () => {
     // their own tests.
     const skip = new Set(['POST /api/v1/auth/sign-out', 'PATCH /api/v1/users/{id}']);
     const routes = Object.entries(doc.paths)
-      .flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method: method.toUpperCase(), op })))
+      .flatMap(([path, ops]) =>
+        Object.entries(ops).map(([method, op]) => ({ path, method: method.toUpperCase(), op })),
+      )
       .filter((r) => !skip.has(`${r.method} ${r.path}`));
     expect(routes.length).toBeGreaterThan(40);
     const tokens = [w.tokens.system_admin, w.tokens.ward_officer, w.tokens.contractor_manager];
     for (const route of routes) {
       await fc.assert(
-        fc.asyncProperty(body, fc.oneof(fc.uuid(), nasty.map(String)), fc.constantFrom(...tokens), fc.dictionary(fc.constantFrom('limit', 'cursor', 'status', 'asOf', 'fiscalYear', 'period', 'q', 'format'), nasty.map(String), { maxKeys: 3 }), async (json, id, token, query) => {
-          const qs = new URLSearchParams(query as Record<string, string>).toString();
-          const path = `${concretePath(route.path, id)}${qs ? `?${qs}` : ''}`;
-          const withBody = route.method !== 'GET' && route.method !== 'DELETE';
-          const res = await t.call(route.method, path, { token, ...(withBody ? { json } : {}) });
-          if (res.status >= 500) throw new Error(`${route.method} ${path} → ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`);
-          if (res.status >= 400) {
-            expect(res.headers.get('content-type'), `${route.method} ${route.path}`).toMatch(/problem\+json/);
-          }
-        }),
+        fc.asyncProperty(
+          body,
+          fc.oneof(fc.uuid(), nasty.map(String)),
+          fc.constantFrom(...tokens),
+          fc.dictionary(
+            fc.constantFrom('limit', 'cursor', 'status', 'asOf', 'fiscalYear', 'period', 'q', 'format'),
+            nasty.map(String),
+            { maxKeys: 3 },
+          ),
+          async (json, id, token, query) => {
+            const qs = new URLSearchParams(query as Record<string, string>).toString();
+            const path = `${concretePath(route.path, id)}${qs ? `?${qs}` : ''}`;
+            const withBody = route.method !== 'GET' && route.method !== 'DELETE';
+            const res = await t.call(route.method, path, { token, ...(withBody ? { json } : {}) });
+            if (res.status >= 500)
+              throw new Error(
+                `${route.method} ${path} → ${res.status} ${JSON.stringify(res.body).slice(0, 300)}`,
+              );
+            if (res.status >= 400) {
+              expect(res.headers.get('content-type'), `${route.method} ${route.path}`).toMatch(
+                /problem\+json/,
+              );
+            }
+          },
+        ),
         { numRuns: 12, seed: 20261122 },
       );
     }
     // the sessions survived, so every route above was reached signed in
-    for (const token of tokens) expect((await t.call('GET', '/api/v1/auth/session', { token })).status).toBe(200);
+    for (const token of tokens)
+      expect((await t.call('GET', '/api/v1/auth/session', { token })).status).toBe(200);
   }, 300_000);
 
   it('keeps stored text as text: no HTML comes back unescaped in pages or PDFs', async () => {
     const name = '<script>alert("x")</script> & 株式会社';
-    const created = await t.call('POST', '/api/v1/organisations', { token: w.tokens.ward_officer, json: { kind: 'company', name } });
+    const created = await t.call('POST', '/api/v1/organisations', {
+      token: w.tokens.ward_officer,
+      json: { kind: 'company', name },
+    });
     expect(created.status).toBe(201);
-    const back = await t.call('GET', `/api/v1/organisations/${created.body.id}`, { token: w.tokens.ward_officer });
+    const back = await t.call('GET', `/api/v1/organisations/${created.body.id}`, {
+      token: w.tokens.ward_officer,
+    });
     expect(back.body.name).toBe(name);
     expect(back.headers.get('content-type')).toMatch(/application\/json/);
   });

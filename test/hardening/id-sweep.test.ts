@@ -14,12 +14,24 @@ let w: World;
 beforeAll(async () => {
   t = await createTestApp();
   w = await buildWorld(t);
-  let a = expectStatus(await t.call('POST', `/api/v1/contracts/${w.bicycleContractId}/subcontract-applications`, { token: w.tokens.contractor_manager, json: callCentreApplication(w) }), 201);
+  let a = expectStatus(
+    await t.call('POST', `/api/v1/contracts/${w.bicycleContractId}/subcontract-applications`, {
+      token: w.tokens.contractor_manager,
+      json: callCentreApplication(w),
+    }),
+    201,
+  );
   a = expectStatus(await step(t, w, 'contractor_manager', a, 'submit'), 200);
   await signOff(t, w, a);
   await t.call('POST', '/api/v1/incidents', {
     token: w.tokens.contractor_manager,
-    json: { contractId: w.bicycleContractId, information: '氏名', location: '事務所', circumstances: '誤送付', discoveredAt: '2026-11-01T00:00:00Z' },
+    json: {
+      contractId: w.bicycleContractId,
+      information: '氏名',
+      location: '事務所',
+      circumstances: '誤送付',
+      discoveredAt: '2026-11-01T00:00:00Z',
+    },
   });
 });
 afterAll(() => t.close());
@@ -32,7 +44,13 @@ async function shinjukuIds(): Promise<string[]> {
   add(await db.selectFrom('approvals').select('id').where('ward_id', '=', w.wardId).execute());
   add(await db.selectFrom('council_report_items').select('id').where('ward_id', '=', w.wardId).execute());
   add(await db.selectFrom('incidents').select('id').where('ward_id', '=', w.wardId).execute());
-  add(await db.selectFrom('handler_list_entries').select('handler_id as id').where('ward_id', '=', w.wardId).execute());
+  add(
+    await db
+      .selectFrom('handler_list_entries')
+      .select('handler_id as id')
+      .where('ward_id', '=', w.wardId)
+      .execute(),
+  );
   add(await db.selectFrom('users').select('id').where('ward_id', '=', w.wardId).execute());
   add(Object.values(w.companies).map((id) => ({ id })));
   ids.add(w.wardId);
@@ -41,9 +59,13 @@ async function shinjukuIds(): Promise<string[]> {
 
 describe('id sweeps across wards and organisations', () => {
   it('answers 404 for every record of another ward, on every route that takes an id', async () => {
-    const doc = (await t.call('GET', '/api/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
+    const doc = (await t.call('GET', '/api/openapi.json')).body as {
+      paths: Record<string, Record<string, unknown>>;
+    };
     const routes = Object.entries(doc.paths)
-      .filter(([path, ops]) => 'get' in ops && (path.match(/\{/g) ?? []).length === 1 && path.endsWith('{id}'))
+      .filter(
+        ([path, ops]) => 'get' in ops && (path.match(/\{/g) ?? []).length === 1 && path.endsWith('{id}'),
+      )
       .map(([path]) => path);
     expect(routes.length).toBeGreaterThan(8);
     const ids = await shinjukuIds();
