@@ -9,6 +9,7 @@ import { createCouncilReportItem } from '../council/create-report-item.js';
 import { authorize } from '../shared/authorize.js';
 import { inTransaction, type UseCaseContext } from '../shared/context.js';
 import { ConflictError, notFound } from '../shared/errors.js';
+import { appendStep, signerRole } from '../shared/sign-off.js';
 import { checkVersion } from '../shared/versioning.js';
 import { delegationApplicationOf } from './apply-for-delegation.js';
 import { type Approval, findApproval } from './approval.repository.js';
@@ -37,14 +38,6 @@ const ROLE_JA: Record<SignOffRole, string> = {
   ward_manager: '課長',
 };
 const APPLICANT_COMMANDS: ApprovalCommand[] = ['submit', 'resubmit'];
-
-/** The signer role the actor acts in: the awaited one if the actor holds it. */
-function signerRole(ctx: UseCaseContext, approval: Approval, command: ApprovalCommand): SignOffRole {
-  const held = approval.chain.filter((r) => ctx.actor.roles.includes(r));
-  const wanted =
-    command === 'revoke' ? approval.chain[approval.chain.length - 1] : approval.chain[approval.step];
-  return held.find((r) => r === wanted) ?? held[0] ?? 'ward_officer';
-}
 
 function eventFor(command: ApprovalCommand, role: SignOffRole, input: ApprovalCommandInput): ApprovalEvent {
   switch (command) {
@@ -86,7 +79,11 @@ export async function actOnApproval(
     authorize(ctx.ability, applicant ? 'update' : 'sign', 'Approval', before);
     checkVersion('承認申請 / Approval', expectedVersion, before.version);
 
-    const role = signerRole(ctx, before, command);
+    const role = signerRole(
+      ctx.actor,
+      before.chain,
+      command === 'revoke' ? before.chain[before.chain.length - 1] : before.chain[before.step],
+    );
     const event = eventFor(command, role, input);
     const decision = decide(approvalMachine, before.status as ApprovalState, event, {
       chain: before.chain,
@@ -143,26 +140,19 @@ export async function actOnApproval(
       .where('ward_id', '=', before.wardId)
       .where('id', '=', id)
       .execute();
-    const seq = await tx
-      .selectFrom('approval_steps')
-      .select((eb) => eb.fn.coalesce(eb.fn.max('seq'), eb.val(0)).as('max'))
-      .where('ward_id', '=', before.wardId)
-      .where('approval_id', '=', id)
-      .executeTakeFirstOrThrow();
-    await tx
-      .insertInto('approval_steps')
-      .values({
-        ward_id: before.wardId,
-        approval_id: id,
-        seq: Number(seq.max) + 1,
+    await appendStep(
+      tx,
+      { table: 'approval_steps', key: 'approval_id' },
+      {
+        wardId: before.wardId,
+        recordId: id,
         role: applicant ? 'applicant' : command === 'council-answer' ? 'council' : role,
         decision: command.replace('-', '_'),
         comment: input.comment ?? null,
-        user_id: ctx.actor.userId,
+        userId: ctx.actor.userId,
         at: now,
-      })
-      .execute();
-
+      },
+    );
     const after = (await findApproval(tx, id))!;
     if (next === 'approved' && before.status !== 'approved') {
       await onApproved(tx, after, now);

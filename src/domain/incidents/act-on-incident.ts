@@ -4,6 +4,7 @@ import { decide } from '../../../workflows/shared/decide.js';
 import { authorize } from '../shared/authorize.js';
 import { inTransaction, type UseCaseContext } from '../shared/context.js';
 import { ConflictError, notFound, ValidationError } from '../shared/errors.js';
+import { appendStep, signerRole } from '../shared/sign-off.js';
 import { checkVersion } from '../shared/versioning.js';
 import { findIncident, type Incident } from './incident.repository.js';
 
@@ -121,25 +122,19 @@ export async function actOnIncident(
         .where('id', '=', id)
         .execute();
     }
-    const seq = await tx
-      .selectFrom('incident_steps')
-      .select((eb) => eb.fn.coalesce(eb.fn.max('seq'), eb.val(0)).as('max'))
-      .where('ward_id', '=', before.wardId)
-      .where('incident_id', '=', id)
-      .executeTakeFirstOrThrow();
-    await tx
-      .insertInto('incident_steps')
-      .values({
-        ward_id: before.wardId,
-        incident_id: id,
-        seq: Number(seq.max) + 1,
+    await appendStep(
+      tx,
+      { table: 'incident_steps', key: 'incident_id' },
+      {
+        wardId: before.wardId,
+        recordId: id,
         role: byOrganisation ? 'reporter' : (ctx.actor.roles[0] ?? 'ward'),
         decision: command,
         comment: input.comment ?? input.instructions ?? null,
-        user_id: ctx.actor.userId,
+        userId: ctx.actor.userId,
         at: now,
-      })
-      .execute();
+      },
+    );
     const after = (await findIncident(tx, id))!;
     await audit({
       wardId: before.wardId,

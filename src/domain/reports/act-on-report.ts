@@ -10,6 +10,7 @@ import { authorize } from '../shared/authorize.js';
 import { inTransaction, type UseCaseContext } from '../shared/context.js';
 import { ConflictError, notFound, ValidationError } from '../shared/errors.js';
 import { toJapanDate } from '../shared/japan-date.js';
+import { appendStep, signerRole } from '../shared/sign-off.js';
 import { checkVersion } from '../shared/versioning.js';
 import { type ComplianceReport, findReport } from './report.repository.js';
 import { discrepanciesOf, gatherFacts } from './report-facts.js';
@@ -42,8 +43,7 @@ export async function actOnReport(
     checkVersion('報告書 / Report', expectedVersion, before.version);
 
     const answers = input.answers ?? before.answers;
-    const held = before.chain.filter((r) => ctx.actor.roles.includes(r));
-    const role = held.find((r) => r === before.chain[before.step]) ?? held[0] ?? 'ward_officer';
+    const role = signerRole(ctx.actor, before.chain, before.chain[before.step]);
     let event: ReportEvent;
     if (command === 'save') event = { type: 'SAVE_DRAFT' };
     else if (command === 'submit') {
@@ -102,25 +102,19 @@ export async function actOnReport(
       .where('ward_id', '=', before.wardId)
       .where('id', '=', id)
       .execute();
-    const seq = await tx
-      .selectFrom('compliance_report_steps')
-      .select((eb) => eb.fn.coalesce(eb.fn.max('seq'), eb.val(0)).as('max'))
-      .where('ward_id', '=', before.wardId)
-      .where('report_id', '=', id)
-      .executeTakeFirstOrThrow();
-    await tx
-      .insertInto('compliance_report_steps')
-      .values({
-        ward_id: before.wardId,
-        report_id: id,
-        seq: Number(seq.max) + 1,
+    await appendStep(
+      tx,
+      { table: 'compliance_report_steps', key: 'report_id' },
+      {
+        wardId: before.wardId,
+        recordId: id,
         role: byContractor ? 'contractor' : role,
         decision: command,
         comment: input.comment ?? null,
-        user_id: ctx.actor.userId,
+        userId: ctx.actor.userId,
         at: now,
-      })
-      .execute();
+      },
+    );
     const after = (await findReport(tx, id))!;
     await audit({
       wardId: before.wardId,
