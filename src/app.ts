@@ -18,7 +18,7 @@ import { councilRoutes } from './http/routes/council.routes.js';
 import { docsRoutes } from './http/routes/docs.routes.js';
 import { erasureRoutes } from './http/routes/erasure.routes.js';
 import { handlerRoutes } from './http/routes/handlers.routes.js';
-import { handoverRoutes } from './http/routes/handover.routes.js';
+import { handoverBodyLimit, handoverRoutes } from './http/routes/handover.routes.js';
 import { healthRoutes } from './http/routes/health.routes.js';
 import { incidentRoutes } from './http/routes/incidents.routes.js';
 import { inspectionRoutes } from './http/routes/inspections.routes.js';
@@ -39,10 +39,12 @@ export function createApp(deps: AppDeps) {
   app.use('*', secureHeaders({ contentSecurityPolicy: undefined }));
   // Evidence files may be up to 10 MiB; every other API body stays within 1 MiB.
   app.use('/api/v1/attachments/*', attachmentBodyLimit);
+  // Handover packages may be tens of MB (see handover.routes.ts); the feature sets its own limits.
+  app.use('/api/v1/handover-packages/*', handoverBodyLimit);
   app.use(
     '/api/*',
     except(
-      '/api/v1/attachments/*',
+      ['/api/v1/attachments/*', '/api/v1/handover-packages/*'],
       bodyLimit({
         maxSize: 1024 * 1024,
         onError: () => {

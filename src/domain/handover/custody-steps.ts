@@ -1,0 +1,188 @@
+import { asSubject } from '../../../policies/app-ability.js';
+import type { PackageStep } from '../../../policies/rules/handover.js';
+import {
+  type CustodyEvent,
+  custodyMachine,
+  PACKAGE_STATE_JA,
+  type PackageState,
+} from '../../../workflows/custody/custody.machine.js';
+import { decide } from '../../../workflows/shared/decide.js';
+import type { Tx, UseCaseContext } from '../shared/context.js';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../shared/errors.js';
+import { toJapanDate } from '../shared/japan-date.js';
+import { checkVersion } from '../shared/versioning.js';
+import type { HandoverPackage } from './package.repository.js';
+
+const STEP_JA: Record<PackageStep, string> = {
+  handover: '受渡し',
+  return: '返却の受領',
+  verify: 'ハッシュ確認',
+  approveTakeOut: '持出しの承認',
+  withdraw: '取下げ',
+  store: '保管',
+  takeOut: '持出し',
+};
+
+/**
+ * Checks one custody step on a package (a CASL field of `update`): 404 when the actor may not
+ * even read the package, 403 when the step is the other side's.
+ */
+export function authorizeStep(ctx: UseCaseContext, pkg: HandoverPackage, step: PackageStep): void {
+  const subject = asSubject('HandoverPackage', pkg);
+  if (ctx.ability.can('update', subject, step)) return;
+  if (!ctx.ability.can('read', subject)) {
+    throw new NotFoundError({ en: 'Handover package not found', ja: '受渡データが見つかりません' });
+  }
+  throw new ForbiddenError({
+    en: `You may not record the ${step} step of this package`,
+    ja: `この受渡データの${STEP_JA[step]}を記録する権限がありません`,
+  });
+}
+
+/**
+ * Asks the custody machine whether the step may happen now (after the version check): the one
+ * decision every custody step goes through. Returns the next state, or throws 409.
+ */
+export function decideStep(
+  pkg: HandoverPackage,
+  event: CustodyEvent,
+  expectedVersion: number,
+  refusal?: { en: string; ja: string },
+): PackageState {
+  checkVersion('受渡データ / Handover package', expectedVersion, pkg.version);
+  const decision = decide(custodyMachine, pkg.status, event);
+  if (decision.allowed) return decision.next;
+  throw new ConflictError(
+    decision.reason === 'guard' && refusal
+      ? refusal
+      : {
+          en: `A package in state ${pkg.status} cannot take the step ${event.type}`,
+          ja: `「${PACKAGE_STATE_JA[pkg.status]}」の受渡データにはこの操作（${event.type}）はできません`,
+        },
+    { state: pkg.status, event: event.type },
+  );
+}
+
+/** Saves the state the machine decided, with the next version. */
+export async function saveState(
+  tx: Tx,
+  ctx: UseCaseContext,
+  pkg: HandoverPackage,
+  next: PackageState,
+  extra: Partial<{ storage_place: string; key_holder_handler_id: string; stored_at: Date }> = {},
+): Promise<void> {
+  await tx
+    .updateTable('handover_packages')
+    .set({ status: next, ...extra, updated_at: ctx.now(), version: pkg.version + 1 })
+    .where('ward_id', '=', pkg.wardId)
+    .where('id', '=', pkg.id)
+    .execute();
+}
+
+/** Clock skew allowed between the recording device and the server. */
+const SKEW_MS = 5 * 60 * 1000;
+
+/** A custody event's time: not in the future, and not before the package's previous event. */
+export function checkEventTime(at: Date, now: Date, notBefore: Date, path: string): void {
+  if (at.getTime() > now.getTime() + SKEW_MS) {
+    throw new ValidationError({ en: 'The time is in the future', ja: '日時が未来になっています' }, [
+      { path, message: 'must not be in the future', message_ja: '未来の日時は記録できません' },
+    ]);
+  }
+  if (at.getTime() < notBefore.getTime()) {
+    throw new ValidationError(
+      { en: 'The time is before the previous step', ja: '日時が前の手続より前になっています' },
+      [
+        {
+          path,
+          message: `must not be before ${notBefore.toISOString()}, the package's previous step`,
+          message_ja: `この受渡データの直前の手続（${notBefore.toISOString()}）より前の日時は記録できません`,
+        },
+      ],
+    );
+  }
+}
+
+export interface ListedHandler {
+  id: string;
+  fullName: string;
+  organisationId: string;
+  role: 'responsible' | 'handler';
+}
+
+/**
+ * Whether a person is on the organisation's handler list (取扱責任者及び取扱者の名簿) for the
+ * contract at an instant: the latest list the ward had acknowledged by then, with the entries in
+ * effect on that Japanese calendar day.
+ */
+export async function handlerOnList(
+  db: UseCaseContext['db'],
+  where: { wardId: string; contractId: string; organisationId: string; handlerId: string; at: Date },
+): Promise<ListedHandler | null> {
+  const inForce = await db
+    .selectFrom('handler_list_submissions')
+    .select('id')
+    .where('ward_id', '=', where.wardId)
+    .where('contract_id', '=', where.contractId)
+    .where('organisation_id', '=', where.organisationId)
+    .where('status', '=', 'acknowledged')
+    .where('decided_at', '<=', where.at)
+    .orderBy('decided_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  if (!inForce) return null;
+  const day = toJapanDate(where.at);
+  const row = await db
+    .selectFrom('handler_list_entries as e')
+    .innerJoin('handlers as h', 'h.id', 'e.handler_id')
+    .select(['h.id', 'h.full_name', 'h.organisation_id', 'e.role'])
+    .where('e.ward_id', '=', where.wardId)
+    .where('e.submission_id', '=', inForce.id)
+    .where('e.handler_id', '=', where.handlerId)
+    .where('e.effective_from', '<=', day)
+    .where((eb) => eb.or([eb('e.effective_to', 'is', null), eb('e.effective_to', '>=', day)]))
+    .executeTakeFirst();
+  return row
+    ? { id: row.id, fullName: row.full_name, organisationId: row.organisation_id, role: row.role }
+    : null;
+}
+
+/** The refusal for a person who is not on the list in force at that moment. */
+export function notOnList(path: string, when: Date): ValidationError {
+  return new ValidationError(
+    {
+      en: 'That person is not on the acknowledged handler list at that time',
+      ja: 'その者はその時点で確認済みの取扱者名簿に記載されていません',
+    },
+    [
+      {
+        path,
+        message: `not on the receiving organisation's acknowledged handler list for this contract at ${when.toISOString()}`,
+        message_ja:
+          'この契約の確認済みの取扱責任者及び取扱者の名簿（その時点のもの）に記載された者ではありません',
+      },
+    ],
+  );
+}
+
+/** A ward user who gave or received on the ward's side (the actor when none is named). */
+export async function wardPerson(
+  db: UseCaseContext['db'],
+  wardId: string,
+  userId: string,
+  path: string,
+): Promise<{ id: string; name: string }> {
+  const user = await db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('id', '=', userId)
+    .where('organisation_id', '=', wardId)
+    .where('disabled_at', 'is', null)
+    .executeTakeFirst();
+  if (!user) {
+    throw new ValidationError({ en: 'Unknown ward staff', ja: '区の職員が見つかりません' }, [
+      { path, message: 'not an active user of the ward', message_ja: 'この区の有効な職員ではありません' },
+    ]);
+  }
+  return { id: user.id, name: user.display_name };
+}

@@ -1,0 +1,123 @@
+import { z } from '@hono/zod-openapi';
+import { HANDOVER_METHODS, IDENTITY_CHECKS } from '../../domain/handover/handover-terms.js';
+import type { Custody, HandoverPackage } from '../../domain/handover/package.repository.js';
+import { DIRECTIONS } from '../../domain/registers/register-document.js';
+import { requiredText, text, Uuid, VersionField } from './common.js';
+
+export const Instant = z.iso.datetime({ offset: true }).openapi({ example: '2026-11-24T10:00:00+09:00' });
+
+export const PackageItemSchema = z.object({
+  subjectGroup: requiredText(200).openapi({ example: '撤去車両所有者' }),
+  name: requiredText(200).openapi({ example: '氏名' }),
+  direction: z.enum(DIRECTIONS),
+});
+
+const IdentityCheck = z.object({ method: z.enum(IDENTITY_CHECKS), note: text(500).nullish() }).openapi({
+  description: '本人確認: 身分証明書 id_card, 社員証 employee_card, 確認証 confirmation_slip, other',
+});
+
+const Method = z.enum(HANDOVER_METHODS).openapi({ description: '手渡し only (seed 003 運用8)' });
+
+export const HandoverBody = z.object({
+  handedAt: Instant,
+  givenByUserId: Uuid.nullish(),
+  receivedByHandlerId: Uuid,
+  identityCheck: IdentityCheck,
+  method: Method,
+  version: VersionField,
+});
+
+export const ReturnBody = z.object({
+  handedAt: Instant,
+  givenByHandlerId: Uuid,
+  receivedByUserId: Uuid.nullish(),
+  identityCheck: IdentityCheck,
+  method: Method,
+  passwordNoticeReturned: z.boolean(),
+  version: VersionField,
+});
+
+export const StoreBody = z.object({
+  storedAt: Instant,
+  place: requiredText(300).openapi({ example: '執務室内の施錠できるキャビネット' }),
+  keyHolderHandlerId: Uuid,
+  version: VersionField,
+});
+
+export const TakeOutBody = z.object({
+  purpose: z.enum(['delivery', 'return', 'other']),
+  purposeDetail: requiredText(1000),
+  contents: requiredText(1000),
+  handlerId: Uuid,
+  outAt: Instant.nullish(),
+  version: VersionField,
+});
+
+export const DecisionBody = z.object({ comment: text(1000).nullish(), version: VersionField });
+export const StartBody = z.object({ outAt: Instant, version: VersionField });
+export const BringBackBody = z.object({
+  backAt: Instant,
+  check: requiredText(1000).openapi({ description: '返却時の確認 (what was checked on its return)' }),
+  version: VersionField,
+});
+export const WithdrawBody = z.object({ reason: requiredText(1000), version: VersionField });
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+export const PackageSchema = z
+  .object({
+    id: z.string(),
+    wardId: z.string(),
+    contractId: z.string(),
+    recipientOrgId: z.string(),
+    title: z.string(),
+    items: z.array(PackageItemSchema),
+    files: z.array(z.object({ name: z.string(), sizeBytes: z.number(), contentType: z.string() })),
+    ciphertextSha256: z.string(),
+    ciphertextBytes: z.number(),
+    jweAlg: z.string(),
+    jweEnc: z.string(),
+    pbes2Count: z.number(),
+    status: z.string(),
+    storagePlace: z.string().nullable(),
+    keyHolderHandlerId: z.string().nullable(),
+    storedAt: z.string().nullable(),
+    preparedBy: z.string(),
+    preparedAt: z.string(),
+    updatedAt: z.string(),
+    version: z.number(),
+  })
+  .passthrough()
+  .openapi('HandoverPackage');
+
+export function presentPackage(p: HandoverPackage & Partial<Custody>) {
+  const { chainOrgIds: _chain, handovers, takeOuts, hashChecks, ...rest } = p;
+  return {
+    ...rest,
+    storedAt: iso(p.storedAt),
+    preparedAt: p.preparedAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
+    ...(handovers && {
+      handovers: handovers.map((h) => ({ ...h, handedAt: iso(h.handedAt), recordedAt: iso(h.recordedAt) })),
+    }),
+    ...(takeOuts && {
+      takeOuts: takeOuts.map((t) => ({
+        ...t,
+        requestedAt: iso(t.requestedAt),
+        decidedAt: iso(t.decidedAt),
+        outAt: iso(t.outAt),
+        backAt: iso(t.backAt),
+      })),
+    }),
+    ...(hashChecks && { hashChecks: hashChecks.map((c) => ({ ...c, checkedAt: iso(c.checkedAt) })) }),
+  };
+}
+
+export const PreparedSchema = z
+  .object({
+    package: PackageSchema,
+    password: z.string().openapi({ description: 'Shown once, here only; never stored' }),
+    packageFile: z.object({ filename: z.string(), contentType: z.string(), jwe: z.string() }),
+    passwordNotice: z.object({ filename: z.string(), contentType: z.string(), base64: z.string() }),
+  })
+  .openapi('PreparedPackage');
