@@ -1,6 +1,7 @@
 import type { Insertable, Updateable } from 'kysely';
 import { asSubject } from '../../../policies/app-ability.js';
 import type { ContractsTable } from '../../db/tables/contracts.js';
+import { reopenOnMaterialChange } from '../approvals/reopen-on-material-change.js';
 import { findOrganisation, linkCompanyToWard } from '../organisations/organisation.repository.js';
 import { authorize } from '../shared/authorize.js';
 import { inTransaction, type Tx, type UseCaseContext } from '../shared/context.js';
@@ -181,6 +182,7 @@ export async function updateContract(
       .where('id', '=', id)
       .execute();
     const after = (await findContract(tx, id))!;
+    await reopenOnMaterialChange(tx, ctx, audit, id);
     await audit({
       wardId: before.wardId,
       action: 'contract.update',

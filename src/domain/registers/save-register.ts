@@ -1,3 +1,4 @@
+import { reopenOnMaterialChange } from '../approvals/reopen-on-material-change.js';
 import { findContract } from '../contracts/contract.repository.js';
 import { authorize } from '../shared/authorize.js';
 import { inTransaction, type Tx, type UseCaseContext } from '../shared/context.js';
@@ -174,6 +175,7 @@ export async function saveRegister(
       .where('ward_id', '=', contract.wardId)
       .where('id', '=', contractId)
       .execute();
+    await reopenOnMaterialChange(tx, ctx, audit, contractId);
     await audit({
       wardId: contract.wardId,
       action: 'register.save',

@@ -136,13 +136,23 @@ describe('delegation approval', () => {
     doc.subjectGroups[0].items.push({ name: '勤務先', catalogueCode: 'workplace', direction: 'provided' });
     expectStatus(await putRegister(t, w.tokens.ward_officer, contract.id, register.revision, doc), 200);
 
-    const second = expectStatus(
-      await t.call('POST', `/api/v1/contracts/${contract.id}/delegation-approval`, {
+    // the change itself reopened the approval: a new application in draft, listing what changed
+    const open = expectStatus(
+      await t.call('GET', `${APPROVALS}?contractId=${contract.id}&status=draft`, {
         token: w.tokens.ward_officer,
-        json: {},
       }),
-      201,
+      200,
     );
+    expect(open.items).toHaveLength(1);
+    const second = open.items[0];
+    expect(
+      (
+        await t.call('POST', `/api/v1/contracts/${contract.id}/delegation-approval`, {
+          token: w.tokens.ward_officer,
+          json: {},
+        })
+      ).status,
+    ).toBe(409);
     expect(second.supersedesId).toBe(first.id);
     expect(second.application.changes).toEqual(['情報項目の追加: 撤去車両所有者の勤務先']);
     const before = expectStatus(
