@@ -1,0 +1,160 @@
+import { Document, Page, Text, View } from '@react-pdf/renderer';
+import { createElement as h, type ReactElement } from 'react';
+import type { Finding } from '../../domain/inspections/finding.repository.js';
+import type { Inspection } from '../../domain/inspections/inspection.repository.js';
+import { japanToday } from '../../domain/inspections/inspection-access.js';
+import type { ViewSection } from '../../domain/inspections/inspection-view.js';
+import { fiscalYearLabel, toWareki } from '../../domain/shared/wareki.js';
+import { findingsTable, itemRows } from './inspection-record-rows.js';
+import { styles, text } from './inspection-record-styles.js';
+
+// The completed inspection record (実地検査の記録) in the layout of the seed forms: the sign-off
+// boxes (決裁欄) top right, the header (契約件名, 委託先等, 確認者, 補助者), the legend, then the items
+// with 確認結果 / 実施日 / 確認内容, re-checks written into 確認内容 as the 確認要領 asks, the findings
+// and their improvement, the sign-off history and the 確認要領. Drawing only.
+
+export interface SignOffBox {
+  label: string;
+  name: string;
+  on: Date | null;
+}
+
+export interface InspectionRecordInput {
+  wardName: string;
+  contract: { title: string; number: string | null; department: string; place: string | null };
+  organisation: { name: string; role: '受託者' | '再委託先' };
+  inspector: string;
+  assistants: string[];
+  boxes: SignOffBox[];
+  steps: Array<{ role: string; decision: string; name: string; at: Date; comment: string | null }>;
+  inspection: Inspection;
+  sections: ViewSection[];
+  findings: Finding[];
+}
+
+const ROLE_JA: Record<string, string> = {
+  inspector: '監督員',
+  ward_officer: '担当者',
+  ward_chief: '係長',
+  ward_manager: '課長',
+};
+const DECISION_JA: Record<string, string> = {
+  submit: '決裁に回付',
+  approve: '決裁',
+  send_back: '差戻し',
+  cancel: '取消し',
+};
+
+export const day = (at: Date) => toWareki(japanToday(at));
+
+/** A stamp shows the person, not their title again: 大久保 次郎（課長） → 大久保 次郎. */
+const stampName = (name: string) => name.replace(/（[^（）]*）$/, '');
+
+function signOffBoxes(boxes: SignOffBox[]): ReactElement {
+  return h(
+    View,
+    { style: styles.boxes },
+    text('決裁', styles.boxesTitle),
+    ...boxes.map((b) =>
+      h(
+        View,
+        { key: b.label, style: styles.box },
+        text(b.label, styles.boxLabel),
+        h(
+          View,
+          { style: styles.boxStamp },
+          text(stampName(b.name), styles.boxName),
+          text(b.on ? day(b.on) : '', styles.boxDate),
+        ),
+      ),
+    ),
+  );
+}
+
+function headerTable(input: InspectionRecordInput): ReactElement {
+  const i = input.inspection;
+  const dates = input.sections
+    .flatMap((s) => s.groups.flatMap((g) => g.items.map((it) => it.answer.checkedOn)))
+    .filter((d): d is string => d !== null)
+    .sort();
+  const period = dates.length
+    ? dates[0] === dates.at(-1)
+      ? `${toWareki(dates[0]!)}（${dates[0]}）`
+      : `${toWareki(dates[0]!)}～${toWareki(dates.at(-1)!)}`
+    : `（予定）${toWareki(i.plannedOn)}`;
+  const cell = (label: string, value: string) => [
+    h(View, { key: `${label}-h`, style: styles.headCell }, text(label)),
+    h(View, { key: `${label}-v`, style: styles.valueCell }, text(value || '—')),
+  ];
+  const row = (...cells: ReactElement[]) => h(View, { style: styles.headRow }, ...cells);
+  return h(
+    View,
+    { style: styles.headTable },
+    row(
+      ...cell(
+        '契約件名',
+        `${input.contract.title}${input.contract.number ? `（${input.contract.number}）` : ''}`,
+      ),
+      ...cell('確認者', input.inspector),
+    ),
+    row(
+      ...cell('委託先等', `${input.organisation.name}（${input.organisation.role}）`),
+      ...cell('補助者', input.assistants.join('、')),
+    ),
+    row(...cell('所管課', input.contract.department), ...cell('実施日', period)),
+    row(...cell('実施場所', input.contract.place ?? ''), ...cell('年度', fiscalYearLabel(i.fiscalYear))),
+  );
+}
+
+function stepsBlock(steps: InspectionRecordInput['steps']): ReactElement[] {
+  if (!steps.length) return [];
+  return [
+    text('決裁の経過', styles.blockTitle),
+    ...steps.map((s) =>
+      text(
+        `${day(s.at)}　${ROLE_JA[s.role] ?? s.role}　${s.name}　${DECISION_JA[s.decision] ?? s.decision}${s.comment ? `：${s.comment}` : ''}`,
+        styles.small,
+      ),
+    ),
+  ];
+}
+
+export function InspectionRecordDocument(input: InspectionRecordInput): ReactElement {
+  const t = input.inspection.template;
+  const status =
+    input.inspection.status === 'signed_off'
+      ? '決裁済'
+      : input.inspection.status === 'submitted'
+        ? '決裁中'
+        : '作成中';
+  return h(
+    Document,
+    { title: t.title, author: input.wardName, language: 'ja' },
+    h(
+      Page,
+      { size: 'A4', style: styles.page, wrap: true },
+      h(
+        View,
+        { style: styles.top },
+        h(View, { style: styles.topLeft }, text(`${input.wardName}　${status}`, styles.ward)),
+        signOffBoxes(input.boxes),
+      ),
+      text(t.title, styles.title),
+      ...(t.intro ?? []).map((p) => text(p, styles.intro)),
+      headerTable(input),
+      text(t.legend, styles.legend),
+      ...itemRows(input.inspection, input.sections),
+      ...findingsTable(input.findings, input.sections),
+      ...stepsBlock(input.steps),
+      ...(t.guidance?.length
+        ? [text('', styles.spacer), ...t.guidance.map((g) => text(g, styles.guidance))]
+        : []),
+      h(Text, {
+        style: styles.footer,
+        fixed: true,
+        render: ({ pageNumber, totalPages }: { pageNumber: number; totalPages: number }) =>
+          `${t.title}（${input.organisation.name}）　${pageNumber} / ${totalPages}`,
+      }),
+    ),
+  );
+}
