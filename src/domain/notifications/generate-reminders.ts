@@ -1,6 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
+import { listFindingsPastDue } from '../inspections/list-findings-past-due.js';
+import { listInspectionDue } from '../inspections/list-inspection-due.js';
 import { addDays, toJapanDate } from '../shared/japan-date.js';
+import { fiscalYearOf } from '../shared/wareki.js';
 import { notify, usersWithRoles } from './notify.js';
 
 /** Days before a deadline that the first reminder goes out. */
@@ -83,8 +86,65 @@ const approvalReviewDeadlines: ReminderSource = async (db, today, now) => {
   return sent;
 };
 
+/** 年度内の実地検査: the ward's inspectors, for every organisation not yet inspected this fiscal year,
+ * from 30 days before the date it is due by. */
+const inspectionDeadlines: ReminderSource = async (db, today, now) => {
+  const due = await listInspectionDue(db, { fiscalYear: fiscalYearOf(today), today });
+  let sent = 0;
+  for (const d of due.filter((x) => x.status === 'overdue' || x.dueBy <= addDays(today, 30))) {
+    const stage = d.status === 'overdue' ? 'overdue' : 'soon';
+    sent += await notify(
+      db,
+      {
+        userIds: await usersWithRoles(db, d.wardId, ['inspector']),
+        wardId: d.wardId,
+        kind: 'inspection-due',
+        subjectType: 'Contract',
+        subjectId: d.contractId,
+        deadlineKey: `inspection:${d.contractId}:${d.organisationId}:${d.fiscalYear}:${stage}`,
+        title:
+          stage === 'overdue'
+            ? `【期限超過】実地検査（${d.organisationName}）`
+            : `実地検査の期限が近づいています（${d.organisationName}）`,
+        body: `${d.contractTitle}　${d.fiscalYear}年度の検査期限：${d.dueBy}`,
+        dueOn: d.dueBy,
+      },
+      now,
+    );
+  }
+  return sent;
+};
+
+/** 改善期限: the inspected company's managers and the inspector, once the agreed deadline passed. */
+const findingDeadlines: ReminderSource = async (db, today, now) => {
+  let sent = 0;
+  for (const f of await listFindingsPastDue(db, { today })) {
+    sent += await notify(
+      db,
+      {
+        userIds: [...(await usersWithRoles(db, f.organisationId, ['contractor_manager'])), f.inspectorId],
+        wardId: f.wardId,
+        kind: 'finding-overdue',
+        subjectType: 'Inspection',
+        subjectId: f.inspectionId,
+        deadlineKey: `finding:${f.findingId}:${f.dueOn}:overdue`,
+        title: '【期限超過】指摘事項の改善報告',
+        body: `検査項目 ${f.itemKey} の改善期限：${f.dueOn}`,
+        dueOn: f.dueOn,
+      },
+      now,
+    );
+  }
+  return sent;
+};
+
 /** Every deadline in the product. Features with deadlines of their own add their source here. */
-export const reminderSources: ReminderSource[] = [complianceReportDeadlines, approvalReviewDeadlines];
+export const reminderSources: ReminderSource[] = [
+  complianceReportDeadlines,
+  approvalReviewDeadlines,
+  inspectionDeadlines,
+  findingDeadlines,
+];
 
 export async function generateReminders(db: Kysely<Database>, now: Date): Promise<number> {
   const today = toJapanDate(now);

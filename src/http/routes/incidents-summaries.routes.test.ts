@@ -170,6 +170,10 @@ describe('the council summary', () => {
     expect(figure('incidents')).toBe(1);
     expect(figure('incidents_open')).toBe(0);
     expect(figure('incidents_published')).toBe(1);
+    // the contractor and the approved sub-contractor still await this year's inspection
+    expect(figure('inspections_done')).toBe(0);
+    expect((figure('inspections_due') ?? 0) + (figure('inspections_overdue') ?? 0)).toBe(2);
+    expect(figure('findings_open')).toBe(0);
     expect(summary.contracts).toEqual([
       expect.objectContaining({
         title: '総合自転車対策業務一括委託',
