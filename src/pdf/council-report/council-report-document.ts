@@ -27,9 +27,11 @@ const styles = StyleSheet.create({
   },
   cell: { width: '76%', padding: 4, borderRightWidth: 1, borderColor: '#000' },
   label: { fontWeight: 700, marginTop: 2 },
+  // Placed from the top: react-pdf drops a bottom-anchored page number when the page sets a
+  // lineHeight. A4 portrait is 841.89pt high.
   footer: {
     position: 'absolute',
-    bottom: 20,
+    top: 812,
     left: 36,
     right: 36,
     fontSize: 8,

@@ -15,9 +15,10 @@ const s = StyleSheet.create({
   row: { flexDirection: 'row', borderBottomWidth: 1, borderColor: '#000' },
   th: { backgroundColor: '#f0f0f0', fontWeight: 700 },
   cell: { padding: 3, borderRightWidth: 1, borderColor: '#000' },
+  // From the top, as in the council report: landscape A4 is 595.28pt high.
   footer: {
     position: 'absolute',
-    bottom: 14,
+    top: 570,
     left: 30,
     right: 30,
     fontSize: 7,
