@@ -1,9 +1,34 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.js';
+import { approvalPages } from './approvals/index.js';
+import { assetRoutes } from './assets/routes.js';
+import { authPages } from './auth.page.js';
+import { contractPages } from './contracts/index.js';
+import { councilPages } from './council/index.js';
+import { pageErrorHandler, renderErrorPage } from './errors.js';
+import { formBodyLimit, handlerPages } from './handlers/index.js';
 
-/** The web application's pages (filled in by the web application feature). */
+const PLEDGE_UPLOAD = /^\/handlers\/[^/]+\/pledges$/;
+const isApi = (path: string) => path === '/api' || path.startsWith('/api/');
+
+/**
+ * The web application (mounted at '/' after the API): server-rendered pages in Japanese (English on
+ * request) that call the same use cases and policies as the API. Errors become pages here; the
+ * API's routes keep answering problem+json, and so does any unknown /api path.
+ */
 export function pageRoutes() {
   const app = new Hono<AppEnv>();
-  app.get('/', (c) => c.redirect('/api/docs'));
+  app.onError(pageErrorHandler);
+  // Page forms stay within 1 MiB like API bodies; a pledge upload has its own 10 MiB limit.
+  app.post('*', async (c, next) =>
+    isApi(c.req.path) || PLEDGE_UPLOAD.test(c.req.path) ? next() : formBodyLimit(c, next),
+  );
+  app.route('/', assetRoutes());
+  app.route('/', authPages());
+  app.route('/', contractPages());
+  app.route('/', approvalPages());
+  app.route('/', handlerPages());
+  app.route('/', councilPages());
+  app.get('*', (c) => (isApi(c.req.path) ? c.notFound() : renderErrorPage(c, 404)));
   return app;
 }

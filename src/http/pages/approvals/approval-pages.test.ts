@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APPROVALS, callCentreApplication, step } from '../../../../test/helpers/approvals.js';
+import { pageClient, textOf } from '../../../../test/helpers/browser.js';
+import { CONTRACTS, countRows, expectStatus } from '../../../../test/helpers/contracts.js';
+import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
+import { buildWorld, USERS, type World } from '../../../../test/helpers/world.js';
+
+// Approvals and the council through the pages: each signer's queue, the machine's refusals shown on
+// the page, the sub-contracting form's refusals beside their fields, and the council's read-only view.
+
+describe('pages: approvals, sub-contracting and the council', () => {
+  let t: TestApp;
+  let w: World;
+  let approval: { id: string; version: number };
+  const client = (who: string) => pageClient(t, USERS[who]!.email);
+  const titleOf = '自転車対策コールセンター運営業務';
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    w = await buildWorld(t);
+    const applied = expectStatus(
+      await t.call('POST', `${CONTRACTS}/${w.bicycleContractId}/subcontract-applications`, {
+        token: w.tokens.contractor_manager,
+        json: callCentreApplication(w),
+      }),
+      201,
+    );
+    approval = expectStatus(await step(t, w, 'contractor_manager', applied, 'submit'), 200);
+  });
+  afterAll(() => t.close());
+
+  it('puts an application in the queue of the role whose step it awaits, and nobody else’s', async () => {
+    const officer = await client('ward_officer');
+    const chief = await client('ward_chief');
+    expect(textOf((await officer.get('/approvals')).html)).toContain(titleOf);
+    expect(textOf((await chief.get('/approvals')).html)).not.toContain(titleOf);
+    expect(textOf((await chief.get('/approvals?view=all')).html)).toContain(titleOf);
+    const page = await officer.get(`/approvals/${approval.id}`);
+    expect(page.html).toContain(`action="/approvals/${approval.id}/start-review"`);
+    expect(page.html).not.toContain(`action="/approvals/${approval.id}/approve"`);
+    expect(
+      (await officer.post(`/approvals/${approval.id}/start-review`, { version: String(approval.version) }))
+        .status,
+    ).toBe(303);
+    expect(
+      (await officer.post(`/approvals/${approval.id}/approve`, { version: String(approval.version + 1) }))
+        .status,
+    ).toBe(303);
+    expect(textOf((await chief.get('/approvals')).html)).toContain(titleOf);
+    expect(textOf((await officer.get('/approvals')).html)).not.toContain(titleOf);
+  });
+
+  it('shows the machine’s refusal on the page when a step is not the signer’s turn, and changes nothing', async () => {
+    const manager = await client('ward_manager');
+    const current = expectStatus(
+      await t.call('GET', `${APPROVALS}/${approval.id}`, { token: w.tokens.ward_manager }),
+      200,
+    );
+    expect((await manager.get(`/approvals/${approval.id}`)).html).not.toContain(`/${approval.id}/approve"`);
+    const early = await manager.post(`/approvals/${approval.id}/approve`, {
+      version: String(current.version),
+    });
+    expect(early.status).toBe(409);
+    expect(textOf(early.html)).toContain('この段階は係長の決裁待ちです');
+    const chief = await client('ward_chief');
+    const stale = await chief.post(`/approvals/${approval.id}/approve`, {
+      version: String(current.version - 1),
+    });
+    expect(stale.status).toBe(409);
+    const after = expectStatus(
+      await t.call('GET', `${APPROVALS}/${approval.id}`, { token: w.tokens.ward_manager }),
+      200,
+    );
+    expect(after).toMatchObject({ status: 'under_review', step: 1, version: current.version });
+  });
+
+  it('shows the applicant its application beside the parent register, without signing buttons', async () => {
+    const contractor = await client('contractor_manager');
+    const page = await contractor.get(`/approvals/${approval.id}`);
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('class="picked"');
+    expect(page.html).not.toMatch(/action="\/approvals\/[^"]+\/(approve|reject|send-back)"/);
+    expect((await contractor.post(`/approvals/${approval.id}/approve`, { version: '1' })).status).toBe(403);
+    const other = await client('other_contractor_manager');
+    expect((await other.get(`/approvals/${approval.id}`)).status).toBe(404);
+  });
+
+  it('refuses a sub-contracting application field by field, keeping the choices made', async () => {
+    const contractor = await client('contractor_manager');
+    const path = `/contracts/${w.bicycleContractId}/subcontract/new`;
+    const page = (await contractor.get(path)).html;
+    const keys = [...page.matchAll(/name="pick" value="([0-9a-f-]{36})"/g)].map((m) => m[1]!);
+    expect(keys.length).toBeGreaterThan(10);
+    const before = await countRows(t, 'contracts');
+    const base = {
+      mode: 'new',
+      newName: '',
+      reason: '繁忙期の問合せに対応するため',
+      scope: '問合せ対応',
+      portion: 'main',
+      safetyMeasures: '研修を行う',
+      supervisionMethod: '月次報告',
+      periodFrom: '2026-06-01',
+      periodTo: '2027-03-31',
+    };
+    const forged = await contractor.post(path, { ...base, pick: ['00000000-0000-4000-8000-000000000000'] });
+    expect(forged.status).toBe(422);
+    expect(forged.html).toContain('再委託で取り扱う情報項目を1つ以上選んでください');
+    expect(forged.html).toMatch(/id="f-newName-error"/);
+    const main = await contractor.post(path, { ...base, newName: '株式会社テスト', pick: [keys[0]!] });
+    expect(main.status).toBe(422);
+    expect(main.html).toMatch(/id="f-portion-error">業務の全部又は主たる部分を再委託することはできません/);
+    expect(main.html).toContain(`value="${keys[0]}" checked`);
+    expect(main.html).toContain('value="株式会社テスト"');
+    expect(await countRows(t, 'contracts')).toBe(before);
+    const other = await client('other_contractor_manager');
+    expect((await other.post(path, { ...base, portion: 'part', pick: [keys[0]!] })).status).toBe(404);
+  });
+
+  it('lets the council reviewer read items and PDFs but schedule nothing; the officer schedules', async () => {
+    const council = await client('council_reviewer');
+    const list = await council.get('/council');
+    expect(list.status).toBe(200);
+    const item = list.html.match(/href="(\/council\/items\/[0-9a-f-]{36})"/)![1]!;
+    const pdf = await council.get(`${item}/pdf`);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(pdf.html.startsWith('%PDF-')).toBe(true);
+    expect((await council.get(item)).html).not.toContain('<form method="post" action="/council');
+    const meetings = await t.handle.db.selectFrom('council_meetings').select('id').execute();
+    expect((await council.post('/council/meetings', { title: '第1回', heldOn: '2026-12-01' })).status).toBe(
+      403,
+    );
+    expect(await t.handle.db.selectFrom('council_meetings').select('id').execute()).toEqual(meetings);
+
+    const officer = await client('ward_officer');
+    const blank = await officer.post('/council/meetings', { title: '', heldOn: '2026-12-01' });
+    expect(blank.status).toBe(422);
+    expect(blank.html).toContain('value="2026-12-01"');
+    const made = await officer.post('/council/meetings', {
+      title: '令和8年度第3回 審議会',
+      heldOn: '2026-12-01',
+    });
+    expect(made.status).toBe(303);
+    const meetingId = made.location!.match(/meeting=([0-9a-f-]{36})/)![1]!;
+    const version = (await officer.get(item)).html.match(/name="version" value="(\d+)"/)![1]!;
+    expect((await officer.post(`${item}/meeting`, { meetingId, version })).status).toBe(303);
+    expect(textOf((await council.get(`/council?meeting=${meetingId}`)).html)).toContain(
+      '総合自転車対策業務一括委託の委託について',
+    );
+    const company = await client('contractor_manager');
+    expect((await company.get(item)).status).toBe(404);
+  });
+});

@@ -1,0 +1,17 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../../app-env.js';
+import { signedIn } from '../guard.js';
+import { UUID_PARAM } from '../ids.js';
+import { APPROVAL_COMMANDS, approvalAction } from './actions.js';
+import { approvalDetailPage } from './detail.page.js';
+import { approvalListPage } from './list.page.js';
+
+/** 承認申請: the queue, every application, and one application with its sign-off steps. */
+export function approvalPages() {
+  const app = new Hono<AppEnv>();
+  const id = `/approvals/:id${UUID_PARAM}`;
+  app.get('/approvals', signedIn, approvalListPage);
+  app.get(id, signedIn, (c) => approvalDetailPage(c));
+  for (const command of APPROVAL_COMMANDS) app.post(`${id}/${command}`, signedIn, approvalAction(command));
+  return app;
+}

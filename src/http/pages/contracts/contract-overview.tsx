@@ -1,0 +1,42 @@
+import type { Contract } from '../../../domain/contracts/contract.repository.js';
+import { Badge, DateText, Details, Lines, Period } from '../components/common.js';
+import type { PageCtx } from '../page-context.js';
+import type { ContractNames } from './list.page.js';
+
+/** 契約の内容: the particulars as the seeds' forms list them. */
+export function Overview({ p, k, names }: { p: PageCtx; k: Contract; names: ContractNames }) {
+  const t = p.t.contracts;
+  const f = t.fields;
+  return (
+    <Details
+      rows={[
+        [f.status, <Badge status={k.status} label={p.t.status.contract[k.status]} />],
+        [f.contractNumber, k.contractNumber ?? '—'],
+        [f.ward, names.org.get(k.wardId) ?? '—'],
+        [f.departmentId, names.dept.get(k.departmentId) ?? '—'],
+        [f.contractorOrgId, names.org.get(k.contractorOrgId) ?? '—'],
+        [f.depth, t.depthLabel(k.depth)],
+        [f.contractDate, <DateText p={p} date={k.contractDate} />],
+        [f.period, <Period p={p} from={k.periodFrom} to={k.periodTo} />],
+        [f.amountYen, k.amountYen ? `${Number(k.amountYen).toLocaleString('ja-JP')}円` : '—'],
+        [f.place, k.place ?? '—'],
+        [f.handlesPersonalInfo, t.handles[String(k.handlesPersonalInfo)]],
+        [f.processingModes, <Lines p={p} lines={k.processingModes.map((m) => t.modes[m] ?? m)} />],
+        [f.selectionMethod, k.selectionMethod ?? '—'],
+        [
+          f.requiredCertifications,
+          <Lines p={p} lines={k.requiredCertifications.map((m) => t.certifications[m] ?? m)} />,
+        ],
+        [f.workDescription, k.workDescription ?? '—'],
+        [f.reason, k.reason ?? '—'],
+        [`${f.wardMeasures}（${f.operational}）`, <Lines p={p} lines={k.wardMeasures.operational} />],
+        [`${f.wardMeasures}（${f.system}）`, <Lines p={p} lines={k.wardMeasures.system} />],
+        [
+          `${f.contractorMeasures}（${f.operational}）`,
+          <Lines p={p} lines={k.contractorMeasures.operational} />,
+        ],
+        [`${f.contractorMeasures}（${f.system}）`, <Lines p={p} lines={k.contractorMeasures.system} />],
+      ]}
+    />
+  );
+}

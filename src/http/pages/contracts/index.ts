@@ -1,0 +1,41 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../../app-env.js';
+import { signedIn } from '../guard.js';
+import { UUID_PARAM } from '../ids.js';
+import { applyDelegationAction, decideListAction, transitionAction } from './actions.js';
+import { contractDetailPage } from './detail.page.js';
+import {
+  createContractAction,
+  editContractPage,
+  newContractPage,
+  updateContractAction,
+} from './edit.page.js';
+import { handlerListPage, submitHandlerListAction } from './handler-list.page.js';
+import { contractListPage } from './list.page.js';
+import { editRegisterPage, saveRegisterAction } from './register-edit.page.js';
+import { registerHistoryPage } from './register-history.page.js';
+import { subcontractAction, subcontractPage } from './subcontract.page.js';
+
+/** 委託契約: list, registration, the contract page with its register, handler lists and applications. */
+export function contractPages() {
+  const app = new Hono<AppEnv>();
+  const id = `/contracts/:id${UUID_PARAM}`;
+  app.get('/contracts', signedIn, contractListPage);
+  app.post('/contracts', signedIn, createContractAction);
+  app.get('/contracts/new', signedIn, newContractPage);
+  app.get(id, signedIn, (c) => contractDetailPage(c));
+  app.get(`${id}/edit`, signedIn, editContractPage);
+  app.post(`${id}/edit`, signedIn, updateContractAction);
+  app.post(`${id}/transition`, signedIn, transitionAction);
+  app.post(`${id}/delegation-approval`, signedIn, applyDelegationAction);
+  app.get(`${id}/register/edit`, signedIn, editRegisterPage);
+  app.post(`${id}/register/edit`, signedIn, saveRegisterAction);
+  app.get(`${id}/register/revisions`, signedIn, registerHistoryPage);
+  app.get(`${id}/handler-list/new`, signedIn, handlerListPage);
+  app.post(`${id}/handler-list/new`, signedIn, submitHandlerListAction);
+  app.post(`${id}/handler-lists/:sid${UUID_PARAM}/acknowledge`, signedIn, decideListAction('acknowledge'));
+  app.post(`${id}/handler-lists/:sid${UUID_PARAM}/return`, signedIn, decideListAction('return'));
+  app.get(`${id}/subcontract/new`, signedIn, subcontractPage);
+  app.post(`${id}/subcontract/new`, signedIn, subcontractAction);
+  return app;
+}

@@ -1,0 +1,50 @@
+import type { CouncilReportContent } from '../../../domain/council/council-report-content.js';
+import { Details, Lines, Period } from '../components/common.js';
+import type { PageCtx } from '../page-context.js';
+
+/** 報告事項 as seed 003 lays it out: 件名, 保有課, 委託先, 情報項目 by direction, 記録媒体, 対策. */
+export function CouncilItemView({ p, content }: { p: PageCtx; content: CouncilReportContent }) {
+  const t = p.t.council.content;
+  const items = (direction: 'collected' | 'provided') =>
+    content.items[direction].map(
+      (g) => `【${g.group}】${g.items.join('、')}${g.includesPastYears ? t.pastYears : ''}`,
+    );
+  const certifications = content.contractor.certifications.map((c) => p.t.contracts.certifications[c] ?? c);
+  return (
+    <Details
+      rows={[
+        [t.subject, content.subject],
+        [t.department, content.department],
+        [t.businessName, content.businessName],
+        [t.contractor, content.contractor.name],
+        [t.selection, [content.contractor.selectionMethod ?? '—', ...certifications].join(' / ')],
+        ...(content.subcontractor ? [[t.subcontractor, content.subcontractor.name] as [string, string]] : []),
+        [t.collected, <Lines p={p} lines={items('collected')} />],
+        [t.provided, <Lines p={p} lines={items('provided')} />],
+        [t.media, <Lines p={p} lines={content.media} />],
+        [t.reason, content.reason || '—'],
+        [t.content, content.content || '—'],
+        [t.period, <Period p={p} from={content.period.from} to={content.period.to} />],
+        [
+          `${t.wardMeasures}（${p.t.contracts.fields.operational}）`,
+          <Lines p={p} lines={content.wardMeasures.operational} />,
+        ],
+        [
+          `${t.wardMeasures}（${p.t.contracts.fields.system}）`,
+          <Lines p={p} lines={content.wardMeasures.system} />,
+        ],
+        [
+          `${t.contractorMeasures}（${p.t.contracts.fields.operational}）`,
+          <Lines p={p} lines={content.contractorMeasures.operational} />,
+        ],
+        [
+          `${t.contractorMeasures}（${p.t.contracts.fields.system}）`,
+          <Lines p={p} lines={content.contractorMeasures.system} />,
+        ],
+        ...(content.supervisionMethod
+          ? [[t.supervision, content.supervisionMethod] as [string, string]]
+          : []),
+      ]}
+    />
+  );
+}

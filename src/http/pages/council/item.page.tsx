@@ -1,0 +1,88 @@
+import type { Context } from 'hono';
+import { asSubject } from '../../../../policies/app-ability.js';
+import { assignToMeeting, getReportItem, listMeetings } from '../../../domain/council/council-items.js';
+import { renderCouncilReportPdf } from '../../../pdf/council-report/render-council-report.js';
+import type { AppEnv } from '../../app-env.js';
+import { useCaseContext } from '../../middleware/authenticate.js';
+import { Csrf, ErrorSummary, type FormError, fields, SelectField } from '../components/form.js';
+import { readForm, refusal, versionOf } from '../components/form-body.js';
+import { Layout } from '../layout.js';
+import { pageCtx, viewerOf } from '../page-context.js';
+import { redirectWithNotice, sendPage } from '../render.js';
+import { CouncilItemView } from './item-view.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const str = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? '') : (v ?? '')).trim();
+
+/** 報告事項: the item as the council reads it, its PDF, and (for the privacy officer) its meeting. */
+export async function councilItemPage(c: Context<AppEnv>, problem?: FormError[]) {
+  const p = pageCtx(c);
+  const viewer = viewerOf(p);
+  const ctx = useCaseContext(c);
+  const item = await getReportItem(ctx, c.req.param('id')!);
+  const mayAssign = viewer.ability.can('update', asSubject('CouncilReportItem', item));
+  const meetings = mayAssign ? await listMeetings(ctx) : [];
+  const t = p.t.council;
+  const f = fields({ meetingId: item.meetingId ?? '' }, problem ?? []);
+  return sendPage(
+    c,
+    <Layout p={p} title={item.title}>
+      <p class="actions">
+        <a class="button" href={`/council/items/${item.id}/pdf`}>
+          {t.pdf}
+        </a>
+        <a href="/council">{t.title}</a>
+      </p>
+      {mayAssign && (
+        <form method="post" action={`/council/items/${item.id}/meeting`} class="filters">
+          <ErrorSummary p={p} f={f} />
+          <Csrf p={p} />
+          <input type="hidden" name="version" value={String(item.version)} />
+          <SelectField
+            p={p}
+            f={f}
+            name="meetingId"
+            label={t.assign}
+            blank={t.assignNone}
+            options={meetings.map((m) => ({ value: m.id, label: `${m.title}（${m.heldOn}）` }))}
+            short
+          />
+          <div class="field">
+            <button type="submit">{t.assignSubmit}</button>
+          </div>
+        </form>
+      )}
+      <CouncilItemView p={p} content={item.content} />
+    </Layout>,
+    problem ? 409 : 200,
+  );
+}
+
+export async function assignItemAction(c: Context<AppEnv>) {
+  const p = pageCtx(c);
+  const values = await readForm(c);
+  const meetingId = str(values.meetingId);
+  try {
+    await assignToMeeting(
+      useCaseContext(c),
+      c.req.param('id')!,
+      UUID.test(meetingId) ? meetingId : null,
+      versionOf(values) ?? 0,
+    );
+  } catch (error) {
+    return councilItemPage(c, refusal(p, error).errors);
+  }
+  return redirectWithNotice(c, `/council/items/${c.req.param('id')}`, 'assigned');
+}
+
+/** The item as a Japanese PDF, drawn by the same code as the API's. */
+export async function councilItemPdf(c: Context<AppEnv>) {
+  const ctx = useCaseContext(c);
+  const item = await getReportItem(ctx, c.req.param('id')!);
+  const pdf = await renderCouncilReportPdf(ctx, item);
+  return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {
+    'content-type': 'application/pdf',
+    'content-disposition': `inline; filename="council-report-${item.id}.pdf"; filename*=UTF-8''${encodeURIComponent(`報告事項_${item.title}.pdf`)}`,
+    'cache-control': 'private, no-store',
+  });
+}

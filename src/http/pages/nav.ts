@@ -1,0 +1,97 @@
+import type { Dictionary } from './i18n/ja.js';
+import type { Viewer } from './page-context.js';
+
+/** One entry of the main menu: a feature's pages, shown to those the policies let read them. */
+export interface NavEntry {
+  slot: string;
+  href: string;
+  label: (t: Dictionary) => string;
+  visible: (viewer: Viewer) => boolean;
+  /** False while the feature's API is being built and it has no pages yet: the entry stays hidden. */
+  pages: boolean;
+}
+
+const company = (v: Viewer) => v.actor.organisationKind === 'company';
+
+/**
+ * The main menu, one entry per feature, in this order. Inspections, handover and erasure,
+ * compliance reports, incidents and summaries are being built: when a feature's pages exist, set
+ * `pages: true` (and add its dashboard panel to PANELS in dashboard-panels.tsx).
+ */
+export const NAV: NavEntry[] = [
+  { slot: 'dashboard', href: '/', label: (t) => t.nav.dashboard, visible: () => true, pages: true },
+  {
+    slot: 'contracts',
+    href: '/contracts',
+    label: (t) => t.nav.contracts,
+    visible: (v) => v.ability.can('read', 'Contract'),
+    pages: true,
+  },
+  {
+    slot: 'approvals',
+    href: '/approvals',
+    label: (t) => t.nav.approvals,
+    visible: (v) => v.ability.can('read', 'Approval'),
+    pages: true,
+  },
+  {
+    slot: 'handlers',
+    href: '/handlers',
+    label: (t) => t.nav.handlers,
+    visible: (v) => company(v) && v.ability.can('read', 'Handler'),
+    pages: true,
+  },
+  {
+    slot: 'inspections',
+    href: '/inspections',
+    label: (t) => t.nav.inspections,
+    visible: (v) => v.ability.can('read', 'Inspection'),
+    pages: false,
+  },
+  {
+    slot: 'handover',
+    href: '/handover',
+    label: (t) => t.nav.handover,
+    visible: (v) => v.ability.can('read', 'HandoverPackage') || v.ability.can('read', 'ErasureRecord'),
+    pages: false,
+  },
+  {
+    slot: 'compliance-reports',
+    href: '/compliance-reports',
+    label: (t) => t.nav.reports,
+    visible: (v) => v.ability.can('read', 'ComplianceReport'),
+    pages: false,
+  },
+  {
+    slot: 'incidents',
+    href: '/incidents',
+    label: (t) => t.nav.incidents,
+    visible: (v) => v.ability.can('read', 'Incident'),
+    pages: false,
+  },
+  {
+    slot: 'summaries',
+    href: '/summaries',
+    label: (t) => t.nav.summaries,
+    visible: (v) => v.ability.can('read', 'CouncilSummary'),
+    pages: false,
+  },
+  {
+    slot: 'council',
+    href: '/council',
+    label: (t) => t.nav.council,
+    visible: (v) => v.ability.can('read', 'CouncilReportItem'),
+    pages: true,
+  },
+];
+
+/** The entries this viewer sees: features with pages that the policies let them read. */
+export function navFor(viewer: Viewer): NavEntry[] {
+  return NAV.filter((e) => e.pages && e.visible(viewer));
+}
+
+/** The entry a path belongs to, for aria-current. */
+export function currentSlot(path: string): string {
+  const match = NAV.filter((e) => e.href !== '/' && (path === e.href || path.startsWith(`${e.href}/`)));
+  return match[0]?.slot ?? (path === '/' ? 'dashboard' : '');
+}
