@@ -8,6 +8,7 @@ import {
 import { decide } from '../../../../workflows/shared/decide.js';
 import type { ApprovalCommand } from '../../../domain/approvals/act-on-approval.js';
 import type { Approval } from '../../../domain/approvals/approval.repository.js';
+import { signerRole } from '../../../domain/shared/sign-off.js';
 import type { Viewer } from '../page-context.js';
 
 // Which buttons an approval page shows: the commands the policies allow the viewer and the
@@ -57,11 +58,11 @@ export function offeredCommands(viewer: Viewer, approval: Approval): ApprovalCom
   const held = approval.chain.filter((r) => viewer.actor.roles.includes(r));
   if (held.length && viewer.ability.can('sign', tagged)) {
     for (const command of SIGN_COMMANDS) {
-      const wanted = command === 'revoke' ? approval.chain.at(-1) : approval.chain[approval.step];
-      const role = held.find((r) => r === wanted) ?? held[0]!;
+      // the role actOnApproval will act in, decided by the same helper
+      const awaited = command === 'revoke' ? approval.chain.at(-1) : approval.chain[approval.step];
+      const role = signerRole(viewer.actor, approval.chain, awaited);
       // 答申の記録 is the privacy officer's (the first step of the chain)
-      if (command === 'council-answer' && role !== approval.chain[0] && !held.includes(approval.chain[0]!))
-        continue;
+      if (command === 'council-answer' && !held.includes(approval.chain[0]!)) continue;
       if (allowed(command, role)) offered.push(command);
     }
   }
