@@ -39,7 +39,9 @@ afterAll(() => t.close());
 async function shinjukuIds(): Promise<string[]> {
   const db = t.handle.db;
   const ids = new Set<string>();
-  const add = (rows: Array<{ id: string }>) => rows.forEach((r) => ids.add(r.id));
+  const add = (rows: Array<{ id: string }>) => {
+    for (const r of rows) ids.add(r.id);
+  };
   add(await db.selectFrom('contracts').select('id').where('ward_id', '=', w.wardId).execute());
   add(await db.selectFrom('approvals').select('id').where('ward_id', '=', w.wardId).execute());
   add(await db.selectFrom('council_report_items').select('id').where('ward_id', '=', w.wardId).execute());

@@ -1,6 +1,10 @@
 import { z } from '@hono/zod-openapi';
 import type { Finding } from '../../domain/inspections/finding.repository.js';
-import type { findSteps, Inspection, InspectionItem } from '../../domain/inspections/inspection.repository.js';
+import type {
+  findSteps,
+  Inspection,
+  InspectionItem,
+} from '../../domain/inspections/inspection.repository.js';
 import { isOverdue, type ViewSection } from '../../domain/inspections/inspection-view.js';
 
 // Response schemas of inspections and the presenters that fill them (dates as ISO strings).
