@@ -173,7 +173,7 @@ const rows: Row[] = [
     method: 'POST',
     path: () => '/api/v1/contracts',
     body: (who) => ({
-      departmentId: w.departments['区民相談課'],
+      departmentId: w.departments.区民相談課,
       contractorOrgId: w.companies.otherContractor,
       title: `区民相談予約受付業務 ${who}`,
       periodFrom: '2027-04-01',

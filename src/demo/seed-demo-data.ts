@@ -181,7 +181,7 @@ export async function seedDemoData(
   }
   const bicycleContractId = await seedBicycleCase(
     db,
-    { departmentId: departments['交通対策課']!, contractorOrgId: companies.contractor },
+    { departmentId: departments.交通対策課!, contractorOrgId: companies.contractor },
     options.now,
   );
   return { wardId, departments, companies, signIns, bicycleContractId };

@@ -4,7 +4,7 @@ import { decide } from '../../../workflows/shared/decide.js';
 import { authorize } from '../shared/authorize.js';
 import { inTransaction, type UseCaseContext } from '../shared/context.js';
 import { ConflictError, notFound, ValidationError } from '../shared/errors.js';
-import { appendStep, signerRole } from '../shared/sign-off.js';
+import { appendStep } from '../shared/sign-off.js';
 import { checkVersion } from '../shared/versioning.js';
 import { findIncident, type Incident } from './incident.repository.js';
 

@@ -187,7 +187,7 @@ describe('the council summary', () => {
       await call(
         'council_reviewer',
         'GET',
-        `/api/v1/summaries?fiscalYear=2026&departmentId=${w.departments['区民相談課']}`,
+        `/api/v1/summaries?fiscalYear=2026&departmentId=${w.departments.区民相談課}`,
       ),
       200,
     );

@@ -4,7 +4,7 @@ import { summaryCsv } from '../../domain/summaries/summary-csv.js';
 import { renderCouncilSummaryPdf } from '../../pdf/council-summary/render-council-summary.js';
 import type { AppEnv } from '../app-env.js';
 import { requireAuth, useCaseContext } from '../middleware/authenticate.js';
-import { bearerSecurity, errorResponses, jsonResponse, Uuid } from '../schemas/common.js';
+import { bearerSecurity, errorResponses, Uuid } from '../schemas/common.js';
 import { validationHook } from '../validation-hook.js';
 
 const SummarySchema = z
