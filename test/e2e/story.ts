@@ -41,12 +41,17 @@ export async function notice(page: Page) {
 }
 
 /** Takes one step of the approval shown (the form of that command), with a comment. */
-export async function signHere(page: Page, command: string, comment = '') {
-  const form = page.locator(`form[action$="/${command}"]`);
+export async function signHere(page: Page, command: keyof typeof BUTTONS, comment = '') {
+  const form = page.getByRole('region', { name: '操作' });
   if (comment) await form.getByLabel('コメント（任意）').fill(comment);
-  await Promise.all([page.waitForLoadState('load'), form.getByRole('button').click()]);
+  await Promise.all([
+    page.waitForLoadState('load'),
+    form.getByRole('button', { name: BUTTONS[command] }).click(),
+  ]);
   await page.waitForLoadState('load');
 }
+
+const BUTTONS = { submit: '申請する', 'start-review': '審査を開始する', approve: '承認する（決裁）' };
 
 /** Signs the awaited step of an approval, as `who`, from their queue on the dashboard. */
 export async function signFromQueue(browser: Browser, base: string, who: string, title: string) {

@@ -108,9 +108,17 @@ export async function seriousViolations(page: Page): Promise<string[]> {
     .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-/** With SCREENSHOTS=1, saves the page (viewport only) as docs/screenshots/<name>.png for the README. */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/**
+ * With SCREENSHOTS=1, saves the viewport as docs/screenshots/<name>.png for the README, scrolled so
+ * that `at` (a CSS selector) is at the top when given.
+ */
+export async function screenshot(page: Page, name: string, at?: string): Promise<void> {
   if (!process.env.SCREENSHOTS) return;
+  await page.evaluate((selector) => {
+    const target = selector ? document.querySelector(selector) : null;
+    window.scrollTo(0, target ? target.getBoundingClientRect().top + window.scrollY - 12 : 0);
+    (document.activeElement as HTMLElement | null)?.blur();
+  }, at ?? null);
   const dir = join(process.cwd(), 'docs', 'screenshots');
   mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: join(dir, `${name}.png`), fullPage: false });

@@ -1,9 +1,12 @@
 import type { ApprovalCommand } from '../../../domain/approvals/act-on-approval.js';
 import type { Approval } from '../../../domain/approvals/approval.repository.js';
-import { Csrf, fieldId } from '../components/form.js';
+import { Csrf } from '../components/form.js';
 import type { PageCtx } from '../page-context.js';
 
-/** One form per step the viewer may take now, each with its optional comment. */
+/**
+ * The steps the viewer may take now, as one form: one comment, one button per step (each button
+ * posts to its own command). The council's answer needs its own fields, shown only when offered.
+ */
 export function ApprovalActions({
   p,
   approval,
@@ -14,50 +17,49 @@ export function ApprovalActions({
   commands: ApprovalCommand[];
 }) {
   const t = p.t.approvals;
+  const url = (command: ApprovalCommand) => `/approvals/${approval.id}/${command}`;
   return (
     <section aria-labelledby="approval-actions">
       <h2 id="approval-actions">{t.actions}</h2>
       {commands.length === 0 ? (
         <p>{t.noActions}</p>
       ) : (
-        <div class="action-forms">
-          {commands.map((command) => {
-            const id = (name: string) => fieldId(`${command}-${name}`);
-            return (
-              <form method="post" action={`/approvals/${approval.id}/${command}`}>
-                <Csrf p={p} />
-                <input type="hidden" name="version" value={String(approval.version)} />
-                {command === 'council-answer' && (
-                  <>
-                    <div class="field">
-                      <label for={id('answer')}>{t.answer}</label>
-                      <select id={id('answer')} name="answer">
-                        {['approve', 'reject'].map((a) => (
-                          <option value={a}>{t.answers[a]}</option>
-                        ))}
-                      </select>
-                    </div>
-                    <div class="field">
-                      <label for={id('answeredOn')}>{t.answeredOn}</label>
-                      <input type="date" id={id('answeredOn')} name="answeredOn" required />
-                    </div>
-                  </>
-                )}
-                <div class="field">
-                  <label for={id('comment')}>{p.t.common.commentOptional}</label>
-                  <textarea id={id('comment')} name="comment" rows={2} />
-                </div>
-                <button
-                  type="submit"
-                  class={['reject', 'revoke', 'send-back'].includes(command) ? 'danger' : undefined}
-                  data-confirm={t.confirm[command]}
-                >
-                  {t.commands[command]}
-                </button>
-              </form>
-            );
-          })}
-        </div>
+        <form method="post" action={url(commands[0]!)} novalidate class="decision">
+          <Csrf p={p} />
+          <input type="hidden" name="version" value={String(approval.version)} />
+          {commands.includes('council-answer') && (
+            <>
+              <div class="field">
+                <label for="f-answer">{t.answer}</label>
+                <select id="f-answer" name="answer" class="short">
+                  {['approve', 'reject'].map((a) => (
+                    <option value={a}>{t.answers[a]}</option>
+                  ))}
+                </select>
+              </div>
+              <div class="field">
+                <label for="f-answeredOn">{t.answeredOn}</label>
+                <input type="date" id="f-answeredOn" name="answeredOn" />
+              </div>
+            </>
+          )}
+          <div class="field">
+            <label for="f-comment">{p.t.common.commentOptional}</label>
+            <textarea id="f-comment" name="comment" rows={3} />
+          </div>
+          <div class="actions">
+            {commands.map((command) => (
+              <button
+                type="submit"
+                formaction={url(command)}
+                class={['reject', 'revoke', 'send-back'].includes(command) ? 'danger' : undefined}
+                data-confirm={t.confirm[command]}
+              >
+                {t.commands[command]}
+              </button>
+            ))}
+          </div>
+        </form>
       )}
     </section>
   );

@@ -36,8 +36,8 @@ describe('pages: approvals, sub-contracting and the council', () => {
     expect(textOf((await chief.get('/approvals')).html)).not.toContain(titleOf);
     expect(textOf((await chief.get('/approvals?view=all')).html)).toContain(titleOf);
     const page = await officer.get(`/approvals/${approval.id}`);
-    expect(page.html).toContain(`action="/approvals/${approval.id}/start-review"`);
-    expect(page.html).not.toContain(`action="/approvals/${approval.id}/approve"`);
+    expect(page.html).toContain(`formaction="/approvals/${approval.id}/start-review"`);
+    expect(page.html).not.toContain(`formaction="/approvals/${approval.id}/approve"`);
     expect(
       (await officer.post(`/approvals/${approval.id}/start-review`, { version: String(approval.version) }))
         .status,
@@ -80,6 +80,7 @@ describe('pages: approvals, sub-contracting and the council', () => {
     expect(page.status).toBe(200);
     expect(page.html).toContain('class="picked"');
     expect(page.html).not.toMatch(/action="\/approvals\/[^"]+\/(approve|reject|send-back)"/);
+    expect(page.html).not.toContain('formaction');
     expect((await contractor.post(`/approvals/${approval.id}/approve`, { version: '1' })).status).toBe(403);
     const other = await client('other_contractor_manager');
     expect((await other.get(`/approvals/${approval.id}`)).status).toBe(404);

@@ -74,8 +74,10 @@ input[type="checkbox"], input[type="radio"] { width: 1.2rem; height: 1.2rem; acc
 button.danger { background: var(--danger); border-color: var(--danger); }
 .link-button { background: transparent; color: var(--link); border: 2px solid var(--link); padding: .2rem .7rem; }
 .actions { display: flex; flex-wrap: wrap; gap: .75rem; align-items: center; margin: 1rem 0; }
-.action-forms { display: grid; gap: 1rem; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); }
-.action-forms form { border: 1px solid var(--line); border-radius: 4px; padding: .75rem 1rem; margin: 0; }
+.decision { border: 1px solid var(--line); border-radius: 4px; padding: .75rem 1rem .25rem; margin: 0 0 1.25rem;
+  max-width: 48rem; }
+.decision .actions { margin: .5rem 0; }
+dd ul, dd p { margin: 0; }
 .table-wrap { overflow-x: auto; margin: 0 0 1rem; max-width: 100%; position: relative; }
 table { border-collapse: collapse; width: 100%; }
 caption { text-align: left; font-weight: 700; padding: .25rem 0; }
@@ -99,8 +101,12 @@ dl.details dt { font-weight: 700; background: var(--soft); }
 .inline-list li:not(:last-child)::after { content: "、"; }
 html[lang="en"] .inline-list li:not(:last-child)::after { content: ", "; }
 table.register th[scope="row"] { white-space: nowrap; }
+#items-table input[type="text"] { min-width: 10rem; }
+#items-table thead th { white-space: nowrap; }
+#items-table select { max-width: 15rem; }
 .compare { display: grid; grid-template-columns: 1fr 1fr; gap: 1.25rem; }
-.picked { font-weight: 700; text-decoration: underline 3px var(--ok); }
+.picked { font-weight: 700; }
+.picked .item { text-decoration: underline 3px var(--ok); }
 .picked::before { content: "✓"; color: var(--ok); margin-right: .15rem; }
 .stamps { display: flex; gap: .5rem; flex-wrap: wrap; margin: 0 0 1rem; padding: 0; list-style: none; }
 .stamps li { border: 2px solid var(--line); min-width: 7.5rem; padding: .3rem .6rem; text-align: center; }

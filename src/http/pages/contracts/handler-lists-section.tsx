@@ -76,7 +76,8 @@ function Entries({
   );
 }
 
-function DecisionForms({
+/** 確認 or 差戻し of one submitted list: one comment, two buttons. */
+function DecisionForm({
   p,
   contractId,
   submission,
@@ -87,25 +88,27 @@ function DecisionForms({
 }) {
   const t = p.t.handlerLists;
   const base = `/contracts/${contractId}/handler-lists/${submission.id}`;
+  const id = fieldId(`comment-${submission.id}`);
   return (
-    <div class="action-forms">
-      {(['acknowledge', 'return'] as const).map((decision) => {
-        const id = fieldId(`comment-${decision}-${submission.id}`);
-        return (
-          <form method="post" action={`${base}/${decision}`}>
-            <Csrf p={p} />
-            <input type="hidden" name="version" value={String(submission.version)} />
-            <div class="field">
-              <label for={id}>{p.t.common.commentOptional}</label>
-              <textarea id={id} name="comment" rows={2} />
-            </div>
-            <button type="submit" class={decision === 'return' ? 'danger' : undefined}>
-              {t.decide[decision]}
-            </button>
-          </form>
-        );
-      })}
-    </div>
+    <form method="post" action={`${base}/acknowledge`} class="decision">
+      <Csrf p={p} />
+      <input type="hidden" name="version" value={String(submission.version)} />
+      <div class="field">
+        <label for={id}>{p.t.common.commentOptional}</label>
+        <textarea id={id} name="comment" rows={2} />
+      </div>
+      <div class="actions">
+        {(['acknowledge', 'return'] as const).map((decision) => (
+          <button
+            type="submit"
+            formaction={`${base}/${decision}`}
+            class={decision === 'return' ? 'danger' : undefined}
+          >
+            {t.decide[decision]}
+          </button>
+        ))}
+      </div>
+    </form>
   );
 }
 
@@ -135,7 +138,7 @@ export function HandlerListsSection({
         <>
           <h3>{t.pendingFrom(org(s.organisationId))}</h3>
           <Entries p={p} submission={s} caption={t.pendingFrom(org(s.organisationId))} />
-          <DecisionForms p={p} contractId={contractId} submission={s} />
+          <DecisionForm p={p} contractId={contractId} submission={s} />
         </>
       ))}
       {view.current.length === 0 ? (

@@ -48,7 +48,7 @@ async function showEditor(
   const catalogue: CatalogueItem[] = await listCatalogue(ctx);
   const f = fields(values, errors);
   const t = p.t.register;
-  const h = [t.group, t.item, t.direction, t.pastYears, t.special, t.myNumber, t.approvalNote];
+  const h = [t.group, t.item, t.direction, t.pastYearsShort, t.special, t.myNumberShort, t.approvalNoteShort];
   return sendPage(
     c,
     <Layout p={p} title={t.editTitle(contract.title)}>

@@ -1,6 +1,8 @@
 import {
   DIRECTIONS,
   itemIdentity,
+  MEDIA_JA,
+  type Medium,
   mediumIdentity,
   type RegisterDocument,
   type RegisterItem,
@@ -11,6 +13,12 @@ import type { PageCtx } from '../page-context.js';
 export interface Picked {
   items: Set<string>;
   media: Set<string>;
+}
+
+/** A medium as people say it: its name, with its kind only when the name does not say it already. */
+export function mediumText(p: PageCtx, m: Medium): string {
+  const kind = p.t.register.mediaKinds[m.kind] ?? m.kind;
+  return m.name.includes(MEDIA_JA[m.kind]) || m.name.includes(kind) ? m.name : `${kind}: ${m.name}`;
 }
 
 /** One item with what makes it sensitive, and whether an application takes it. */
@@ -35,8 +43,10 @@ function ItemText({
   const isPicked = picked?.items.has(itemIdentity(group, item));
   return (
     <li class={isPicked ? 'picked' : undefined}>
-      {item.name}
-      {notes.length > 0 && `（${notes.join('・')}）`}
+      <span class="item">
+        {item.name}
+        {notes.length > 0 && `（${notes.join('・')}）`}
+      </span>
       {isPicked && <span class="sr-only">{t.pickedMark}</span>}
     </li>
   );
@@ -108,7 +118,7 @@ export function RegisterTable({
         <ul>
           {doc.media.map((m) => (
             <li class={picked?.media.has(mediumIdentity(m)) ? 'picked' : undefined}>
-              {t.mediaKinds[m.kind]}: {m.name}
+              <span class="item">{mediumText(p, m)}</span>
               {picked?.media.has(mediumIdentity(m)) && <span class="sr-only">{t.pickedMark}</span>}
             </li>
           ))}

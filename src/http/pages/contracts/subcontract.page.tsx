@@ -26,6 +26,7 @@ import { Layout } from '../layout.js';
 import { type PageCtx, pageCtx } from '../page-context.js';
 import { redirectWithNotice, sendPage } from '../render.js';
 import { zodErrors } from './contract-form.js';
+import { mediumText } from './register-view.js';
 import { mediumValue, subcontractInputFrom } from './subcontract-form.js';
 
 function Picker({ p, f, doc }: { p: PageCtx; f: Fields; doc: RegisterDocument }) {
@@ -124,9 +125,7 @@ async function showForm(
           f={f}
           name="medium"
           legend={t.media}
-          options={register.document.media.map((m) =>
-            option(mediumValue(m), `${p.t.register.mediaKinds[m.kind]}: ${m.name}`),
-          )}
+          options={register.document.media.map((m) => option(mediumValue(m), mediumText(p, m)))}
         />
         <TextArea
           p={p}

@@ -115,7 +115,7 @@ describe('pages: handlers, pledges and handler lists', () => {
     const officer = await pageClient(t, USERS.ward_officer!.email);
     expect(textOf((await officer.get('/')).html)).toContain(contract.title);
     const detail = (await officer.get(`/contracts/${contract.id}`)).html;
-    const action = detail.match(/action="(\/contracts\/[^"]+\/acknowledge)"/)![1]!;
+    const action = detail.match(/formaction="(\/contracts\/[^"]+\/acknowledge)"/)![1]!;
     expect((await officer.post(action, { version: '1', comment: '確認しました' })).status).toBe(303);
     const again = await officer.post(action, { version: '2' });
     expect(again.status).toBe(409);

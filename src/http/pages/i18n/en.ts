@@ -198,6 +198,9 @@ export const en: Dictionary = {
     direction: 'Direction',
     directions: { collected: 'Collected by the contractor', provided: 'Provided by the ward' },
     pastYears: 'Includes past years',
+    pastYearsShort: 'Past years',
+    myNumberShort: 'My Number',
+    approvalNoteShort: "Ward's approval",
     special: 'Special category',
     specials: {
       '': 'None',

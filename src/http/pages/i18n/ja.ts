@@ -202,6 +202,9 @@ export const ja = {
       string
     >,
     pastYears: '過年度分を含む',
+    pastYearsShort: '過年度分',
+    myNumberShort: 'マイナンバー',
+    approvalNoteShort: '区の承認の記録',
     special: '要配慮の区分',
     specials: {
       '': '該当なし',
