@@ -152,3 +152,67 @@ export async function approvedCallCentre(
   );
   return { contractId: current.contractId, approvalId: current.id };
 }
+
+/** The items of a contract's register as an erasure record lists them, all with one disposition. */
+export async function registerItems(t: TestApp, token: string, contractId: string, disposition = 'erased') {
+  const register = expectStatus(await t.call('GET', `${CONTRACTS}/${contractId}/register`, { token }), 200);
+  return register.document.subjectGroups.flatMap(
+    (g: { name: string; items: Array<{ name: string; direction: string }> }) =>
+      g.items.map((i) => ({ subjectGroup: g.name, name: i.name, direction: i.direction, disposition })),
+  );
+}
+
+/** A complete erasure record body (消去の記録) for a contract, by a listed handler. */
+export function erasureBody(
+  contractId: string,
+  performedByHandlerId: string,
+  erasedAt: Date,
+  overrides: object = {},
+) {
+  return {
+    contractId,
+    scope: 'contract_end',
+    items: [] as object[],
+    packageIds: [] as string[],
+    media: [{ kind: 'contractor_pc', description: '業務用端末2台の内蔵ディスク' }],
+    devices: [{ description: '業務用ノートパソコン', serialNumber: 'PC-2026-001' }],
+    paper: [{ description: '放置自転車等返還請求書（控え）', quantity: '1箱' }],
+    methods: [
+      {
+        method: 'erasure_software',
+        software: 'DataEraser Pro 5.2',
+        detail: 'NIST SP 800-88 Purge 相当で消去',
+      },
+      { method: 'shredding', detail: '紙はクロスカットシュレッダーで裁断' },
+    ],
+    erasedAt: erasedAt.toISOString(),
+    performedByHandlerId,
+    witnesses: [{ name: '交通 花子', side: 'ward', organisationName: '新宿区 交通対策課' }],
+    evidenceAttachmentIds: [] as string[],
+    ...overrides,
+  };
+}
+
+/** The contractor erases everything at contract end and has the certificate issued (the closing gate's last need). */
+export async function certifyFinalErasure(
+  t: TestApp,
+  token: string,
+  contractId: string,
+  performedByHandlerId: string,
+) {
+  const items = await registerItems(t, token, contractId);
+  const record = expectStatus(
+    await t.call('POST', ERASURES, {
+      token,
+      json: erasureBody(contractId, performedByHandlerId, t.clock.now(), { items }),
+    }),
+    201,
+  );
+  return expectStatus(
+    await t.call('POST', `${ERASURES}/${record.id}/certificate`, {
+      token,
+      json: { version: record.version },
+    }),
+    201,
+  );
+}

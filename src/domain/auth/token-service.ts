@@ -1,5 +1,10 @@
 import {
+  base64url,
+  CompactSign,
   type CryptoKey,
+  compactVerify,
+  decodeProtectedHeader,
+  errors,
   exportJWK,
   generateKeyPair,
   importJWK,
@@ -32,7 +37,26 @@ export interface TokenService {
   verifyAccessToken(token: string, now: Date): Promise<AccessClaims | null>;
   /** Public keys, for anyone who verifies what this server signed. */
   publicJwks(): JWK[];
+  /**
+   * Signs a document (e.g. an erasure certificate's canonical content) as a compact JWS with the
+   * same keys. `typ` names the kind of document, so that one kind is never taken for another
+   * (an access token is never a certificate).
+   */
+  signDocument(payload: Uint8Array, typ: string): Promise<string>;
+  /** Checks a compact JWS of kind `typ`; never throws. */
+  verifyDocument(jws: string, typ: string): Promise<DocumentVerification>;
 }
+
+/**
+ * - valid: signed by one of our keys, as a document of this kind;
+ * - bad-signature: names one of our keys, but the content or signature was changed;
+ * - unknown-key: names a key we do not have (the payload may still be readable);
+ * - malformed: not a JWS, or a JWS of another kind.
+ */
+export type DocumentVerification =
+  | { status: 'valid'; kid: string; payload: Uint8Array }
+  | { status: 'bad-signature' | 'unknown-key'; kid: string | null; payload: Uint8Array | null }
+  | { status: 'malformed' };
 
 interface StoredKey {
   kid: string;
@@ -131,5 +155,43 @@ function createTokenService(signing: StoredKey, all: StoredKey[]): TokenService 
       }
     },
     publicJwks: () => all.map((k) => k.publicJwk),
+    signDocument(payload, typ) {
+      return new CompactSign(payload)
+        .setProtectedHeader({ alg: ALG, kid: signing.kid, typ })
+        .sign(signing.privateKey);
+    },
+    async verifyDocument(jws, typ) {
+      let header: ReturnType<typeof decodeProtectedHeader>;
+      try {
+        header = decodeProtectedHeader(jws);
+      } catch {
+        return { status: 'malformed' };
+      }
+      if (header.typ !== typ || header.alg !== ALG) return { status: 'malformed' };
+      const kid = typeof header.kid === 'string' ? header.kid : null;
+      const key = kid ? byKid.get(kid) : undefined;
+      const claimed = readPayload(jws);
+      if (!key) return { status: 'unknown-key', kid, payload: claimed };
+      try {
+        const { payload } = await compactVerify(jws, key.publicKey, { algorithms: [ALG] });
+        return { status: 'valid', kid: key.kid, payload };
+      } catch (error) {
+        if (error instanceof errors.JWSSignatureVerificationFailed || error instanceof errors.JWSInvalid) {
+          return { status: 'bad-signature', kid, payload: claimed };
+        }
+        return { status: 'malformed' };
+      }
+    },
   };
+}
+
+/** The payload of a compact JWS as it claims to be, before (or without) checking the signature. */
+function readPayload(jws: string): Uint8Array | null {
+  const parts = jws.split('.');
+  if (parts.length !== 3) return null;
+  try {
+    return base64url.decode(parts[1]!);
+  } catch {
+    return null;
+  }
 }

@@ -2,6 +2,7 @@ import type { Blocker } from '../../../workflows/contract-lifecycle/contract-lif
 import type { DelegationApplication } from '../approvals/application.js';
 import { delegationApplicationOf } from '../approvals/apply-for-delegation.js';
 import { materialChanges } from '../approvals/material-changes.js';
+import { erasureCertifiedGate } from '../erasure/closing-gate.js';
 import type { Tx } from '../shared/context.js';
 import { type Contract, findContract } from './contract.repository.js';
 
@@ -107,10 +108,11 @@ const delegationApproved: Gate = async (tx, contract) => {
 export const activationGates: Gate[] = [registerPresent, handlerListAcknowledged, delegationApproved];
 
 /**
- * Gates for CLOSE. The erasure feature adds "every package returned or erased, every organisation
- * in the chain certified" here; until then a contract closes once it is ending.
+ * Gates for CLOSE: every package returned (hash checked) or erased, every register item's data
+ * erased or returned, every organisation in the chain certified — in the contract and in the
+ * sub-contracts that close with it (src/domain/erasure/closing-gate.ts).
  */
-export const closingGates: Gate[] = [];
+export const closingGates: Gate[] = [erasureCertifiedGate];
 
 export async function collectBlockers(tx: Tx, contract: Contract, gates: Gate[]): Promise<Blocker[]> {
   const found: Blocker[] = [];

@@ -111,3 +111,24 @@ describe('the decryption page', () => {
     await page.close();
   });
 });
+
+describe('the certificate verification page', () => {
+  it('is public, may only call this server, and shows the answer of the check', async () => {
+    const page = await browser.newPage();
+    const res = (await page.goto(`${base}/api/v1/certificate-verification`))!;
+    expect(res.status()).toBe(200);
+    expect(res.headers()['content-security-policy']).toContain("connect-src 'self'");
+    await page.fill('#number', '2026-0001');
+    await page.fill('#code', 'ab'.repeat(32));
+    await page.click('#byCode button[type=submit]');
+    await page.waitForSelector('#result.unknown', { timeout: 10_000 });
+    expect(await page.textContent('#result')).toContain('不明');
+    await page.evaluate(() => {
+      document.querySelector('#result')!.textContent = '';
+    });
+    await page.fill('#jws', 'eyJhbGciOiJFUzI1NiJ9.e30.c2ln');
+    await page.click('#byJws button[type=submit]');
+    await page.waitForFunction(() => document.querySelector('#result')?.textContent?.includes('Unknown'));
+    await page.close();
+  });
+});

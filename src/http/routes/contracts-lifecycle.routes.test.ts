@@ -10,6 +10,7 @@ import {
   submitList,
   transition,
 } from '../../../test/helpers/contracts.js';
+import { certifyFinalErasure } from '../../../test/helpers/handover.js';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import { buildWorld, type World } from '../../../test/helpers/world.js';
 
@@ -128,6 +129,8 @@ describe('the life of a contract: draft → active → ending → closed', () =>
     expect(refused.detail_ja).toContain('履行中');
 
     await step('begin-ending', 'ending');
+    // the closing gate (消去証明書): the contractor certifies its erasure first
+    await certifyFinalErasure(t, w.tokens.contractor_manager!, contract.id, responsibleId);
     await step('close', 'closed');
     for (const command of ['activate', 'begin-ending', 'resume', 'close']) {
       expect(await expectRefused(contract, command)).toMatchObject({ state: 'closed' });

@@ -1,0 +1,40 @@
+import { exportJWK, generateKeyPair } from 'jose';
+import { describe, expect, it } from 'vitest';
+import { loadTokenService, type TokenService } from './token-service.js';
+
+// Document signatures (e.g. erasure certificates) with the same ES256 keys as access tokens, kept
+// apart by their `typ`.
+
+async function service(kid: string): Promise<TokenService> {
+  const { privateKey } = await generateKeyPair('ES256', { extractable: true });
+  const jwk = { ...(await exportJWK(privateKey)), kid };
+  return loadTokenService(undefined as never, { privateJwk: JSON.stringify(jwk) });
+}
+
+const bytes = (s: string) => new TextEncoder().encode(s);
+
+describe('document signatures', () => {
+  it('verifies what it signed, and tells altered, foreign and other kinds of documents apart', async () => {
+    const tokens = await service('k1');
+    const jws = await tokens.signDocument(bytes('{"a":1}'), 'erasure-certificate+jws');
+    const ok = await tokens.verifyDocument(jws, 'erasure-certificate+jws');
+    expect(ok).toMatchObject({ status: 'valid', kid: 'k1' });
+    expect(new TextDecoder().decode((ok as { payload: Uint8Array }).payload)).toBe('{"a":1}');
+
+    const [h, , sig] = jws.split('.');
+    const altered = `${h}.${Buffer.from('{"a":2}').toString('base64url')}.${sig}`;
+    const bad = await tokens.verifyDocument(altered, 'erasure-certificate+jws');
+    expect(bad.status).toBe('bad-signature');
+    expect(new TextDecoder().decode((bad as { payload: Uint8Array }).payload)).toBe('{"a":2}');
+
+    const foreign = await (await service('k2')).signDocument(bytes('{"a":1}'), 'erasure-certificate+jws');
+    expect((await tokens.verifyDocument(foreign, 'erasure-certificate+jws')).status).toBe('unknown-key');
+    expect((await tokens.verifyDocument(jws, 'something-else+jws')).status).toBe('malformed');
+    expect((await tokens.verifyDocument('garbage', 'erasure-certificate+jws')).status).toBe('malformed');
+
+    const access = await tokens.signAccessToken({ sub: 'u', sid: 's' }, new Date(), 60);
+    expect((await tokens.verifyDocument(access, 'erasure-certificate+jws')).status).toBe('malformed');
+    // and a document is never an access token
+    expect(await tokens.verifyAccessToken(jws, new Date())).toBeNull();
+  });
+});
