@@ -117,9 +117,10 @@ export function ErasureCertificateDocument({
     row(
       '受渡データ',
       ...(c.packages.length
-        ? c.packages.map((p) =>
-            t(`${p.title}（暗号化した電磁的媒体）　SHA-256 ${p.ciphertextSha256.slice(0, 16)}…`),
-          )
+        ? c.packages.flatMap((p) => [
+            t(`${p.title}（暗号化した電磁的媒体）`),
+            t(`SHA-256 ${groupedHash(p.ciphertextSha256)}`, s.small),
+          ])
         : [none()]),
     ),
     row(
