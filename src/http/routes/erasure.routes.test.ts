@@ -37,6 +37,15 @@ const HOUR = 3600 * 1000;
 const KEEP = process.env.KEEP_PDFS;
 
 const get = async (path: string, who: string) => t.call('GET', path, { token: w.tokens[who] });
+/** The erasure figures of this fiscal year's council summary. */
+const erasureFigures = async () => {
+  const summary = expectStatus(await get('/api/v1/summaries?fiscalYear=2026', 'council_reviewer'), 200);
+  return Object.fromEntries(
+    summary.figures
+      .filter((f: { key: string }) => /erasure|packages/.test(f.key))
+      .map((f: { key: string; value: number }) => [f.key, f.value]),
+  );
+};
 const codes = (body: { missing?: Array<{ code: string }> }) => (body.missing ?? []).map((m) => m.code);
 
 beforeAll(async () => {
@@ -268,6 +277,12 @@ describe('seed 003: 撤去車両所有者 data from handover to a closed contrac
     );
     // the owners' data came back with the package and is not asked for again
     expect(text).not.toContain('総合自転車対策業務一括委託：撤去車両所有者');
+    // the council summary counts the same debts for the ward
+    expect(await erasureFigures()).toEqual({
+      erasure_certificates_issued: 0,
+      erasure_certificates_missing: 2,
+      packages_outstanding: 1,
+    });
   });
 
   it('records the contractor’s erasure with evidence, and refuses careless records', async () => {
@@ -587,6 +602,11 @@ describe('seed 003: 撤去車両所有者 data from handover to a closed contrac
       .select('action')
       .where('action', 'like', 'erasure.%')
       .execute();
+    expect(await erasureFigures()).toEqual({
+      erasure_certificates_issued: 2,
+      erasure_certificates_missing: 0,
+      packages_outstanding: 0,
+    });
     expect(actions.map((a) => a.action).sort()).toEqual([
       'erasure.certify',
       'erasure.certify',
