@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
+import { erasureSummarySection } from '../erasure/erasure-summary-section.js';
 import { authorize } from '../shared/authorize.js';
 import type { UseCaseContext } from '../shared/context.js';
 import { notFound } from '../shared/errors.js';
 import { toJapanDate } from '../shared/japan-date.js';
 import { fiscalYearLabel } from '../shared/wareki.js';
-import { erasureSummarySection } from '../erasure/erasure-summary-section.js';
 import { inspectionSection } from './inspection-section.js';
 
 // The council reviewers' summary (審議会向け集計) of one ward and fiscal year: counts and titles of
