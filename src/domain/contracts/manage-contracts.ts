@@ -165,6 +165,22 @@ export async function updateContract(
         { state: 'closed' },
       );
     }
+    // Whether personal information is handled decides which gates the contract passed on
+    // activation (register, handler list, approval) and what it owes at the end (erasure), so it
+    // is fixed once the contract has started: a change means a new contract, not an edit.
+    if (
+      before.status !== 'draft' &&
+      patch.handlesPersonalInfo !== undefined &&
+      patch.handlesPersonalInfo !== before.handlesPersonalInfo
+    ) {
+      throw new ConflictError(
+        {
+          en: 'Whether the contract handles personal information cannot change after it has started',
+          ja: '個人情報の取扱いの有無は、契約の開始後は変更できません',
+        },
+        { state: before.status },
+      );
+    }
     checkPeriod(patch.periodFrom ?? before.periodFrom, patch.periodTo ?? before.periodTo);
     await checkReferences(ctx, tx, before.wardId, patch);
     if (await numberTaken(tx, before.wardId, patch.contractNumber, id))

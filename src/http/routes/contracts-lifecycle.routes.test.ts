@@ -123,6 +123,21 @@ describe('the life of a contract: draft → active → ending → closed', () =>
     await step('begin-ending', 'ending');
     await step('resume', 'active');
 
+    // a started contract cannot shed (or take on) personal information by an edit: the gates it
+    // passed and the erasure it owes depend on it
+    const flip = await t.call('PATCH', `${CONTRACTS}/${contract.id}`, {
+      token: w.tokens.ward_officer,
+      json: { version: contract.version, handlesPersonalInfo: false, processingModes: [] },
+    });
+    expect(flip.status).toBe(409);
+    expect(flip.body.detail_ja).toContain('個人情報の取扱いの有無');
+    const same = await t.call('PATCH', `${CONTRACTS}/${contract.id}`, {
+      token: w.tokens.ward_officer,
+      json: { version: contract.version, handlesPersonalInfo: true, title: '自転車対策業務委託（改）' },
+    });
+    expect(same.status, JSON.stringify(same.body)).toBe(200);
+    contract = same.body;
+
     const refused = await expectRefused(contract, 'close');
     expect(refused).toMatchObject({ state: 'active', event: 'CLOSE' });
     expect(refused).not.toHaveProperty('missing');
@@ -147,6 +162,7 @@ describe('the life of a contract: draft → active → ending → closed', () =>
       'contract.activate',
       'contract.begin-ending',
       'contract.resume',
+      'contract.update',
       'contract.begin-ending',
       'contract.close',
     ]);
