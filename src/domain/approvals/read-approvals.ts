@@ -2,7 +2,8 @@ import { accessibleBy } from '../../../policies/rules-to-sql.js';
 import { authorize } from '../shared/authorize.js';
 import type { UseCaseContext } from '../shared/context.js';
 import { notFound } from '../shared/errors.js';
-import { after, decodeCursor, type Page, toPage } from '../shared/pagination.js';
+import { type Page, toPage } from '../shared/pagination.js';
+import { afterCreated, createdKey } from '../worklists/created-cursor.js';
 import {
   type Approval,
   approvalFields,
@@ -32,6 +33,8 @@ export async function listApprovals(
   let q = ctx.db
     .selectFrom('approvals')
     .selectAll()
+    // created_at is the database's now(), in microseconds: the cursor keeps them all
+    .select(createdKey('approvals').as('created_key'))
     .where((eb) => accessibleBy(eb, ctx.ability, 'read', 'Approval', approvalFields));
   if (query.status) q = q.where('status', '=', query.status);
   if (query.kind) q = q.where('kind', '=', query.kind);
@@ -39,14 +42,12 @@ export async function listApprovals(
     const id = query.contractId;
     q = q.where((eb) => eb.or([eb('contract_id', '=', id), eb('parent_contract_id', '=', id)]));
   }
-  if (query.cursor) {
-    const [createdAt, id] = decodeCursor(query.cursor, 2);
-    q = q.where((eb) => after(eb, ['approvals.created_at', 'approvals.id'], [createdAt, id], 'desc'));
-  }
+  const cursor = query.cursor;
+  if (cursor) q = q.where((eb) => afterCreated(eb, 'approvals', cursor, 'created_at', 'desc'));
   const rows = await q
     .orderBy('created_at', 'desc')
     .orderBy('id', 'desc')
     .limit(query.limit + 1)
     .execute();
-  return toPage(rows, query.limit, (r) => [r.created_at.toISOString(), r.id], toApproval);
+  return toPage(rows, query.limit, (r) => [r.created_key, r.id], toApproval);
 }

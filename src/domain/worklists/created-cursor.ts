@@ -2,7 +2,7 @@ import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kyse
 import { ValidationError } from '../shared/errors.js';
 import { after, decodeCursor } from '../shared/pagination.js';
 
-// Keyset cursors on (created_at, id), ascending. created_at comes from the database with
+// Keyset cursors on (created_at, id), ascending or descending. created_at comes from the database with
 // microseconds (rows of one transaction even share it), so the cursor carries the full
 // microsecond text rather than a JavaScript Date, which would skip rows within one millisecond.
 
@@ -20,6 +20,7 @@ export function afterCreated(
   table: string,
   cursor: string,
   column = 'created_at',
+  direction: 'asc' | 'desc' = 'asc',
 ): Expression<SqlBool> {
   const [key, id] = decodeCursor(cursor, 2);
   if (typeof key !== 'string' || !KEY.test(key) || Number.isNaN(Date.parse(key)) || !UUID.test(String(id))) {
@@ -31,5 +32,5 @@ export function afterCreated(
       },
     ]);
   }
-  return after(eb, [`${table}.${column}`, `${table}.id`], [sql`${key}::timestamptz`, id]);
+  return after(eb, [`${table}.${column}`, `${table}.id`], [sql`${key}::timestamptz`, id], direction);
 }
