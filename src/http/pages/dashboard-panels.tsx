@@ -6,6 +6,7 @@ import type { UseCaseContext } from '../../domain/shared/context.js';
 import { listApprovalQueue } from '../../domain/worklists/approval-queue.js';
 import { listPendingHandlerLists } from '../../domain/worklists/pending-handler-lists.js';
 import { Badge, DateText, TimeText } from './components/common.js';
+import { findingsPastDuePanel, inspectionsDuePanel } from './inspections/panels.js';
 import type { PageCtx, Viewer } from './page-context.js';
 
 // ダッシュボード: what needs the viewer's action, one panel per kind of work. A panel appears when
@@ -192,6 +193,8 @@ const myApplications: Panel = async (ctx, p, v) => {
 export const PANELS: Panel[] = [
   approvalQueue,
   pendingLists,
+  findingsPastDuePanel,
+  inspectionsDuePanel,
   unassignedItems,
   meetings,
   contracts,

@@ -7,6 +7,7 @@ import { contractPages } from './contracts/index.js';
 import { councilPages } from './council/index.js';
 import { pageErrorHandler, renderErrorPage } from './errors.js';
 import { formBodyLimit, handlerPages } from './handlers/index.js';
+import { ITEM_UPLOAD, inspectionPages } from './inspections/index.js';
 
 const PLEDGE_UPLOAD = /^\/handlers\/[^/]+\/pledges$/;
 const isApi = (path: string) => path === '/api' || path.startsWith('/api/');
@@ -21,7 +22,9 @@ export function pageRoutes() {
   app.onError(pageErrorHandler);
   // Page forms stay within 1 MiB like API bodies; a pledge upload has its own 10 MiB limit.
   app.post('*', async (c, next) =>
-    isApi(c.req.path) || PLEDGE_UPLOAD.test(c.req.path) ? next() : formBodyLimit(c, next),
+    isApi(c.req.path) || PLEDGE_UPLOAD.test(c.req.path) || ITEM_UPLOAD.test(c.req.path)
+      ? next()
+      : formBodyLimit(c, next),
   );
   app.route('/', assetRoutes());
   app.route('/', authPages());
@@ -29,6 +32,7 @@ export function pageRoutes() {
   app.route('/', approvalPages());
   app.route('/', handlerPages());
   app.route('/', councilPages());
+  app.route('/', inspectionPages());
   app.get('*', (c) => (isApi(c.req.path) ? c.notFound() : renderErrorPage(c, 404)));
   return app;
 }

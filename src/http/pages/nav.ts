@@ -46,7 +46,7 @@ export const NAV: NavEntry[] = [
     href: '/inspections',
     label: (t) => t.nav.inspections,
     visible: (v) => v.ability.can('read', 'Inspection'),
-    pages: false,
+    pages: true,
   },
   {
     slot: 'handover',

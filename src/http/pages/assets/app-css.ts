@@ -119,6 +119,26 @@ table.register th[scope="row"] { white-space: nowrap; }
 .site-footer { border-top: 1px solid var(--line); color: var(--muted); font-size: .9rem; padding: 1rem;
   text-align: center; }
 .login-box { max-width: 28rem; }
+.cards { list-style: none; margin: 0 0 1rem; padding: 0; display: grid; gap: .75rem; }
+.card { border: 1px solid var(--line); border-radius: 6px; padding: .5rem .9rem; }
+.card p { margin: 0 0 .4rem; }
+.card-title { font-weight: 700; }
+.pre { white-space: pre-wrap; }
+.checklist { list-style: none; margin: 0 0 1rem; padding: 0; border-top: 1px solid #b5b5b5; }
+.checklist a { display: grid; grid-template-columns: 4.5rem 3rem 1fr; gap: .5rem; padding: .6rem .25rem;
+  border-bottom: 1px solid #b5b5b5; text-decoration: none; color: var(--ink); min-height: 2.75rem; }
+.checklist a:hover .item-text { text-decoration: underline; }
+.checklist .mark { font-weight: 700; color: var(--brand); }
+.checklist .item-label { font-weight: 700; }
+.item-box { border-left: 6px solid var(--brand); background: var(--soft); padding: .6rem .9rem; margin: 0 0 1rem; }
+.item-question { font-size: 1.1rem; margin: 0 0 .4rem; }
+.item-form .checks label { min-height: 2.75rem; padding: .25rem .5rem; border: 2px solid var(--line);
+  border-radius: 4px; margin: 0 .5rem .5rem 0; }
+.item-form .checks label:has(input:checked) { border-color: var(--brand); background: var(--soft); font-weight: 700; }
+.photos { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .75rem; }
+.photos img { display: block; object-fit: cover; border: 1px solid var(--line); }
+.blockers { border-left: 6px solid var(--warn); background: #fff7e6; padding: .5rem 1rem; margin: 0 0 1rem; }
+.blockers ul { margin: 0; }
 @media (max-width: 760px) {
   h1 { font-size: 1.35rem; }
   .compare { grid-template-columns: 1fr; }

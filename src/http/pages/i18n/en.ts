@@ -1,3 +1,4 @@
+import { inspectionsEn } from '../inspections/i18n.js';
 import type { Dictionary } from './ja.js';
 
 // English strings, key for key with ja.ts (the compiler checks it). Japanese terms of art stay
@@ -72,6 +73,8 @@ export const en: Dictionary = {
     stepDone: 'The sign-off step (決裁) was recorded.',
     uploaded: 'The pledge was recorded.',
     assigned: 'The council agenda was updated.',
+    itemSaved: 'The answer was saved.',
+    reported: 'The improvement report was submitted.',
   },
   status: {
     contract: { draft: 'Draft', active: 'Active', ending: 'Ending', closed: 'Closed' },
@@ -383,6 +386,7 @@ export const en: Dictionary = {
     role: 'Role',
     at: 'At',
   },
+  inspections: inspectionsEn,
   council: {
     title: 'Council',
     meetings: 'Council meetings',

@@ -1,6 +1,8 @@
 // 日本語の文言（既定の言語）. Every page string lives here; en.ts has the same keys, checked by the
 // compiler. Statuses and roles follow the seeds' wording (起案中, 決裁, 取扱責任者, …).
 
+import { inspectionsJa } from '../inspections/i18n.js';
+
 export const ja = {
   appName: '個人情報取扱委託 管理システム',
   skipToMain: '本文へ移動',
@@ -69,6 +71,8 @@ export const ja = {
     stepDone: '決裁の操作を記録しました。',
     uploaded: '誓約書を登録しました。',
     assigned: '審議会への付議を更新しました。',
+    itemSaved: '確認結果を保存しました。',
+    reported: '改善報告を提出しました。',
   } as Record<string, string>,
   status: {
     contract: { draft: '起案中', active: '履行中', ending: '終了手続中', closed: '完了' } as Record<
@@ -391,6 +395,7 @@ export const ja = {
     role: '役割',
     at: '日時',
   },
+  inspections: inspectionsJa,
   council: {
     title: '審議会',
     meetings: '審議会（開催予定・開催済み）',

@@ -1,0 +1,53 @@
+import { Hono } from 'hono';
+import { getInspection } from '../../../domain/inspections/read-inspections.js';
+import { renderInspectionRecordPdf } from '../../../pdf/inspection-record/render-inspection-record.js';
+import type { AppEnv } from '../../app-env.js';
+import { useCaseContext } from '../../middleware/authenticate.js';
+import { attachmentBodyLimit } from '../../routes/attachments.routes.js';
+import { signedIn } from '../guard.js';
+import { UUID_PARAM } from '../ids.js';
+import { commandAction, inspectionPage, showInspection } from './detail.page.js';
+import { findingAction } from './findings.js';
+import { itemPage, recheckAction, saveItemAction } from './item.page.js';
+import { newInspectionPage, planInspectionAction } from './new.page.js';
+import { planPage } from './plan.page.js';
+
+const ITEM_KEY = '{[a-z0-9-]{1,40}}';
+
+/** The path of an item's form, which may carry a photo (its own 10 MiB limit, as for attachments). */
+export const ITEM_UPLOAD = /^\/inspections\/[^/]+\/items\/[^/]+$/;
+
+/** 実地検査: the year's plan, planning, the record with its checklist item by item, findings and sign-off. */
+export function inspectionPages() {
+  const app = new Hono<AppEnv>();
+  const id = `/inspections/:id${UUID_PARAM}`;
+  app.get('/inspections', signedIn, planPage);
+  app.get('/inspections/new', signedIn, newInspectionPage);
+  app.post('/inspections', signedIn, planInspectionAction);
+  app.get(id, signedIn, inspectionPage);
+  for (const command of ['start', 'cancel', 'submit', 'approve', 'send-back'] as const) {
+    app.post(`${id}/${command}`, signedIn, commandAction(command));
+  }
+  app.get(`${id}/items/:key${ITEM_KEY}`, signedIn, itemPage);
+  // The limit comes first: a huge body is refused (413) before sign-in reads it for the CSRF field.
+  app.post(`${id}/items/:key${ITEM_KEY}`, attachmentBodyLimit, signedIn, saveItemAction);
+  app.post(`${id}/items/:key${ITEM_KEY}/recheck`, signedIn, recheckAction);
+  app.post(
+    `${id}/findings/:fid${UUID_PARAM}/improvement-report`,
+    signedIn,
+    findingAction('improvement-report', showInspection),
+  );
+  app.post(`${id}/findings/:fid${UUID_PARAM}/carry`, signedIn, findingAction('carry', showInspection));
+  app.get(`${id}/pdf`, signedIn, async (c) => {
+    const ctx = useCaseContext(c);
+    const detail = await getInspection(ctx, c.req.param('id')!);
+    const pdf = await renderInspectionRecordPdf(ctx, detail);
+    const name = `${detail.inspection.template.title}_${detail.inspection.plannedOn}.pdf`;
+    return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {
+      'content-type': 'application/pdf',
+      'content-disposition': `inline; filename="inspection-${detail.inspection.id}.pdf"; filename*=UTF-8''${encodeURIComponent(name)}`,
+      'cache-control': 'private, no-store',
+    });
+  });
+  return app;
+}
