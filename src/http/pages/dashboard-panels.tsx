@@ -6,6 +6,7 @@ import type { UseCaseContext } from '../../domain/shared/context.js';
 import { listApprovalQueue } from '../../domain/worklists/approval-queue.js';
 import { listPendingHandlerLists } from '../../domain/worklists/pending-handler-lists.js';
 import { Badge, DateText, TimeText } from './components/common.js';
+import { missingCertificatesPanel } from './handover/panel.js';
 import { findingsPastDuePanel, inspectionsDuePanel } from './inspections/panels.js';
 import type { PageCtx, Viewer } from './page-context.js';
 
@@ -193,6 +194,7 @@ const myApplications: Panel = async (ctx, p, v) => {
 export const PANELS: Panel[] = [
   approvalQueue,
   pendingLists,
+  missingCertificatesPanel,
   findingsPastDuePanel,
   inspectionsDuePanel,
   unassignedItems,

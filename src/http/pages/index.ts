@@ -7,6 +7,7 @@ import { contractPages } from './contracts/index.js';
 import { councilPages } from './council/index.js';
 import { pageErrorHandler, renderErrorPage } from './errors.js';
 import { formBodyLimit, handlerPages } from './handlers/index.js';
+import { HANDOVER_UPLOADS, handoverPages } from './handover/index.js';
 import { ITEM_UPLOAD, inspectionPages } from './inspections/index.js';
 
 const PLEDGE_UPLOAD = /^\/handlers\/[^/]+\/pledges$/;
@@ -22,7 +23,10 @@ export function pageRoutes() {
   app.onError(pageErrorHandler);
   // Page forms stay within 1 MiB like API bodies; a pledge upload has its own 10 MiB limit.
   app.post('*', async (c, next) =>
-    isApi(c.req.path) || PLEDGE_UPLOAD.test(c.req.path) || ITEM_UPLOAD.test(c.req.path)
+    isApi(c.req.path) ||
+    PLEDGE_UPLOAD.test(c.req.path) ||
+    ITEM_UPLOAD.test(c.req.path) ||
+    HANDOVER_UPLOADS.some((r) => r.test(c.req.path))
       ? next()
       : formBodyLimit(c, next),
   );
@@ -32,6 +36,7 @@ export function pageRoutes() {
   app.route('/', approvalPages());
   app.route('/', handlerPages());
   app.route('/', councilPages());
+  app.route('/', handoverPages());
   app.route('/', inspectionPages());
   app.get('*', (c) => (isApi(c.req.path) ? c.notFound() : renderErrorPage(c, 404)));
   return app;

@@ -53,7 +53,7 @@ export const NAV: NavEntry[] = [
     href: '/handover',
     label: (t) => t.nav.handover,
     visible: (v) => v.ability.can('read', 'HandoverPackage') || v.ability.can('read', 'ErasureRecord'),
-    pages: false,
+    pages: true,
   },
   {
     slot: 'compliance-reports',

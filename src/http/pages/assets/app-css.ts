@@ -139,6 +139,9 @@ table.register th[scope="row"] { white-space: nowrap; }
 .photos img { display: block; object-fit: cover; border: 1px solid var(--line); }
 .blockers { border-left: 6px solid var(--warn); background: #fff7e6; padding: .5rem 1rem; margin: 0 0 1rem; }
 .blockers ul { margin: 0; }
+code.hash, .wrap-anywhere { overflow-wrap: anywhere; }
+tr.bad th, tr.bad td { color: var(--danger); }
+section.step { margin: 0 0 1rem; }
 @media (max-width: 760px) {
   h1 { font-size: 1.35rem; }
   .compare { grid-template-columns: 1fr; }

@@ -1,7 +1,9 @@
 import type { Context } from 'hono';
+import type { Blocker } from '../../../../workflows/contract-lifecycle/contract-lifecycle.machine.js';
 import { applyForDelegation } from '../../../domain/approvals/apply-for-delegation.js';
 import { type ContractCommand, transitionContract } from '../../../domain/contracts/transition-contract.js';
 import { decideHandlerList } from '../../../domain/handlers/handler-lists.js';
+import { ConflictError } from '../../../domain/shared/errors.js';
 import type { AppEnv } from '../../app-env.js';
 import { useCaseContext } from '../../middleware/authenticate.js';
 import { readForm, refusal, versionOf } from '../components/form-body.js';
@@ -12,15 +14,23 @@ import { contractDetailPage } from './detail.page.js';
 const COMMANDS: ContractCommand[] = ['activate', 'begin-ending', 'resume', 'close'];
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
 
+/** What a gate found missing (the 409's `missing` list: activation or the closing gate). */
+function missingOf(error: unknown): Blocker[] {
+  const missing = error instanceof ConflictError ? error.extra.missing : undefined;
+  return Array.isArray(missing) ? (missing as Blocker[]) : [];
+}
+
 /** Runs an action of the contract page; a refusal is shown on the page itself, with its reason. */
 async function onContractPage(c: Context<AppEnv>, action: () => Promise<Response>) {
   try {
     return await action();
   } catch (error) {
-    const refused = refusal(pageCtx(c), error);
+    const p = pageCtx(c);
+    const refused = refusal(p, error);
     return contractDetailPage(c, {
       text: refused.errors.map((e) => e.text).join(' / '),
       status: refused.status,
+      missing: missingOf(error).map((b) => p.msg(b)),
     });
   }
 }

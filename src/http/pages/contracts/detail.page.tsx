@@ -48,7 +48,10 @@ function offeredCommands(contract: Contract): ContractCommand[] {
  * through the use cases, so every part shows only what the viewer may read. `problem` is the
  * refusal of an action just tried on this page (409/422), shown at the top.
  */
-export async function contractDetailPage(c: Context<AppEnv>, problem?: { text: string; status: 409 | 422 }) {
+export async function contractDetailPage(
+  c: Context<AppEnv>,
+  problem?: { text: string; status: 409 | 422; missing?: string[] },
+) {
   const p = pageCtx(c);
   const viewer = viewerOf(p);
   const ctx = useCaseContext(c);
@@ -106,7 +109,18 @@ export async function contractDetailPage(c: Context<AppEnv>, problem?: { text: s
       {problem && (
         <div class="error-summary" role="alert">
           <h2>{t.actionFailed}</h2>
-          <p>{problem.text}</p>
+          {problem.missing?.length ? (
+            <>
+              <p>{p.t.handover.missingTitle}</p>
+              <ul class="missing">
+                {problem.missing.map((m) => (
+                  <li>{m}</li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            <p>{problem.text}</p>
+          )}
         </div>
       )}
       {mayUpdate && open && (

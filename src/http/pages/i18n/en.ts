@@ -1,4 +1,5 @@
 import { inspectionsEn } from '../inspections/i18n.js';
+import { handoverEn } from './handover-en.js';
 import type { Dictionary } from './ja.js';
 
 // English strings, key for key with ja.ts (the compiler checks it). Japanese terms of art stay
@@ -425,6 +426,7 @@ export const en: Dictionary = {
       pastYears: ' (including past years)',
     },
   },
+  handover: handoverEn,
   errors: {
     403: 'Not permitted',
     404: 'Page not found',

@@ -2,6 +2,7 @@
 // compiler. Statuses and roles follow the seeds' wording (起案中, 決裁, 取扱責任者, …).
 
 import { inspectionsJa } from '../inspections/i18n.js';
+import { handoverJa } from './handover-ja.js';
 
 export const ja = {
   appName: '個人情報取扱委託 管理システム',
@@ -434,6 +435,7 @@ export const ja = {
       pastYears: '（過年度分を含む）',
     },
   },
+  handover: handoverJa,
   errors: {
     403: 'この操作は許可されていません',
     404: 'ページが見つかりません',

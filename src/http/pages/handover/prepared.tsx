@@ -1,0 +1,56 @@
+import type { PreparedPackage } from '../../../domain/handover/prepare-package.js';
+import { Details } from '../components/common.js';
+import type { PageCtx } from '../page-context.js';
+import { sizeText } from './shared.js';
+
+/** Base64 with Web APIs only, in chunks (String.fromCharCode takes a bounded number of arguments). */
+function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/**
+ * The answer to 受渡データの作成: the package file and the password notice as downloads inside the
+ * page itself (data: links), because the server keeps neither the password nor the ciphertext and
+ * could not serve them again. The page is sent with no-store like every page.
+ */
+export function Prepared({ p, prepared }: { p: PageCtx; prepared: PreparedPackage }) {
+  const t = p.t.handover;
+  const pkg = prepared.package;
+  // the compact JWE is base64url and dots only: safe in a data: URL as it is
+  const packageHref = `data:application/jose,${prepared.jwe}`;
+  const noticeHref = `data:application/pdf;base64,${toBase64(prepared.passwordNotice)}`;
+  return (
+    <>
+      <p class="lead" role="status">
+        {t.preparedLead}
+      </p>
+      <p class="actions">
+        <a class="button" href={packageHref} download={`package-${pkg.id}.jwe`}>
+          {t.downloadPackage}
+        </a>
+        <a class="button" href={noticeHref} download={`password-notice-${pkg.id}.pdf`}>
+          {t.downloadNotice}
+        </a>
+      </p>
+      <ol>
+        {t.preparedSteps.map((s) => (
+          <li>{s}</li>
+        ))}
+      </ol>
+      <Details
+        rows={[
+          [t.columns.title, pkg.title],
+          [t.sha256, <code class="hash">{pkg.ciphertextSha256}</code>],
+          [t.size, sizeText(pkg.ciphertextBytes)],
+          [t.fileList, pkg.files.map((f) => `${f.name}（${sizeText(f.sizeBytes)}）`).join('、')],
+        ]}
+      />
+      <p>
+        <a href={`/handover/${pkg.id}`}>{t.toPackage}</a>
+      </p>
+    </>
+  );
+}
