@@ -125,7 +125,7 @@ table.register th[scope="row"] { white-space: nowrap; }
 .card-title { font-weight: 700; }
 .pre { white-space: pre-wrap; }
 .checklist { list-style: none; margin: 0 0 1rem; padding: 0; border-top: 1px solid #b5b5b5; }
-.checklist a { display: grid; grid-template-columns: 4.5rem 3rem 1fr; gap: .5rem; padding: .6rem .25rem;
+.checklist a { display: grid; grid-template-columns: 4.5rem 2.25rem 1fr; gap: .5rem; padding: .6rem .25rem;
   border-bottom: 1px solid #b5b5b5; text-decoration: none; color: var(--ink); min-height: 2.75rem; }
 .checklist a:hover .item-text { text-decoration: underline; }
 .checklist .mark { font-weight: 700; color: var(--brand); }

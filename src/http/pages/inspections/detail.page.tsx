@@ -13,6 +13,27 @@ import { type FindingFormState, FindingsSection } from './findings.js';
 import { type LoadedInspection, loadInspection, mayRecord, offeredCommands, StateBadge } from './parts.js';
 import { Blockers, InspectionActions, planFacts, Stamps, StepLog } from './sign-off.js';
 
+/** 続きから入力: the first item not yet answered, for the inspector on site. */
+function ContinueLink({
+  p,
+  loaded,
+  recording,
+}: {
+  p: PageCtx;
+  loaded: LoadedInspection;
+  recording: boolean;
+}) {
+  const first = loaded.items.find((i) => i.item.answer.result === null);
+  if (!recording || !first) return null;
+  return (
+    <p>
+      <a class="button" href={`/inspections/${loaded.inspection.id}/items/${first.item.key}`}>
+        {p.t.inspections.continueItems}
+      </a>
+    </p>
+  );
+}
+
 /** The checklist as a list of items, each with its result, leading to its own form. */
 function Checklist({ p, loaded, recording }: { p: PageCtx; loaded: LoadedInspection; recording: boolean }) {
   const t = p.t.inspections;
@@ -21,6 +42,7 @@ function Checklist({ p, loaded, recording }: { p: PageCtx; loaded: LoadedInspect
     <section aria-labelledby="checklist-title" id="checklist">
       <h2 id="checklist-title">{t.checklist}</h2>
       {recording && <p class="hint">{t.checklistHint}</p>}
+      <ContinueLink p={p} loaded={loaded} recording={recording} />
       {loaded.sections.map((section) => (
         <section aria-label={p.lang === 'ja' ? section.heading : section.headingEn}>
           <h3>{p.lang === 'ja' ? section.heading : section.headingEn}</h3>
@@ -32,10 +54,7 @@ function Checklist({ p, loaded, recording }: { p: PageCtx; loaded: LoadedInspect
                   const result = item.answer.result;
                   return (
                     <li>
-                      <a
-                        href={`/inspections/${id}/items/${item.key}`}
-                        aria-label={recording && !result ? t.enterItem(item.label) : t.openItem(item.label)}
-                      >
+                      <a href={`/inspections/${id}/items/${item.key}`}>
                         <span class="mark">{result ? t.marks[result] : t.unanswered}</span>
                         <span class="item-label">{item.label}</span>
                         <span class="item-text">{p.lang === 'ja' ? item.text : item.textEn}</span>
@@ -92,6 +111,7 @@ export async function showInspection(
           <a href={`/inspections/${i.id}/pdf`}>{t.pdf}</a>
         </p>
       </section>
+      <ContinueLink p={p} loaded={loaded} recording={recording} />
       {i.status === 'in_progress' && commands.includes('submit') && <Blockers p={p} loaded={loaded} />}
       <InspectionActions p={p} inspection={i} commands={commands} />
       {i.status !== 'planned' && i.status !== 'cancelled' && (

@@ -3,7 +3,7 @@
 
 export const inspectionsJa = {
   title: '実地検査',
-  planTitle: (fy: string) => `実地検査計画（${fy}）`,
+  planTitle: (fy: string) => `実地検査計画 ${fy}`,
   fiscalYear: '年度',
   fiscalYearLabel: (label: string, fy: number) => `${label}（${fy}年度）`,
   show: '表示する',
@@ -52,10 +52,9 @@ export const inspectionsJa = {
   overdue: '期限超過',
   details: '検査の概要',
   checklist: 'チェックリスト',
+  continueItems: '未確認の項目から入力する',
   checklistHint: '項目を選んで1件ずつ入力してください。保存した内容は再読み込みしても失われません。',
   unanswered: '未確認',
-  enterItem: (label: string) => `${label}を入力`,
-  openItem: (label: string) => `${label}を開く`,
   startHint: '検査を開始すると、項目ごとに確認結果を入力できます。',
   commands: {
     start: '検査を開始する',
@@ -160,7 +159,7 @@ export type InspectionsDictionary = typeof inspectionsJa;
 
 export const inspectionsEn: InspectionsDictionary = {
   title: 'On-site inspections',
-  planTitle: (fy: string) => `Inspection plan (${fy})`,
+  planTitle: (fy: string) => `Inspection plan ${fy}`,
   fiscalYear: 'Fiscal year',
   fiscalYearLabel: (_label: string, fy: number) => `FY${fy} (April ${fy} – March ${fy + 1})`,
   show: 'Show',
@@ -211,10 +210,9 @@ export const inspectionsEn: InspectionsDictionary = {
   overdue: 'Overdue',
   details: 'About the inspection',
   checklist: 'Checklist',
+  continueItems: 'Continue with the next unchecked item',
   checklistHint: 'Choose an item and answer one at a time. What you save is kept when the page reloads.',
   unanswered: 'Not checked',
-  enterItem: (label: string) => `Answer ${label}`,
-  openItem: (label: string) => `Open ${label}`,
   startHint: 'Start the inspection to record each item.',
   commands: {
     start: 'Start the inspection',

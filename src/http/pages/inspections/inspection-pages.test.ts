@@ -47,7 +47,7 @@ describe('pages: on-site inspections (実地検査)', () => {
     const plan = await inspector.get('/inspections');
     expect(plan.status).toBe(200);
     const text = textOf(plan.html);
-    expect(text).toContain('実地検査計画（令和8年度（2026年度））');
+    expect(text).toContain('実地検査計画 令和8年度（2026年度）');
     expect(text).toContain('株式会社サイクルサポート東京');
     expect(text).toContain('未実施');
     expect(plan.html).toContain(`href="/inspections/new?contractId=${w.bicycleContractId}"`);
@@ -110,6 +110,7 @@ describe('pages: on-site inspections (実地検査)', () => {
     expect(stay.location).toBe(`/inspections/${id}/items/${keys[1]}?notice=itemSaved`);
     const overview = textOf((await inspector.get(`/inspections/${id}`)).html);
     expect(overview).toContain(`2 / ${keys.length} 項目を確認済み`);
+    expect(overview).toContain('未確認の項目から入力する');
   });
 
   it('refuses a × without what was seen and its deadline, beside the fields, keeping the rest', async () => {
