@@ -155,6 +155,31 @@ describe('pages: on-site inspections (実地検査)', () => {
     expect(overview).toContain('未完了の指摘事項 1件');
   });
 
+  it('puts the finding past its deadline and who is due on the dashboards of those who act', async () => {
+    const due = textOf((await inspector.get('/')).html);
+    expect(due).toContain('実地検査が必要な委託先等');
+    expect(due).toContain('株式会社サイクルサポート東京');
+    expect(due).toContain('改善期限を過ぎた指摘事項');
+    expect(due).not.toContain('施錠されていない保管庫があった');
+    t.clock.set('2026-12-21T01:00:00Z');
+    try {
+      const later = await pageClient(t, USERS.inspector!.email);
+      const page = await later.get('/');
+      expect(page.html).toMatch(new RegExp(`href="/inspections/${id}#finding-[0-9a-f-]{36}"`));
+      const company = await pageClient(t, USERS.contractor_manager!.email);
+      const companyPage = await company.get('/');
+      expect(textOf(companyPage.html)).toContain('改善報告の期限を過ぎた指摘事項');
+      expect(companyPage.html).toMatch(new RegExp(`href="/inspections/${id}#finding-`));
+      expect(textOf(companyPage.html)).not.toContain('実地検査が必要な委託先等');
+      const other = await pageClient(t, USERS.other_contractor_manager!.email);
+      expect((await other.get('/')).html).not.toContain(`/inspections/${id}`);
+      const english = await later.get('/inspections?lang=en');
+      expect(textOf(english.html)).toContain('Inspection plan FY2026');
+    } finally {
+      t.clock.set('2026-11-22T01:00:00Z');
+    }
+  });
+
   it('refuses sign-off while items are unanswered and the finding is open, and says why', async () => {
     const version = (await detail(t, w, id)).version;
     const res = await inspector.post(`/inspections/${id}/submit`, { version: String(version) });
