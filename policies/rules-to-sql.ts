@@ -93,11 +93,15 @@ export function membership(exists: (eb: Eb, value: unknown) => Expression<SqlBoo
   };
 }
 
-/** An array column (text[] / uuid[]): eq = contains, in = overlaps, as Mongo treats arrays. */
+/**
+ * An array column (text[] / uuid[]): eq = contains, in = overlaps, as Mongo treats arrays. Both
+ * are written with the array operators @> and && (not `value = any(column)`), which a GIN index on
+ * the column answers; `= any` made PostgreSQL read every row of the table.
+ */
 export function arrayColumn(column: string, elementType = 'text'): FieldSql {
   return (eb, operator, value) => {
     const ref = eb.ref(column);
-    if (operator === 'eq') return sql<SqlBool>`${value}::${sql.raw(elementType)} = any(${ref})`;
+    if (operator === 'eq') return sql<SqlBool>`${ref} @> array[${value}::${sql.raw(elementType)}]`;
     if (operator === 'in' || operator === 'nin') {
       const overlaps = sql<SqlBool>`${ref} && ${value}::${sql.raw(elementType)}[]`;
       return operator === 'in' ? overlaps : eb.not(overlaps);
