@@ -312,7 +312,10 @@ describe('erasure pages and the closing gate', () => {
       'witnesses.0.side': 'ward',
     }))
       body.set(k, v);
-    body.append('evidence', new File([new Uint8Array(samplePdf('report'))], '作業報告書.pdf', { type: 'application/pdf' }));
+    body.append(
+      'evidence',
+      new File([new Uint8Array(samplePdf('report'))], '作業報告書.pdf', { type: 'application/pdf' }),
+    );
     const saved = await contractor.upload('/handover/erasures/new', body);
     expect(saved.status).toBe(303);
     erasureId = /\/handover\/erasures\/([0-9a-f-]{36})/.exec(saved.location!)![1]!;

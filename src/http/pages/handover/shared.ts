@@ -2,7 +2,7 @@ import type { PackageState } from '../../../../workflows/custody/custody.machine
 import { getContract } from '../../../domain/contracts/manage-contracts.js';
 import { readHandlerLists } from '../../../domain/handlers/handler-lists.js';
 import type { UseCaseContext } from '../../../domain/shared/context.js';
-import type { FieldError } from '../../../domain/shared/errors.js';
+import { type FieldError, isAppError } from '../../../domain/shared/errors.js';
 import type { FormValues, Option } from '../components/form.js';
 import type { PageCtx } from '../page-context.js';
 
@@ -31,8 +31,9 @@ export async function contractTitles(ctx: UseCaseContext, ids: string[]): Promis
   for (const id of new Set(ids)) {
     try {
       titles.set(id, (await getContract(ctx, id)).title);
-    } catch {
+    } catch (error) {
       // not readable (a revoked sub-contract): the page shows no title rather than failing
+      if (!isAppError(error)) throw error;
     }
   }
   return titles;

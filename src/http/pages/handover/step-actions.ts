@@ -14,7 +14,6 @@ import { useCaseContext } from '../../middleware/authenticate.js';
 import { type FormValues, formErrors } from '../components/form.js';
 import { readForm, refusal, versionOf } from '../components/form-body.js';
 import { pageCtx } from '../page-context.js';
-import { redirectWithNotice } from '../render.js';
 import { packagePage } from './package.page.js';
 import { requiredText, requiredTime, str } from './shared.js';
 
@@ -65,7 +64,7 @@ async function runStep(
     const refused = refusal(p, error, (path) => `${form}.${FIELD[path] ?? path}`);
     return packagePage(c, { form, values: posted, ...refused });
   }
-  return redirectWithNotice(c, `/handover/${id}#timeline`, 'saved');
+  return c.redirect(`/handover/${id}?notice=saved#timeline`, 303);
 }
 
 const field = (values: FormValues, form: string, name: string) => str(values[`${form}.${name}`]);
