@@ -88,4 +88,22 @@ export interface ReportTables {
   incident_steps: StepsTable & { incident_id: string };
   notifications: NotificationsTable;
   job_runs: { job: string; last_run_at: Date };
+  summary_exports: SummaryExportsTable;
+}
+
+/** 審議会向け集計のPDF, rendered in the background (see src/jobs/summary-exports.ts). */
+export interface SummaryExportsTable {
+  ward_id: string;
+  id: Generated<string>;
+  requested_by: string;
+  fiscal_year: number;
+  department_id: string | null;
+  format: 'pdf';
+  status: 'pending' | 'running' | 'ready' | 'failed';
+  summary: Json;
+  content: Uint8Array | null;
+  size_bytes: number | null;
+  requested_at: Date;
+  started_at: Date | null;
+  finished_at: Date | null;
 }
