@@ -38,3 +38,16 @@ export async function listIncidents(
     .execute();
   return toPage(rows, query.limit, (r) => [r.reported_at.toISOString(), r.id], toIncident);
 }
+
+/** One incident with its history: each report, instruction, response, sign-off and send-back. */
+export async function getIncidentWithSteps(ctx: UseCaseContext, id: string) {
+  const incident = await getIncident(ctx, id);
+  const steps = await ctx.db
+    .selectFrom('incident_steps')
+    .select(['seq', 'role', 'decision', 'comment', 'at'])
+    .where('ward_id', '=', incident.wardId)
+    .where('incident_id', '=', id)
+    .orderBy('seq')
+    .execute();
+  return { ...incident, steps };
+}

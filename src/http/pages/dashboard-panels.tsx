@@ -9,6 +9,11 @@ import { Badge, DateText, TimeText } from './components/common.js';
 import { missingCertificatesPanel } from './handover/panel.js';
 import { findingsPastDuePanel, inspectionsDuePanel } from './inspections/panels.js';
 import type { PageCtx, Viewer } from './page-context.js';
+import {
+  openIncidentsPanel,
+  reportsReceivedPanel,
+  reportsToAnswerPanel,
+} from './reports/dashboard-panels.js';
 
 // ダッシュボード: what needs the viewer's action, one panel per kind of work. A panel appears when
 // the policies give the viewer that kind of work; its rows come from the same list use cases (the
@@ -193,6 +198,9 @@ const myApplications: Panel = async (ctx, p, v) => {
 /** In order of urgency: decisions first, then lists to read. */
 export const PANELS: Panel[] = [
   approvalQueue,
+  reportsReceivedPanel,
+  reportsToAnswerPanel,
+  openIncidentsPanel,
   pendingLists,
   missingCertificatesPanel,
   findingsPastDuePanel,

@@ -8,7 +8,10 @@ import { councilPages } from './council/index.js';
 import { pageErrorHandler, renderErrorPage } from './errors.js';
 import { formBodyLimit, handlerPages } from './handlers/index.js';
 import { HANDOVER_UPLOADS, handoverPages } from './handover/index.js';
+import { incidentPages } from './incidents/index.js';
 import { ITEM_UPLOAD, inspectionPages } from './inspections/index.js';
+import { REPORT_UPLOAD, reportPages } from './reports/index.js';
+import { summaryPages } from './summaries/index.js';
 
 const PLEDGE_UPLOAD = /^\/handlers\/[^/]+\/pledges$/;
 const isApi = (path: string) => path === '/api' || path.startsWith('/api/');
@@ -26,6 +29,7 @@ export function pageRoutes() {
     isApi(c.req.path) ||
     PLEDGE_UPLOAD.test(c.req.path) ||
     ITEM_UPLOAD.test(c.req.path) ||
+    REPORT_UPLOAD.test(c.req.path) ||
     HANDOVER_UPLOADS.some((r) => r.test(c.req.path))
       ? next()
       : formBodyLimit(c, next),
@@ -38,6 +42,9 @@ export function pageRoutes() {
   app.route('/', councilPages());
   app.route('/', handoverPages());
   app.route('/', inspectionPages());
+  app.route('/', reportPages());
+  app.route('/', incidentPages());
+  app.route('/', summaryPages());
   app.get('*', (c) => (isApi(c.req.path) ? c.notFound() : renderErrorPage(c, 404)));
   return app;
 }

@@ -1,6 +1,7 @@
 import { inspectionsEn } from '../inspections/i18n.js';
 import { handoverEn } from './handover-en.js';
 import type { Dictionary } from './ja.js';
+import { reportsEn } from './reports-en.js';
 
 // English strings, key for key with ja.ts (the compiler checks it). Japanese terms of art stay
 // beside the English where staff know the Japanese word better (決裁, 取扱者名簿, 報告事項).
@@ -427,6 +428,7 @@ export const en: Dictionary = {
     },
   },
   handover: handoverEn,
+  reports: reportsEn,
   errors: {
     403: 'Not permitted',
     404: 'Page not found',

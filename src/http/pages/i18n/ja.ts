@@ -1,3 +1,4 @@
+import { reportsJa } from './reports-ja.js';
 // 日本語の文言（既定の言語）. Every page string lives here; en.ts has the same keys, checked by the
 // compiler. Statuses and roles follow the seeds' wording (起案中, 決裁, 取扱責任者, …).
 
@@ -436,6 +437,7 @@ export const ja = {
     },
   },
   handover: handoverJa,
+  reports: reportsJa,
   errors: {
     403: 'この操作は許可されていません',
     404: 'ページが見つかりません',
