@@ -56,23 +56,19 @@ describe.skipIf(skipBrowserTests())(
         page.locator(`#question-${q}`).getByLabel(choice, { exact: true }).check();
       await answer('q1', 'いいえ');
       await answer('q2', 'はい');
-      await page
-        .locator('#f-q2-copies')
-        .setInputFiles({
-          name: '個人情報取扱規程.pdf',
-          mimeType: 'application/pdf',
-          buffer: samplePdf('rules'),
-        });
+      await page.locator('#f-q2-copies').setInputFiles({
+        name: '個人情報取扱規程.pdf',
+        mimeType: 'application/pdf',
+        buffer: samplePdf('rules'),
+      });
       await answer('q4', 'はい');
       await page.locator('#f-q4-text').fill('2026年6月10日 個人情報保護研修（全取扱者）');
       await answer('q5', 'はい');
-      await page
-        .locator('#f-q5-copies')
-        .setInputFiles({
-          name: '事故対応手順.pdf',
-          mimeType: 'application/pdf',
-          buffer: samplePdf('procedure'),
-        });
+      await page.locator('#f-q5-copies').setInputFiles({
+        name: '事故対応手順.pdf',
+        mimeType: 'application/pdf',
+        buffer: samplePdf('procedure'),
+      });
       await answer('q6', 'いいえ');
       await answer('q9', 'はい');
       await screenshot(page, 'compliance-report', '#answers-title');
