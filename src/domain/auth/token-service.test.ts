@@ -38,3 +38,23 @@ describe('document signatures', () => {
     expect(await tokens.verifyAccessToken(jws, new Date())).toBeNull();
   });
 });
+
+describe('access tokens verified before', () => {
+  it('stay valid until their exp and no longer, and a changed token is checked afresh', async () => {
+    const tokens = await service('k1');
+    const issued = new Date('2026-11-22T09:00:00Z');
+    const token = await tokens.signAccessToken({ sub: 'u', sid: 's' }, issued, 900);
+    const at = (seconds: number) => new Date(issued.getTime() + seconds * 1000);
+    expect(await tokens.verifyAccessToken(token, at(1))).toEqual({ sub: 'u', sid: 's' });
+    expect(await tokens.verifyAccessToken(token, at(899))).toEqual({ sub: 'u', sid: 's' });
+    expect(await tokens.verifyAccessToken(token, at(900))).toBeNull();
+    expect(await tokens.verifyAccessToken(token, at(5000))).toBeNull();
+
+    const [h, p, sig] = token.split('.');
+    const claims = JSON.parse(Buffer.from(p!, 'base64url').toString());
+    const longer = Buffer.from(JSON.stringify({ ...claims, exp: claims.exp + 3600 })).toString('base64url');
+    expect(await tokens.verifyAccessToken(`${h}.${longer}.${sig}`, at(1))).toBeNull();
+    const foreign = await (await service('k1')).signAccessToken({ sub: 'u', sid: 's' }, issued, 900);
+    expect(await tokens.verifyAccessToken(foreign, at(1))).toBeNull();
+  });
+});
