@@ -5,10 +5,10 @@ import { inTransaction, type UseCaseContext } from '../shared/context.js';
 import { notFound } from '../shared/errors.js';
 import { buildSummary, type CouncilSummary } from './build-summary.js';
 
-// 審議会向け集計のPDF in the background. Measured on this 2-core machine (scratch timing of
-// renderCouncilSummaryPdf, November 2026): 10 contracts 0.5 s, 500 contracts 11 s, 2,000 contracts
-// 172 s — too long to hold a request, and react-pdf's layout would block every other request of
-// the process meanwhile. So the request is recorded here with the figures as they are now, a
+// 審議会向け集計のPDF in the background. Measured on this 2-core machine, busy (timing of
+// renderCouncilSummaryPdf, November 2026, its table cut into explicit pages): 500 contracts 2.4 s,
+// 2,000 contracts 12 s (172 s before that cut) — too long to hold a request, and react-pdf's layout
+// would block every other request of the process meanwhile. So the request is recorded here with the figures as they are now, a
 // worker thread renders it (src/jobs/summary-exports.ts), and the page refreshes until it is ready.
 // The CSV of the same summary takes 13 ms for 2,000 contracts and stays a direct download.
 

@@ -4,8 +4,10 @@ import { toJapanDate } from '../../domain/shared/japan-date.js';
 import { toWareki } from '../../domain/shared/wareki.js';
 import type { CouncilSummary } from '../../domain/summaries/build-summary.js';
 import { JAPANESE_FONT } from '../fonts.js';
+import { rowHeight, splitIntoPages } from '../table-pages.js';
 
-// 審議会向け集計: the figures, then the contracts handling personal information, on A4 landscape.
+// 審議会向け集計: the figures, then the contracts handling personal information, on A4 landscape;
+// the contracts table on explicit pages (see ../table-pages.ts), its header repeated on each.
 
 const s = StyleSheet.create({
   page: { fontFamily: JAPANESE_FONT, fontSize: 8.5, padding: 30, lineHeight: 1.4 },
@@ -34,14 +36,31 @@ const STATUS_JA: Record<string, string> = {
   closed: '完了',
 };
 
+const FONT_SIZE = 8.5;
+const LINE_HEIGHT = 1.4;
+const PADDING = 3;
+// Points for the body of a landscape A4 page: from the top padding (30) to above the page number
+// (570), less a margin for the estimate.
+const BODY = (570 - 10 - 30) * 0.97;
+
+// Cells are Text with borders (no View around each): a third fewer nodes to lay out.
 function row(widths: number[], values: (string | number)[], header = false, key?: string): ReactElement {
   return h(
     View,
     { style: header ? [s.row, s.th] : s.row, wrap: false, key },
-    ...values.map((v, i) =>
-      h(View, { style: [s.cell, { width: widths[i] }], key: i }, h(Text, {}, String(v))),
-    ),
+    ...values.map((v, i) => h(Text, { style: [s.cell, { width: widths[i] }], key: i }, String(v))),
   );
+}
+
+function contractCells(c: CouncilSummary['contracts'][number]): string[] {
+  return [
+    c.title,
+    c.department,
+    c.contractor,
+    STATUS_JA[c.status] ?? c.status,
+    `${toWareki(c.periodFrom)}〜${toWareki(c.periodTo)}`,
+    String(c.subcontracts),
+  ];
 }
 
 export function CouncilSummaryDocument({ summary }: { summary: CouncilSummary }): ReactElement {
@@ -49,50 +68,69 @@ export function CouncilSummaryDocument({ summary }: { summary: CouncilSummary })
   // flex resolved against the wrong width on a landscape page.
   const figureWidths = [452, 250, 80];
   const contractWidths = [250, 95, 170, 65, 152, 50];
+  const geometry = (widths: number[]) => ({
+    widths,
+    fontSize: FONT_SIZE,
+    lineHeight: LINE_HEIGHT,
+    padding: PADDING,
+  });
+  const contractHeader = ['件名', '所管課', '受託者', '状態', '契約期間', '再委託'];
+  const figureRows = summary.figures.map((f) => [f.label, f.labelEn, String(f.value)]);
+  const figuresHeight =
+    1 +
+    [['項目', 'Item', '件数'], ...figureRows].reduce((n, r) => n + rowHeight(r, geometry(figureWidths)), 0) +
+    10;
+  const titleHeight = 14 * LINE_HEIGHT + 4 + FONT_SIZE * LINE_HEIGHT + 8;
+  const cells = summary.contracts.map(contractCells);
+  const pages = splitIntoPages(cells, (r) => rowHeight(r, geometry(contractWidths)), {
+    firstPage: BODY - titleHeight - figuresHeight - 1,
+    otherPages: BODY - 1,
+    headerHeight: rowHeight(contractHeader, geometry(contractWidths)),
+  });
+  const footer = h(Text, {
+    style: s.footer,
+    fixed: true,
+    render: ({ pageNumber, totalPages }: { pageNumber: number; totalPages: number }) =>
+      `${pageNumber} / ${totalPages}`,
+  });
+  let index = 0;
   return h(
     Document,
     { title: `${summary.wardName} ${summary.fiscalYearLabel} 個人情報取扱委託の状況`, language: 'ja' },
-    h(
-      Page,
-      { size: 'A4', orientation: 'landscape', style: s.page },
-      h(Text, { style: s.title }, `個人情報を取り扱う業務委託の状況（${summary.fiscalYearLabel}）`),
+    ...pages.map((chunk, page) =>
       h(
-        Text,
-        { style: s.sub },
-        `${summary.wardName}　${summary.department?.name ?? '全所管課'}　作成：${toWareki(toJapanDate(new Date(summary.generatedAt)))}`,
+        Page,
+        { size: 'A4', orientation: 'landscape', style: s.page, key: page },
+        ...(page === 0
+          ? [
+              h(
+                Text,
+                { style: s.title, key: 'title' },
+                `個人情報を取り扱う業務委託の状況（${summary.fiscalYearLabel}）`,
+              ),
+              h(
+                Text,
+                { style: s.sub, key: 'sub' },
+                `${summary.wardName}　${summary.department?.name ?? '全所管課'}　作成：${toWareki(toJapanDate(new Date(summary.generatedAt)))}`,
+              ),
+              h(
+                View,
+                { style: s.table, key: 'figures' },
+                row(figureWidths, ['項目', 'Item', '件数'], true),
+                ...summary.figures.map((f, i) => row(figureWidths, figureRows[i]!, false, f.key)),
+              ),
+            ]
+          : []),
+        chunk.length > 0 || summary.contracts.length === 0
+          ? h(
+              View,
+              { style: s.table, key: 'contracts' },
+              row(contractWidths, contractHeader, true),
+              ...chunk.map((cellsOfRow) => row(contractWidths, cellsOfRow, false, String(index++))),
+            )
+          : null,
+        footer,
       ),
-      h(
-        View,
-        { style: s.table },
-        row(figureWidths, ['項目', 'Item', '件数'], true),
-        ...summary.figures.map((f) => row(figureWidths, [f.label, f.labelEn, f.value], false, f.key)),
-      ),
-      h(
-        View,
-        { style: s.table },
-        row(contractWidths, ['件名', '所管課', '受託者', '状態', '契約期間', '再委託'], true),
-        ...summary.contracts.map((c, i) =>
-          row(
-            contractWidths,
-            [
-              c.title,
-              c.department,
-              c.contractor,
-              STATUS_JA[c.status] ?? c.status,
-              `${toWareki(c.periodFrom)}〜${toWareki(c.periodTo)}`,
-              c.subcontracts,
-            ],
-            false,
-            String(i),
-          ),
-        ),
-      ),
-      h(Text, {
-        style: s.footer,
-        fixed: true,
-        render: ({ pageNumber, totalPages }: { pageNumber: number; totalPages: number }) =>
-          `${pageNumber} / ${totalPages}`,
-      }),
     ),
   );
 }
