@@ -1,9 +1,12 @@
 import cron from 'node-cron';
 import { type JobDeps, runDailyJobs } from './daily-jobs.js';
+import { runSummaryExports } from './summary-exports.js';
 
 /**
  * Runs the daily jobs at 00:10 Asia/Tokyo, and once at start so that a server that was down at the
  * scheduled moment catches up. Several instances may run it: the work itself is idempotent.
+ * Summary PDFs asked for while no server was drawing them (one stopped mid-render, or restarted)
+ * are picked up at start and every five minutes; claims keep two instances off the same one.
  */
 export function startScheduler(deps: JobDeps): { stop: () => void; ready: Promise<void> } {
   const run = () =>
@@ -12,5 +15,17 @@ export function startScheduler(deps: JobDeps): { stop: () => void; ready: Promis
       (error: unknown) => deps.logger.error({ err: error }, 'daily jobs failed'),
     );
   const task = cron.schedule('10 0 * * *', run, { timezone: 'Asia/Tokyo', name: 'daily-jobs' });
-  return { stop: () => void task.stop(), ready: run() };
+  const exports = () =>
+    runSummaryExports(deps).catch((error: unknown) =>
+      deps.logger.error({ err: error }, 'summary PDF queue failed'),
+    );
+  const exportTask = cron.schedule('*/5 * * * *', exports, { name: 'summary-exports' });
+  void exports();
+  return {
+    stop: () => {
+      void task.stop();
+      void exportTask.stop();
+    },
+    ready: run(),
+  };
 }

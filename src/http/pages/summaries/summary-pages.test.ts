@@ -3,6 +3,7 @@ import { pageClient, textOf } from '../../../../test/helpers/browser.js';
 import { pdfText } from '../../../../test/helpers/pdf-text.js';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
 import { buildWorld, USERS, type World } from '../../../../test/helpers/world.js';
+import { startScheduler } from '../../../jobs/scheduler.js';
 
 // The council reviewer's summary through app.request: the figures by subject (with the inspections
 // section), the CSV at once, the PDF prepared in a worker thread while the page refreshes itself,
@@ -103,5 +104,41 @@ describe('the council summary', () => {
     const company = await pageClient(t, USERS.contractor_manager!.email);
     expect((await company.get('/summaries')).status).toBe(404);
     expect((await company.post('/summaries/pdf', { fiscalYear: '2026' })).status).toBe(404);
+  });
+
+  it('draws a request left waiting when the server stopped, once the scheduler starts', {
+    timeout: 60_000,
+  }, async () => {
+    // as if the server had stopped before drawing it: the same request, back to pending, no file
+    const id = exportPath.split('/').pop()!;
+    await t.handle.db
+      .updateTable('summary_exports')
+      .set({ status: 'pending', content: null, size_bytes: null, started_at: null, finished_at: null })
+      .where('id', '=', id)
+      .execute();
+    expect((await council.get(exportPath)).html).toContain('PDFを作成しています');
+    const scheduler = startScheduler({
+      db: t.handle.db,
+      now: t.clock.now,
+      logger: { info: () => {}, error: () => {} },
+    });
+    try {
+      await scheduler.ready;
+      let status = 'pending';
+      for (let i = 0; i < 100 && status !== 'ready'; i++) {
+        await new Promise((r) => setTimeout(r, 300));
+        status = (
+          await t.handle.db
+            .selectFrom('summary_exports')
+            .select('status')
+            .where('id', '=', id)
+            .executeTakeFirstOrThrow()
+        ).status;
+      }
+      expect(status).toBe('ready');
+      expect((await council.get(exportPath)).html).toContain('PDFができました');
+    } finally {
+      scheduler.stop();
+    }
   });
 });
