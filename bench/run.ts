@@ -20,7 +20,8 @@ import { measureColdStarts } from './scenarios/cold-start.js';
 import { measureFinal } from './scenarios/final-run.js';
 import { measureScale, type ScaleResult, type ScaleSettings } from './scenarios/scale-run.js';
 
-// npm run bench [-- --scales 1,10,50 --keep --db NAME --quick --no-wait --skip-verify --verify all|sample]
+// npm run bench [-- --scales 1,10,50 --keep --db NAME --quick --no-wait --wait-minutes M --max-load L
+//   --skip-verify --verify all|sample]
 // Creates bench_<timestamp> on the PostgreSQL server of DATABASE_URL, generates wards up to each
 // scale, starts the real server on it and measures reads and writes against baselines run in the
 // same session (a bare Hono server, a raw pg transition); at the last scale also the scheduler,
@@ -36,6 +37,7 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     'no-wait': { type: 'boolean', default: false },
     'wait-minutes': { type: 'string', default: '20' },
+    'max-load': { type: 'string', default: '1.5' },
     'skip-verify': { type: 'boolean', default: false },
     // all: every chain with the product's verifier; sample: global, first and last ward
     verify: { type: 'string' },
@@ -105,7 +107,10 @@ try {
       save();
     }
     if (!values['no-wait'])
-      quiet.push({ scale: wards, ...(await waitForQuiet(Number(values['wait-minutes']), log)) });
+      quiet.push({
+        scale: wards,
+        ...(await waitForQuiet(Number(values['wait-minutes']), log, Number(values['max-load']))),
+      });
     log(`measuring at ${wards} ward(s)`);
     scaleResults.push(await measureScale({ url, pool, wards, hono: hono.base, settings, rates, log }));
     save();

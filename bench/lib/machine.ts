@@ -57,15 +57,20 @@ export async function vitestRunning(): Promise<boolean> {
   }
 }
 
-/** Waits (polling every 15 s, at most `maxMinutes`) until no vitest runs; says how long it waited. */
-export async function waitForQuiet(maxMinutes: number, log: (line: string) => void) {
+/**
+ * Waits (polling every 15 s, at most `maxMinutes`) until no vitest runs and the 1-minute load
+ * average is below `maxLoad` (other work on a 2-core machine skews every figure); says how long it
+ * waited and what the load was.
+ */
+export async function waitForQuiet(maxMinutes: number, log: (line: string) => void, maxLoad = 1.5) {
   const started = Date.now();
-  while (await vitestRunning()) {
+  const busy = async () => (await vitestRunning()) || loadavg()[0]! >= maxLoad;
+  while (await busy()) {
     if (Date.now() - started > maxMinutes * 60_000) {
-      log(`vitest still running after ${maxMinutes} min: measuring under load`);
-      return { waitedS: Math.round((Date.now() - started) / 1000), quiet: false };
+      log(`still busy after ${maxMinutes} min (load ${loadavg()[0]!.toFixed(2)}): measuring under load`);
+      return { waitedS: Math.round((Date.now() - started) / 1000), quiet: false, load: loadavg()[0]! };
     }
     await new Promise((r) => setTimeout(r, 15_000));
   }
-  return { waitedS: Math.round((Date.now() - started) / 1000), quiet: true };
+  return { waitedS: Math.round((Date.now() - started) / 1000), quiet: true, load: loadavg()[0]! };
 }

@@ -9,7 +9,7 @@ import type { Machine } from './machine.js';
 interface Results {
   commands?: string[];
   machine?: Machine;
-  quiet?: Array<{ scale: number; waitedS: number; quiet: boolean }>;
+  quiet?: Array<{ scale: number; waitedS: number; quiet: boolean; load?: number }>;
   generation?: Array<{ reached: number; added: number; ms: number }>;
   scales?: ScaleResult[];
   final?: FinalResult;
@@ -163,7 +163,7 @@ export function writeReport(raw: Record<string, unknown>): string {
   for (const c of r.commands ?? []) out.push(`    ${c}`, '');
   for (const q of r.quiet ?? [])
     out.push(
-      `- before ${q.scale} ward(s): waited ${q.waitedS} s for other test runs; ${q.quiet ? 'quiet' : 'measured under load'}`,
+      `- before ${q.scale} ward(s): waited ${q.waitedS} s for other test runs; ${q.quiet ? 'quiet' : 'measured under load'}${q.load === undefined ? '' : ` (1-min load ${q.load.toFixed(2)})`}`,
     );
   out.push('', '### Generation', '', row(['reached wards', 'added', 'seconds']), row(['---', '---', '---']));
   for (const g of r.generation ?? []) out.push(row([g.reached, g.added, f(g.ms / 1000)]));
