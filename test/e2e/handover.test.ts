@@ -120,10 +120,6 @@ describe.skipIf(skipBrowserTests())('handover and erasure in the browser', { tim
     expect(timeline).toContain('電磁的媒体の受渡し');
     expect(timeline).toContain('パスワード通知書の受渡し');
     await expectAccessible(page);
-    await page.evaluate(async () => {
-      await document.fonts.load('700 16px "Noto Sans JP Fallback"', '個人情報取扱委託 管理システム');
-      await document.fonts.ready;
-    });
     await screenshot(page, 'handover-package', '#timeline');
   });
 
@@ -172,10 +168,6 @@ describe.skipIf(skipBrowserTests())('handover and erasure in the browser', { tim
     const pdf = await pdfText(await readFile((await download.path())!));
     expect(pdf.text.replace(/\s/g, '')).toContain('消去証明書');
     await expectAccessible(page);
-    await page.evaluate(async () => {
-      await document.fonts.load('700 16px "Noto Sans JP Fallback"', '個人情報取扱委託 管理システム');
-      await document.fonts.ready;
-    });
     await screenshot(page, 'erasure-certificate', 'main');
     await page.goto(packageUrl);
     expect(await text(page.locator('.badge').first())).toBe('消去済み');
