@@ -47,6 +47,14 @@ export interface ContractsTable {
   version: Generated<number>;
 }
 
+/** Access path for company contract lists, kept by triggers (migration 2026-12-06T0000). */
+export interface ContractReadersTable {
+  org_id: string;
+  created_at: Date;
+  contract_id: string;
+  ward_id: string;
+}
+
 export interface RegisterRevisionsTable {
   ward_id: string;
   contract_id: string;
@@ -123,6 +131,7 @@ export interface HandlerListEntriesTable {
 
 export interface ContractTables {
   contracts: ContractsTable;
+  contract_readers: ContractReadersTable;
   register_revisions: RegisterRevisionsTable;
   data_item_catalogue: DataItemCatalogueTable;
   handlers: HandlersTable;

@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { type SelectQueryBuilder, sql } from 'kysely';
 import { accessibleBy } from '../../../policies/rules-to-sql.js';
+import type { Database } from '../../db/database.js';
 import type { UseCaseContext } from '../shared/context.js';
 import { ValidationError } from '../shared/errors.js';
 import { after, decodeCursor, type Page, toPage } from '../shared/pagination.js';
@@ -18,7 +19,8 @@ export interface ContractQuery {
 
 // created_at comes from the database with microseconds (rows of one transaction even share it);
 // a cursor cut to a JavaScript Date's milliseconds would skip rows within the same millisecond.
-const createdKey = sql<string>`to_char(contracts.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+const createdKey = (column: string) =>
+  sql<string>`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 const CREATED_KEY = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3})\d{3}Z$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -35,29 +37,102 @@ function checkCursor(createdAt: unknown, id: unknown): void {
 
 /** Contracts the actor may read, newest first; the permission rules run inside the SQL. */
 export async function listContracts(ctx: UseCaseContext, query: ContractQuery): Promise<Page<Contract>> {
+  const cursor = query.cursor ? readCursor(query.cursor) : null;
+  if (ctx.actor.organisationKind === 'company') return listForCompany(ctx, query, cursor);
+
   let q = ctx.db
     .selectFrom('contracts')
     .selectAll()
-    .select(createdKey.as('created_key'))
+    .select(createdKey('contracts.created_at').as('created_key'))
     .where((eb) => accessibleBy(eb, ctx.ability, 'read', 'Contract', contractFields));
-  if (query.status) q = q.where('status', '=', query.status);
-  if (query.departmentId) q = q.where('department_id', '=', query.departmentId);
-  if (query.parentContractId) q = q.where('parent_contract_id', '=', query.parentContractId);
-  if (query.q) {
-    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    q = q.where((eb) => eb.or([eb('title', 'ilike', pattern), eb('contract_number', 'ilike', pattern)]));
-  }
-  if (query.cursor) {
-    const [createdAt, id] = decodeCursor(query.cursor, 2);
-    checkCursor(createdAt, id);
+  q = applyFilters(q, query);
+  if (cursor) {
     q = q.where((eb) =>
-      after(eb, ['contracts.created_at', 'contracts.id'], [sql`${createdAt}::timestamptz`, id], 'desc'),
+      after(
+        eb,
+        ['contracts.created_at', 'contracts.id'],
+        [sql`${cursor.createdAt}::timestamptz`, cursor.id],
+        'desc',
+      ),
     );
   }
   const rows = await q
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc')
+    .orderBy('contracts.created_at', 'desc')
+    .orderBy('contracts.id', 'desc')
     .limit(query.limit + 1)
     .execute();
   return toPage(rows, query.limit, (r) => [r.created_key, r.id], toContract);
+}
+
+/**
+ * A company reads its contracts in every ward through contract_readers (see its migration): one
+ * index range over (org_id, created_at, contract_id) in list order, each contract then fetched by
+ * its key and still held to the CASL rules and the filters. Read over contracts directly, the
+ * rules' OR (contractor, or in the chain) made PostgreSQL fetch and sort every match, which grows
+ * with the number of wards a national company works for.
+ */
+async function listForCompany(
+  ctx: UseCaseContext,
+  query: ContractQuery,
+  cursor: { createdAt: string; id: string } | null,
+): Promise<Page<Contract>> {
+  let q = ctx.db
+    .selectFrom('contract_readers as r')
+    .innerJoinLateral(
+      (eb) =>
+        applyFilters(
+          eb
+            .selectFrom('contracts')
+            .selectAll('contracts')
+            .whereRef('contracts.ward_id', '=', 'r.ward_id')
+            .whereRef('contracts.id', '=', 'r.contract_id')
+            .where((inner) => accessibleBy(inner, ctx.ability, 'read', 'Contract', contractFields)),
+          query,
+        )
+          // A fence: without it the planner flattens the subquery, misjudges how many rows the
+          // rules keep, and hash-joins every contract instead of walking the reader index.
+          .offset(0)
+          .as('c'),
+      (join) => join.onTrue(),
+    )
+    .selectAll('c')
+    .select(createdKey('r.created_at').as('created_key'))
+    .where('r.org_id', '=', ctx.actor.organisationId);
+  if (cursor) {
+    q = q.where((eb) =>
+      after(
+        eb,
+        ['r.created_at', 'r.contract_id'],
+        [sql`${cursor.createdAt}::timestamptz`, cursor.id],
+        'desc',
+      ),
+    );
+  }
+  const rows = await q
+    .orderBy('r.created_at', 'desc')
+    .orderBy('r.contract_id', 'desc')
+    .limit(query.limit + 1)
+    .execute();
+  return toPage(rows, query.limit, (r) => [r.created_key, r.id], toContract);
+}
+
+function readCursor(cursor: string): { createdAt: string; id: string } {
+  const [createdAt, id] = decodeCursor(cursor, 2);
+  checkCursor(createdAt, id);
+  return { createdAt: createdAt as string, id: id as string };
+}
+
+/** Both list paths filter a query whose scope holds contracts. */
+function applyFilters<Q extends SelectQueryBuilder<any, any, any>>(q: Q, query: ContractQuery): Q {
+  let f = q as SelectQueryBuilder<Database, 'contracts', unknown>;
+  if (query.status) f = f.where('contracts.status', '=', query.status);
+  if (query.departmentId) f = f.where('contracts.department_id', '=', query.departmentId);
+  if (query.parentContractId) f = f.where('contracts.parent_contract_id', '=', query.parentContractId);
+  if (query.q) {
+    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    f = f.where((eb) =>
+      eb.or([eb('contracts.title', 'ilike', pattern), eb('contracts.contract_number', 'ilike', pattern)]),
+    );
+  }
+  return f as unknown as Q;
 }
