@@ -58,6 +58,27 @@ describe('the council summary', () => {
     expect((await council.get('/summaries?fiscalYear=abc')).status).toBe(200);
   });
 
+  it('reads in English when asked: headings, figures and the year, the data left as entered', async () => {
+    const reader = await pageClient(t, USERS.council_reviewer!.email);
+    const page = await reader.get('/summaries?fiscalYear=2026&lang=en');
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('<html lang="en"');
+    const text = textOf(page.html);
+    for (const words of [
+      'Summary for the council',
+      'Compliance reports',
+      'On-site inspections',
+      'Contracts handling personal information',
+      'Inspections overdue',
+      'FY2026',
+    ]) {
+      expect(text).toContain(words);
+    }
+    // the labels are translated, not shown twice; the contract's title stays as the ward wrote it
+    expect(text).not.toContain('遵守状況報告書の受付');
+    expect(text).toContain('総合自転車対策業務一括委託');
+  });
+
   it('downloads the CSV at once, UTF-8 with BOM', async () => {
     const res = await t.app.request('/summaries/csv?fiscalYear=2026', {
       headers: { cookie: cookies(council) },
