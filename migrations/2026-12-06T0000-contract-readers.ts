@@ -19,10 +19,11 @@ export async function up(db: Kysely<any>): Promise<void> {
       created_at timestamptz not null,
       contract_id uuid not null,
       ward_id uuid not null,
-      primary key (org_id, contract_id)
+      -- The ward first, as in every tenant-owned key; it also serves the triggers' deletes.
+      primary key (ward_id, contract_id, org_id)
     );
+    -- A company's rows across wards, in list order: the one index that is not by ward, on purpose.
     create index contract_readers_list on contract_readers (org_id, created_at desc, contract_id desc);
-    create index contract_readers_contract on contract_readers (ward_id, contract_id);
 
     create function contract_reader_ids(chain uuid[], contractor uuid, access boolean) returns uuid[]
       language sql immutable as $$
