@@ -26,12 +26,12 @@ const inspections: Step = async (c, w) => {
   await c.query(
     `insert into inspections (ward_id, id, contract_id, organisation_id, template_key, template_version, purpose, template,
        applicability, fiscal_year, planned_on, place, inspector_id, status, chain, step, started_at, submitted_at,
-       signed_off_at, created_by, created_at, updated_at, version)
+       signed_off_at, created_by, created_at, updated_at, version, machine_id, machine_version)
      select $1, n.id, n.contract_id, n.org_id, $2, $3, $4, $5::jsonb, $6::jsonb, n.fy, n.planned_on, '委託先事業所',
        u.id, n.status, '{ward_officer,ward_chief,ward_manager}', case when n.status = 'signed_off' then 2 else 0 end,
        n.started_at, n.signed_off_at - interval '7 days', n.signed_off_at, u.id,
        n.planned_on - 30 + time '09:00' at time zone 'Asia/Tokyo', coalesce(n.signed_off_at, n.started_at, n.planned_on - 30 + time '09:00' at time zone 'Asia/Tokyo'),
-       case n.status when 'signed_off' then 6 when 'in_progress' then 2 else 1 end
+       case n.status when 'signed_off' then 6 when 'in_progress' then 2 else 1 end, 'inspection', 1
      from g_insp n cross join g_wuser u where u.local = 'inspector'`,
     [
       w.wardId,
@@ -58,10 +58,10 @@ const inspections: Step = async (c, w) => {
   );
   await c.query(
     `insert into inspection_findings (ward_id, inspection_id, item_key, organisation_id, status, observation, due_on,
-       improvement_report, reported_by, reported_at, closed_at, created_at, updated_at, version)
+       improvement_report, reported_by, reported_at, closed_at, created_at, updated_at, version, machine_id, machine_version)
      select $1, n.id, $2, n.org_id, 'closed', '施錠管理の記録に漏れがあった', n.planned_on + 30, '記録簿を改め、週次で確認する',
        m.id, n.started_at + interval '10 days', n.started_at + interval '12 days', n.started_at + interval '12 minutes',
-       n.started_at + interval '12 days', 3
+       n.started_at + interval '12 days', 3, 'finding', 1
      from g_insp n join g_cuser m on m.org_id = n.org_id and m.local = 'manager' where n.status = 'signed_off' and n.i % 10 = 0`,
     [w.wardId, template.itemKeys[5]],
   );
@@ -104,10 +104,10 @@ const reports: Step = async (c, w) => {
   );
   await c.query(
     `insert into compliance_reports (ward_id, id, contract_id, organisation_id, period, period_from, period_to, due_on,
-       status, answers, prefill, discrepancies, chain, step, received_on, submitted_by, submitted_at, issued_at, updated_at, version)
+       status, answers, prefill, discrepancies, chain, step, received_on, submitted_by, submitted_at, issued_at, updated_at, version, machine_id, machine_version)
      select $1, r.id, r.contract_id, r.org_id, r.label, r.period_from, r.period_to, r.due_on, 'signed_off', '{}', '{}', '[]',
        '{ward_officer,ward_chief,ward_manager}', 2, (r.submitted_at + interval '1 day')::date, m.id, r.submitted_at,
-       r.issued_at, r.submitted_at + interval '6 days', 6
+       r.issued_at, r.submitted_at + interval '6 days', 6, 'compliance-report', 1
      from g_report r join g_cuser m on m.org_id = r.org_id and m.local = 'manager'`,
     [w.wardId],
   );

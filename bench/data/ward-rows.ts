@@ -202,7 +202,7 @@ const contracts: Step = async (c, w) => {
     `insert into contracts (ward_id, id, department_id, depth, contractor_org_id, title, contract_number, contract_date,
        period_from, period_to, amount_yen, place, handles_personal_info, processing_modes, selection_method,
        required_certifications, work_description, reason, ward_measures, contractor_measures, status, register_revision,
-       created_by, created_at, updated_at, version)
+       created_by, created_at, updated_at, version, machine_id, machine_version)
      select $1, g.id, d.id, 1, g.contractor, g.title, g.fy || '-' || $2 || '-' || lpad(g.i::text, 4, '0'),
        (g.created_at + interval '40 days')::date, g.period_from, g.period_to, 1000000 + (g.i * 7919) % 90000000,
        case when g.pi then '委託先事業所' end, g.pi,
@@ -212,7 +212,7 @@ const contracts: Step = async (c, w) => {
        g.title || 'に係る受付、入力及び発送', '専門的な知識及び体制を要するため', $3::jsonb, $4::jsonb, g.status,
        case when g.pi then 1 else 0 end, u.id, g.created_at,
        case when g.status = 'closed' then make_timestamptz(g.fy + 3, 5, 15, 10, 0, 0, 'Asia/Tokyo') else g.created_at + interval '40 days' end,
-       case when g.status = 'closed' then 5 else 3 end
+       case when g.status = 'closed' then 5 else 3 end, 'contract-lifecycle', 1
      from g_con g join g_dep d on d.k = g.dep_k cross join g_wuser u where u.local = 'officer'`,
     [w.wardId, w.n, JSON.stringify(MEASURES.ward), JSON.stringify(MEASURES.contractor)],
   );
@@ -282,13 +282,13 @@ const subcontracts: Step = async (c, w) => {
   await c.query(
     `insert into contracts (ward_id, id, department_id, parent_contract_id, depth, contractor_org_id, chain_org_ids,
        contractor_access, title, period_from, period_to, handles_personal_info, processing_modes, work_description, reason,
-       ward_measures, contractor_measures, status, register_revision, created_by, created_at, updated_at, version)
+       ward_measures, contractor_measures, status, register_revision, created_by, created_at, updated_at, version, machine_id, machine_version)
      select $1, s.id, d.id, s.parent_id, s.depth, s.contractor, s.chain, not s.pending, s.title, s.period_from, s.period_to,
        true, '{paper_handover,on_premises}', '問合せ受付及び入力作業の一部', '繁忙期の受付体制を確保するため',
        $2::jsonb, $3::jsonb, s.status, 1, u.id, s.created_at,
        case when s.status = 'closed' then make_timestamptz(s.fy + 3, 5, 15, 10, 0, 0, 'Asia/Tokyo')
             when s.pending then s.created_at else s.created_at + interval '10 days' end,
-       case when s.pending then 1 when s.status = 'closed' then 3 else 2 end
+       case when s.pending then 1 when s.status = 'closed' then 3 else 2 end, 'contract-lifecycle', 1
      from g_sub s join g_dep d on d.k = s.dep_k join g_cuser u on u.org_id = s.parent_contractor and u.local = 'manager'
      order by s.depth`,
     [

@@ -25,7 +25,7 @@ const approvals: Step = async (c, w) => {
   const lines = councilLines(register);
   await c.query(
     `insert into approvals (ward_id, id, kind, contract_id, parent_contract_id, applicant_org_id, status, chain, step,
-       council_mode, application, register_revision, submitted_at, decided_at, created_by, created_at, updated_at, version)
+       council_mode, application, register_revision, submitted_at, decided_at, created_by, created_at, updated_at, version, machine_id, machine_version)
      select $1, a.id, a.kind, a.contract_id, a.parent_contract_id, a.applicant_org_id,
        case when a.pending then 'under_review' else 'approved' end, $2::text[], case when a.pending then 0 else 2 end, 'report',
        case when a.kind = 'delegation' then jsonb_build_object('kind', 'delegation', 'title', k.title,
@@ -39,7 +39,7 @@ const approvals: Step = async (c, w) => {
            'periodFrom', k.period_from, 'periodTo', k.period_to, 'title', k.title) end,
        1, a.applied_at + interval '1 day', case when not a.pending then a.applied_at + interval '5 days' end,
        a.applicant_user, a.applied_at, a.applied_at + case when a.pending then interval '2 days' else interval '5 days' end,
-       case when a.pending then 3 else 6 end
+       case when a.pending then 3 else 6 end, 'approval', 1
      from g_appr a join contracts k on k.ward_id = $1 and k.id = a.contract_id`,
     [w.wardId, CHAIN, JSON.stringify(register), JSON.stringify(subRegister)],
   );
@@ -114,8 +114,8 @@ const handlerLists: Step = async (c, w) => {
   );
   await c.query(
     `insert into handler_list_submissions (ward_id, id, contract_id, organisation_id, status, submitted_by, submitted_at,
-       decided_by, decided_at, comment, version)
-     select $1, l.id, l.contract_id, l.org_id, 'acknowledged', u.id, l.submitted_at, o.id, l.submitted_at + interval '2 days', null, 2
+       decided_by, decided_at, comment, version, machine_id, machine_version)
+     select $1, l.id, l.contract_id, l.org_id, 'acknowledged', u.id, l.submitted_at, o.id, l.submitted_at + interval '2 days', null, 2, 'handler-list', 1
      from g_list l join g_cuser u on u.org_id = l.org_id and u.local = 'manager' cross join g_wuser o where o.local = 'officer'`,
     [w.wardId],
   );

@@ -58,7 +58,7 @@ export async function createTestApp(options: { settings?: Partial<AuthSettings> 
     db: handle.db,
     tokens: await loadTokenService(handle.db),
     passwords: testPasswords,
-    logger: pino({ level: 'silent' }),
+    logger: pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
     now: clock.now,
     settings: { ...DEFAULT_AUTH_SETTINGS, ...options.settings },
     secureCookies: true,

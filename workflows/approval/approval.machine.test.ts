@@ -103,16 +103,22 @@ describe('approval workflow', () => {
     expect(consult('under_review', { type: 'APPROVE', role: 'ward_manager' }, 2)).toMatchObject({
       next: 'awaiting_council',
     });
-    expect(consult('awaiting_council', { type: 'COUNCIL_ANSWERED', answer: 'approve' })).toMatchObject({
+    expect(
+      consult('awaiting_council', { type: 'COUNCIL_ANSWERED', role: 'ward_officer', answer: 'approve' }),
+    ).toMatchObject({
       next: 'approved',
     });
-    expect(consult('awaiting_council', { type: 'COUNCIL_ANSWERED', answer: 'reject' })).toMatchObject({
+    expect(
+      consult('awaiting_council', { type: 'COUNCIL_ANSWERED', role: 'ward_officer', answer: 'reject' }),
+    ).toMatchObject({
       next: 'rejected',
     });
     expect(consult('awaiting_council', { type: 'APPROVE', role: 'ward_manager' }, 2)).toMatchObject({
       allowed: false,
     });
-    expect(run('under_review', { type: 'COUNCIL_ANSWERED', answer: 'approve' })).toMatchObject({
+    expect(
+      run('under_review', { type: 'COUNCIL_ANSWERED', role: 'ward_officer', answer: 'approve' }),
+    ).toMatchObject({
       allowed: false,
     });
   });

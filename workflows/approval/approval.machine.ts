@@ -1,4 +1,5 @@
 import { and, assign, setup } from 'xstate';
+import { type SignOffContext, type SignOffRole, signOffGuards } from '../shared/sign-off.js';
 
 // One approval shape for delegation (委託の承認) and sub-delegation (再委託の承認):
 // draft → submitted → under review → (changes requested → submitted)* → approved / rejected;
@@ -6,13 +7,9 @@ import { and, assign, setup } from 'xstate';
 // ward) approves step by step; a step may send back (差戻し) or reject; the decision takes effect
 // only when the last step signs. The machine is pure: the use case persists `value` and `context`.
 
-export type SignOffRole = 'ward_officer' | 'ward_chief' | 'ward_manager';
+export type { SignOffRole };
 
-export interface ApprovalContext {
-  /** The sign-off chain in order, fixed when the application is submitted. */
-  chain: SignOffRole[];
-  /** Index of the step whose signature is awaited. */
-  step: number;
+export interface ApprovalContext extends SignOffContext {
   /** 諮問: the council must answer before the approval takes effect; 報告: it is informed after. */
   councilMode: 'none' | 'report' | 'consult';
 }
@@ -28,7 +25,7 @@ export type ApprovalEvent =
   /** The parent contract or approval ended: an approved sub-contract ends with it. */
   | { type: 'PARENT_ENDED' }
   /** The council's answer to a consultation (諮問に対する答申), recorded by the privacy officer. */
-  | { type: 'COUNCIL_ANSWERED'; answer: 'approve' | 'reject' };
+  | { type: 'COUNCIL_ANSWERED'; role: SignOffRole; answer: 'approve' | 'reject' };
 
 export type ApprovalState =
   | 'draft'
@@ -43,7 +40,6 @@ export type ApprovalState =
 export const APPROVAL_MACHINE_VERSION = 1;
 
 type Args = { context: ApprovalContext; event: ApprovalEvent };
-const roleOf = (event: ApprovalEvent) => ('role' in event ? event.role : undefined);
 
 export const approvalMachine = setup({
   types: {
@@ -51,15 +47,10 @@ export const approvalMachine = setup({
     events: {} as ApprovalEvent,
     input: {} as { chain: SignOffRole[]; councilMode: ApprovalContext['councilMode'] },
   },
+  // Review starts with the first step of the chain (the privacy officer), who also records the
+  // council's answer; revocation is decided at the top of the chain (課長).
   guards: {
-    /** Only the holder of the awaited step may act on it. */
-    isCurrentStep: ({ context, event }: Args) => roleOf(event) === context.chain[context.step],
-    isLastStep: ({ context, event }: Args) =>
-      roleOf(event) === context.chain[context.step] && context.step === context.chain.length - 1,
-    /** Review starts with the first step of the chain (the privacy officer). */
-    isFirstStep: ({ context, event }: Args) => roleOf(event) === context.chain[0],
-    /** Revocation is decided at the top of the chain (課長). */
-    isTopOfChain: ({ context, event }: Args) => roleOf(event) === context.chain[context.chain.length - 1],
+    ...signOffGuards,
     mustConsultCouncil: ({ context }: Args) => context.councilMode === 'consult',
     councilApproves: ({ event }: Args) => event.type === 'COUNCIL_ANSWERED' && event.answer === 'approve',
   },
@@ -91,7 +82,10 @@ export const approvalMachine = setup({
     /** 諮問中: signed by the ward, waiting for the council's answer. */
     awaiting_council: {
       on: {
-        COUNCIL_ANSWERED: [{ guard: 'councilApproves', target: 'approved' }, { target: 'rejected' }],
+        COUNCIL_ANSWERED: [
+          { guard: and(['isFirstStep', 'councilApproves']), target: 'approved' },
+          { guard: 'isFirstStep', target: 'rejected' },
+        ],
       },
     },
     approved: {

@@ -1,5 +1,5 @@
 import { assign, setup } from 'xstate';
-import type { SignOffRole } from '../approval/approval.machine.js';
+import { type SignOffContext, type SignOffRole, signOffGuards } from '../shared/sign-off.js';
 
 // 遵守状況報告 (別紙5): issued → draft → submitted → received (受付日) → signed off (課長・係長・担当者),
 // or returned for correction (差戻し) and submitted again. Overdue is not a state: it is a due date
@@ -7,10 +7,7 @@ import type { SignOffRole } from '../approval/approval.machine.js';
 
 export type ReportState = 'issued' | 'draft' | 'submitted' | 'returned' | 'received' | 'signed_off';
 
-export interface ReportContext {
-  chain: SignOffRole[];
-  step: number;
-}
+export type ReportContext = SignOffContext;
 
 export type ReportEvent =
   | { type: 'SAVE_DRAFT' }
@@ -20,18 +17,12 @@ export type ReportEvent =
   | { type: 'SIGN'; role: SignOffRole }
   | { type: 'RETURN'; role: SignOffRole };
 
-type Args = { context: ReportContext; event: ReportEvent };
-const roleOf = (event: ReportEvent) => ('role' in event ? event.role : undefined);
-
 export const complianceReportMachine = setup({
   types: { context: {} as ReportContext, events: {} as ReportEvent, input: {} as { chain: SignOffRole[] } },
+  // 受付 is done by the first of the chain (the officer in charge).
   guards: {
-    complete: ({ event }: Args) => event.type === 'SUBMIT' && event.complete,
-    isCurrentStep: ({ context, event }: Args) => roleOf(event) === context.chain[context.step],
-    isLastStep: ({ context, event }: Args) =>
-      roleOf(event) === context.chain[context.step] && context.step === context.chain.length - 1,
-    /** 受付 is done by the first of the chain (the officer in charge). */
-    isFirstStep: ({ context, event }: Args) => roleOf(event) === context.chain[0],
+    ...signOffGuards,
+    complete: ({ event }: { event: ReportEvent }) => event.type === 'SUBMIT' && event.complete,
   },
   actions: { nextStep: assign({ step: ({ context }) => context.step + 1 }), restart: assign({ step: 0 }) },
 }).createMachine({

@@ -29,13 +29,17 @@ export type CustodyEvent =
   | { type: 'HAND_OVER_PASSWORD'; separateOccasion: boolean }
   /** 施錠できるキャビネットに保管, key held by the 取扱責任者 (運用6) */
   | { type: 'STORE' }
+  /** 持出しの申請 (a purpose other than delivery or return): the media stays until approved */
+  | { type: 'REQUEST_TAKE_OUT' }
+  /** the ward's decision on a requested take-out: the media has not moved */
+  | { type: 'DECIDE_TAKE_OUT' }
   /** 持出し */
   | { type: 'TAKE_OUT'; purpose: TakeOutPurpose; wardApproved: boolean }
   /** 持出しからの戻り (返却時の確認) */
   | { type: 'BRING_BACK' }
   /** 返却: media and password notice back to the ward; during a take-out only one made for it */
   | { type: 'RETURN'; takeOutPurpose: TakeOutPurpose | null }
-  /** the ward's hash check of the returned media */
+  /** the ward's hash check of the returned media; a mismatch is recorded and changes nothing */
   | { type: 'VERIFY'; hashMatches: boolean }
   /** 消去: listed in an erasure record whose certificate is issued */
   | { type: 'ERASE' }
@@ -74,6 +78,8 @@ export const custodyMachine = setup({
     in_custody: {
       on: {
         TAKE_OUT: { guard: 'takeOutAllowed', target: 'taken_out' },
+        REQUEST_TAKE_OUT: 'in_custody',
+        DECIDE_TAKE_OUT: 'in_custody',
         RETURN: 'returned',
         ERASE: 'erased',
       },
@@ -83,7 +89,7 @@ export const custodyMachine = setup({
       on: { BRING_BACK: 'in_custody', RETURN: { guard: 'onReturnTrip', target: 'returned' } },
     },
     /** 返却済み (ハッシュ未確認) */
-    returned: { on: { VERIFY: { guard: 'hashMatches', target: 'verified' } } },
+    returned: { on: { VERIFY: [{ guard: 'hashMatches', target: 'verified' }, { target: 'returned' }] } },
     /** 返却確認済み */
     verified: { type: 'final' },
     /** 消去済み */

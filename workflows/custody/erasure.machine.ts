@@ -10,6 +10,8 @@ export type ErasureState = 'recorded' | 'certified';
 
 export type ErasureEvent = { type: 'CERTIFY'; blockers: Blocker[] };
 
+export const ERASURE_MACHINE_VERSION = 1;
+
 export const erasureMachine = setup({
   types: { events: {} as ErasureEvent },
   guards: { nothingBlocks: ({ event }: { event: ErasureEvent }) => event.blockers.length === 0 },

@@ -3,8 +3,8 @@ import { decide } from '../shared/decide.js';
 import { type IncidentEvent, type IncidentState, incidentMachine } from './incident.machine.js';
 
 const chain = ['ward_officer', 'ward_chief', 'ward_manager'] as const;
-const run = (state: IncidentState, event: IncidentEvent, step = 0) =>
-  decide(incidentMachine, state, event, { chain: [...chain], step });
+const run = (state: IncidentState, event: IncidentEvent, step = 0, published = false) =>
+  decide(incidentMachine, state, event, { chain: [...chain], step, published });
 
 describe('incident workflow', () => {
   it('runs reported → instructed → responded → closed with sign-off', () => {
@@ -38,5 +38,19 @@ describe('incident workflow', () => {
     expect(run('responded', { type: 'SEND_BACK', role: 'ward_officer' })).toMatchObject({
       next: 'in_progress',
     });
+  });
+
+  it('publishes once (公表), at any stage, by a ward signer, without moving the state', () => {
+    for (const state of ['reported', 'in_progress', 'responded', 'closed'] as const) {
+      expect(run(state, { type: 'PUBLISH', role: 'ward_officer' })).toMatchObject({
+        allowed: true,
+        next: state,
+        context: { published: true },
+      });
+      expect(run(state, { type: 'PUBLISH', role: 'ward_officer' }, 0, true)).toMatchObject({
+        allowed: false,
+        reason: 'guard',
+      });
+    }
   });
 });

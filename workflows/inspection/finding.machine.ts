@@ -12,7 +12,10 @@ export type FindingEvent =
   | { type: 'REPORT_IMPROVEMENT' }
   | { type: 'RECHECK'; improved: boolean }
   | { type: 'CARRY' }
-  | { type: 'WITHDRAW' };
+  | { type: 'WITHDRAW' }
+  /** The item's answer (and with it the finding's observation and deadline) may still change:
+   * only before anything was reported. */
+  | { type: 'AMEND' };
 
 /** States that block sign-off. */
 export const OPEN_FINDING_STATES: readonly FindingState[] = ['open', 'reported'];
@@ -27,7 +30,7 @@ export const findingMachine = setup({
   initial: 'open',
   states: {
     /** 改善待ち: waiting for the contractor's improvement report. */
-    open: { on: { REPORT_IMPROVEMENT: 'reported', CARRY: 'carried', WITHDRAW: 'withdrawn' } },
+    open: { on: { REPORT_IMPROVEMENT: 'reported', CARRY: 'carried', WITHDRAW: 'withdrawn', AMEND: 'open' } },
     /** 改善報告済: waiting for the inspector's re-check. */
     reported: {
       on: {

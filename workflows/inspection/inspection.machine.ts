@@ -1,4 +1,5 @@
 import { and, assign, setup } from 'xstate';
+import { type SignOffContext, type SignOffRole, signOffGuards } from '../shared/sign-off.js';
 
 // An on-site inspection (実地検査) of one organisation in a contract's chain:
 // planned → in progress → submitted for sign-off → signed off (決裁済), or planned → cancelled.
@@ -7,7 +8,7 @@ import { and, assign, setup } from 'xstate';
 // no finding open) is gathered by the use case and passed in the event as `blockers`: an event
 // with blockers is refused. Deadlines (improvement due dates) are columns, never timers here.
 
-export type SignOffRole = 'ward_officer' | 'ward_chief' | 'ward_manager';
+export type { SignOffRole };
 
 export type InspectionState = 'planned' | 'in_progress' | 'submitted' | 'signed_off' | 'cancelled';
 
@@ -18,14 +19,20 @@ export interface Blocker {
   findingId?: string;
 }
 
-export interface InspectionContext {
-  /** The sign-off chain in order, fixed when the record is submitted. */
-  chain: SignOffRole[];
-  /** Index of the step whose signature is awaited. */
-  step: number;
-}
+/** The sign-off chain is fixed when the record is submitted. */
+export type InspectionContext = SignOffContext;
+
+/** What may be done with the record without changing its state. */
+export type InspectionUseEvent =
+  /** 予定の変更: the date only while planned (it decides the fiscal year); place and assistants until submitted. */
+  | { type: 'EDIT_PLAN'; changesDate: boolean }
+  /** 確認結果の記録 */
+  | { type: 'RECORD_ITEM' }
+  /** 指摘事項の改善報告・再確認・持越し */
+  | { type: 'FOLLOW_UP' };
 
 export type InspectionEvent =
+  | InspectionUseEvent
   | { type: 'START' }
   | { type: 'CANCEL' }
   | { type: 'SUBMIT'; blockers: Blocker[] }
@@ -35,7 +42,6 @@ export type InspectionEvent =
 export const INSPECTION_MACHINE_VERSION = 1;
 
 type Args = { context: InspectionContext; event: InspectionEvent };
-const roleOf = (event: InspectionEvent) => ('role' in event ? event.role : undefined);
 
 export const inspectionMachine = setup({
   types: {
@@ -46,9 +52,9 @@ export const inspectionMachine = setup({
   guards: {
     /** Nothing unanswered and no finding left open (closed, or carried with a reason). */
     complete: ({ event }: Args) => !('blockers' in event) || event.blockers.length === 0,
-    /** Only the holder of the awaited step may act on it. */
-    isCurrentStep: ({ context, event }: Args) => roleOf(event) === context.chain[context.step],
-    isLastStep: ({ context }: Args) => context.step === context.chain.length - 1,
+    keepsDate: ({ event }: Args) => event.type !== 'EDIT_PLAN' || !event.changesDate,
+    isCurrentStep: signOffGuards.isCurrentStep,
+    isLastStep: signOffGuards.isLastStep,
   },
   actions: {
     nextStep: assign({ step: ({ context }) => context.step + 1 }),
@@ -60,10 +66,15 @@ export const inspectionMachine = setup({
   context: ({ input }) => ({ chain: input.chain, step: 0 }),
   states: {
     /** 予定: the visit is planned; the plan may still change. */
-    planned: { on: { START: 'in_progress', CANCEL: 'cancelled' } },
+    planned: { on: { START: 'in_progress', CANCEL: 'cancelled', EDIT_PLAN: 'planned' } },
     /** 実施中: items are answered one by one; findings are followed up. */
     in_progress: {
-      on: { SUBMIT: { target: 'submitted', guard: 'complete', actions: 'restartChain' } },
+      on: {
+        SUBMIT: { target: 'submitted', guard: 'complete', actions: 'restartChain' },
+        EDIT_PLAN: { target: 'in_progress', guard: 'keepsDate' },
+        RECORD_ITEM: 'in_progress',
+        FOLLOW_UP: 'in_progress',
+      },
     },
     /** 決裁中 */
     submitted: {

@@ -9,6 +9,9 @@ export type ApprovalKind = 'delegation' | 'subdelegation';
 export type CouncilMode = 'none' | 'report' | 'consult';
 
 export interface ApprovalsTable {
+  /** The machine (id, version) whose snapshot the row stores. */
+  machine_id: string;
+  machine_version: number;
   ward_id: string;
   id: Generated<string>;
   kind: ApprovalKind;

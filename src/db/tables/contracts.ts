@@ -14,6 +14,9 @@ export interface Measures {
 }
 
 export interface ContractsTable {
+  /** The machine (id, version) whose snapshot the row stores. */
+  machine_id: string;
+  machine_version: number;
   ward_id: string;
   id: Generated<string>;
   department_id: string;
@@ -107,6 +110,9 @@ export interface HandlerTrainingsTable {
 }
 
 export interface HandlerListSubmissionsTable {
+  /** The machine (id, version) whose snapshot the row stores. */
+  machine_id: string;
+  machine_version: number;
   ward_id: string;
   id: Generated<string>;
   contract_id: string;

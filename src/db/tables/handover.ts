@@ -19,6 +19,9 @@ export type PackageStatus =
   | 'withdrawn';
 
 export interface HandoverPackagesTable {
+  /** The machine (id, version) whose snapshot the row stores. */
+  machine_id: string;
+  machine_version: number;
   ward_id: string;
   id: Generated<string>;
   contract_id: string;
@@ -66,6 +69,9 @@ export interface PackageHandoversTable {
 export type TakeOutStatus = 'requested' | 'approved' | 'refused' | 'out' | 'back' | 'returned';
 
 export interface PackageTakeOutsTable {
+  /** The machine (id, version) whose snapshot the row stores. */
+  machine_id: string;
+  machine_version: number;
   ward_id: string;
   id: Generated<string>;
   package_id: string;
@@ -96,6 +102,9 @@ export interface PackageHashChecksTable {
 }
 
 export interface ErasureRecordsTable {
+  /** The machine (id, version) whose snapshot the row stores. */
+  machine_id: string;
+  machine_version: number;
   ward_id: string;
   id: Generated<string>;
   contract_id: string;

@@ -22,6 +22,9 @@ export interface ChecklistTemplatesTable {
 export type InspectionStatus = 'planned' | 'in_progress' | 'submitted' | 'signed_off' | 'cancelled';
 
 export interface InspectionsTable {
+  /** The machine (id, version) whose snapshot the row stores. */
+  machine_id: string;
+  machine_version: number;
   ward_id: string;
   id: Generated<string>;
   contract_id: string;
@@ -69,6 +72,9 @@ export interface InspectionItemsTable {
 export type FindingStatus = 'open' | 'reported' | 'closed' | 'carried' | 'withdrawn';
 
 export interface InspectionFindingsTable {
+  /** The machine (id, version) whose snapshot the row stores. */
+  machine_id: string;
+  machine_version: number;
   ward_id: string;
   id: Generated<string>;
   inspection_id: string;

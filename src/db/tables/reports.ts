@@ -5,6 +5,9 @@ type DateText = ColumnType<string, string, string>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 
 export interface ComplianceReportsTable {
+  /** The machine (id, version) whose snapshot the row stores. */
+  machine_id: string;
+  machine_version: number;
   ward_id: string;
   id: Generated<string>;
   contract_id: string;
@@ -39,6 +42,9 @@ export interface StepsTable {
 }
 
 export interface IncidentsTable {
+  /** The machine (id, version) whose snapshot the row stores. */
+  machine_id: string;
+  machine_version: number;
   ward_id: string;
   id: Generated<string>;
   contract_id: string;

@@ -1,11 +1,14 @@
 import type { CouncilMode } from '../../db/tables/approvals.js';
 import { findContract } from '../contracts/contract.repository.js';
+import { checkContractAllows } from '../contracts/contract.workflow.js';
 import { findRegisterRevision } from '../registers/register.repository.js';
 import { authorize } from '../shared/authorize.js';
 import { inTransaction, type Tx, type UseCaseContext } from '../shared/context.js';
 import { ConflictError, notFound } from '../shared/errors.js';
+import { machineColumns } from '../shared/stored-snapshot.js';
 import type { DelegationApplication } from './application.js';
 import { type Approval, findApproval, wardApprovalSettings } from './approval.repository.js';
+import { approvalWorkflow } from './approval.workflow.js';
 import { materialChanges } from './material-changes.js';
 
 const OPEN = ['draft', 'submitted', 'under_review', 'changes_requested', 'awaiting_council'];
@@ -48,6 +51,7 @@ export async function applyForDelegation(
     if (!contract) throw notFound('Contract', '契約');
     authorize(ctx.ability, 'read', 'Contract', contract);
     authorize(ctx.ability, 'create', 'Approval', { wardId: contract.wardId, kind: 'delegation' });
+    checkContractAllows(contract, { type: 'APPLY_DELEGATION' });
     if (contract.parentContractId) {
       throw new ConflictError({
         en: 'A sub-contract is approved through its sub-delegation',
@@ -91,6 +95,7 @@ export async function applyForDelegation(
         contract_id: contractId,
         applicant_org_id: contract.wardId,
         status: 'draft',
+        ...machineColumns(approvalWorkflow),
         chain: settings.signOffChain,
         council_mode: contract.handlesPersonalInfo ? (input.councilMode ?? 'report') : 'none',
         application: JSON.stringify(application),

@@ -1,13 +1,16 @@
 import { findContract } from '../contracts/contract.repository.js';
+import { checkContractAllows, contractWorkflow } from '../contracts/contract.workflow.js';
 import { linkCompanyToWard } from '../organisations/organisation.repository.js';
 import { findRegisterRevision } from '../registers/register.repository.js';
 import { outsideParent, type RegisterDocument } from '../registers/register-document.js';
 import { normaliseRegister, type RegisterInput } from '../registers/save-register.js';
 import { authorize } from '../shared/authorize.js';
 import { inTransaction, type UseCaseContext } from '../shared/context.js';
-import { ConflictError, type FieldError, notFound, ValidationError } from '../shared/errors.js';
+import { type FieldError, notFound, ValidationError } from '../shared/errors.js';
+import { machineColumns } from '../shared/stored-snapshot.js';
 import type { SubdelegationApplication } from './application.js';
 import { type Approval, findApproval, wardApprovalSettings } from './approval.repository.js';
+import { approvalWorkflow } from './approval.workflow.js';
 
 export interface SubdelegationInput {
   /** An existing company, or a new one to register (再委託先). */
@@ -61,12 +64,7 @@ export async function applyForSubdelegation(
         },
       ]);
     }
-    if (parent.status === 'ending' || parent.status === 'closed') {
-      throw new ConflictError(
-        { en: 'The contract is ending', ja: '契約は終了手続中または完了しています' },
-        { state: parent.status },
-      );
-    }
+    checkContractAllows(parent, { type: 'APPLY_SUBDELEGATION' });
 
     const errors: FieldError[] = [];
     if (input.portion !== 'part') {
@@ -174,6 +172,7 @@ export async function applyForSubdelegation(
     const sub = await tx
       .insertInto('contracts')
       .values({
+        ...machineColumns(contractWorkflow),
         ward_id: parent.wardId,
         department_id: parent.departmentId,
         parent_contract_id: parent.id,
@@ -231,6 +230,7 @@ export async function applyForSubdelegation(
         parent_contract_id: parent.id,
         applicant_org_id: ctx.actor.organisationId,
         status: 'draft',
+        ...machineColumns(approvalWorkflow),
         chain: settings.signOffChain,
         council_mode: 'report',
         application: JSON.stringify(application),

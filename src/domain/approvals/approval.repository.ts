@@ -1,8 +1,9 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { FieldMap } from '../../../policies/rules-to-sql.js';
-import type { SignOffRole } from '../../../workflows/approval/approval.machine.js';
+import type { SignOffRole } from '../../../workflows/shared/sign-off.js';
 import type { Database } from '../../db/database.js';
 import type { ApprovalKind, ApprovalsTable, CouncilMode } from '../../db/tables/approvals.js';
+import { chainOf } from '../sign-off/ward-chain.js';
 import type { Application } from './application.js';
 
 export interface Approval {
@@ -26,6 +27,7 @@ export interface Approval {
   createdAt: Date;
   updatedAt: Date;
   version: number;
+  machine: { id: string; version: number };
 }
 
 export const approvalFields: FieldMap = {
@@ -57,6 +59,7 @@ export function toApproval(row: Selectable<ApprovalsTable>): Approval {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     version: row.version,
+    machine: { id: row.machine_id, version: row.machine_version },
   };
 }
 
@@ -71,24 +74,6 @@ export async function findApproval(
   return row && toApproval(row);
 }
 
-export async function findApprovalSteps(db: Kysely<Database>, wardId: string, approvalId: string) {
-  const rows = await db
-    .selectFrom('approval_steps')
-    .selectAll()
-    .where('ward_id', '=', wardId)
-    .where('approval_id', '=', approvalId)
-    .orderBy('seq')
-    .execute();
-  return rows.map((r) => ({
-    seq: r.seq,
-    role: r.role,
-    decision: r.decision,
-    comment: r.comment,
-    userId: r.user_id,
-    at: r.at,
-  }));
-}
-
 /** The ward's settings for approvals, with the seeds' defaults. */
 export async function wardApprovalSettings(db: Kysely<Database>, wardId: string) {
   const ward = await db
@@ -99,10 +84,6 @@ export async function wardApprovalSettings(db: Kysely<Database>, wardId: string)
   return {
     /** Levels below the contractor (1 = 再委託; 2 = 再々委託). Default: 再委託 only, as in seed 003. */
     maxSubcontractDepth: ward.settings.maxSubcontractDepth ?? 1,
-    signOffChain: (ward.settings.signOffChain ?? [
-      'ward_officer',
-      'ward_chief',
-      'ward_manager',
-    ]) as SignOffRole[],
+    signOffChain: chainOf(ward.settings.signOffChain),
   };
 }

@@ -3,20 +3,16 @@ import { authorize } from '../shared/authorize.js';
 import type { UseCaseContext } from '../shared/context.js';
 import { notFound } from '../shared/errors.js';
 import { type Page, toPage } from '../shared/pagination.js';
+import { readSignOff } from '../sign-off/read-sign-off.js';
 import { afterCreated, createdKey } from '../worklists/created-cursor.js';
-import {
-  type Approval,
-  approvalFields,
-  findApproval,
-  findApprovalSteps,
-  toApproval,
-} from './approval.repository.js';
+import { type Approval, approvalFields, findApproval, toApproval } from './approval.repository.js';
+import { approvalWorkflow } from './approval.workflow.js';
 
 export async function getApproval(ctx: UseCaseContext, id: string) {
   const approval = await findApproval(ctx.db, id);
   if (!approval) throw notFound('Approval', '承認申請');
   authorize(ctx.ability, 'read', 'Approval', approval);
-  return { ...approval, steps: await findApprovalSteps(ctx.db, approval.wardId, id) };
+  return { ...approval, ...(await readSignOff(ctx.db, approvalWorkflow, approval)) };
 }
 
 /** Approvals the actor may read, newest first; e.g. a signer's queue with status=under_review. */

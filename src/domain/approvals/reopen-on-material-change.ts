@@ -1,7 +1,9 @@
 import type { Tx, UnitOfWork, UseCaseContext } from '../shared/context.js';
+import { machineColumns } from '../shared/stored-snapshot.js';
 import type { DelegationApplication } from './application.js';
 import { delegationApplicationOf } from './apply-for-delegation.js';
 import { wardApprovalSettings } from './approval.repository.js';
+import { approvalWorkflow } from './approval.workflow.js';
 
 const OPEN = ['draft', 'submitted', 'under_review', 'changes_requested', 'awaiting_council'];
 
@@ -42,6 +44,7 @@ export async function reopenOnMaterialChange(
       contract_id: contractId,
       applicant_org_id: approved.ward_id,
       status: 'draft',
+      ...machineColumns(approvalWorkflow),
       chain: settings.signOffChain,
       council_mode: approved.council_mode,
       application: JSON.stringify(application),

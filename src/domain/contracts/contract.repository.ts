@@ -41,6 +41,7 @@ export interface Contract {
   createdAt: Date;
   updatedAt: Date;
   version: number;
+  machine: { id: string; version: number };
 }
 
 export const contractFields: FieldMap = {
@@ -83,6 +84,7 @@ export function toContract(row: Selectable<ContractsTable>): Contract {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     version: row.version,
+    machine: { id: row.machine_id, version: row.machine_version },
   };
 }
 

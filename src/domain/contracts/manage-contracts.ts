@@ -6,8 +6,10 @@ import { findOrganisation, linkCompanyToWard } from '../organisations/organisati
 import { authorize } from '../shared/authorize.js';
 import { inTransaction, type Tx, type UseCaseContext } from '../shared/context.js';
 import { ConflictError, type FieldError, notFound, ValidationError } from '../shared/errors.js';
+import { machineColumns } from '../shared/stored-snapshot.js';
 import { checkVersion } from '../shared/versioning.js';
 import { type Contract, findContract } from './contract.repository.js';
+import { checkContractAllows, contractWorkflow } from './contract.workflow.js';
 import type { ContractInput, ContractPatch } from './contract-input.js';
 
 const EMPTY_MEASURES = { operational: [], system: [] };
@@ -95,7 +97,10 @@ export async function numberTaken(
   return Boolean(await q.executeTakeFirst());
 }
 
-export function contractRow(wardId: string, input: ContractInput): Insertable<ContractsTable> {
+export function contractRow(
+  wardId: string,
+  input: ContractInput,
+): Omit<Insertable<ContractsTable>, 'machine_id' | 'machine_version'> {
   return {
     ward_id: wardId,
     department_id: input.departmentId,
@@ -129,7 +134,11 @@ export async function createContract(ctx: UseCaseContext, raw: ContractInput): P
     if (await numberTaken(tx, wardId!, input.contractNumber)) throw duplicateNumber(input.contractNumber!);
     const row = await tx
       .insertInto('contracts')
-      .values({ ...contractRow(wardId!, input), created_by: ctx.actor.userId })
+      .values({
+        ...contractRow(wardId!, input),
+        ...machineColumns(contractWorkflow),
+        created_by: ctx.actor.userId,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     await linkCompanyToWard(tx, wardId!, input.contractorOrgId);
@@ -159,28 +168,18 @@ export async function updateContract(
     if (!before) throw notFound('Contract', '契約');
     authorize(ctx.ability, 'update', 'Contract', before);
     checkVersion('契約 / Contract', expectedVersion, before.version);
-    if (before.status === 'closed') {
-      throw new ConflictError(
-        { en: 'A closed contract cannot be changed', ja: '完了した契約は変更できません' },
-        { state: 'closed' },
-      );
-    }
     // Whether personal information is handled decides which gates the contract passed on
     // activation (register, handler list, approval) and what it owes at the end (erasure), so it
     // is fixed once the contract has started: a change means a new contract, not an edit.
-    if (
-      before.status !== 'draft' &&
-      patch.handlesPersonalInfo !== undefined &&
-      patch.handlesPersonalInfo !== before.handlesPersonalInfo
-    ) {
-      throw new ConflictError(
-        {
-          en: 'Whether the contract handles personal information cannot change after it has started',
-          ja: '個人情報の取扱いの有無は、契約の開始後は変更できません',
-        },
-        { state: before.status },
-      );
-    }
+    checkContractAllows(
+      before,
+      {
+        type: 'EDIT',
+        changesPersonalInfo:
+          patch.handlesPersonalInfo !== undefined && patch.handlesPersonalInfo !== before.handlesPersonalInfo,
+      },
+      { en: 'A closed contract cannot be changed', ja: '完了した契約は変更できません' },
+    );
     checkPeriod(patch.periodFrom ?? before.periodFrom, patch.periodTo ?? before.periodTo);
     await checkReferences(ctx, tx, before.wardId, patch);
     if (await numberTaken(tx, before.wardId, patch.contractNumber, id))

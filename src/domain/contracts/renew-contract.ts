@@ -2,7 +2,9 @@ import { findRegisterRevision } from '../registers/register.repository.js';
 import { authorize } from '../shared/authorize.js';
 import { inTransaction, type UseCaseContext } from '../shared/context.js';
 import { ConflictError, notFound, ValidationError } from '../shared/errors.js';
+import { machineColumns } from '../shared/stored-snapshot.js';
 import { type Contract, findContract } from './contract.repository.js';
+import { checkContractAllows, contractWorkflow } from './contract.workflow.js';
 import { contractRow, duplicateNumber, normaliseNumber, numberTaken } from './manage-contracts.js';
 
 /** seed 001 1.3: 単年度契約で履行良好であれば最大2回まで契約更新できる. */
@@ -28,15 +30,7 @@ export async function renewContract(ctx: UseCaseContext, id: string, raw: Renewa
     // update first: a contract the actor may not even read answers 404, not 403
     authorize(ctx.ability, 'update', 'Contract', predecessor);
     authorize(ctx.ability, 'create', 'Contract', { wardId: predecessor.wardId });
-    if (predecessor.status !== 'active' && predecessor.status !== 'ending') {
-      throw new ConflictError(
-        {
-          en: 'Only an active or ending contract is renewed',
-          ja: '履行中または終了手続中の契約のみ更新できます',
-        },
-        { state: predecessor.status, event: 'RENEW' },
-      );
-    }
+    checkContractAllows(predecessor, { type: 'RENEW' });
     if (predecessor.parentContractId) {
       throw new ValidationError({
         en: 'Sub-contracts are renewed with their parent',
@@ -92,6 +86,7 @@ export async function renewContract(ctx: UseCaseContext, id: string, raw: Renewa
           amountYen:
             input.amountYen ?? (predecessor.amountYen === null ? null : Number(predecessor.amountYen)),
         }),
+        ...machineColumns(contractWorkflow),
         predecessor_contract_id: id,
         renewal_count: predecessor.renewalCount + 1,
         created_by: ctx.actor.userId,

@@ -1,18 +1,19 @@
 import { decodeProtectedHeader } from 'jose';
 import type { Blocker } from '../../../workflows/contract-lifecycle/contract-lifecycle.machine.js';
 import { custodyMachine } from '../../../workflows/custody/custody.machine.js';
-import { erasureMachine } from '../../../workflows/custody/erasure.machine.js';
+import { ERASURE_MACHINE_VERSION, erasureMachine } from '../../../workflows/custody/erasure.machine.js';
 import { decide } from '../../../workflows/shared/decide.js';
 import type { TokenService } from '../auth/token-service.js';
 import { findContract } from '../contracts/contract.repository.js';
+import { custodyWorkflow, eraseOnCertificate } from '../handover/custody.workflow.js';
 import { findPackage } from '../handover/package.repository.js';
 import { notify, usersWithRoles } from '../notifications/notify.js';
-import { authorize } from '../shared/authorize.js';
-import { inTransaction, type Tx, type UseCaseContext } from '../shared/context.js';
-import { ConflictError, notFound } from '../shared/errors.js';
+import type { Tx, UseCaseContext } from '../shared/context.js';
+import { ConflictError } from '../shared/errors.js';
 import { toJapanDate } from '../shared/japan-date.js';
-import { checkVersion } from '../shared/versioning.js';
+import { runStep, takeStep } from '../shared/run-step.js';
 import { fiscalYearOf } from '../shared/wareki.js';
+import type { Command, Workflow } from '../shared/workflow.js';
 import { CERTIFICATE_TYP, canonicalBytes, certificateContent, contentSha256 } from './certificate-content.js';
 import {
   type ErasureCertificate,
@@ -51,44 +52,53 @@ async function blockersOf(tx: Tx, record: ErasureRecord): Promise<Blocker[]> {
   return blockers;
 }
 
+export const erasureWorkflow: Workflow<ErasureRecord> = {
+  machine: erasureMachine,
+  version: ERASURE_MACHINE_VERSION,
+  subject: 'ErasureRecord',
+  name: { en: 'Erasure record', ja: '消去の記録' },
+  table: 'erasure_records',
+  auditPrefix: 'erasure',
+  load: findErasure,
+  stateNames: {
+    recorded: { en: 'recorded', ja: '記録済み' },
+    certified: { en: 'certified', ja: '証明書発行済み' },
+  },
+};
+
+type Signer = Pick<TokenService, 'signDocument'>;
+
 /**
  * Issues the certificate (消去証明書): its content, in canonical form, is signed as a compact JWS
  * with the server's ES256 key so anyone can check it later; the packages it lists become erased.
  * A sub-contractor's certificate goes to both the ward and the contractor (丙13): both are
  * recipients in the content, both may read it, and both are notified.
  */
-export async function certifyErasure(
-  ctx: UseCaseContext,
-  signer: Pick<TokenService, 'signDocument'>,
-  id: string,
-  expectedVersion: number,
-): Promise<{ record: ErasureRecord; certificate: ErasureCertificate }> {
-  return inTransaction(ctx, async ({ tx, audit }) => {
-    const record = await findErasure(tx, id, true);
-    if (!record) throw notFound('Erasure record', '消去の記録');
-    authorize(ctx.ability, 'update', 'ErasureRecord', record);
-    checkVersion('消去の記録 / Erasure record', expectedVersion, record.version);
-    const blockers = await blockersOf(tx, record);
-    const decision = decide(erasureMachine, record.status, { type: 'CERTIFY', blockers });
-    if (!decision.allowed) {
-      throw new ConflictError(
-        decision.reason === 'guard'
-          ? {
-              en: `Cannot certify: ${blockers.map((b) => b.en).join('; ')}`,
-              ja: `証明書を発行できません：${blockers.map((b) => b.ja).join('、')}`,
-            }
-          : { en: 'The certificate was issued already', ja: '消去証明書は発行済みです' },
-        { state: record.status, ...(blockers.length && { missing: blockers }) },
-      );
-    }
+export const certifyCommand: Command<ErasureRecord, { signer: Signer }, Blocker[]> = {
+  name: 'certify',
+  label: { en: 'issue the certificate', ja: '消去証明書の発行' },
+  can: { action: 'update' },
+  facts: ({ tx, record }) => blockersOf(tx, record),
+  event: ({ facts }) => ({ type: 'CERTIFY', blockers: facts ?? [] }),
+  refusal: ({ reason, facts, record }) =>
+    new ConflictError(
+      reason === 'guard' && facts?.length
+        ? {
+            en: `Cannot certify: ${facts.map((b) => b.en).join('; ')}`,
+            ja: `証明書を発行できません：${facts.map((b) => b.ja).join('、')}`,
+          }
+        : { en: 'The certificate was issued already', ja: '消去証明書は発行済みです' },
+      { state: record.status, ...(facts?.length && { missing: facts }) },
+    ),
+  apply: async (step) => {
+    const { tx, ctx, record, input, now, auditNote } = step;
     const contract = (await findContract(tx, record.contractId))!;
-    const now = ctx.now();
     const fiscalYear = fiscalYearOf(toJapanDate(now));
     const { serial, number } = await nextNumber(tx, record.wardId, fiscalYear);
     const certificateId = crypto.randomUUID();
     const content = await certificateContent(tx, record, contract, { id: certificateId, number, at: now });
-    const jws = await signer.signDocument(canonicalBytes(content), CERTIFICATE_TYP);
-    const kid = String(decodeProtectedHeader(jws).kid);
+    const jws = await input.signer.signDocument(canonicalBytes(content), CERTIFICATE_TYP);
+    const payloadSha256 = await contentSha256(content);
     await tx
       .insertInto('erasure_certificates')
       .values({
@@ -100,37 +110,25 @@ export async function certifyErasure(
         certificate_number: number,
         recipient_org_ids: content.recipients.map((r) => r.organisationId),
         payload: JSON.stringify(content),
-        payload_sha256: await contentSha256(content),
+        payload_sha256: payloadSha256,
         jws,
-        kid,
+        kid: String(decodeProtectedHeader(jws).kid),
         issued_by: ctx.actor.userId,
         issued_at: now,
       })
       .execute();
-    await tx
-      .updateTable('erasure_records')
-      .set({ status: decision.next, updated_at: now, version: record.version + 1 })
-      .where('ward_id', '=', record.wardId)
-      .where('id', '=', record.id)
-      .execute();
+    // the packages it lists become erased, each a step of its own custody (checked as facts above)
     for (const packageId of record.packageIds) {
-      const pkg = (await findPackage(tx, packageId))!;
-      const erased = decide(custodyMachine, pkg.status, { type: 'ERASE' });
-      if (!erased.allowed) throw new Error(`package ${pkg.id} cannot be erased from ${pkg.status}`); // checked above
-      await tx
-        .updateTable('handover_packages')
-        .set({ status: erased.next, updated_at: now, version: pkg.version + 1 })
-        .where('ward_id', '=', pkg.wardId)
-        .where('id', '=', pkg.id)
-        .execute();
-      await audit({
-        wardId: pkg.wardId,
-        action: 'handover_package.erase',
-        subjectType: 'HandoverPackage',
-        subjectId: pkg.id,
-        before: { status: pkg.status, version: pkg.version },
-        after: { status: erased.next, version: pkg.version + 1, certificateNumber: number },
-      });
+      const erased = await takeStep(
+        step,
+        ctx,
+        custodyWorkflow,
+        eraseOnCertificate,
+        packageId,
+        { certificateNumber: number },
+        { follows: true },
+      );
+      if (erased.refused) throw erased.refused;
     }
     const recipients = [
       ...(await usersWithRoles(tx, record.wardId, ['ward_officer'])),
@@ -152,21 +150,18 @@ export async function certifyErasure(
       },
       now,
     );
-    const after = (await findErasure(tx, record.id))!;
-    const certificate = (await findCertificateOf(tx, record.wardId, record.id))!;
-    await audit({
-      wardId: record.wardId,
-      action: 'erasure.certify',
-      subjectType: 'ErasureRecord',
-      subjectId: record.id,
-      before: { status: record.status, version: record.version },
-      after: {
-        status: after.status,
-        version: after.version,
-        certificateNumber: number,
-        payloadSha256: certificate.payloadSha256,
-      },
-    });
-    return { record: after, certificate };
-  });
+    Object.assign(auditNote, { certificateNumber: number, payloadSha256 });
+    return {};
+  },
+};
+
+export async function certifyErasure(
+  ctx: UseCaseContext,
+  signer: Signer,
+  id: string,
+  expectedVersion: number,
+): Promise<{ record: ErasureRecord; certificate: ErasureCertificate }> {
+  const record = await runStep(ctx, erasureWorkflow, certifyCommand, id, { signer }, expectedVersion);
+  const certificate = (await findCertificateOf(ctx.db, record.wardId, record.id))!;
+  return { record, certificate };
 }

@@ -39,6 +39,7 @@ export interface ErasureRecord {
   recordedAt: Date;
   updatedAt: Date;
   version: number;
+  machine: { id: string; version: number };
 }
 
 export const erasureFields: FieldMap = {
@@ -82,6 +83,7 @@ export function toErasure(row: Row): ErasureRecord {
     recordedAt: row.recorded_at,
     updatedAt: row.updated_at,
     version: row.version,
+    machine: { id: row.machine_id, version: row.machine_version },
   };
 }
 

@@ -1,15 +1,12 @@
 import { asSubject } from '../../../policies/app-ability.js';
 import { type Contract, findContract } from '../contracts/contract.repository.js';
+import { checkContractAllows } from '../contracts/contract.workflow.js';
 import { checkEventTime, handlerOnList, notOnList } from '../handover/custody-steps.js';
 import { checkItemsInRegister } from '../handover/package-items.js';
 import { inTransaction, type Tx, type UseCaseContext } from '../shared/context.js';
-import {
-  ConflictError,
-  type FieldError,
-  ForbiddenError,
-  notFound,
-  ValidationError,
-} from '../shared/errors.js';
+import { type FieldError, ForbiddenError, notFound, ValidationError } from '../shared/errors.js';
+import { machineColumns } from '../shared/stored-snapshot.js';
+import { erasureWorkflow } from './certify-erasure.js';
 import { type ErasureRecord, findErasure } from './erasure.repository.js';
 import type {
   ErasedDevice,
@@ -149,15 +146,7 @@ export async function recordErasure(ctx: UseCaseContext, input: ErasureInput): P
   const contract = await findContract(ctx.db, input.contractId);
   if (!contract) throw notFound('Contract', '契約');
   authorizeRecording(ctx, contract);
-  if (contract.status !== 'active' && contract.status !== 'ending') {
-    throw new ConflictError(
-      {
-        en: `A contract in state ${contract.status} holds no data to erase`,
-        ja: 'この状態の契約には消去の記録をつけられません',
-      },
-      { state: contract.status },
-    );
-  }
+  checkContractAllows(contract, { type: 'RECORD_ERASURE' });
   checkContent(input);
   await checkItemsInRegister(ctx.db, contract, input.items);
 
@@ -182,6 +171,7 @@ export async function recordErasure(ctx: UseCaseContext, input: ErasureInput): P
         organisation_id: contract.contractorOrgId,
         scope: input.scope,
         status: 'recorded',
+        ...machineColumns(erasureWorkflow),
         items: JSON.stringify(input.items),
         package_ids: input.packageIds,
         media: JSON.stringify(input.media),

@@ -1,106 +1,28 @@
-import { sql } from 'kysely';
-import { accessibleBy, type FieldMap, membership } from '../../../policies/rules-to-sql.js';
+import { accessibleBy } from '../../../policies/rules-to-sql.js';
 import { findContract } from '../contracts/contract.repository.js';
+import { checkContractAllows } from '../contracts/contract.workflow.js';
 import { getContract } from '../contracts/manage-contracts.js';
 import { authorize } from '../shared/authorize.js';
 import { inTransaction, type UseCaseContext } from '../shared/context.js';
-import { ConflictError, type FieldError, notFound, ValidationError } from '../shared/errors.js';
+import { type FieldError, notFound, ValidationError } from '../shared/errors.js';
 import { toJapanDate } from '../shared/japan-date.js';
-import { checkVersion } from '../shared/versioning.js';
-import { type Handler, loadHandlers } from './handler.repository.js';
+import { runStep } from '../shared/run-step.js';
+import { machineColumns } from '../shared/stored-snapshot.js';
+import { loadHandlers } from './handler.repository.js';
+import {
+  type HandlerListEntryInput,
+  type HandlerListSubmission,
+  handlerListFields,
+  loadSubmission,
+} from './handler-list.repository.js';
+import { handlerListCommands, handlerListWorkflow } from './handler-list.workflow.js';
+
+export type { HandlerListEntryInput, HandlerListSubmission };
+export { handlerListFields };
 
 // 取扱責任者及び取扱者の名簿: per contract and organisation. Every change is a new submission that
 // the ward acknowledges (確認) or returns (差戻し); the history stays, so the list as of any date
 // can be shown.
-
-export const handlerListFields: FieldMap = {
-  wardId: 'handler_list_submissions.ward_id',
-  organisationId: 'handler_list_submissions.organisation_id',
-  // a contractor supervises the lists of the sub-contracts below it
-  chainOrgIds: membership((eb, orgId) =>
-    eb.exists(
-      eb
-        .selectFrom('contracts as c')
-        .select(sql`1`.as('one'))
-        .whereRef('c.ward_id', '=', 'handler_list_submissions.ward_id')
-        .whereRef('c.id', '=', 'handler_list_submissions.contract_id')
-        .where(sql<boolean>`${orgId}::uuid = any(c.chain_org_ids)`),
-    ),
-  ),
-};
-
-export interface HandlerListEntryInput {
-  handlerId: string;
-  role: 'responsible' | 'handler';
-  effectiveFrom: string;
-  effectiveTo?: string | null;
-}
-
-export interface HandlerListSubmission {
-  id: string;
-  contractId: string;
-  wardId: string;
-  organisationId: string;
-  status: 'submitted' | 'acknowledged' | 'returned';
-  submittedBy: string | null;
-  submittedAt: Date;
-  decidedBy: string | null;
-  decidedAt: Date | null;
-  comment: string | null;
-  version: number;
-  entries: Array<HandlerListEntryInput & { handler: Handler }>;
-}
-
-async function loadSubmission(
-  db: UseCaseContext['db'],
-  wardId: string,
-  id: string,
-): Promise<HandlerListSubmission> {
-  const row = await db
-    .selectFrom('handler_list_submissions')
-    .selectAll()
-    .where('ward_id', '=', wardId)
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow();
-  const entries = await db
-    .selectFrom('handler_list_entries')
-    .selectAll()
-    .where('ward_id', '=', wardId)
-    .where('submission_id', '=', id)
-    .execute();
-  const handlers = await loadHandlers(
-    db,
-    entries.map((e) => e.handler_id),
-  );
-  return {
-    id: row.id,
-    contractId: row.contract_id,
-    wardId: row.ward_id,
-    organisationId: row.organisation_id,
-    status: row.status,
-    submittedBy: row.submitted_by,
-    submittedAt: row.submitted_at,
-    decidedBy: row.decided_by,
-    decidedAt: row.decided_at,
-    comment: row.comment,
-    version: row.version,
-    entries: entries
-      .map((e) => ({
-        handlerId: e.handler_id,
-        role: e.role,
-        effectiveFrom: e.effective_from,
-        effectiveTo: e.effective_to,
-        handler: handlers.find((h) => h.id === e.handler_id)!,
-      }))
-      .sort((a, b) =>
-        a.role === b.role
-          ? a.handler.fullName.localeCompare(b.handler.fullName, 'ja')
-          : a.role === 'responsible'
-            ? -1
-            : 1,
-      ),
-  };
-}
 
 /** Submits the organisation's list for a contract it is party to (受託者・再委託先の取扱責任者). */
 export async function submitHandlerList(
@@ -121,12 +43,7 @@ export async function submitHandlerList(
       ja: 'この契約の受託者のみが名簿を提出できます',
     });
   }
-  if (contract.status === 'closed') {
-    throw new ConflictError(
-      { en: 'The contract is closed', ja: '契約は完了しています' },
-      { state: 'closed' },
-    );
-  }
+  checkContractAllows(contract, { type: 'SUBMIT_HANDLER_LIST' });
 
   const handlers = await loadHandlers(ctx.db, [...new Set(entries.map((e) => e.handlerId))]);
   const errors: FieldError[] = [];
@@ -184,6 +101,7 @@ export async function submitHandlerList(
         contract_id: contractId,
         organisation_id: organisationId,
         status: 'submitted',
+        ...machineColumns(handlerListWorkflow),
         submitted_by: ctx.actor.userId,
         submitted_at: ctx.now(),
       })
@@ -223,52 +141,16 @@ export async function decideHandlerList(
   comment: string | null,
   expectedVersion: number,
 ): Promise<HandlerListSubmission> {
-  const contract = await getContract(ctx, contractId);
-  return inTransaction(ctx, async ({ tx, audit }) => {
-    const row = await tx
-      .selectFrom('handler_list_submissions')
-      .selectAll()
-      .where('ward_id', '=', contract.wardId)
-      .where('id', '=', submissionId)
-      .where('contract_id', '=', contractId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!row) throw notFound('Handler list', '名簿');
-    authorize(ctx.ability, 'update', 'HandlerList', {
-      wardId: row.ward_id,
-      organisationId: row.organisation_id,
-      chainOrgIds: contract.chainOrgIds,
-    });
-    checkVersion('名簿 / Handler list', expectedVersion, row.version);
-    if (row.status !== 'submitted') {
-      throw new ConflictError(
-        { en: `This list was already ${row.status}`, ja: 'この名簿は既に処理済みです' },
-        { state: row.status, event: decision },
-      );
-    }
-    await tx
-      .updateTable('handler_list_submissions')
-      .set({
-        status: decision === 'acknowledge' ? 'acknowledged' : 'returned',
-        decided_by: ctx.actor.userId,
-        decided_at: ctx.now(),
-        comment,
-        version: row.version + 1,
-      })
-      .where('ward_id', '=', row.ward_id)
-      .where('id', '=', submissionId)
-      .execute();
-    const after = await loadSubmission(tx, row.ward_id, submissionId);
-    await audit({
-      wardId: row.ward_id,
-      action: `handler_list.${decision}`,
-      subjectType: 'HandlerList',
-      subjectId: submissionId,
-      before: { status: row.status },
-      after: { status: after.status, comment },
-    });
-    return after;
-  });
+  await getContract(ctx, contractId);
+  const { chainOrgIds: _chain, ...after } = await runStep(
+    ctx,
+    handlerListWorkflow,
+    handlerListCommands[decision],
+    submissionId,
+    { contractId, comment },
+    expectedVersion,
+  );
+  return after;
 }
 
 /**

@@ -36,6 +36,7 @@ export interface HandoverPackage {
   preparedAt: Date;
   updatedAt: Date;
   version: number;
+  machine: { id: string; version: number };
 }
 
 export const packageFields: FieldMap = {
@@ -78,6 +79,7 @@ export function toPackage(row: Row): HandoverPackage {
     preparedAt: row.prepared_at,
     updatedAt: row.updated_at,
     version: row.version,
+    machine: { id: row.machine_id, version: row.machine_version },
   };
 }
 

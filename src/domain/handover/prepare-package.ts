@@ -1,8 +1,11 @@
 import { cleanFilename } from '../attachments/upload-attachment.js';
+import { checkContractAllows } from '../contracts/contract.workflow.js';
 import { getContract } from '../contracts/manage-contracts.js';
 import { authorize } from '../shared/authorize.js';
 import { inTransaction, type UseCaseContext } from '../shared/context.js';
-import { ConflictError, ValidationError } from '../shared/errors.js';
+import { ValidationError } from '../shared/errors.js';
+import { machineColumns } from '../shared/stored-snapshot.js';
+import { custodyWorkflow } from './custody.workflow.js';
 import { findPackage, type HandoverPackage, type PackageItem } from './package.repository.js';
 import {
   encryptPackage,
@@ -80,15 +83,7 @@ export async function preparePackage(
     recipientOrgId: contract.contractorOrgId,
     chainOrgIds: contract.chainOrgIds,
   });
-  if (contract.status !== 'active') {
-    throw new ConflictError(
-      {
-        en: 'Data is handed over only under an active contract',
-        ja: '履行中の契約でなければ受渡しできません',
-      },
-      { state: contract.status },
-    );
-  }
+  checkContractAllows(contract, { type: 'HAND_OVER_DATA' });
   await checkItemsInRegister(ctx.db, contract, input.items);
   const files = checkFiles(input.files);
 
@@ -124,6 +119,7 @@ export async function preparePackage(
     preparedAt: now,
     updatedAt: now,
     version: 1,
+    machine: { id: custodyWorkflow.machine.id, version: custodyWorkflow.version },
   };
   const passwordNotice = await renderNotice({ package: draft, password });
 
@@ -144,6 +140,7 @@ export async function preparePackage(
         jwe_enc: draft.jweEnc,
         pbes2_count: draft.pbes2Count,
         status: 'prepared',
+        ...machineColumns(custodyWorkflow),
         prepared_by: draft.preparedBy,
         prepared_at: now,
         updated_at: now,

@@ -1,18 +1,11 @@
-import type { TakeOutState } from '../../../workflows/custody/take-out.machine.js';
-import { inTransaction, type UseCaseContext } from '../shared/context.js';
-import { notFound, ValidationError } from '../shared/errors.js';
-import {
-  authorizeStep,
-  checkEventTime,
-  decideStep,
-  handlerOnList,
-  notOnList,
-  saveState,
-  wardPerson,
-} from './custody-steps.js';
+import type { UseCaseContext } from '../shared/context.js';
+import { ConflictError, ValidationError } from '../shared/errors.js';
+import { runStep } from '../shared/run-step.js';
+import { type CustodyStep, custodyFacts, custodyWorkflow } from './custody.workflow.js';
+import { checkEventTime, handlerOnList, notOnList, wardPerson } from './custody-steps.js';
 import { checkIdentity } from './hand-over-package.js';
 import type { IdentityCheckInput } from './handover-terms.js';
-import { findPackage, type HandoverPackage, latestEventAt, loadCustody } from './package.repository.js';
+import { type HandoverPackage, latestEventAt } from './package.repository.js';
 import { stepTakeOut } from './take-out-package.js';
 
 export interface ReturnInput {
@@ -32,23 +25,27 @@ export interface ReturnInput {
  * ward then checks the package's hash (verifyReturnedPackage) before the return counts as complete.
  * A return during a take-out is allowed only for a take-out made for the return.
  */
-export async function returnPackage(
-  ctx: UseCaseContext,
-  id: string,
-  input: ReturnInput,
-  expectedVersion: number,
-): Promise<HandoverPackage> {
-  return inTransaction(ctx, async ({ tx, audit }) => {
-    const pkg = await findPackage(tx, id, true);
-    if (!pkg) throw notFound('Handover package', '受渡データ');
-    authorizeStep(ctx, pkg, 'return');
-    const custody = await loadCustody(tx, pkg);
-    const trip = custody.takeOuts.find((t) => t.status === 'out');
-    const next = decideStep(pkg, { type: 'RETURN', takeOutPurpose: trip?.purpose ?? null }, expectedVersion, {
-      en: 'The media is out for another purpose; it must be brought back to the cabinet first',
-      ja: '返却以外の目的で持ち出し中です。先に保管場所へ戻してください',
-    });
-    const noticeHandedOver = custody.handovers.some((h) => h.kind === 'password_notice');
+export const returnCommand: CustodyStep<ReturnInput> = {
+  name: 'return',
+  label: { en: 'receive its return', ja: '返却の受領' },
+  can: { action: 'update', field: 'return' },
+  facts: custodyFacts,
+  event: ({ facts }) => ({
+    type: 'RETURN',
+    takeOutPurpose: facts?.takeOuts.find((t) => t.status === 'out')?.purpose ?? null,
+  }),
+  refusal: ({ reason, record }) =>
+    reason === 'guard'
+      ? new ConflictError(
+          {
+            en: 'The media is out for another purpose; it must be brought back to the cabinet first',
+            ja: '返却以外の目的で持ち出し中です。先に保管場所へ戻してください',
+          },
+          { state: record.status, event: 'RETURN' },
+        )
+      : undefined,
+  apply: async ({ tx, ctx, record: pkg, input, facts, auditNote }) => {
+    const noticeHandedOver = facts.handovers.some((h) => h.kind === 'password_notice');
     if (noticeHandedOver && !input.passwordNoticeReturned) {
       throw new ValidationError(
         { en: 'The password notice comes back with the media', ja: 'パスワード通知書も返却してください' },
@@ -62,7 +59,7 @@ export async function returnPackage(
       );
     }
     checkIdentity(input.identityCheck);
-    checkEventTime(input.handedAt, ctx.now(), latestEventAt(pkg, custody), 'handedAt');
+    checkEventTime(input.handedAt, ctx.now(), latestEventAt(pkg, facts), 'handedAt');
     const giver = await handlerOnList(tx, {
       wardId: pkg.wardId,
       contractId: pkg.contractId,
@@ -77,7 +74,6 @@ export async function returnPackage(
       input.receivedByUserId ?? ctx.actor.userId,
       'receivedByUserId',
     );
-
     await tx
       .insertInto('package_handovers')
       .values({
@@ -99,11 +95,12 @@ export async function returnPackage(
         recorded_at: ctx.now(),
       })
       .execute();
+    const trip = facts.takeOuts.find((t) => t.status === 'out');
     if (trip) {
       await tx
         .updateTable('package_take_outs')
         .set({
-          status: stepTakeOut(trip.status as TakeOutState, { type: 'HANDED_BACK' }),
+          status: stepTakeOut(trip.status, { type: 'HANDED_BACK' }),
           back_at: input.handedAt,
           back_check: '区へ返却',
         })
@@ -111,15 +108,16 @@ export async function returnPackage(
         .where('id', '=', trip.id)
         .execute();
     }
-    await saveState(tx, ctx, pkg, next);
-    await audit({
-      wardId: pkg.wardId,
-      action: 'handover_package.return',
-      subjectType: 'HandoverPackage',
-      subjectId: pkg.id,
-      before: { status: pkg.status, version: pkg.version },
-      after: { status: next, version: pkg.version + 1, handedAt: input.handedAt, giver: giver.fullName },
-    });
-    return (await findPackage(tx, pkg.id))!;
-  });
+    Object.assign(auditNote, { handedAt: input.handedAt, giver: giver.fullName });
+    return {};
+  },
+};
+
+export function returnPackage(
+  ctx: UseCaseContext,
+  id: string,
+  input: ReturnInput,
+  expectedVersion: number,
+): Promise<HandoverPackage> {
+  return runStep(ctx, custodyWorkflow, returnCommand, id, input, expectedVersion);
 }

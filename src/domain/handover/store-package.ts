@@ -1,14 +1,9 @@
-import { inTransaction, type UseCaseContext } from '../shared/context.js';
-import { notFound, ValidationError } from '../shared/errors.js';
-import {
-  authorizeStep,
-  checkEventTime,
-  decideStep,
-  handlerOnList,
-  notOnList,
-  saveState,
-} from './custody-steps.js';
-import { findPackage, type HandoverPackage, latestEventAt, loadCustody } from './package.repository.js';
+import type { UseCaseContext } from '../shared/context.js';
+import { ValidationError } from '../shared/errors.js';
+import { runStep } from '../shared/run-step.js';
+import { type CustodyStep, custodyFacts, custodyWorkflow } from './custody.workflow.js';
+import { checkEventTime, handlerOnList, notOnList } from './custody-steps.js';
+import { type HandoverPackage, latestEventAt } from './package.repository.js';
 
 export interface StoreInput {
   storedAt: Date;
@@ -23,19 +18,14 @@ export interface StoreInput {
  * holds (seed 003 運用6: 施錠できるキャビネットに保管…取扱責任者に鍵を管理させる). The key holder
  * must be the responsible person on the acknowledged list at that moment.
  */
-export async function storePackage(
-  ctx: UseCaseContext,
-  id: string,
-  input: StoreInput,
-  expectedVersion: number,
-): Promise<HandoverPackage> {
-  return inTransaction(ctx, async ({ tx, audit }) => {
-    const pkg = await findPackage(tx, id, true);
-    if (!pkg) throw notFound('Handover package', '受渡データ');
-    authorizeStep(ctx, pkg, 'store');
-    const next = decideStep(pkg, { type: 'STORE' }, expectedVersion);
-    const custody = await loadCustody(tx, pkg);
-    checkEventTime(input.storedAt, ctx.now(), latestEventAt(pkg, custody), 'storedAt');
+export const storeCommand: CustodyStep<StoreInput> = {
+  name: 'store',
+  label: { en: 'store in the locked cabinet', ja: '保管' },
+  can: { action: 'update', field: 'store' },
+  facts: custodyFacts,
+  event: () => ({ type: 'STORE' }),
+  apply: async ({ tx, ctx, record: pkg, input, facts, auditNote }) => {
+    checkEventTime(input.storedAt, ctx.now(), latestEventAt(pkg, facts), 'storedAt');
     const keyHolder = await handlerOnList(tx, {
       wardId: pkg.wardId,
       contractId: pkg.contractId,
@@ -56,25 +46,24 @@ export async function storePackage(
         ],
       );
     }
-    await saveState(tx, ctx, pkg, next, {
+    Object.assign(auditNote, {
+      storagePlace: input.place.trim(),
+      keyHolder: keyHolder.fullName,
+      storedAt: input.storedAt,
+    });
+    return {
       storage_place: input.place.trim(),
       key_holder_handler_id: keyHolder.id,
       stored_at: input.storedAt,
-    });
-    await audit({
-      wardId: pkg.wardId,
-      action: 'handover_package.store',
-      subjectType: 'HandoverPackage',
-      subjectId: pkg.id,
-      before: { status: pkg.status, version: pkg.version },
-      after: {
-        status: next,
-        version: pkg.version + 1,
-        storagePlace: input.place.trim(),
-        keyHolder: keyHolder.fullName,
-        storedAt: input.storedAt,
-      },
-    });
-    return (await findPackage(tx, pkg.id))!;
-  });
+    };
+  },
+};
+
+export function storePackage(
+  ctx: UseCaseContext,
+  id: string,
+  input: StoreInput,
+  expectedVersion: number,
+): Promise<HandoverPackage> {
+  return runStep(ctx, custodyWorkflow, storeCommand, id, input, expectedVersion);
 }

@@ -6,24 +6,14 @@ import {
   takeOutMachine,
 } from '../../../workflows/custody/take-out.machine.js';
 import { decide } from '../../../workflows/shared/decide.js';
-import { inTransaction, type Tx, type UseCaseContext } from '../shared/context.js';
+import type { Tx, UseCaseContext } from '../shared/context.js';
 import { ConflictError, notFound, ValidationError } from '../shared/errors.js';
-import {
-  authorizeStep,
-  checkEventTime,
-  decideStep,
-  handlerOnList,
-  notOnList,
-  saveState,
-} from './custody-steps.js';
+import { runStep } from '../shared/run-step.js';
+import { machineColumns } from '../shared/stored-snapshot.js';
+import { type CustodyStep, custodyFacts, custodyWorkflow, OPEN_TAKE_OUTS } from './custody.workflow.js';
+import { checkEventTime, handlerOnList, notOnList } from './custody-steps.js';
 import { TAKE_OUT_PURPOSE_JA } from './handover-terms.js';
-import {
-  findPackage,
-  type HandoverPackage,
-  latestEventAt,
-  loadCustody,
-  toTakeOut,
-} from './package.repository.js';
+import { type HandoverPackage, latestEventAt, toTakeOut } from './package.repository.js';
 
 // 持出記録 (seed 000 キ: 持出記録(個人情報等の内容、持出・返却日時、担当者等)を作成し、返却時の確認を
 // 行っている; seed 003 運用5: USBは納品時、返却時を除いて執務室外への持ち出しを禁止).
@@ -39,16 +29,17 @@ export interface TakeOutInput {
   outAt?: Date | null;
 }
 
-const OPEN: TakeOutState[] = ['requested', 'approved', 'out'];
+/** The take-out machine (version 1) tags each take-out row. */
+export const takeOutMachineColumns = () => machineColumns({ machine: takeOutMachine, version: 1 });
 
-/** Moves one take-out through its machine, or refuses with 409. */
+/** Moves one take-out through its own machine, or refuses with 409. */
 export function stepTakeOut(state: TakeOutState, event: TakeOutEvent): TakeOutState {
   const decision = decide(takeOutMachine, state, event);
   if (decision.allowed) return decision.next;
   throw new ConflictError(
     {
       en: `A take-out in state ${state} cannot ${event.type}`,
-      ja: `状態「${state}」の持出しにはこの操作はできません`,
+      ja: 'この持出しの状態ではこの操作はできません',
     },
     { state, event: event.type },
   );
@@ -82,26 +73,17 @@ export async function listedCarrier(tx: Tx, pkg: HandoverPackage, handlerId: str
  * Records a take-out: for delivery (納品) or return (返却) it happens now and the media is out; for
  * any other purpose it is a request the ward must approve before the media may leave.
  */
-export async function takeOutPackage(
-  ctx: UseCaseContext,
-  id: string,
-  input: TakeOutInput,
-  expectedVersion: number,
-): Promise<HandoverPackage> {
-  return inTransaction(ctx, async ({ tx, audit }) => {
-    const pkg = await findPackage(tx, id, true);
-    if (!pkg) throw notFound('Handover package', '受渡データ');
-    authorizeStep(ctx, pkg, 'takeOut');
-    const state = initialTakeOutState(input.purpose);
-    // A request for another purpose does not move the media yet, but only media in the cabinet
-    // can be requested: ask the machine as if approved, to check the state alone.
-    const next = decideStep(
-      pkg,
-      { type: 'TAKE_OUT', purpose: input.purpose, wardApproved: state === 'requested' },
-      expectedVersion,
-    );
-    const custody = await loadCustody(tx, pkg);
-    if (custody.takeOuts.some((t) => OPEN.includes(t.status as TakeOutState))) {
+export const takeOutCommand: CustodyStep<TakeOutInput> = {
+  name: 'take-out',
+  label: { en: 'take out', ja: '持出し' },
+  can: { action: 'update', field: 'takeOut' },
+  facts: custodyFacts,
+  event: ({ input }) =>
+    !input || input.purpose === 'other'
+      ? { type: 'REQUEST_TAKE_OUT' }
+      : { type: 'TAKE_OUT', purpose: input.purpose, wardApproved: false },
+  apply: async ({ tx, ctx, record: pkg, input, facts, auditNote }) => {
+    if (facts.takeOuts.some((t) => OPEN_TAKE_OUTS.includes(t.status))) {
       throw new ConflictError(
         {
           en: 'Another take-out of this package is still open',
@@ -110,6 +92,7 @@ export async function takeOutPackage(
         { state: pkg.status },
       );
     }
+    const state = initialTakeOutState(input.purpose);
     const outAt = state === 'out' ? input.outAt : null;
     if (state === 'out' && !outAt) {
       throw new ValidationError({ en: 'When did it leave?', ja: '持出日時を入力してください' }, [
@@ -120,10 +103,8 @@ export async function takeOutPackage(
         },
       ]);
     }
-    const at = outAt ?? ctx.now();
-    if (outAt) checkEventTime(outAt, ctx.now(), latestEventAt(pkg, custody), 'outAt');
-    const carrier = await listedCarrier(tx, pkg, input.handlerId, at);
-
+    if (outAt) checkEventTime(outAt, ctx.now(), latestEventAt(pkg, facts), 'outAt');
+    const carrier = await listedCarrier(tx, pkg, input.handlerId, outAt ?? ctx.now());
     const row = await tx
       .insertInto('package_take_outs')
       .values({
@@ -134,33 +115,30 @@ export async function takeOutPackage(
         contents: input.contents.trim(),
         handler_id: carrier.id,
         status: state,
+        ...takeOutMachineColumns(),
         requested_by: ctx.actor.userId,
         requested_at: ctx.now(),
         out_at: outAt,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
-    if (state === 'out') await saveState(tx, ctx, pkg, next);
-    else {
-      // the version still moves, so a stale screen cannot request twice
-      await saveState(tx, ctx, pkg, pkg.status);
-    }
-    await audit({
-      wardId: pkg.wardId,
-      action: state === 'out' ? 'handover_package.take_out' : 'handover_package.request_take_out',
-      subjectType: 'HandoverPackage',
-      subjectId: pkg.id,
-      before: { status: pkg.status, version: pkg.version },
-      after: {
-        status: state === 'out' ? next : pkg.status,
-        version: pkg.version + 1,
-        takeOut: {
-          ...toTakeOut(row),
-          purposeJa: TAKE_OUT_PURPOSE_JA[input.purpose],
-          handler: carrier.fullName,
-        },
-      },
-    });
-    return (await findPackage(tx, pkg.id))!;
-  });
+    auditNote.takeOut = {
+      ...toTakeOut(row),
+      purposeJa: TAKE_OUT_PURPOSE_JA[input.purpose],
+      handler: carrier.fullName,
+    };
+    return {};
+  },
+  audit: ({ input }) => ({
+    action: input.purpose === 'other' ? 'handover_package.request_take_out' : 'handover_package.take_out',
+  }),
+};
+
+export function takeOutPackage(
+  ctx: UseCaseContext,
+  id: string,
+  input: TakeOutInput,
+  expectedVersion: number,
+): Promise<HandoverPackage> {
+  return runStep(ctx, custodyWorkflow, takeOutCommand, id, input, expectedVersion);
 }

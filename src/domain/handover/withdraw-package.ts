@@ -1,32 +1,25 @@
-import { inTransaction, type UseCaseContext } from '../shared/context.js';
-import { notFound } from '../shared/errors.js';
-import { authorizeStep, decideStep, saveState } from './custody-steps.js';
-import { findPackage, type HandoverPackage } from './package.repository.js';
+import type { UseCaseContext } from '../shared/context.js';
+import { runStep } from '../shared/run-step.js';
+import { type CustodyStep, custodyWorkflow } from './custody.workflow.js';
+import type { HandoverPackage } from './package.repository.js';
 
 /**
  * 取下げ: a package that never left the ward (its notice lost, the wrong data picked) is withdrawn;
  * the ward deletes its own copy of the file. It then no longer holds up the contract's closing.
  */
-export async function withdrawPackage(
+export const withdrawCommand: CustodyStep<{ reason: string }> = {
+  name: 'withdraw',
+  label: { en: 'withdraw', ja: '取下げ' },
+  can: { action: 'update', field: 'withdraw' },
+  event: () => ({ type: 'WITHDRAW' }),
+  audit: ({ input }) => ({ after: { reason: input.reason.trim() } }),
+};
+
+export function withdrawPackage(
   ctx: UseCaseContext,
   id: string,
   reason: string,
   expectedVersion: number,
 ): Promise<HandoverPackage> {
-  return inTransaction(ctx, async ({ tx, audit }) => {
-    const pkg = await findPackage(tx, id, true);
-    if (!pkg) throw notFound('Handover package', '受渡データ');
-    authorizeStep(ctx, pkg, 'withdraw');
-    const next = decideStep(pkg, { type: 'WITHDRAW' }, expectedVersion);
-    await saveState(tx, ctx, pkg, next);
-    await audit({
-      wardId: pkg.wardId,
-      action: 'handover_package.withdraw',
-      subjectType: 'HandoverPackage',
-      subjectId: pkg.id,
-      before: { status: pkg.status, version: pkg.version },
-      after: { status: next, version: pkg.version + 1, reason: reason.trim() },
-    });
-    return (await findPackage(tx, pkg.id))!;
-  });
+  return runStep(ctx, custodyWorkflow, withdrawCommand, id, { reason }, expectedVersion);
 }

@@ -1,7 +1,7 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import { type FieldMap, membership } from '../../../policies/rules-to-sql.js';
-import type { SignOffRole } from '../../../workflows/approval/approval.machine.js';
 import type { IncidentState } from '../../../workflows/incident/incident.machine.js';
+import type { SignOffRole } from '../../../workflows/shared/sign-off.js';
 import type { Database } from '../../db/database.js';
 import type { IncidentsTable } from '../../db/tables/reports.js';
 
@@ -28,6 +28,7 @@ export interface Incident {
   step: number;
   closedAt: Date | null;
   version: number;
+  machine: { id: string; version: number };
   chainOrgIds: string[];
 }
 
@@ -70,6 +71,7 @@ export function toIncident(r: Selectable<IncidentsTable> & { chain_org_ids: stri
     step: r.step,
     closedAt: r.closed_at,
     version: r.version,
+    machine: { id: r.machine_id, version: r.machine_version },
     chainOrgIds: r.chain_org_ids,
   };
 }

@@ -3,6 +3,7 @@ import { authorize } from '../shared/authorize.js';
 import type { UseCaseContext } from '../shared/context.js';
 import { notFound } from '../shared/errors.js';
 import { after, decodeCursor, type Page, toPage } from '../shared/pagination.js';
+import { readSignOff } from '../sign-off/read-sign-off.js';
 import {
   findIncident,
   type Incident,
@@ -10,6 +11,7 @@ import {
   incidentQuery,
   toIncident,
 } from './incident.repository.js';
+import { incidentWorkflow } from './incident.workflow.js';
 
 export async function getIncident(ctx: UseCaseContext, id: string): Promise<Incident> {
   const incident = await findIncident(ctx.db, id);
@@ -42,12 +44,5 @@ export async function listIncidents(
 /** One incident with its history: each report, instruction, response, sign-off and send-back. */
 export async function getIncidentWithSteps(ctx: UseCaseContext, id: string) {
   const incident = await getIncident(ctx, id);
-  const steps = await ctx.db
-    .selectFrom('incident_steps')
-    .select(['seq', 'role', 'decision', 'comment', 'at'])
-    .where('ward_id', '=', incident.wardId)
-    .where('incident_id', '=', id)
-    .orderBy('seq')
-    .execute();
-  return { ...incident, steps };
+  return { ...incident, ...(await readSignOff(ctx.db, incidentWorkflow, incident)) };
 }

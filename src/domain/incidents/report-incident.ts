@@ -4,7 +4,9 @@ import { notify, usersWithRoles } from '../notifications/notify.js';
 import { authorize } from '../shared/authorize.js';
 import { inTransaction, type UseCaseContext } from '../shared/context.js';
 import { notFound, ValidationError } from '../shared/errors.js';
+import { machineColumns } from '../shared/stored-snapshot.js';
 import { findIncident, type Incident } from './incident.repository.js';
+import { incidentWorkflow } from './incident.workflow.js';
 
 export interface IncidentReportInput {
   contractId: string;
@@ -50,6 +52,7 @@ export async function reportIncident(ctx: UseCaseContext, input: IncidentReportI
         contract_id: contract.id,
         reporting_org_id: reportingOrgId,
         status: 'reported',
+        ...machineColumns(incidentWorkflow),
         information: input.information,
         record_count: input.recordCount ?? null,
         location: input.location,

@@ -23,6 +23,7 @@ export interface Finding {
   createdAt: Date;
   updatedAt: Date;
   version: number;
+  machine: { id: string; version: number };
 }
 
 export const findingFields: FieldMap = {
@@ -52,6 +53,7 @@ export function toFinding(row: Selectable<InspectionFindingsTable>): Finding {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     version: row.version,
+    machine: { id: row.machine_id, version: row.machine_version },
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { ChecklistTemplate, ItemResult } from '../../../forms/checklist/checklist.js';
 import { arrayColumn, type FieldMap } from '../../../policies/rules-to-sql.js';
-import type { SignOffRole } from '../../../workflows/inspection/inspection.machine.js';
+import type { SignOffRole } from '../../../workflows/shared/sign-off.js';
 import type { Database } from '../../db/database.js';
 import type {
   InspectionItemsTable,
@@ -38,6 +38,7 @@ export interface Inspection {
   createdAt: Date;
   updatedAt: Date;
   version: number;
+  machine: { id: string; version: number };
 }
 
 export interface InspectionApplicability {
@@ -98,6 +99,7 @@ export function toInspection(row: Selectable<InspectionsTable>): Inspection {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     version: row.version,
+    machine: { id: row.machine_id, version: row.machine_version },
   };
 }
 
@@ -153,22 +155,4 @@ export async function findItem(
   if (lock) q = q.forUpdate();
   const row = await q.executeTakeFirst();
   return row && toItem(row);
-}
-
-export async function findSteps(db: Kysely<Database>, wardId: string, inspectionId: string) {
-  const rows = await db
-    .selectFrom('inspection_steps')
-    .selectAll()
-    .where('ward_id', '=', wardId)
-    .where('inspection_id', '=', inspectionId)
-    .orderBy('seq')
-    .execute();
-  return rows.map((r) => ({
-    seq: r.seq,
-    role: r.role,
-    decision: r.decision,
-    comment: r.comment,
-    userId: r.user_id,
-    at: r.at,
-  }));
 }

@@ -2,10 +2,12 @@ import { applicableTemplate, itemsOf } from '../../../forms/checklist/checklist.
 import { authorize } from '../shared/authorize.js';
 import { inTransaction, type Tx, type UseCaseContext } from '../shared/context.js';
 import { type FieldError, ValidationError } from '../shared/errors.js';
+import { machineColumns } from '../shared/stored-snapshot.js';
 import { fiscalYearOf } from '../shared/wareki.js';
 import { resolveTemplate } from './checklist-templates.js';
 import { resolveInspectedParty } from './inspected-party.js';
 import { findInspection, type Inspection } from './inspection.repository.js';
+import { inspectionWorkflow } from './inspection.workflow.js';
 
 export interface PlanInspectionInput {
   contractId: string;
@@ -114,6 +116,7 @@ export async function planInspection(ctx: UseCaseContext, input: PlanInspectionI
         inspector_id: ctx.actor.userId,
         assistant_ids: assistantIds,
         status: 'planned',
+        ...machineColumns(inspectionWorkflow),
         created_by: ctx.actor.userId,
         created_at: now,
         updated_at: now,

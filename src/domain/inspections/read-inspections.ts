@@ -4,15 +4,16 @@ import { authorize } from '../shared/authorize.js';
 import type { UseCaseContext } from '../shared/context.js';
 import { notFound, ValidationError } from '../shared/errors.js';
 import { after, decodeCursor, type Page, toPage } from '../shared/pagination.js';
+import { readSignOff } from '../sign-off/read-sign-off.js';
 import { type Finding, findFindings, findingFields, toFinding } from './finding.repository.js';
 import {
   findInspection,
   findItems,
-  findSteps,
   type Inspection,
   inspectionFields,
   toInspection,
 } from './inspection.repository.js';
+import { inspectionWorkflow } from './inspection.workflow.js';
 import { inspectionView } from './inspection-view.js';
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
@@ -40,12 +41,12 @@ export async function getInspection(ctx: UseCaseContext, id: string) {
   const inspection = await findInspection(ctx.db, id);
   if (!inspection) throw notFound('Inspection', '実地検査');
   authorize(ctx.ability, 'read', 'Inspection', inspection);
-  const [items, findings, steps] = await Promise.all([
+  const [items, findings, signOff] = await Promise.all([
     findItems(ctx.db, inspection.wardId, id),
     findFindings(ctx.db, inspection.wardId, id),
-    findSteps(ctx.db, inspection.wardId, id),
+    readSignOff(ctx.db, inspectionWorkflow, inspection),
   ]);
-  return { inspection, items, findings, steps, ...inspectionView(inspection, items, findings) };
+  return { inspection, items, findings, ...signOff, ...inspectionView(inspection, items, findings) };
 }
 
 export interface InspectionQuery {

@@ -1,13 +1,18 @@
 import { checkAnswer, type ItemAnswer } from '../../../forms/checklist/answer.js';
 import { findingMachine } from '../../../workflows/inspection/finding.machine.js';
 import { decide } from '../../../workflows/shared/decide.js';
+import { authorize } from '../shared/authorize.js';
 import { inTransaction, type UseCaseContext } from '../shared/context.js';
 import { ConflictError, notFound, ValidationError } from '../shared/errors.js';
+import { takeStep } from '../shared/run-step.js';
+import { machineColumns } from '../shared/stored-snapshot.js';
 import { checkVersion } from '../shared/versioning.js';
 import { checkEvidence } from './evidence.js';
 import { type Finding, findLiveFinding } from './finding.repository.js';
+import { findingFollowSteps, findingWorkflow } from './finding.workflow.js';
 import { findItem, type InspectionItem, toInspection } from './inspection.repository.js';
-import { authorizePart, japanToday } from './inspection-access.js';
+import { checkInspectionAllows } from './inspection.workflow.js';
+import { japanToday } from './inspection-access.js';
 
 export interface RecordItemInput extends ItemAnswer {
   photoIds?: string[];
@@ -26,7 +31,8 @@ export async function recordItem(
   input: RecordItemInput,
   expectedVersion: number,
 ): Promise<{ item: InspectionItem; finding: Finding | null }> {
-  return inTransaction(ctx, async ({ tx, audit }) => {
+  return inTransaction(ctx, async (uow) => {
+    const { tx, audit } = uow;
     // FOR SHARE: items are saved side by side, but never while the record is being submitted.
     const row = await tx
       .selectFrom('inspections')
@@ -36,18 +42,10 @@ export async function recordItem(
       .executeTakeFirst();
     if (!row) throw notFound('Inspection', '実地検査');
     const inspection = toInspection(row);
-    authorizePart(ctx.ability, 'update', 'Inspection', inspection, 'items');
+    authorize(ctx.ability, 'update', 'Inspection', inspection, 'items');
     const before = await findItem(tx, inspection.wardId, inspection.id, itemKey, true);
     if (!before) throw notFound('Checklist item', '確認項目');
-    if (inspection.status !== 'in_progress') {
-      throw new ConflictError(
-        {
-          en: `Items are recorded while the inspection is in progress (it is ${inspection.status})`,
-          ja: `確認結果は実施中の実地検査にのみ記録できます（現在の状態: ${inspection.status}）`,
-        },
-        { state: inspection.status },
-      );
-    }
+    checkInspectionAllows(inspection, { type: 'RECORD_ITEM' });
     checkVersion('確認項目 / Checklist item', expectedVersion, before.version);
 
     const errors = checkAnswer(inspection.template, input, japanToday(ctx.now()));
@@ -60,7 +58,7 @@ export async function recordItem(
     await checkEvidence(ctx, tx, inspection.wardId, photoIds, 'photoIds', 'photo');
 
     const live = await findLiveFinding(tx, inspection.wardId, inspection.id, itemKey, true);
-    if (live && live.status !== 'open') {
+    if (live && !decide(findingMachine, live.status, { type: 'AMEND' }).allowed) {
       throw new ConflictError(
         {
           en: `The finding on this item is ${live.status}; record a re-check instead of changing the answer`,
@@ -112,6 +110,7 @@ export async function recordItem(
             item_key: itemKey,
             organisation_id: inspection.organisationId,
             status: 'open',
+            ...machineColumns(findingWorkflow),
             created_at: now,
           })
           .returning('id')
@@ -119,15 +118,15 @@ export async function recordItem(
         findingId = created.id;
       }
     } else if (live) {
-      const decision = decide(findingMachine, live.status, { type: 'WITHDRAW' });
-      if (decision.allowed) {
-        await tx
-          .updateTable('inspection_findings')
-          .set({ status: decision.next, updated_at: now, version: live.version + 1 })
-          .where('ward_id', '=', live.wardId)
-          .where('id', '=', live.id)
-          .execute();
-      }
+      await takeStep(
+        uow,
+        ctx,
+        findingWorkflow,
+        findingFollowSteps.withdraw,
+        live.id,
+        { itemKey },
+        { follows: true },
+      );
       findingId = null;
     }
 

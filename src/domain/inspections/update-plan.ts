@@ -1,9 +1,10 @@
+import { authorize } from '../shared/authorize.js';
 import { inTransaction, type UseCaseContext } from '../shared/context.js';
-import { ConflictError, notFound } from '../shared/errors.js';
+import { notFound } from '../shared/errors.js';
 import { checkVersion } from '../shared/versioning.js';
 import { fiscalYearOf } from '../shared/wareki.js';
 import { findInspection, type Inspection } from './inspection.repository.js';
-import { authorizePart } from './inspection-access.js';
+import { checkInspectionAllows } from './inspection.workflow.js';
 import { checkAssistants } from './plan-inspection.js';
 
 export interface PlanChanges {
@@ -23,18 +24,8 @@ export async function updatePlan(
   return inTransaction(ctx, async ({ tx, audit }) => {
     const before = await findInspection(tx, id, true);
     if (!before) throw notFound('Inspection', '実地検査');
-    authorizePart(ctx.ability, 'update', 'Inspection', before, 'lifecycle');
-    const editable =
-      before.status === 'planned' || (before.status === 'in_progress' && changes.plannedOn === undefined);
-    if (!editable) {
-      throw new ConflictError(
-        {
-          en: `The plan of an inspection that is ${before.status} cannot change${changes.plannedOn ? ' its date' : ''}`,
-          ja: `状態「${before.status}」の実地検査の予定${changes.plannedOn ? '日' : ''}は変更できません`,
-        },
-        { state: before.status },
-      );
-    }
+    authorize(ctx.ability, 'update', 'Inspection', before, 'lifecycle');
+    checkInspectionAllows(before, { type: 'EDIT_PLAN', changesDate: changes.plannedOn !== undefined });
     checkVersion('実地検査 / Inspection', expectedVersion, before.version);
     if (changes.assistantIds)
       await checkAssistants(tx, before.wardId, before.inspectorId, changes.assistantIds);

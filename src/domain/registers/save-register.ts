@@ -1,5 +1,6 @@
 import { reopenOnMaterialChange } from '../approvals/reopen-on-material-change.js';
 import { findContract } from '../contracts/contract.repository.js';
+import { checkContractAllows } from '../contracts/contract.workflow.js';
 import { authorize } from '../shared/authorize.js';
 import { inTransaction, type Tx, type UseCaseContext } from '../shared/context.js';
 import { ConflictError, notFound, ValidationError } from '../shared/errors.js';
@@ -127,12 +128,7 @@ export async function saveRegister(
     const contract = await findContract(tx, contractId, true);
     if (!contract) throw notFound('Contract', '契約');
     authorize(ctx.ability, 'update', 'Contract', contract);
-    if (contract.status === 'closed') {
-      throw new ConflictError(
-        { en: 'A closed contract cannot change', ja: '完了した契約の情報項目は変更できません' },
-        { state: 'closed' },
-      );
-    }
+    checkContractAllows(contract, { type: 'CHANGE_REGISTER' });
     if (baseRevision !== contract.registerRevision) {
       throw new ConflictError(
         {

@@ -1,14 +1,16 @@
 import { type Kysely, sql } from 'kysely';
+import { DEFAULT_SIGN_OFF_CHAIN } from '../../../workflows/shared/sign-off.js';
 import type { Database } from '../../db/database.js';
 import { appendAuditEntry } from '../audit/append-audit-entry.js';
 import type { ReportPeriod } from './periods.js';
+import { reportWorkflow } from './report.workflow.js';
 
 export interface IssueResult {
   period: string;
   issued: number;
 }
 
-const DEFAULT_CHAIN = ['ward_officer', 'ward_chief', 'ward_manager'];
+const DEFAULT_CHAIN = [...DEFAULT_SIGN_OFF_CHAIN];
 
 /**
  * Issues the requests of one period for every contract handling personal information that ran in
@@ -25,11 +27,12 @@ export async function issueReports(
   return db.transaction().execute(async (tx) => {
     const issued = await sql<{ ward_id: string; id: string }>`
       insert into compliance_reports
-        (ward_id, contract_id, organisation_id, period, period_from, period_to, due_on, status, chain, issued_at)
+        (ward_id, contract_id, organisation_id, period, period_from, period_to, due_on, status, chain, issued_at,
+         machine_id, machine_version)
       select c.ward_id, c.id, c.contractor_org_id, ${period.label}, ${period.from}::date, ${period.to}::date, ${period.dueOn}::date,
              'issued',
              coalesce((select array_agg(x) from jsonb_array_elements_text(w.settings -> 'signOffChain') as x), ${DEFAULT_CHAIN}::text[]),
-             ${now}
+             ${now}, ${reportWorkflow.machine.id}, ${reportWorkflow.version}
       from contracts c
       join organisations w on w.id = c.ward_id
       where c.handles_personal_info

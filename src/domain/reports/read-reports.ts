@@ -1,9 +1,11 @@
 import { accessibleBy } from '../../../policies/rules-to-sql.js';
+import { WITH_CONTRACTOR } from '../../../workflows/compliance-report/compliance-report.machine.js';
 import { authorize } from '../shared/authorize.js';
 import type { UseCaseContext } from '../shared/context.js';
 import { notFound } from '../shared/errors.js';
 import { toJapanDate } from '../shared/japan-date.js';
 import { after, decodeCursor, type Page, toPage } from '../shared/pagination.js';
+import { readSignOff } from '../sign-off/read-sign-off.js';
 import {
   type ComplianceReport,
   findReport,
@@ -11,6 +13,7 @@ import {
   reportQuery,
   toReport,
 } from './report.repository.js';
+import { reportWorkflow } from './report.workflow.js';
 import { gatherFacts, prefillFrom } from './report-facts.js';
 
 /** One report; while it is with the contractor, the prefill is computed from the records now. */
@@ -18,27 +21,13 @@ export async function getReport(ctx: UseCaseContext, id: string) {
   const report = await findReport(ctx.db, id);
   if (!report) throw notFound('Compliance report', '遵守状況報告書');
   authorize(ctx.ability, 'read', 'ComplianceReport', report);
-  const open = ['issued', 'draft', 'returned'].includes(report.status);
+  const open = WITH_CONTRACTOR.includes(report.status);
   const prefill = open ? prefillFrom(await gatherFacts(ctx.db as never, report)) : report.prefill;
-  const steps = await ctx.db
-    .selectFrom('compliance_report_steps')
-    .selectAll()
-    .where('ward_id', '=', report.wardId)
-    .where('report_id', '=', id)
-    .orderBy('seq')
-    .execute();
   return {
     ...report,
     prefill,
     overdue: open && report.dueOn < toJapanDate(ctx.now()),
-    steps: steps.map((s) => ({
-      seq: s.seq,
-      role: s.role,
-      decision: s.decision,
-      comment: s.comment,
-      userId: s.user_id,
-      at: s.at,
-    })),
+    ...(await readSignOff(ctx.db, reportWorkflow, report)),
   };
 }
 
@@ -65,7 +54,7 @@ export async function listReports(
   if (query.contractId) q = q.where('compliance_reports.contract_id', '=', query.contractId);
   if (query.overdue) {
     q = q
-      .where('compliance_reports.status', 'in', ['issued', 'draft', 'returned'])
+      .where('compliance_reports.status', 'in', [...WITH_CONTRACTOR])
       .where('compliance_reports.due_on', '<', today);
   }
   if (query.withDiscrepancies)
@@ -87,7 +76,7 @@ export async function listReports(
       const report = toReport(r);
       return {
         ...report,
-        overdue: ['issued', 'draft', 'returned'].includes(report.status) && report.dueOn < today,
+        overdue: WITH_CONTRACTOR.includes(report.status) && report.dueOn < today,
       };
     },
   );

@@ -1,8 +1,8 @@
 import { type Kysely, type Selectable, sql } from 'kysely';
 import type { Answers } from '../../../forms/compliance-report/compliance-report.form.js';
 import { type FieldMap, membership } from '../../../policies/rules-to-sql.js';
-import type { SignOffRole } from '../../../workflows/approval/approval.machine.js';
 import type { ReportState } from '../../../workflows/compliance-report/compliance-report.machine.js';
+import type { SignOffRole } from '../../../workflows/shared/sign-off.js';
 import type { Database } from '../../db/database.js';
 import type { ComplianceReportsTable } from '../../db/tables/reports.js';
 import type { Discrepancy, Prefill } from './report-facts.js';
@@ -27,6 +27,7 @@ export interface ComplianceReport {
   submittedAt: Date | null;
   issuedAt: Date;
   version: number;
+  machine: { id: string; version: number };
   /** For the policies: the organisations above the reporting one in the chain. */
   chainOrgIds: string[];
 }
@@ -69,6 +70,7 @@ export function toReport(
     submittedAt: row.submitted_at,
     issuedAt: row.issued_at,
     version: row.version,
+    machine: { id: row.machine_id, version: row.machine_version },
     chainOrgIds: row.chain_org_ids,
   };
 }

@@ -32,25 +32,50 @@ export function subjectName(type: string): { en: string; ja: string } {
   return subjectNames[type] ?? { en: type, ja: type };
 }
 
+/** Names of the parts (CASL fields) a permission may be limited to, for refusals. */
+const partNames: Record<string, { en: string; ja: string }> = {
+  lifecycle: { en: 'its course', ja: '手続の進行' },
+  items: { en: 'its checklist items', ja: '確認項目' },
+  improvementReport: { en: 'the improvement report', ja: '改善報告' },
+  handover: { en: 'the handover', ja: '受渡し' },
+  return: { en: 'the receipt of its return', ja: '返却の受領' },
+  verify: { en: 'the hash check', ja: 'ハッシュ確認' },
+  approveTakeOut: { en: 'the approval of a take-out', ja: '持出しの承認' },
+  withdraw: { en: 'the withdrawal', ja: '取下げ' },
+  store: { en: 'its storage', ja: '保管' },
+  takeOut: { en: 'a take-out', ja: '持出し' },
+};
+
 /**
- * Checks `action` on one record. A record the actor may not even read is reported as not found,
- * so its existence does not leak; one it may read but not change, or may not create, is forbidden.
+ * Checks `action` on one record, or on one part of it (a CASL field: an assistant may record items
+ * but not submit, a company may write its improvement report but nothing else). A record the actor
+ * may not even read is reported as not found, so its existence does not leak; one it may read but
+ * not change (in that part), or may not create, is forbidden.
  */
 export function authorize<T extends object>(
   ability: AppAbility,
   action: Action,
   type: Exclude<SubjectType, 'all'>,
   record: T,
+  part?: string,
 ): void {
   const tagged = asSubject(type, record);
-  if (ability.can(action, tagged)) return;
+  if (ability.can(action, tagged, part)) return;
   const name = subjectName(type);
   // A record being created does not exist yet, so there is nothing whose existence could leak.
   if (action === 'create' || (action !== 'read' && ability.can('read', tagged))) {
-    throw new ForbiddenError({
-      en: `You may not ${action} this ${name.en.toLowerCase()}`,
-      ja: `この${name.ja}に対する操作（${action}）は許可されていません`,
-    });
+    const partName = part ? (partNames[part] ?? { en: part, ja: part }) : undefined;
+    throw new ForbiddenError(
+      partName
+        ? {
+            en: `You may not ${action} ${partName.en} of this ${name.en.toLowerCase()}`,
+            ja: `この${name.ja}の${partName.ja}を行う権限がありません`,
+          }
+        : {
+            en: `You may not ${action} this ${name.en.toLowerCase()}`,
+            ja: `この${name.ja}に対する操作（${action}）は許可されていません`,
+          },
+    );
   }
   throw new NotFoundError({ en: `${name.en} not found`, ja: `${name.ja}が見つかりません` });
 }

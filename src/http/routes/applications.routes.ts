@@ -31,6 +31,7 @@ export function applicationRoutes() {
     async (c) =>
       c.json(
         presentApproval(
+          useCaseContext(c),
           await applyForDelegation(useCaseContext(c), c.req.valid('param').id, c.req.valid('json')),
         ),
         201,
@@ -52,6 +53,7 @@ export function applicationRoutes() {
     async (c) =>
       c.json(
         presentApproval(
+          useCaseContext(c),
           await applyForSubdelegation(useCaseContext(c), c.req.valid('param').id, c.req.valid('json')),
         ),
         201,

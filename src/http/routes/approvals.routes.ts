@@ -1,8 +1,13 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { type ApprovalCommand, actOnApproval } from '../../domain/approvals/act-on-approval.js';
+import {
+  type ApprovalCommand,
+  actOnApproval,
+  approvalActions,
+} from '../../domain/approvals/act-on-approval.js';
 import type { Approval } from '../../domain/approvals/approval.repository.js';
 import { getApproval, listApprovals } from '../../domain/approvals/read-approvals.js';
 import { addSuspension, listSuspensions } from '../../domain/approvals/suspensions.js';
+import type { Viewer } from '../../domain/shared/allowed-actions.js';
 import type { AppEnv } from '../app-env.js';
 import { expectedVersion, requireAuth, useCaseContext } from '../middleware/authenticate.js';
 import { ApprovalCommandBody, ApprovalSchema, CouncilAnswerBody } from '../schemas/approvals.js';
@@ -22,9 +27,12 @@ import { validationHook } from '../validation-hook.js';
 
 const common = { tags: ['approvals'], security: bearerSecurity };
 
-export function presentApproval(a: Approval & { steps?: Array<{ at: Date }> }) {
+/** An approval as the API answers it, with what the viewer may do with it now. */
+export function presentApproval(viewer: Viewer, a: Approval & { steps?: Array<{ at: Date }> }) {
+  const { machine: _machine, ...fields } = a;
   return {
-    ...a,
+    ...fields,
+    allowedActions: approvalActions(viewer, a),
     application: a.application as unknown as Record<string, unknown>,
     submittedAt: a.submittedAt?.toISOString() ?? null,
     decidedAt: a.decidedAt?.toISOString() ?? null,
@@ -65,7 +73,11 @@ export function approvalRoutes() {
     }),
     async (c) => {
       const page = await listApprovals(useCaseContext(c), c.req.valid('query'));
-      return c.json({ items: page.items.map(presentApproval), nextCursor: page.nextCursor }, 200);
+      const ctx = useCaseContext(c);
+      return c.json(
+        { items: page.items.map((a) => presentApproval(ctx, a)), nextCursor: page.nextCursor },
+        200,
+      );
     },
   );
 
@@ -81,7 +93,7 @@ export function approvalRoutes() {
     async (c) => {
       const approval = await getApproval(useCaseContext(c), c.req.valid('param').id);
       c.header('etag', `"${approval.version}"`);
-      return c.json(presentApproval(approval), 200);
+      return c.json(presentApproval(useCaseContext(c), approval), 200);
     },
   );
 
@@ -104,7 +116,7 @@ export function approvalRoutes() {
           { comment },
           expectedVersion(c, version),
         );
-        return c.json(presentApproval(approval), 200);
+        return c.json(presentApproval(useCaseContext(c), approval), 200);
       },
     );
   }
@@ -127,7 +139,7 @@ export function approvalRoutes() {
         input,
         expectedVersion(c, version),
       );
-      return c.json(presentApproval(approval), 200);
+      return c.json(presentApproval(useCaseContext(c), approval), 200);
     },
   );
 

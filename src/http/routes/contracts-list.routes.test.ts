@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activeContract, CONTRACTS, createContract, createHandler } from '../../../test/helpers/contracts.js';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import { buildWorld, type World } from '../../../test/helpers/world.js';
+import { contractWorkflow } from '../../domain/contracts/contract.workflow.js';
+import { machineColumns } from '../../domain/shared/stored-snapshot.js';
 
 let t: TestApp;
 let w: World;
@@ -109,6 +111,7 @@ describe('the cursor', () => {
       ward_measures: NO_MEASURES,
       contractor_measures: NO_MEASURES,
       created_at: new Date(createdAt),
+      ...machineColumns(contractWorkflow),
     });
     const inserted = await t.handle.db
       .insertInto('contracts')

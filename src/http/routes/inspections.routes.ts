@@ -107,8 +107,12 @@ export function inspectionRoutes() {
       responses: { 200: jsonResponse(pageOf(InspectionSchema), 'A page of inspections'), ...errorResponses },
     }),
     async (c) => {
-      const page = await listInspections(useCaseContext(c), c.req.valid('query'));
-      return c.json({ items: page.items.map(presentInspection), nextCursor: page.nextCursor }, 200);
+      const ctx = useCaseContext(c);
+      const page = await listInspections(ctx, c.req.valid('query'));
+      return c.json(
+        { items: page.items.map((i) => presentInspection(ctx, i)), nextCursor: page.nextCursor },
+        200,
+      );
     },
   );
 
@@ -124,7 +128,7 @@ export function inspectionRoutes() {
     async (c) => {
       const ctx = useCaseContext(c);
       const planned = await planInspection(ctx, c.req.valid('json'));
-      return c.json(presentDetail(await getInspection(ctx, planned.id), japanToday(ctx.now())), 201);
+      return c.json(presentDetail(ctx, await getInspection(ctx, planned.id), japanToday(ctx.now())), 201);
     },
   );
 
@@ -141,7 +145,7 @@ export function inspectionRoutes() {
       const ctx = useCaseContext(c);
       const detail = await getInspection(ctx, c.req.valid('param').id);
       c.header('etag', `"${detail.inspection.version}"`);
-      return c.json(presentDetail(detail, japanToday(ctx.now())), 200);
+      return c.json(presentDetail(ctx, detail, japanToday(ctx.now())), 200);
     },
   );
 
@@ -158,7 +162,7 @@ export function inspectionRoutes() {
       const { version, ...changes } = c.req.valid('json');
       const ctx = useCaseContext(c);
       const inspection = await updatePlan(ctx, c.req.valid('param').id, changes, expectedVersion(c, version));
-      return c.json(presentInspection(inspection), 200);
+      return c.json(presentInspection(useCaseContext(c), inspection), 200);
     },
   );
 
@@ -180,7 +184,7 @@ export function inspectionRoutes() {
         const ctx = useCaseContext(c);
         const id = c.req.valid('param').id;
         const inspection = await actOnInspection(ctx, id, command, { comment }, expectedVersion(c, version));
-        return c.json(presentInspection(inspection), 200);
+        return c.json(presentInspection(useCaseContext(c), inspection), 200);
       },
     );
   }

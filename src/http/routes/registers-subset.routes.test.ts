@@ -10,6 +10,8 @@ import {
 } from '../../../test/helpers/contracts.js';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import { buildWorld, type World } from '../../../test/helpers/world.js';
+import { contractWorkflow } from '../../domain/contracts/contract.workflow.js';
+import { machineColumns } from '../../domain/shared/stored-snapshot.js';
 
 let t: TestApp;
 let w: World;
@@ -53,6 +55,7 @@ beforeAll(async () => {
       handles_personal_info: true,
       ward_measures: NO_MEASURES,
       contractor_measures: NO_MEASURES,
+      ...machineColumns(contractWorkflow),
     })
     .returning('id')
     .executeTakeFirstOrThrow();

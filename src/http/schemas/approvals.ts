@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { requiredText, text, Uuid, VersionField } from './common.js';
+import { AllowedActions, requiredText, text, Uuid, VersionField } from './common.js';
 import { DateText, RegisterInputSchema } from './contracts.js';
 
 export const ApprovalSchema = z
@@ -24,6 +24,7 @@ export const ApprovalSchema = z
     createdAt: z.string(),
     updatedAt: z.string(),
     version: z.number().int(),
+    allowedActions: AllowedActions,
     steps: z
       .array(
         z.object({
@@ -32,6 +33,7 @@ export const ApprovalSchema = z
           decision: z.string(),
           comment: z.string().nullable(),
           userId: z.string().nullable(),
+          userName: z.string().nullable(),
           at: z.string(),
         }),
       )

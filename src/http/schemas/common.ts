@@ -31,6 +31,13 @@ export const PageQuery = z.object({
     .openapi({ param: { name: 'limit', in: 'query' } }),
 });
 
+/** What the signed-in person may do with the record now: the commands the record's workflow would accept from them. */
+export const AllowedActions = z.array(z.string()).openapi({
+  description:
+    'The commands the signed-in user may take on this record now (their permissions and the workflow state, with the sign-off turn); the same answer the pages use to offer buttons. A command listed may still be refused for facts checked when it is taken (what a gate finds missing).',
+  example: ['approve', 'send-back'],
+});
+
 export const VersionField = z.number().int().min(1).optional().openapi({
   description: 'The version the change is based on; or send If-Match: "<version>"',
 });

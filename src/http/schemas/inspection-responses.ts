@@ -1,11 +1,11 @@
 import { z } from '@hono/zod-openapi';
+import { inspectionActions } from '../../domain/inspections/act-on-inspection.js';
 import type { Finding } from '../../domain/inspections/finding.repository.js';
-import type {
-  findSteps,
-  Inspection,
-  InspectionItem,
-} from '../../domain/inspections/inspection.repository.js';
+import type { Inspection, InspectionItem } from '../../domain/inspections/inspection.repository.js';
 import { isOverdue, type ViewSection } from '../../domain/inspections/inspection-view.js';
+import type { Viewer } from '../../domain/shared/allowed-actions.js';
+import type { SignOffStep } from '../../domain/sign-off/sign-off-steps.js';
+import { AllowedActions } from './common.js';
 
 // Response schemas of inspections and the presenters that fill them (dates as ISO strings).
 
@@ -35,6 +35,7 @@ export const InspectionSchema = z
     createdAt: z.string(),
     updatedAt: z.string(),
     version: z.number().int(),
+    allowedActions: AllowedActions,
   })
   .openapi('Inspection');
 
@@ -93,6 +94,7 @@ export const InspectionDetailSchema = InspectionSchema.extend({
       decision: z.string(),
       comment: z.string().nullable(),
       userId: z.string().nullable(),
+      userName: z.string().nullable(),
       at: z.string(),
     }),
   ),
@@ -117,10 +119,12 @@ export const DueSchema = z
   })
   .openapi('InspectionDue');
 
-export function presentInspection(i: Inspection): z.infer<typeof InspectionSchema> {
-  const { template: _template, ...rest } = i;
+/** An inspection as the API answers it, with what the viewer may do with it now. */
+export function presentInspection(viewer: Viewer, i: Inspection): z.infer<typeof InspectionSchema> {
+  const { template: _template, machine: _machine, ...rest } = i;
   return {
     ...rest,
+    allowedActions: inspectionActions(viewer, i),
     applicability: i.applicability as unknown as Record<string, unknown>,
     startedAt: iso(i.startedAt),
     submittedAt: iso(i.submittedAt),
@@ -144,18 +148,19 @@ export function presentFinding(f: Finding, today: string): z.infer<typeof Findin
 }
 
 export function presentDetail(
+  viewer: Viewer,
   d: {
     inspection: Inspection;
     sections: ViewSection[];
     findings: Finding[];
-    steps: Awaited<ReturnType<typeof findSteps>>;
+    steps: SignOffStep[];
     progress: z.infer<typeof InspectionDetailSchema>['progress'];
   },
   today: string,
 ): z.infer<typeof InspectionDetailSchema> {
   const { sections: _sections, ...template } = d.inspection.template;
   return {
-    ...presentInspection(d.inspection),
+    ...presentInspection(viewer, d.inspection),
     template: template as unknown as Record<string, unknown>,
     sections: d.sections.map((s) => ({
       ...s,

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { approvalActions } from '../../../domain/approvals/act-on-approval.js';
 import type { Approval } from '../../../domain/approvals/approval.repository.js';
 import { getApproval } from '../../../domain/approvals/read-approvals.js';
 import { readRegister } from '../../../domain/registers/read-register.js';
@@ -7,74 +8,13 @@ import { NotFoundError } from '../../../domain/shared/errors.js';
 import { departmentNames, organisationNames } from '../../../domain/worklists/names.js';
 import type { AppEnv } from '../../app-env.js';
 import { useCaseContext } from '../../middleware/authenticate.js';
-import { Badge, DateText, TableWrap, TimeText } from '../components/common.js';
+import { Badge, DateText } from '../components/common.js';
+import { StampBoxes, StepLog } from '../components/sign-off.js';
 import { Layout } from '../layout.js';
-import { type PageCtx, pageCtx, viewerOf } from '../page-context.js';
+import { pageCtx, viewerOf } from '../page-context.js';
 import { sendPage } from '../render.js';
 import { ApplicationView } from './application-view.js';
 import { ApprovalActions } from './approval-actions.js';
-import { offeredCommands } from './offered-steps.js';
-
-type Steps = Awaited<ReturnType<typeof getApproval>>['steps'];
-
-/** 決裁欄: one box per role of the chain, stamped when that role signed in the current round. */
-function Stamps({ p, approval, steps }: { p: PageCtx; approval: Approval; steps: Steps }) {
-  const t = p.t.approvals;
-  const lastStart = Math.max(0, ...steps.filter((s) => s.decision === 'start_review').map((s) => s.seq));
-  return (
-    <ul class="stamps" aria-label={t.stamps}>
-      {approval.chain.map((role, index) => {
-        const signed = steps.find((s) => s.seq > lastStart && s.role === role && s.decision === 'approve');
-        const waiting = approval.status === 'under_review' && approval.step === index;
-        return (
-          <li>
-            <span class="role">{p.t.roles.signOff[role]}</span>
-            {signed ? (
-              <span class="signed">
-                {t.stampSigned} <TimeText at={signed.at} />
-              </span>
-            ) : waiting ? (
-              <span>{t.stampAwaiting}</span>
-            ) : (
-              <span aria-hidden="true">—</span>
-            )}
-          </li>
-        );
-      })}
-    </ul>
-  );
-}
-
-function StepLog({ p, steps }: { p: PageCtx; steps: Steps }) {
-  const t = p.t.approvals;
-  if (!steps.length) return <p>{p.t.common.empty}</p>;
-  return (
-    <TableWrap p={p} label={t.steps}>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t.at}</th>
-            <th scope="col">{t.role}</th>
-            <th scope="col">{t.actions}</th>
-            <th scope="col">{p.t.common.comment}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {steps.map((s) => (
-            <tr>
-              <td class="nowrap">
-                <TimeText at={s.at} />
-              </td>
-              <td>{p.t.roles.signOff[s.role] ?? t.step[s.role] ?? s.role}</td>
-              <td>{t.decisions[s.decision] ?? s.decision}</td>
-              <td>{s.comment ?? '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableWrap>
-  );
-}
 
 /** The parent's register, if the viewer may read the parent contract (the applicant and the ward). */
 async function parentRegisterOf(
@@ -122,8 +62,8 @@ export async function approvalDetailPage(c: Context<AppEnv>, problem?: { text: s
         )}
       </p>
       <h2>{t.stamps}</h2>
-      <Stamps p={p} approval={approval} steps={approval.steps} />
-      <ApprovalActions p={p} approval={approval} commands={offeredCommands(viewerOf(p), approval)} />
+      <StampBoxes p={p} boxes={approval.stamps} />
+      <ApprovalActions p={p} approval={approval} commands={approvalActions(viewerOf(p), approval)} />
       <h2>{t.application}</h2>
       <ApplicationView
         p={p}
@@ -132,7 +72,12 @@ export async function approvalDetailPage(c: Context<AppEnv>, problem?: { text: s
         parentRegister={parentRegister}
       />
       <h2>{t.steps}</h2>
-      <StepLog p={p} steps={approval.steps} />
+      <StepLog
+        p={p}
+        steps={approval.steps}
+        label={t.steps}
+        decisions={t.decisions as Record<string, string>}
+      />
     </Layout>,
     problem?.status ?? 200,
   );

@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
-import type { Blocker } from '../../../../workflows/contract-lifecycle/contract-lifecycle.machine.js';
 import { applyForDelegation } from '../../../domain/approvals/apply-for-delegation.js';
+import type { Blocker } from '../../../domain/contracts/contract.workflow.js';
 import { type ContractCommand, transitionContract } from '../../../domain/contracts/transition-contract.js';
 import { decideHandlerList } from '../../../domain/handlers/handler-lists.js';
 import { ConflictError } from '../../../domain/shared/errors.js';

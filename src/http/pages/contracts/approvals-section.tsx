@@ -2,6 +2,7 @@ import type { Approval } from '../../../domain/approvals/approval.repository.js'
 import type { Contract } from '../../../domain/contracts/contract.repository.js';
 import { Badge, TableWrap, TimeText } from '../components/common.js';
 import { ChoiceGroup, Csrf, fields } from '../components/form.js';
+import { roleLabel } from '../components/sign-off.js';
 import type { PageCtx } from '../page-context.js';
 import { type ContractNames, ContractTable } from './list.page.js';
 
@@ -31,7 +32,7 @@ export function ApprovalTable({ p, items, caption }: { p: PageCtx; items: Approv
               <td>
                 <Badge status={a.status} label={p.t.status.approval[a.status]} />
               </td>
-              <td>{a.status === 'under_review' ? p.t.roles.signOff[a.chain[a.step] ?? ''] : '—'}</td>
+              <td>{a.status === 'under_review' && a.chain[a.step] ? roleLabel(p, a.chain[a.step]!) : '—'}</td>
               <td class="nowrap">
                 <TimeText at={a.createdAt} />
               </td>

@@ -1,9 +1,7 @@
 import type { Context } from 'hono';
 import { asSubject } from '../../../../policies/app-ability.js';
-import { contractLifecycleMachine } from '../../../../workflows/contract-lifecycle/contract-lifecycle.machine.js';
-import { decide } from '../../../../workflows/shared/decide.js';
 import { listApprovals } from '../../../domain/approvals/read-approvals.js';
-import type { Contract } from '../../../domain/contracts/contract.repository.js';
+import { contractActions } from '../../../domain/contracts/contract-actions.js';
 import { listContracts } from '../../../domain/contracts/list-contracts.js';
 import { getContract } from '../../../domain/contracts/manage-contracts.js';
 import type { ContractCommand } from '../../../domain/contracts/transition-contract.js';
@@ -22,26 +20,8 @@ import { HandlerListsSection, type HandlerListsView } from './handler-lists-sect
 import { namesFor } from './list.page.js';
 import { RegisterTable } from './register-view.js';
 
-const COMMANDS: Array<[ContractCommand, 'ACTIVATE' | 'BEGIN_ENDING' | 'RESUME' | 'CLOSE']> = [
-  ['activate', 'ACTIVATE'],
-  ['begin-ending', 'BEGIN_ENDING'],
-  ['resume', 'RESUME'],
-  ['close', 'CLOSE'],
-];
+const LIFECYCLE: ContractCommand[] = ['activate', 'begin-ending', 'resume', 'close'];
 const OPEN = ['draft', 'submitted', 'under_review', 'changes_requested', 'awaiting_council'];
-
-/** The lifecycle steps the machine offers in this state; whether their requirements are met is
- * the use case's question when the button is pressed (its answer names what is missing). */
-function offeredCommands(contract: Contract): ContractCommand[] {
-  return COMMANDS.filter(
-    ([, type]) =>
-      decide(
-        contractLifecycleMachine,
-        contract.status,
-        type === 'ACTIVATE' || type === 'CLOSE' ? { type, blockers: [] } : { type },
-      ).allowed,
-  ).map(([command]) => command);
-}
 
 /**
  * 委託契約の詳細: particulars, register, handler lists, approvals and sub-contracts — each read
@@ -62,14 +42,16 @@ export async function contractDetailPage(
     listApprovals(ctx, { contractId: contract.id, limit: 50 }),
     listContracts(ctx, { parentContractId: contract.id, limit: 50 }),
   ]);
-  const may = (action: 'update' | 'create', type: 'Contract' | 'HandlerList' | 'Approval', record: object) =>
-    viewer.ability.can(action, asSubject(type, record));
-  const orgId = viewer.actor.organisationId;
-  const mayDecideLists = may('update', 'HandlerList', {
-    wardId: contract.wardId,
-    organisationId: contract.contractorOrgId,
-    chainOrgIds: contract.chainOrgIds,
-  });
+  const actions = contractActions(viewer, contract);
+  const steps = LIFECYCLE.filter((command) => actions.includes(command));
+  const mayDecideLists = viewer.ability.can(
+    'update',
+    asSubject('HandlerList', {
+      wardId: contract.wardId,
+      organisationId: contract.contractorOrgId,
+      chainOrgIds: contract.chainOrgIds,
+    }),
+  );
   const pending = mayDecideLists
     ? await Promise.all(
         lists.history
@@ -83,25 +65,15 @@ export async function contractDetailPage(
     lists.history.map((h) => h.organisationId),
   );
   const orgNames = new Map([...names.org, ...listOrgs]);
-  const open = contract.status !== 'closed';
-  const isContractor = contract.contractorOrgId === orgId;
   const view: HandlerListsView = {
     current: lists.current,
     history: lists.history,
     pending,
     orgNames,
-    submitHref:
-      open &&
-      isContractor &&
-      may('create', 'HandlerList', {
-        organisationId: orgId,
-        wardId: contract.wardId,
-        chainOrgIds: contract.chainOrgIds,
-      })
-        ? `/contracts/${contract.id}/handler-list/new`
-        : undefined,
+    submitHref: actions.includes('submit-handler-list')
+      ? `/contracts/${contract.id}/handler-list/new`
+      : undefined,
   };
-  const mayUpdate = may('update', 'Contract', contract);
   const t = p.t.contracts;
   return sendPage(
     c,
@@ -123,7 +95,7 @@ export async function contractDetailPage(
           )}
         </div>
       )}
-      {mayUpdate && open && (
+      {actions.includes('edit') && (
         <p class="actions">
           <a class="button secondary" href={`/contracts/${contract.id}/edit`}>
             {t.edit}
@@ -133,9 +105,9 @@ export async function contractDetailPage(
       <section aria-labelledby="overview">
         <h2 id="overview">{t.overview}</h2>
         <Overview p={p} k={contract} names={names} />
-        {mayUpdate && offeredCommands(contract).length > 0 && (
+        {steps.length > 0 && (
           <div class="actions">
-            {offeredCommands(contract).map((command) => (
+            {steps.map((command) => (
               <form method="post" action={`/contracts/${contract.id}/transition`}>
                 <Csrf p={p} />
                 <input type="hidden" name="version" value={String(contract.version)} />
@@ -158,7 +130,7 @@ export async function contractDetailPage(
           {p.t.register.title}（{p.t.register.revision(register.revision)}）
         </h2>
         <p class="actions">
-          {mayUpdate && open && (
+          {actions.includes('edit-register') && (
             <a class="button secondary" href={`/contracts/${contract.id}/register/edit`}>
               {p.t.register.edit}
             </a>
@@ -177,17 +149,11 @@ export async function contractDetailPage(
         subcontracts={subcontracts.items}
         names={names}
         mayApplyDelegation={
-          open &&
-          !contract.parentContractId &&
-          contract.handlesPersonalInfo &&
-          may('create', 'Approval', { wardId: contract.wardId, kind: 'delegation' }) &&
+          actions.includes('apply-delegation') &&
+          // one application at a time: the use case refuses a second one while another is open
           !approvals.items.some((a) => a.kind === 'delegation' && OPEN.includes(a.status))
         }
-        mayApplySubcontract={
-          (contract.status === 'draft' || contract.status === 'active') &&
-          isContractor &&
-          may('create', 'Approval', { applicantOrgId: orgId, kind: 'subdelegation' })
-        }
+        mayApplySubcontract={actions.includes('apply-subdelegation')}
       />
     </Layout>,
     problem?.status ?? 200,

@@ -1,6 +1,6 @@
-import type { PackageState } from '../../../../workflows/custody/custody.machine.js';
 import { getContract } from '../../../domain/contracts/manage-contracts.js';
 import { readHandlerLists } from '../../../domain/handlers/handler-lists.js';
+import { CUSTODY_STATE_NAMES } from '../../../domain/handover/custody.workflow.js';
 import type { UseCaseContext } from '../../../domain/shared/context.js';
 import { type FieldError, isAppError } from '../../../domain/shared/errors.js';
 import type { FormValues, Option } from '../components/form.js';
@@ -13,17 +13,7 @@ export const str = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[
 export const strs = (v: string | string[] | undefined) =>
   (v === undefined ? [] : Array.isArray(v) ? v : [v]).map((s) => s.trim()).filter(Boolean);
 
-export const PACKAGE_STATES: readonly PackageState[] = [
-  'prepared',
-  'media_handed_over',
-  'password_handed_over',
-  'in_custody',
-  'taken_out',
-  'returned',
-  'verified',
-  'erased',
-  'withdrawn',
-];
+export const PACKAGE_STATES = Object.keys(CUSTODY_STATE_NAMES) as Array<keyof typeof CUSTODY_STATE_NAMES>;
 
 /** Titles of the contracts among `ids` that the viewer may read (through getContract's policy). */
 export async function contractTitles(ctx: UseCaseContext, ids: string[]): Promise<Map<string, string>> {

@@ -96,8 +96,16 @@ export const en: Dictionary = {
       returned: 'Returned',
     },
   },
+  signOff: {
+    stamps: 'Sign-off (決裁欄)',
+    signed: 'Signed',
+    awaiting: 'Awaiting',
+    at: 'When',
+    role: 'Role',
+    decision: 'Step',
+    by: 'By',
+  },
   roles: {
-    signOff: { ward_officer: 'Officer (担当者)', ward_chief: 'Chief (係長)', ward_manager: 'Manager (課長)' },
     handler: { responsible: 'Responsible person', handler: 'Handler' },
   },
   dashboard: {

@@ -96,8 +96,16 @@ export const ja = {
       string
     >,
   },
+  signOff: {
+    stamps: '決裁欄',
+    signed: '決裁済',
+    awaiting: '決裁待ち',
+    at: '日時',
+    role: '役割',
+    decision: '手続',
+    by: '担当',
+  },
   roles: {
-    signOff: { ward_officer: '担当者', ward_chief: '係長', ward_manager: '課長' } as Record<string, string>,
     handler: { responsible: '取扱責任者', handler: '取扱者' } as Record<string, string>,
   },
   dashboard: {

@@ -1,12 +1,13 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { asSubject } from '../../../../policies/app-ability.js';
-import { type IncidentEvent, incidentMachine } from '../../../../workflows/incident/incident.machine.js';
-import { decide } from '../../../../workflows/shared/decide.js';
-import { actOnIncident, type IncidentCommand } from '../../../domain/incidents/act-on-incident.js';
+import {
+  actOnIncident,
+  INCIDENT_COMMANDS,
+  type IncidentCommand,
+  incidentActions,
+} from '../../../domain/incidents/act-on-incident.js';
 import type { Incident } from '../../../domain/incidents/incident.repository.js';
 import { getIncidentWithSteps } from '../../../domain/incidents/read-incidents.js';
-import { signerRole } from '../../../domain/shared/sign-off.js';
 import { contractTitles } from '../../../domain/worklists/contract-titles.js';
 import { organisationNames } from '../../../domain/worklists/names.js';
 import type { AppEnv } from '../../app-env.js';
@@ -25,41 +26,11 @@ import {
   TextField,
 } from '../components/form.js';
 import { readForm, refusal, versionOf } from '../components/form-body.js';
+import { StampBoxes, StepLog } from '../components/sign-off.js';
 import { zodErrors } from '../contracts/contract-form.js';
 import { Layout } from '../layout.js';
-import { type PageCtx, pageCtx, type Viewer, viewerOf } from '../page-context.js';
+import { type PageCtx, pageCtx, viewerOf } from '../page-context.js';
 import { redirectWithNotice, sendPage } from '../render.js';
-import { Stamps, StepLog } from '../reports/steps-view.js';
-
-const COMMANDS: IncidentCommand[] = ['instruct', 'respond', 'sign', 'send-back', 'publish'];
-
-/**
- * The steps the viewer may take: the policies (update for the reporting organisation, sign for the
- * ward) and the incident machine from the viewer's role — the same checks actOnIncident makes.
- * 公表 is a fact the ward records at any time, not a step of the machine.
- */
-function offered(viewer: Viewer, incident: Incident): IncidentCommand[] {
-  const tagged = asSubject('Incident', incident);
-  const context = { chain: incident.chain, step: incident.step };
-  const out: IncidentCommand[] = [];
-  if (
-    viewer.ability.can('update', tagged) &&
-    decide(incidentMachine, incident.status, { type: 'RESPOND' }, context).allowed
-  )
-    out.push('respond');
-  if (viewer.ability.can('sign', tagged) && incident.chain.some((r) => viewer.actor.roles.includes(r))) {
-    const role = signerRole(viewer.actor, incident.chain, incident.chain[incident.step]);
-    const events: Array<[IncidentCommand, IncidentEvent]> = [
-      ['instruct', { type: 'INSTRUCT', role }],
-      ['sign', { type: 'SIGN', role }],
-      ['send-back', { type: 'SEND_BACK', role }],
-    ];
-    for (const [command, event] of events)
-      if (decide(incidentMachine, incident.status, event, context).allowed) out.push(command);
-    if (!incident.published) out.push('publish');
-  }
-  return out;
-}
 
 function ActionForm({
   p,
@@ -116,7 +87,7 @@ async function showIncident(
     organisationNames(ctx, [incident.reportingOrgId]),
   ]);
   const title = titles.get(incident.contractId) ?? '—';
-  const commands = offered(viewer, incident);
+  const commands = incidentActions(viewer, incident);
   const f = fields(values, errors);
   const pre = (s: string | null) => (s ? <span class="pre">{s}</span> : <span>{p.t.common.none}</span>);
   return sendPage(
@@ -151,13 +122,7 @@ async function showIncident(
       />
       <section aria-labelledby="stamps">
         <h2 id="stamps">{p.t.reports.stamps}</h2>
-        <Stamps
-          p={p}
-          chain={incident.chain}
-          steps={incident.steps}
-          roundStart="respond"
-          awaitedIndex={incident.status === 'responded' ? incident.step : null}
-        />
+        <StampBoxes p={p} boxes={incident.stamps} />
       </section>
       {commands.length > 0 && (
         <section aria-labelledby="incident-actions">
@@ -226,7 +191,7 @@ const StepForm = z.object({
 /** 指示・対応報告・決裁・差戻し・公表; refusals come back beside the fields, typed text kept. */
 export async function incidentStepAction(c: Context<AppEnv>) {
   const p = pageCtx(c);
-  const command = COMMANDS.find((k) => k === c.req.param('command'));
+  const command = INCIDENT_COMMANDS.find((k) => k === c.req.param('command'));
   if (!command) return c.notFound();
   const raw = await readForm(c);
   const values: FormValues = Object.fromEntries(

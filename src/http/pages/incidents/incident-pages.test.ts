@@ -107,7 +107,7 @@ describe('the ward and the contractor deal with it', () => {
       instructions: '',
     });
     expect(empty.status).toBe(422);
-    expect(empty.html).toMatch(/id="f-instructions-error">入力してください/);
+    expect(empty.html).toMatch(/id="f-instructions-error">指示内容を入力してください/);
     expect(
       (
         await officer.post(`/incidents/${incidentId}/instruct`, {
@@ -126,7 +126,7 @@ describe('the ward and the contractor deal with it', () => {
     });
     expect(partial.status).toBe(422);
     expect(partial.html).toContain('封入時の確認漏れ');
-    expect(textOf(partial.html)).toContain('対応内容・原因・再発防止策が必要です');
+    expect(textOf(partial.html)).toContain('再発防止策を入力してください');
     expect(
       (
         await contractor.post(`/incidents/${incidentId}/respond`, {

@@ -1,17 +1,23 @@
 import type { Context } from 'hono';
 import type { Child } from 'hono/jsx';
-import { actOnInspection, type InspectionCommand } from '../../../domain/inspections/act-on-inspection.js';
+import {
+  actOnInspection,
+  type InspectionCommand,
+  inspectionActions,
+  mayRecordItems,
+} from '../../../domain/inspections/act-on-inspection.js';
 import { japanToday } from '../../../domain/inspections/inspection-access.js';
 import type { AppEnv } from '../../app-env.js';
 import { useCaseContext } from '../../middleware/authenticate.js';
 import { Details } from '../components/common.js';
 import { readForm, refusal, versionOf } from '../components/form-body.js';
+import { StampBoxes, StepLog } from '../components/sign-off.js';
 import { Layout } from '../layout.js';
 import { type PageCtx, pageCtx, viewerOf } from '../page-context.js';
 import { redirectWithNotice, sendPage } from '../render.js';
 import { type FindingFormState, FindingsSection } from './findings.js';
-import { type LoadedInspection, loadInspection, mayRecord, offeredCommands, StateBadge } from './parts.js';
-import { Blockers, InspectionActions, planFacts, Stamps, StepLog } from './sign-off.js';
+import { type LoadedInspection, loadInspection, StateBadge } from './parts.js';
+import { Blockers, InspectionActions, planFacts } from './sign-off.js';
 
 /** 続きから入力: the first item not yet answered, for the inspector on site. */
 function ContinueLink({
@@ -82,8 +88,8 @@ export async function showInspection(
   const loaded = await loadInspection(c, c.req.param('id')!);
   const i = loaded.inspection;
   const today = japanToday(useCaseContext(c).now());
-  const commands = offeredCommands(viewer, i);
-  const recording = mayRecord(viewer, i);
+  const commands = inspectionActions(viewer, i);
+  const recording = mayRecordItems(viewer, i);
   const rows: Array<[string, Child]> = [
     ...(planFacts(p, loaded) as Array<[string, Child]>),
     [t.status, <StateBadge p={p} status={i.status} />],
@@ -120,9 +126,9 @@ export async function showInspection(
       <Checklist p={p} loaded={loaded} recording={recording} />
       <section aria-labelledby="stamps-title">
         <h2 id="stamps-title">{t.stamps}</h2>
-        <Stamps p={p} inspection={i} steps={loaded.steps} />
+        <StampBoxes p={p} boxes={loaded.stamps} />
         <h3>{t.steps}</h3>
-        <StepLog p={p} steps={loaded.steps} />
+        <StepLog p={p} steps={loaded.steps} label={t.steps} decisions={t.stepDecisions} />
       </section>
     </Layout>,
     extra.status ?? 200,

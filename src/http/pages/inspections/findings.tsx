@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
-import { asSubject } from '../../../../policies/app-ability.js';
 import { actOnFinding } from '../../../domain/inspections/act-on-finding.js';
+import { findingActions } from '../../../domain/inspections/act-on-inspection.js';
 import type { Finding } from '../../../domain/inspections/finding.repository.js';
 import type { AppEnv } from '../../app-env.js';
 import { useCaseContext } from '../../middleware/authenticate.js';
@@ -19,7 +19,7 @@ import {
 import { readForm, refusal, versionOf } from '../components/form-body.js';
 import { zodErrors } from '../contracts/contract-form.js';
 import { type PageCtx, pageCtx, type Viewer } from '../page-context.js';
-import { FindingBadge, type LoadedInspection, mayRun } from './parts.js';
+import { FindingBadge, type LoadedInspection } from './parts.js';
 
 /** A finding form refused: which finding, which form, what was typed and why. */
 export interface FindingFormState {
@@ -111,7 +111,7 @@ export function FindingsSection({
 }) {
   const t = p.t.inspections;
   const i = loaded.inspection;
-  const running = i.status === 'in_progress';
+  const _running = i.status === 'in_progress';
   return (
     <section aria-labelledby="findings-title">
       <h2 id="findings-title">{t.findings}</h2>
@@ -123,12 +123,9 @@ export function FindingsSection({
             const f = form?.findingId === finding.id ? fields(form.values, form.errors) : fields({});
             const label =
               loaded.items.find((x) => x.item.key === finding.itemKey)?.item.label ?? finding.itemKey;
-            const mayReport =
-              running &&
-              finding.status === 'open' &&
-              viewer.ability.can('update', asSubject('Finding', finding), 'improvementReport');
-            const mayCarry =
-              running && (finding.status === 'open' || finding.status === 'reported') && mayRun(viewer, i);
+            const actions = findingActions(viewer, i, finding);
+            const mayReport = actions.includes('improvement-report');
+            const mayCarry = actions.includes('carry');
             const item = loaded.items.find((x) => x.item.key === finding.itemKey)?.item;
             return (
               <li class="card" id={`finding-${finding.id}`}>

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { uploadAttachment } from '../../../domain/attachments/upload-attachment.js';
+import { mayRecordItems } from '../../../domain/inspections/act-on-inspection.js';
 import { japanToday } from '../../../domain/inspections/inspection-access.js';
 import type { ViewItem } from '../../../domain/inspections/inspection-view.js';
 import { recheckItem } from '../../../domain/inspections/recheck-item.js';
@@ -27,7 +28,7 @@ import { zodErrors } from '../contracts/contract-form.js';
 import { Layout } from '../layout.js';
 import { type PageCtx, pageCtx, viewerOf } from '../page-context.js';
 import { sendPage } from '../render.js';
-import { FindingBadge, itemAt, type LoadedInspection, loadInspection, mayRecord } from './parts.js';
+import { FindingBadge, itemAt, type LoadedInspection, loadInspection } from './parts.js';
 
 const one = (v: string | string[] | undefined) => ((Array.isArray(v) ? v[0] : v) ?? '').trim();
 const list = (v: string | string[] | undefined) => (Array.isArray(v) ? v : v ? [v] : []);
@@ -213,7 +214,7 @@ async function showItem(c: Context<AppEnv>, state?: FormState, status = 200) {
   if (!at) throw notFound('Checklist item', '確認項目');
   const { item, section, group } = at.entry;
   const today = japanToday(useCaseContext(c).now());
-  const recording = mayRecord(viewer, loaded.inspection);
+  const recording = mayRecordItems(viewer, loaded.inspection);
   const answer =
     state?.form === 'answer' ? fields(state.values, state.errors) : fields(answerValues(item, today));
   const recheck =
@@ -320,7 +321,7 @@ export async function saveItemAction(c: Context<AppEnv>) {
   try {
     const loaded = await loadInspection(c, id);
     // a photo is stored only for someone who may record the item (the use case says why not)
-    if (file && mayRecord(viewerOf(p), loaded.inspection)) {
+    if (file && mayRecordItems(viewerOf(p), loaded.inspection)) {
       const photo = await uploadAttachment(ctx, {
         filename: file.name,
         declaredType: file.type,

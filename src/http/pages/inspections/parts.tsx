@@ -1,24 +1,15 @@
 import type { Context } from 'hono';
-import { asSubject } from '../../../../policies/app-ability.js';
-import {
-  type InspectionEvent,
-  inspectionMachine,
-} from '../../../../workflows/inspection/inspection.machine.js';
-import { decide } from '../../../../workflows/shared/decide.js';
 import { getContract } from '../../../domain/contracts/manage-contracts.js';
-import type { InspectionCommand } from '../../../domain/inspections/act-on-inspection.js';
 import type { Finding } from '../../../domain/inspections/finding.repository.js';
-import type { Inspection } from '../../../domain/inspections/inspection.repository.js';
 import { isOverdue } from '../../../domain/inspections/inspection-view.js';
 import { getInspection } from '../../../domain/inspections/read-inspections.js';
 import { isAppError } from '../../../domain/shared/errors.js';
-import { signerRole } from '../../../domain/shared/sign-off.js';
 import { fiscalYearLabel } from '../../../domain/shared/wareki.js';
 import { organisationNames } from '../../../domain/worklists/names.js';
 import type { AppEnv } from '../../app-env.js';
 import { useCaseContext } from '../../middleware/authenticate.js';
 import { Badge } from '../components/common.js';
-import type { PageCtx, Viewer } from '../page-context.js';
+import type { PageCtx } from '../page-context.js';
 
 // What the inspection pages share: loading one inspection with the names a page shows, the
 // flattened checklist, the status badges and the steps the viewer is offered.
@@ -85,44 +76,6 @@ export async function loadInspection(c: Context<AppEnv>, id: string) {
   };
 }
 export type LoadedInspection = Awaited<ReturnType<typeof loadInspection>>;
-
-/** Whether the viewer may record answers (監督員 and named 補助者) on this inspection now. */
-export function mayRecord(viewer: Viewer, inspection: Inspection): boolean {
-  return (
-    inspection.status === 'in_progress' &&
-    viewer.ability.can('update', asSubject('Inspection', inspection), 'items')
-  );
-}
-
-/** Whether the viewer may run the inspection (plan, start, submit, carry findings). */
-export function mayRun(viewer: Viewer, inspection: Inspection): boolean {
-  return viewer.ability.can('update', asSubject('Inspection', inspection), 'lifecycle');
-}
-
-/**
- * The steps offered to the viewer: what the policies allow and the inspection machine accepts in
- * this state from the viewer's role — the machine actOnInspection asks. Completeness (items
- * answered, findings closed) is left to the use case, whose refusal the page shows with its reason.
- */
-export function offeredCommands(viewer: Viewer, inspection: Inspection): InspectionCommand[] {
-  const context = { chain: inspection.chain, step: inspection.step };
-  const allowed = (event: InspectionEvent) =>
-    decide(inspectionMachine, inspection.status, event, context).allowed;
-  const offered: InspectionCommand[] = [];
-  if (mayRun(viewer, inspection)) {
-    if (allowed({ type: 'START' })) offered.push('start');
-    if (allowed({ type: 'SUBMIT', blockers: [] })) offered.push('submit');
-    if (allowed({ type: 'CANCEL' })) offered.push('cancel');
-  }
-  if (viewer.ability.can('sign', asSubject('Inspection', inspection)) && inspection.status === 'submitted') {
-    const role = signerRole(viewer.actor, inspection.chain, inspection.chain[inspection.step]);
-    if (viewer.actor.roles.includes(role)) {
-      if (allowed({ type: 'APPROVE', role, blockers: [] })) offered.push('approve');
-      if (allowed({ type: 'SEND_BACK', role })) offered.push('send-back');
-    }
-  }
-  return offered;
-}
 
 /** The item a path names, with its neighbours, or undefined. */
 export function itemAt(loaded: LoadedInspection, key: string) {

@@ -1,71 +1,9 @@
 import type { InspectionCommand } from '../../../domain/inspections/act-on-inspection.js';
 import type { Inspection } from '../../../domain/inspections/inspection.repository.js';
-import { DateText, TableWrap, TimeText } from '../components/common.js';
+import { DateText } from '../components/common.js';
 import { Csrf } from '../components/form.js';
 import type { PageCtx } from '../page-context.js';
 import type { LoadedInspection } from './parts.js';
-
-type Steps = LoadedInspection['steps'];
-
-/** 決裁欄: one box per role of the chain, stamped when that role signed since the last submission. */
-export function Stamps({ p, inspection, steps }: { p: PageCtx; inspection: Inspection; steps: Steps }) {
-  const t = p.t.inspections;
-  if (!inspection.chain.length) return null;
-  const lastSubmit = Math.max(0, ...steps.filter((s) => s.decision === 'submit').map((s) => s.seq));
-  return (
-    <ul class="stamps" aria-label={t.stamps}>
-      {inspection.chain.map((role, index) => {
-        const signed = steps.find((s) => s.seq > lastSubmit && s.role === role && s.decision === 'approve');
-        const waiting = inspection.status === 'submitted' && inspection.step === index;
-        return (
-          <li>
-            <span class="role">{p.t.roles.signOff[role]}</span>
-            {signed ? (
-              <span class="signed">
-                {t.stampSigned} <TimeText at={signed.at} />
-              </span>
-            ) : waiting ? (
-              <span>{t.stampAwaiting}</span>
-            ) : (
-              <span aria-hidden="true">—</span>
-            )}
-          </li>
-        );
-      })}
-    </ul>
-  );
-}
-
-export function StepLog({ p, steps }: { p: PageCtx; steps: Steps }) {
-  const t = p.t.inspections;
-  if (!steps.length) return <p>{p.t.common.empty}</p>;
-  return (
-    <TableWrap p={p} label={t.steps}>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t.stepAt}</th>
-            <th scope="col">{t.stepRole}</th>
-            <th scope="col">{t.actions}</th>
-            <th scope="col">{p.t.common.comment}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {steps.map((s) => (
-            <tr>
-              <td>
-                <TimeText at={s.at} />
-              </td>
-              <td>{p.t.roles.signOff[s.role] ?? t.stepRoles[s.role] ?? s.role}</td>
-              <td>{t.stepDecisions[s.decision] ?? s.decision}</td>
-              <td>{s.comment ?? ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableWrap>
-  );
-}
 
 /** What still stands between the record and its sign-off, said before anyone presses submit. */
 export function Blockers({ p, loaded }: { p: PageCtx; loaded: LoadedInspection }) {

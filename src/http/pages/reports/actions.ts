@@ -14,7 +14,7 @@ import { pageCtx } from '../page-context.js';
 import { redirectWithNotice } from '../render.js';
 import { answerField, takesCopies, valuesToAnswers } from './answer-values.js';
 import { showReport } from './detail.page.js';
-import { WARD_COMMANDS, type WardCommand } from './offered.js';
+import { WARD_COMMANDS, type WardCommand } from './ward-actions.js';
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
 

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { type Answers, QUESTIONS } from '../../../../forms/compliance-report/compliance-report.form.js';
 import { getAttachment } from '../../../domain/attachments/get-attachment.js';
+import { reportActions } from '../../../domain/reports/act-on-report.js';
 import { getReport } from '../../../domain/reports/read-reports.js';
 import { type Discrepancy, discrepanciesOf } from '../../../domain/reports/report-facts.js';
 import { contractTitles } from '../../../domain/worklists/contract-titles.js';
@@ -9,15 +10,14 @@ import type { AppEnv } from '../../app-env.js';
 import { useCaseContext } from '../../middleware/authenticate.js';
 import { Badge, DateText, Details, Period, TableWrap, TimeText } from '../components/common.js';
 import { type FormError, type FormValues, fields } from '../components/form.js';
+import { StampBoxes, StepLog } from '../components/sign-off.js';
 import { Layout } from '../layout.js';
 import { type PageCtx, pageCtx, viewerOf } from '../page-context.js';
 import { sendPage } from '../render.js';
 import { AnswerForm, type CopyNames } from './answer-form.js';
 import { answersToValues, startingAnswers, valuesToAnswers } from './answer-values.js';
-import { mayAnswer, offeredWardCommands } from './offered.js';
 import { periodText } from './period-text.js';
-import { Stamps, StepLog } from './steps-view.js';
-import { WardActions } from './ward-actions.js';
+import { WARD_COMMANDS, WardActions } from './ward-actions.js';
 
 type Report = Awaited<ReturnType<typeof getReport>>;
 
@@ -137,7 +137,8 @@ export async function showReport(c: Context<AppEnv>, state: ReportPageState = {}
     organisationNames(ctx, [report.organisationId]),
   ]);
   const title = titles.get(report.contractId) ?? report.period;
-  const answering = mayAnswer(viewer, report);
+  const actions = reportActions(viewer, report);
+  const answering = actions.includes('save');
   const values = state.values ?? answersToValues(startingAnswers(report.answers, report.prefill));
   const current = answering ? valuesToAnswers(values) : report.answers;
   const names = await copyNames(
@@ -147,7 +148,7 @@ export async function showReport(c: Context<AppEnv>, state: ReportPageState = {}
       : Object.values(report.answers).flatMap((a) => a?.attachmentIds ?? []),
   );
   const preview = answering && report.prefill.facts ? discrepanciesOf(current, report.prefill.facts) : [];
-  const commands = offeredWardCommands(viewer, report);
+  const commands = WARD_COMMANDS.filter((command) => actions.includes(command));
   return sendPage(
     c,
     <Layout p={p} title={t.detailTitle(title)}>
@@ -206,13 +207,7 @@ export async function showReport(c: Context<AppEnv>, state: ReportPageState = {}
       )}
       <section aria-labelledby="stamps">
         <h2 id="stamps">{t.stamps}</h2>
-        <Stamps
-          p={p}
-          chain={report.chain}
-          steps={report.steps}
-          roundStart="receive"
-          awaitedIndex={report.status === 'received' ? report.step : null}
-        />
+        <StampBoxes p={p} boxes={report.stamps} />
       </section>
       <WardActions p={p} report={report} commands={commands} />
       <section aria-labelledby="steps">

@@ -1,7 +1,10 @@
 import type { ComplianceReport } from '../../../domain/reports/report.repository.js';
 import { Csrf } from '../components/form.js';
 import type { PageCtx } from '../page-context.js';
-import type { WardCommand } from './offered.js';
+
+/** The ward's steps on a report (受付, 決裁, 差戻し); which of them are offered is the domain's answer. */
+export type WardCommand = 'receive' | 'sign' | 'return';
+export const WARD_COMMANDS: readonly WardCommand[] = ['receive', 'sign', 'return'];
 
 /**
  * The ward's steps on a submitted report, as one form: one comment, one button per step the

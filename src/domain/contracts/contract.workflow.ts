@@ -1,0 +1,145 @@
+import {
+  type Blocker,
+  CONTRACT_LIFECYCLE_VERSION,
+  type ContractUseEvent,
+  contractLifecycleMachine,
+} from '../../../workflows/contract-lifecycle/contract-lifecycle.machine.js';
+import { decide } from '../../../workflows/shared/decide.js';
+import { endSubcontractsOf } from '../approvals/approval-effects.js';
+import { ConflictError, type Message } from '../shared/errors.js';
+import type { Command, Workflow } from '../shared/workflow.js';
+import { type Contract, findContract } from './contract.repository.js';
+import { activationGates, closingGates, collectBlockers } from './contract-gates.js';
+
+// 委託契約の進行 on the shared step runner.
+
+export type ContractCommand = 'activate' | 'begin-ending' | 'resume' | 'close';
+export type { Blocker };
+
+export const contractWorkflow: Workflow<Contract> = {
+  machine: contractLifecycleMachine,
+  version: CONTRACT_LIFECYCLE_VERSION,
+  subject: 'Contract',
+  name: { en: 'Contract', ja: '契約' },
+  table: 'contracts',
+  auditPrefix: 'contract',
+  load: findContract,
+  stateNames: {
+    draft: { en: 'a draft', ja: '起案中' },
+    active: { en: 'active', ja: '履行中' },
+    ending: { en: 'ending', ja: '終了手続中' },
+    closed: { en: 'closed', ja: '完了' },
+  },
+};
+
+type ContractStep = Command<Contract, void, Blocker[]>;
+
+/** A step that passes the gates first (履行開始, 完了): the refusal lists what is missing. */
+// `gates` is read when the step runs: the gates' modules import this one's neighbours.
+function gated(
+  name: 'activate' | 'close',
+  label: Message,
+  gates: () => typeof activationGates,
+): ContractStep {
+  return {
+    name,
+    label,
+    can: { action: 'update' },
+    facts: ({ tx, record }) => collectBlockers(tx, record, gates()),
+    event: ({ facts }) => ({ type: name === 'activate' ? 'ACTIVATE' : 'CLOSE', blockers: facts ?? [] }),
+    refusal: ({ reason, facts, record }) =>
+      reason === 'guard' && facts?.length
+        ? new ConflictError(
+            {
+              en: `The contract cannot ${name} yet: ${facts.map((b) => b.en).join('; ')}`,
+              ja: `まだ手続きを進められません：${facts.map((b) => b.ja).join('、')}`,
+            },
+            { state: record.status, event: name === 'activate' ? 'ACTIVATE' : 'CLOSE', missing: facts },
+          )
+        : undefined,
+  };
+}
+
+/** 再委託は委託とともに終了する: ending or closing a contract ends the sub-contracts below it. */
+const endsSubcontracts: ContractStep['after'] = (step) =>
+  endSubcontractsOf(step, step.record.wardId, step.record.id, step.record.id);
+
+export const contractCommands: Record<ContractCommand, ContractStep> = {
+  activate: gated('activate', { en: 'start', ja: '履行開始' }, () => activationGates),
+  'begin-ending': {
+    name: 'begin-ending',
+    label: { en: 'begin ending', ja: '終了手続の開始' },
+    can: { action: 'update' },
+    event: () => ({ type: 'BEGIN_ENDING' }),
+    after: endsSubcontracts,
+  },
+  resume: {
+    name: 'resume',
+    label: { en: 'resume', ja: '履行の再開' },
+    can: { action: 'update' },
+    event: () => ({ type: 'RESUME' }),
+  },
+  close: { ...gated('close', { en: 'close', ja: '完了' }, () => closingGates), after: endsSubcontracts },
+};
+
+/** Steps that follow from an approval's decision, taken by the system in the same transaction. */
+export const contractFollowSteps = {
+  /** An approved sub-delegation opens the sub-contract to its sub-contractor and starts it. */
+  openApprovedSubcontract: {
+    name: 'open-subcontract',
+    label: { en: 'start the approved sub-contract', ja: '承認された再委託の開始' },
+    can: { action: 'update' },
+    event: () => ({ type: 'ACTIVATE', blockers: [] }),
+    apply: () => ({ contractor_access: true }),
+  } satisfies ContractStep,
+  /** A revoked approval ends its contract: its data is to be returned or erased. */
+  endOnRevocation: {
+    name: 'end-on-revocation',
+    label: { en: 'end on revocation', ja: '承認取消しによる終了' },
+    can: { action: 'update' },
+    event: () => ({ type: 'BEGIN_ENDING' }),
+  } satisfies ContractStep,
+};
+
+const USE_REFUSALS: Record<ContractUseEvent['type'], Message> = {
+  EDIT: { en: 'This contract cannot be changed now', ja: 'この契約は現在変更できません' },
+  CHANGE_REGISTER: {
+    en: 'The register of a closed contract cannot change',
+    ja: '完了した契約の情報項目は変更できません',
+  },
+  SUBMIT_HANDLER_LIST: { en: 'The contract is closed', ja: '契約は完了しています' },
+  APPLY_DELEGATION: { en: 'The contract is closed', ja: '契約は完了しています' },
+  APPLY_SUBDELEGATION: { en: 'The contract is ending', ja: '契約は終了手続中または完了しています' },
+  HAND_OVER_DATA: {
+    en: 'Data is handed over only under an active contract',
+    ja: '履行中の契約でなければ受渡しできません',
+  },
+  RECORD_ERASURE: {
+    en: 'A contract in this state holds no data to erase',
+    ja: 'この状態の契約には消去の記録をつけられません',
+  },
+  RENEW: {
+    en: 'Only an active or ending contract is renewed',
+    ja: '履行中または終了手続中の契約のみ更新できます',
+  },
+};
+
+/**
+ * Refuses with 409 what the contract's state does not allow (editing a closed contract, handing
+ * data over before it started…): the lifecycle machine answers, not a status test here.
+ */
+export function checkContractAllows(
+  contract: Pick<Contract, 'status'>,
+  event: ContractUseEvent,
+  refusal?: Message,
+): void {
+  if (decide(contractLifecycleMachine, contract.status, event).allowed) return;
+  const message =
+    event.type === 'EDIT' && event.changesPersonalInfo && contract.status !== 'closed'
+      ? {
+          en: 'Whether the contract handles personal information cannot change after it has started',
+          ja: '個人情報の取扱いの有無は、契約の開始後は変更できません',
+        }
+      : (refusal ?? USE_REFUSALS[event.type]);
+  throw new ConflictError(message, { state: contract.status, event: event.type });
+}

@@ -1,0 +1,46 @@
+import type { SignOffRole } from '../../../workflows/shared/sign-off.js';
+
+// 決裁欄: the stamp boxes of the seed forms, one per role of the chain. A box is stamped when its
+// role signed in the current round — after the step that (re)started the chain — so a record sent
+// back and signed again shows only the signatures that count.
+
+export interface StampBox {
+  role: SignOffRole;
+  /** The signature of this round, if any. */
+  signed: { at: Date; userName: string | null } | null;
+  /** The signature the record waits for now. */
+  awaiting: boolean;
+}
+
+export interface StampRound {
+  /** Decisions that start a round of signatures (受付, 審査開始, 対応報告, 提出). */
+  startedBy: readonly string[];
+  /** The decision that stamps a box (approve, sign). */
+  signedBy: string;
+  /** The index in the chain awaited now, or null when no signature is awaited. */
+  awaitedIndex: number | null;
+}
+
+interface StepLike {
+  seq: number;
+  role: string;
+  decision: string;
+  at: Date;
+  userName?: string | null;
+}
+
+export function stampBoxes(
+  chain: readonly SignOffRole[],
+  steps: readonly StepLike[],
+  round: StampRound,
+): StampBox[] {
+  const start = Math.max(0, ...steps.filter((s) => round.startedBy.includes(s.decision)).map((s) => s.seq));
+  return chain.map((role, index) => {
+    const signed = steps.find((s) => s.seq > start && s.role === role && s.decision === round.signedBy);
+    return {
+      role,
+      signed: signed ? { at: signed.at, userName: signed.userName ?? null } : null,
+      awaiting: !signed && round.awaitedIndex === index,
+    };
+  });
+}
