@@ -26,15 +26,23 @@ export const PACKAGE_OPEN_PATH = '/api/v1/handover-packages/open';
 
 const origin = (c: Context) => new URL(c.req.url).origin;
 
+/** Shown in the browser, or saved as a file (a link the page labels as a download). */
+export type Disposition = 'inline' | 'attachment';
+
 /**
- * A PDF shown in the browser, named in ASCII (for old clients) and, where it has one, by its
- * Japanese name; private to the viewer, so no cache keeps it.
+ * A PDF named in ASCII (for old clients) and, where it has one, by its Japanese name; private to
+ * the viewer, so no cache keeps it.
  */
-export function pdfResponse(c: Context, pdf: Uint8Array, name: { ascii: string; ja?: string }): Response {
+export function pdfResponse(
+  c: Context,
+  pdf: Uint8Array,
+  name: { ascii: string; ja?: string },
+  disposition: Disposition = 'inline',
+): Response {
   const japanese = name.ja ? `; filename*=UTF-8''${encodeURIComponent(name.ja)}` : '';
   return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {
     'content-type': 'application/pdf',
-    'content-disposition': `inline; filename="${name.ascii}"${japanese}`,
+    'content-disposition': `${disposition}; filename="${name.ascii}"${japanese}`,
     'cache-control': 'private, no-store',
   });
 }
@@ -75,14 +83,23 @@ export async function monitoringReportPdf(c: Context<AppEnv>, id: string): Promi
   });
 }
 
-/** 消去証明書 of an erasure record */
-export async function erasureCertificatePdf(c: Context<AppEnv>, erasureRecordId: string): Promise<Response> {
+/** 消去証明書 of an erasure record (the page offers it as a download, the API shows it inline) */
+export async function erasureCertificatePdf(
+  c: Context<AppEnv>,
+  erasureRecordId: string,
+  disposition: Disposition = 'inline',
+): Promise<Response> {
   const data = await readErasureCertificate(contextOf(c), erasureRecordId);
   const pdf = await renderErasureCertificate(data, `${origin(c)}${CERTIFICATE_VERIFICATION_PATH}`);
-  return pdfResponse(c, pdf, {
-    ascii: `erasure-certificate-${data.certificateNumber}.pdf`,
-    ja: `消去証明書_${data.certificateNumber}.pdf`,
-  });
+  return pdfResponse(
+    c,
+    pdf,
+    {
+      ascii: `erasure-certificate-${data.certificateNumber}.pdf`,
+      ja: `消去証明書_${data.certificateNumber}.pdf`,
+    },
+    disposition,
+  );
 }
 
 /** How preparePackage makes the パスワード通知書 for a request: drawn by src/pdf, with this server's open page. */

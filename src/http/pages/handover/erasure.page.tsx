@@ -154,7 +154,7 @@ export async function certifyAction(c: Context<AppEnv>) {
   return redirectWithNotice(c, `/handover/erasures/${id}`, 'saved');
 }
 
-/** The certificate as the Japanese PDF (the same read and drawing as the API's). */
+/** The certificate as the Japanese PDF (the same read and drawing as the API's), to download. */
 export function certificatePdf(c: Context<AppEnv>) {
-  return erasureCertificatePdf(c, c.req.param('id')!);
+  return erasureCertificatePdf(c, c.req.param('id')!, 'attachment');
 }
