@@ -5,7 +5,7 @@ import { createElement as h } from 'react';
 import { defineAbilityFor } from '../../policies/app-ability.js';
 import { createDatabase } from '../../src/db/create-database.js';
 import { actorQuery, toActor } from '../../src/domain/auth/load-actor.js';
-import { getReportItem } from '../../src/domain/council/council-items.js';
+import { readCouncilReport } from '../../src/domain/council/read-council-report.js';
 import type { UseCaseContext } from '../../src/domain/shared/context.js';
 import { buildSummary } from '../../src/domain/summaries/build-summary.js';
 import { renderCouncilReportPdf } from '../../src/pdf/council-report/render-council-report.js';
@@ -37,7 +37,7 @@ try {
   let render: () => Promise<Uint8Array>;
   let rows: number | null = null;
   if (kind === 'council-report') {
-    render = async () => renderCouncilReportPdf(ctx, await getReportItem(ctx, arg!));
+    render = async () => renderCouncilReportPdf(await readCouncilReport(ctx, arg!));
   } else if (kind === 'council-summary') {
     const [year, count] = arg!.split(':').map(Number) as [number, number];
     const summary = await buildSummary(ctx, { fiscalYear: year });

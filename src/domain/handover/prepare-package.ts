@@ -16,6 +16,7 @@ import {
 } from './package-crypto.js';
 import type { PackedFile } from './package-format.js';
 import { checkItemsInRegister } from './package-items.js';
+import { gatherPasswordNotice, type PasswordNoticeData } from './password-notice.js';
 
 /** Tens of MB of plaintext (a few years of 撤去車両所有者 records with scans fit easily). */
 export const MAX_PACKAGE_PLAINTEXT_BYTES = 40 * 1024 * 1024;
@@ -28,10 +29,14 @@ export interface PrepareInput {
   files: PackedFile[];
 }
 
-/** What the password notice shows: rendered by the caller (src/pdf), so the domain stays pure. */
-export interface PasswordNoticeData {
-  package: HandoverPackage;
-  password: string;
+/**
+ * How the password notice is made: the domain gathers what it shows (password-notice.ts), the
+ * caller draws it (src/pdf), so the domain stays free of the drawing.
+ */
+export interface PasswordNoticeMaker {
+  /** Where the recipient can open the package in a browser, printed on the notice. */
+  openPageUrl: string;
+  render: (data: PasswordNoticeData) => Promise<Uint8Array>;
 }
 
 export interface PreparedPackage {
@@ -75,7 +80,7 @@ function checkFiles(files: PackedFile[]): PackedFile[] {
 export async function preparePackage(
   ctx: UseCaseContext,
   input: PrepareInput,
-  renderNotice: (data: PasswordNoticeData) => Promise<Uint8Array>,
+  notice: PasswordNoticeMaker,
 ): Promise<PreparedPackage> {
   const contract = await getContract(ctx, input.contractId);
   authorize(ctx.ability, 'create', 'HandoverPackage', {
@@ -121,7 +126,9 @@ export async function preparePackage(
     version: 1,
     machine: { id: custodyWorkflow.machine.id, version: custodyWorkflow.version },
   };
-  const passwordNotice = await renderNotice({ package: draft, password });
+  const passwordNotice = await notice.render(
+    await gatherPasswordNotice(ctx.db, draft, password, notice.openPageUrl),
+  );
 
   const created = await inTransaction(ctx, async ({ tx, audit }) => {
     await tx

@@ -7,9 +7,9 @@ import {
   listMeetings,
   listReportItems,
 } from '../../domain/council/council-items.js';
-import { renderCouncilReportPdf } from '../../pdf/council-report/render-council-report.js';
 import type { AppEnv } from '../app-env.js';
 import { expectedVersion, requireAuth, useCaseContext } from '../middleware/authenticate.js';
+import { councilReportPdf } from '../pdf-documents.js';
 import {
   bearerSecurity,
   errorResponses,
@@ -151,16 +151,7 @@ export function councilRoutes() {
         ...errorResponses,
       },
     }),
-    async (c) => {
-      const ctx = useCaseContext(c);
-      const item = await getReportItem(ctx, c.req.valid('param').id);
-      const pdf = await renderCouncilReportPdf(ctx, item);
-      return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {
-        'content-type': 'application/pdf',
-        'content-disposition': `inline; filename="council-report-${item.id}.pdf"; filename*=UTF-8''${encodeURIComponent(`報告事項_${item.title}.pdf`)}`,
-        'cache-control': 'private, no-store',
-      }) as never;
-    },
+    async (c) => (await councilReportPdf(c, c.req.valid('param').id)) as never,
   );
 
   return app;

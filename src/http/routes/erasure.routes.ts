@@ -2,9 +2,9 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { certifyErasure } from '../../domain/erasure/certify-erasure.js';
 import { getCertificate, getErasure, listErasures } from '../../domain/erasure/read-erasures.js';
 import { recordErasure } from '../../domain/erasure/record-erasure.js';
-import { renderErasureCertificate } from '../../pdf/erasure-certificate/render-erasure-certificate.js';
 import type { AppEnv } from '../app-env.js';
 import { expectedVersion, requireAuth, useCaseContext } from '../middleware/authenticate.js';
+import { erasureCertificatePdf } from '../pdf-documents.js';
 import {
   bearerSecurity,
   errorResponses,
@@ -133,16 +133,7 @@ export function erasureRoutes() {
         ...errorResponses,
       },
     }),
-    async (c) => {
-      const certificate = await getCertificate(useCaseContext(c), c.req.valid('param').id);
-      const verificationUrl = `${new URL(c.req.url).origin}/api/v1/certificate-verification`;
-      const pdf = await renderErasureCertificate(certificate, verificationUrl);
-      return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {
-        'content-type': 'application/pdf',
-        'content-disposition': `inline; filename="erasure-certificate-${certificate.certificateNumber}.pdf"; filename*=UTF-8''${encodeURIComponent(`消去証明書_${certificate.certificateNumber}.pdf`)}`,
-        'cache-control': 'private, no-store',
-      });
-    },
+    (c) => erasureCertificatePdf(c, c.req.valid('param').id),
   );
 
   return app;

@@ -4,11 +4,11 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { MAX_PACKAGE_PLAINTEXT_BYTES, preparePackage } from '../../domain/handover/prepare-package.js';
 import { getPackage, listPackages } from '../../domain/handover/read-packages.js';
-import { renderPasswordNotice } from '../../pdf/password-notice/render-password-notice.js';
 import type { AppEnv } from '../app-env.js';
 import { packageOpenPage } from '../handover/package-open-page.js';
 import { requireAuth, useCaseContext } from '../middleware/authenticate.js';
 import { PayloadTooLarge } from '../payload-too-large.js';
+import { passwordNoticeMaker } from '../pdf-documents.js';
 import {
   bearerSecurity,
   errorResponses,
@@ -152,10 +152,7 @@ export function handoverRoutes() {
           bytes: new Uint8Array(await f.arrayBuffer()),
         })),
       );
-      const openPageUrl = `${new URL(c.req.url).origin}/api/v1/handover-packages/open`;
-      const prepared = await preparePackage(ctx, { ...form, files }, (data) =>
-        renderPasswordNotice(ctx.db, data, openPageUrl),
-      );
+      const prepared = await preparePackage(ctx, { ...form, files }, passwordNoticeMaker(c));
       const id = prepared.package.id;
       c.header('location', `/api/v1/handover-packages/${id}`);
       // the password is in this answer: no cache may keep it

@@ -5,9 +5,9 @@ import { planInspection } from '../../domain/inspections/plan-inspection.js';
 import { listDueForActor } from '../../domain/inspections/read-inspection-due.js';
 import { getInspection, listFindings, listInspections } from '../../domain/inspections/read-inspections.js';
 import { updatePlan } from '../../domain/inspections/update-plan.js';
-import { renderInspectionRecordPdf } from '../../pdf/inspection-record/render-inspection-record.js';
 import type { AppEnv } from '../app-env.js';
 import { expectedVersion, requireAuth, useCaseContext } from '../middleware/authenticate.js';
+import { inspectionRecordPdf } from '../pdf-documents.js';
 import {
   bearerSecurity,
   errorResponses,
@@ -204,17 +204,7 @@ export function inspectionRoutes() {
         ...errorResponses,
       },
     }),
-    async (c) => {
-      const ctx = useCaseContext(c);
-      const detail = await getInspection(ctx, c.req.valid('param').id);
-      const pdf = await renderInspectionRecordPdf(ctx, detail);
-      const name = `${detail.inspection.template.title}_${detail.inspection.plannedOn}.pdf`;
-      return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {
-        'content-type': 'application/pdf',
-        'content-disposition': `inline; filename="inspection-${detail.inspection.id}.pdf"; filename*=UTF-8''${encodeURIComponent(name)}`,
-        'cache-control': 'private, no-store',
-      }) as never;
-    },
+    async (c) => (await inspectionRecordPdf(c, c.req.valid('param').id)) as never,
   );
 
   app.route('/', inspectionItemRoutes());

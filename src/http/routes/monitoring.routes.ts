@@ -5,9 +5,9 @@ import {
   createMonitoringReport,
   updateMonitoringReport,
 } from '../../domain/monitoring/save-monitoring-report.js';
-import { renderMonitoringReportPdf } from '../../pdf/monitoring-report/render-monitoring-report.js';
 import type { AppEnv } from '../app-env.js';
 import { expectedVersion, useCaseContext } from '../middleware/authenticate.js';
+import { monitoringReportPdf } from '../pdf-documents.js';
 import {
   bearerSecurity,
   errorResponses,
@@ -139,16 +139,7 @@ export function monitoringRoutes() {
         ...errorResponses,
       },
     }),
-    async (c) => {
-      const ctx = useCaseContext(c);
-      const report = await getMonitoringReport(ctx, c.req.valid('param').id);
-      const pdf = await renderMonitoringReportPdf(ctx, report);
-      return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {
-        'content-type': 'application/pdf',
-        'content-disposition': `inline; filename="monitoring-${report.id}.pdf"; filename*=UTF-8''${encodeURIComponent(`業務委託モニタリング報告書_${report.hearingOn}.pdf`)}`,
-        'cache-control': 'private, no-store',
-      }) as never;
-    },
+    async (c) => (await monitoringReportPdf(c, c.req.valid('param').id)) as never,
   );
 
   return app;

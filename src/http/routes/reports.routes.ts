@@ -3,9 +3,9 @@ import { FORM_LEAD, FORM_TITLE, QUESTIONS } from '../../../forms/compliance-repo
 import { actOnReport, type ReportCommand } from '../../domain/reports/act-on-report.js';
 import { getReport, listReports } from '../../domain/reports/read-reports.js';
 import type { ComplianceReport } from '../../domain/reports/report.repository.js';
-import { renderComplianceReportPdf } from '../../pdf/compliance-report/render-compliance-report.js';
 import type { AppEnv } from '../app-env.js';
 import { expectedVersion, requireAuth, useCaseContext } from '../middleware/authenticate.js';
+import { complianceReportPdf } from '../pdf-documents.js';
 import {
   bearerSecurity,
   errorResponses,
@@ -153,16 +153,7 @@ export function reportRoutes() {
         ...errorResponses,
       },
     }),
-    async (c) => {
-      const ctx = useCaseContext(c);
-      const report = await getReport(ctx, c.req.valid('param').id);
-      const pdf = await renderComplianceReportPdf(ctx, report);
-      return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {
-        'content-type': 'application/pdf',
-        'content-disposition': `inline; filename="compliance-report-${report.period}.pdf"`,
-        'cache-control': 'private, no-store',
-      }) as never;
-    },
+    async (c) => (await complianceReportPdf(c, c.req.valid('param').id)) as never,
   );
 
   return app;

@@ -4,6 +4,7 @@ import { summaryCsv } from '../../domain/summaries/summary-csv.js';
 import { renderCouncilSummaryPdf } from '../../pdf/council-summary/render-council-summary.js';
 import type { AppEnv } from '../app-env.js';
 import { requireAuth, useCaseContext } from '../middleware/authenticate.js';
+import { pdfResponse } from '../pdf-documents.js';
 import { bearerSecurity, errorResponses, Uuid } from '../schemas/common.js';
 import { validationHook } from '../validation-hook.js';
 
@@ -64,11 +65,7 @@ export function summaryRoutes() {
         }) as never;
       }
       if (format === 'pdf') {
-        const pdf = await renderCouncilSummaryPdf(summary);
-        return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {
-          'content-type': 'application/pdf',
-          'content-disposition': `inline; filename="${name}.pdf"`,
-        }) as never;
+        return pdfResponse(c, await renderCouncilSummaryPdf(summary), { ascii: `${name}.pdf` }) as never;
       }
       return c.json(summary, 200);
     },

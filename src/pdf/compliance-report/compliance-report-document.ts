@@ -6,15 +6,16 @@ import {
   FORM_TITLE,
   QUESTIONS,
 } from '../../../forms/compliance-report/compliance-report.form.js';
+import type { ComplianceReportFormData } from '../../domain/reports/read-compliance-report-form.js';
 import { toJapanDate } from '../../domain/shared/japan-date.js';
 import { toWareki } from '../../domain/shared/wareki.js';
 import { JAPANESE_FONT } from '../fonts.js';
-import type { gatherComplianceReport } from './gather-compliance-report.js';
 
 // 別紙5 as the seed lays it out: the heading block, the questions with はい / いいえ, what each answer
-// calls for, and the 区記入欄 (受付日, 課長・係長・担当者) filled from the sign-off.
+// calls for, and the 区記入欄 (受付日, 課長・係長・担当者) filled from the sign-off. Drawing only, from
+// the data src/domain/reports/read-compliance-report-form.ts gathers.
 
-type Data = Awaited<ReturnType<typeof gatherComplianceReport>>;
+type Data = ComplianceReportFormData;
 
 const s = StyleSheet.create({
   page: {
@@ -84,26 +85,18 @@ function questionRows(answers: Answers): ReactElement[] {
   return rows;
 }
 
-function stamp(label: string, signer: { name: string; at: Date } | null): ReactElement {
+function stamp(label: string, signer: Data['signers']['manager']): ReactElement {
   return h(
     View,
     { style: s.stamp },
     t(label),
     t(signer?.name ?? ''),
-    t(signer ? toWareki(toJapanDate(signer.at)) : ''),
+    t(signer ? toWareki(toJapanDate(new Date(signer.at))) : ''),
   );
 }
 
-export function ComplianceReportDocument({
-  data,
-  answers,
-  period,
-}: {
-  data: Data;
-  answers: Answers;
-  period: string;
-}): ReactElement {
-  const c = data.contract;
+export function ComplianceReportDocument({ data }: { data: Data }): ReactElement {
+  const { answers, period, contract: c } = data;
   const headRow = (head: string, value: string) =>
     h(View, { style: s.row }, h(View, { style: s.head }, t(head)), h(View, { style: s.cell }, t(value)));
   return h(
@@ -115,15 +108,15 @@ export function ComplianceReportDocument({
       t('別紙5', s.note),
       t(FORM_TITLE, s.title),
       t(`${data.wardName}長あて`),
-      t(data.submittedAt ? toWareki(toJapanDate(data.submittedAt)) : '年　月　日', s.right),
+      t(data.submittedAt ? toWareki(toJapanDate(new Date(data.submittedAt))) : '年　月　日', s.right),
       h(
         View,
         { style: s.table },
-        headRow('契約番号', c.contract_number ?? ''),
+        headRow('契約番号', c.number ?? ''),
         headRow('契約件名', c.title),
         headRow(
           '契約日・履行期間',
-          `${c.contract_date ? toWareki(c.contract_date) : ''}　${toWareki(c.period_from)}〜${toWareki(c.period_to)}`,
+          `${c.contractDate ? toWareki(c.contractDate) : ''}　${toWareki(c.periodFrom)}〜${toWareki(c.periodTo)}`,
         ),
         headRow('受託者（所在地・名称）', `${data.contractor.address ?? ''}　${data.contractor.name}`),
         headRow('報告対象期間', `${toWareki(data.periodFrom)}〜${toWareki(data.periodTo)}（${period}）`),

@@ -1,19 +1,12 @@
 import { renderToBuffer } from '@react-pdf/renderer';
 import { createElement as h } from 'react';
-import type { UseCaseContext } from '../../domain/shared/context.js';
+import type { ComplianceReportFormData } from '../../domain/reports/read-compliance-report-form.js';
 import { registerJapaneseFont } from '../fonts.js';
 import { ComplianceReportDocument } from './compliance-report-document.js';
-import { gatherComplianceReport, type ReportWithSteps } from './gather-compliance-report.js';
 
-/** 別紙5 as a PDF: the answers as submitted (or the draft), and the ward's part as signed. */
-export async function renderComplianceReportPdf(
-  ctx: Pick<UseCaseContext, 'db'>,
-  report: ReportWithSteps,
-): Promise<Uint8Array> {
+/** Draws 別紙5 from the data readComplianceReportForm gathered. */
+export async function renderComplianceReportPdf(data: ComplianceReportFormData): Promise<Uint8Array> {
   registerJapaneseFont();
-  const data = await gatherComplianceReport(ctx.db, report);
-  const buffer = await renderToBuffer(
-    h(ComplianceReportDocument, { data, answers: report.answers, period: report.period }) as never,
-  );
+  const buffer = await renderToBuffer(h(ComplianceReportDocument, { data }) as never);
   return new Uint8Array(buffer);
 }

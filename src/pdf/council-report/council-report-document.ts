@@ -3,7 +3,7 @@ import { createElement as h, type ReactElement } from 'react';
 
 type Style = (typeof styles)[keyof typeof styles];
 
-import type { CouncilReportContent } from '../../domain/council/council-report-content.js';
+import type { CouncilReportData } from '../../domain/council/read-council-report.js';
 import { toWareki } from '../../domain/shared/wareki.js';
 import { JAPANESE_FONT } from '../fonts.js';
 
@@ -56,11 +56,7 @@ function measures(label: string, list: string[]): ReactElement[] {
   return [text(label, styles.label), ...list.map((m, i) => text(`${i + 1} ${m}`))];
 }
 
-export interface CouncilReportPdfInput {
-  wardName: string;
-  meeting: { title: string; heldOn: string } | null;
-  content: CouncilReportContent;
-}
+export type CouncilReportPdfInput = Pick<CouncilReportData, 'wardName' | 'meeting' | 'content'>;
 
 export function CouncilReportDocument({
   wardName,

@@ -1,24 +1,23 @@
 import { renderToBuffer } from '@react-pdf/renderer';
 import { createElement as h } from 'react';
-import type { CertificateContent } from '../../domain/erasure/certificate-content.js';
-import type { ErasureCertificate } from '../../domain/erasure/erasure.repository.js';
+import type { ErasureCertificateData } from '../../domain/erasure/read-erasure-certificate.js';
 import { registerJapaneseFont } from '../fonts.js';
 import { ErasureCertificateDocument } from './erasure-certificate-document.js';
 
 /**
- * The certificate as a Japanese PDF. Everything it shows comes from the signed content stored with
- * the certificate, never from the records as they are now, so the paper and the signature agree.
+ * Draws the certificate as a Japanese PDF from the data readErasureCertificate gathered, with the
+ * address of the public page where anyone can check it.
  */
 export async function renderErasureCertificate(
-  certificate: ErasureCertificate,
+  data: ErasureCertificateData,
   verificationUrl: string,
 ): Promise<Uint8Array> {
   registerJapaneseFont();
   const buffer = await renderToBuffer(
     h(ErasureCertificateDocument, {
-      content: certificate.payload as unknown as CertificateContent,
-      sha256: certificate.payloadSha256,
-      kid: certificate.kid,
+      content: data.content,
+      sha256: data.sha256,
+      kid: data.kid,
       verificationUrl,
     }) as never,
   );

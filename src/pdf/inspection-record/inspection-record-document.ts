@@ -1,9 +1,7 @@
 import { Document, Page, Text, View } from '@react-pdf/renderer';
 import { createElement as h, type ReactElement } from 'react';
-import type { Finding } from '../../domain/inspections/finding.repository.js';
-import type { Inspection } from '../../domain/inspections/inspection.repository.js';
 import { japanToday } from '../../domain/inspections/inspection-access.js';
-import type { ViewSection } from '../../domain/inspections/inspection-view.js';
+import type { InspectionRecordData, SignOffBox } from '../../domain/inspections/read-inspection-record.js';
 import { fiscalYearLabel, toWareki } from '../../domain/shared/wareki.js';
 import { findingsTable, itemRows } from './inspection-record-rows.js';
 import { styles, text } from './inspection-record-styles.js';
@@ -11,26 +9,10 @@ import { styles, text } from './inspection-record-styles.js';
 // The completed inspection record (実地検査の記録) in the layout of the seed forms: the sign-off
 // boxes (決裁欄) top right, the header (契約件名, 委託先等, 確認者, 補助者), the legend, then the items
 // with 確認結果 / 実施日 / 確認内容, re-checks written into 確認内容 as the 確認要領 asks, the findings
-// and their improvement, the sign-off history and the 確認要領. Drawing only.
+// and their improvement, the sign-off history and the 確認要領. Drawing only, from the data
+// src/domain/inspections/read-inspection-record.ts gathers.
 
-export interface SignOffBox {
-  label: string;
-  name: string;
-  on: Date | null;
-}
-
-export interface InspectionRecordInput {
-  wardName: string;
-  contract: { title: string; number: string | null; department: string; place: string | null };
-  organisation: { name: string; role: '受託者' | '再委託先' };
-  inspector: string;
-  assistants: string[];
-  boxes: SignOffBox[];
-  steps: Array<{ role: string; decision: string; name: string; at: Date; comment: string | null }>;
-  inspection: Inspection;
-  sections: ViewSection[];
-  findings: Finding[];
-}
+type InspectionRecordInput = InspectionRecordData;
 
 const ROLE_JA: Record<string, string> = {
   inspector: '監督員',
@@ -45,7 +27,8 @@ const DECISION_JA: Record<string, string> = {
   cancel: '取消し',
 };
 
-export const day = (at: Date) => toWareki(japanToday(at));
+/** An instant (ISO 8601) as the Japanese date it fell on. */
+export const day = (at: string) => toWareki(japanToday(new Date(at)));
 
 /** A stamp shows the person, not their title again: 大久保 次郎（課長） → 大久保 次郎. */
 const stampName = (name: string) => name.replace(/（[^（）]*）$/, '');

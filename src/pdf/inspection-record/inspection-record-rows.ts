@@ -1,14 +1,16 @@
 import { View } from '@react-pdf/renderer';
 import { createElement as h, type ReactElement } from 'react';
 import { RESULT_MARKS } from '../../../forms/checklist/checklist.js';
-import type { Finding } from '../../domain/inspections/finding.repository.js';
-import type { Inspection } from '../../domain/inspections/inspection.repository.js';
 import { japanToday } from '../../domain/inspections/inspection-access.js';
-import type { ViewItem, ViewSection } from '../../domain/inspections/inspection-view.js';
+import type { InspectionRecordData } from '../../domain/inspections/read-inspection-record.js';
 import { toWareki } from '../../domain/shared/wareki.js';
 import { styles, text } from './inspection-record-styles.js';
 
 // The item table and the findings table of the inspection record.
+
+type Section = InspectionRecordData['sections'][number];
+type ViewItem = Section['groups'][number]['items'][number];
+type Finding = InspectionRecordData['findings'][number];
 
 const REMOTE_JA = { video: 'テレビ通話により確認', photos: '写真により確認' } as const;
 const FINDING_JA: Record<Finding['status'], string> = {
@@ -62,7 +64,10 @@ function itemRow(item: ViewItem): ReactElement {
   );
 }
 
-export function itemRows(inspection: Inspection, sections: ViewSection[]): ReactElement[] {
+export function itemRows(
+  inspection: InspectionRecordData['inspection'],
+  sections: Section[],
+): ReactElement[] {
   const c = inspection.template.columns;
   const head = h(
     View,
@@ -107,7 +112,7 @@ export function itemRows(inspection: Inspection, sections: ViewSection[]): React
 }
 
 /** 指摘事項と改善の状況: every × with its deadline, the improvement report and where it stands. */
-export function findingsTable(findings: Finding[], sections: ViewSection[]): ReactElement[] {
+export function findingsTable(findings: Finding[], sections: Section[]): ReactElement[] {
   if (!findings.length) return [];
   const items = sections.flatMap((s) => s.groups.flatMap((g) => g.items.map((i) => ({ i, g, s }))));
   const rows = findings.map((f) => {
@@ -116,7 +121,7 @@ export function findingsTable(findings: Finding[], sections: ViewSection[]): Rea
     const mark = at?.g.heading?.match(/^[①-⑳]/)?.[0];
     const label = at ? [at.s.heading.split(' ')[0], mark, at.i.label].filter(Boolean).join(' ') : f.itemKey;
     const report = f.improvementReport
-      ? `${f.reportedAt ? `${toWareki(japanToday(f.reportedAt))} ` : ''}${f.improvementReport}${f.improvementAttachmentIds.length ? `（添付${f.improvementAttachmentIds.length}件）` : ''}`
+      ? `${f.reportedAt ? `${toWareki(japanToday(new Date(f.reportedAt)))} ` : ''}${f.improvementReport}${f.improvementAttachmentIds.length ? `（添付${f.improvementAttachmentIds.length}件）` : ''}`
       : '—';
     const state = `${FINDING_JA[f.status]}${f.carriedReason ? `：${f.carriedReason}` : ''}`;
     return h(

@@ -1,30 +1,17 @@
 import { Document, Page, Text, View } from '@react-pdf/renderer';
 import { createElement as h, type ReactElement } from 'react';
 import { MONITORING_AREAS } from '../../../forms/monitoring-report/monitoring-report.form.js';
-import type { MonitoringReport } from '../../domain/monitoring/monitoring.repository.js';
+import type { MonitoringDocumentData } from '../../domain/monitoring/read-monitoring-document.js';
 import { toWareki } from '../../domain/shared/wareki.js';
 import { financialSheet } from './financial-sheet.js';
 import { styles, text } from './monitoring-styles.js';
 
 // 業務委託モニタリング報告書 in the layout of seed 000: the contract header, the check items with
 // 確認結果 (S/A/B/C) by area, 自由意見 per area, 総合的な評価, 今後改善につなげる事項など, and the
-// financial checksheet on its own page. Drawing only.
+// financial checksheet on its own page. Drawing only, from the data
+// src/domain/monitoring/read-monitoring-document.ts gathers.
 
-export interface MonitoringPdfInput {
-  wardName: string;
-  contract: {
-    title: string;
-    number: string | null;
-    department: string;
-    contractor: string;
-    contractDate: string | null;
-    periodFrom: string;
-    periodTo: string;
-    amountYen: string | null;
-    place: string | null;
-  };
-  report: MonitoringReport;
-}
+export type MonitoringPdfInput = MonitoringDocumentData;
 
 const yen = (amount: string | null) =>
   amount === null ? '—' : `${Number(amount).toLocaleString('ja-JP')} 円`;
@@ -50,7 +37,7 @@ function header({ contract: c, report }: MonitoringPdfInput): ReactElement {
   );
 }
 
-function ratings(report: MonitoringReport): ReactElement {
+function ratings(report: MonitoringPdfInput['report']): ReactElement {
   return h(
     View,
     { style: styles.table },
@@ -87,7 +74,7 @@ function ratings(report: MonitoringReport): ReactElement {
   );
 }
 
-function comments(report: MonitoringReport): ReactElement[] {
+function comments(report: MonitoringPdfInput['report']): ReactElement[] {
   const paragraphs = (value: string | null) =>
     (value ?? '')
       .split(/\n+/)

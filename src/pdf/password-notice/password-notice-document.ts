@@ -1,31 +1,14 @@
 import { Document, Page, StyleSheet, Text, View } from '@react-pdf/renderer';
 import { createElement as h, type ReactElement } from 'react';
+import type { PasswordNoticeData } from '../../domain/handover/password-notice.js';
 import { JAPANESE_FONT } from '../fonts.js';
 import { fileSize, groupedHash, japanDate, japanDateTime } from './format.js';
 
 // パスワード通知書 (seed 003 運用8): printed once, when the package is made, and handed over by
-// hand on a separate occasion from the media. Drawing only; gather-password-notice.ts collects the
-// facts. The password appears on this paper and nowhere else.
+// hand on a separate occasion from the media. Drawing only; src/domain/handover/password-notice.ts
+// collects the facts. The password appears on this paper and nowhere else.
 
-export interface PasswordNoticeView {
-  wardName: string;
-  departmentName: string;
-  recipientName: string;
-  contractTitle: string;
-  contractNumber: string | null;
-  preparedBy: string;
-  preparedAt: Date;
-  packageId: string;
-  packageTitle: string;
-  /** Per subject group: 撤去車両所有者 — 住所、氏名、… */
-  items: Array<{ group: string; names: string[] }>;
-  files: Array<{ name: string; sizeBytes: number }>;
-  sha256: string;
-  ciphertextBytes: number;
-  method: string;
-  password: string;
-  openPageUrl: string;
-}
+type PasswordNoticeView = PasswordNoticeData;
 
 const s = StyleSheet.create({
   page: {
@@ -112,7 +95,7 @@ export function PasswordNoticeDocument(v: PasswordNoticeView): ReactElement {
     h(
       Page,
       { size: 'A4', style: s.page },
-      t(`発行日　${japanDate(v.preparedAt)}`, s.right),
+      t(`発行日　${japanDate(new Date(v.preparedAt))}`, s.right),
       t('パスワード通知書', s.title),
       t(`${v.recipientName}　取扱責任者　様`, s.to),
       t(`${v.wardName}　${v.departmentName}`, s.from),
@@ -130,7 +113,7 @@ export function PasswordNoticeDocument(v: PasswordNoticeView): ReactElement {
           t('SHA-256（媒体から読み出したファイルと照合）'),
           t(groupedHash(v.sha256), s.hash),
           t(
-            `大きさ：${v.ciphertextBytes.toLocaleString('ja-JP')} バイト　作成：${japanDateTime(v.preparedAt)}　${v.preparedBy}`,
+            `大きさ：${v.ciphertextBytes.toLocaleString('ja-JP')} バイト　作成：${japanDateTime(new Date(v.preparedAt))}　${v.preparedBy}`,
           ),
         ),
         row('暗号方式', t(v.method)),

@@ -1,9 +1,9 @@
 import type { Context } from 'hono';
 import { asSubject } from '../../../../policies/app-ability.js';
 import { assignToMeeting, getReportItem, listMeetings } from '../../../domain/council/council-items.js';
-import { renderCouncilReportPdf } from '../../../pdf/council-report/render-council-report.js';
 import type { AppEnv } from '../../app-env.js';
 import { useCaseContext } from '../../middleware/authenticate.js';
+import { councilReportPdf } from '../../pdf-documents.js';
 import { Csrf, ErrorSummary, type FormError, fields, SelectField } from '../components/form.js';
 import { readForm, refusal, versionOf } from '../components/form-body.js';
 import { Layout } from '../layout.js';
@@ -76,13 +76,6 @@ export async function assignItemAction(c: Context<AppEnv>) {
 }
 
 /** The item as a Japanese PDF, drawn by the same code as the API's. */
-export async function councilItemPdf(c: Context<AppEnv>) {
-  const ctx = useCaseContext(c);
-  const item = await getReportItem(ctx, c.req.param('id')!);
-  const pdf = await renderCouncilReportPdf(ctx, item);
-  return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {
-    'content-type': 'application/pdf',
-    'content-disposition': `inline; filename="council-report-${item.id}.pdf"; filename*=UTF-8''${encodeURIComponent(`報告事項_${item.title}.pdf`)}`,
-    'cache-control': 'private, no-store',
-  });
+export function councilItemPdf(c: Context<AppEnv>) {
+  return councilReportPdf(c, c.req.param('id')!);
 }

@@ -1,11 +1,11 @@
 import type { Context } from 'hono';
 import { asSubject } from '../../../../policies/app-ability.js';
 import { certifyErasure } from '../../../domain/erasure/certify-erasure.js';
-import { getCertificate, getErasure } from '../../../domain/erasure/read-erasures.js';
+import { getErasure } from '../../../domain/erasure/read-erasures.js';
 import { organisationNames } from '../../../domain/worklists/names.js';
-import { renderErasureCertificate } from '../../../pdf/erasure-certificate/render-erasure-certificate.js';
 import type { AppEnv } from '../../app-env.js';
 import { useCaseContext } from '../../middleware/authenticate.js';
+import { CERTIFICATE_VERIFICATION_PATH, erasureCertificatePdf } from '../../pdf-documents.js';
 import { Badge, Details, Lines, TimeText } from '../components/common.js';
 import { Csrf } from '../components/form.js';
 import { readForm, refusal, versionOf } from '../components/form-body.js';
@@ -13,8 +13,6 @@ import { Layout } from '../layout.js';
 import { pageCtx, viewerOf } from '../page-context.js';
 import { redirectWithNotice, sendPage } from '../render.js';
 import { contractTitles } from './shared.js';
-
-const VERIFY_PAGE = '/api/v1/certificate-verification';
 
 /**
  * 消去の記録 and its 消去証明書: what was erased, how, when, by whom and before whom; the
@@ -60,7 +58,7 @@ export async function erasurePage(c: Context<AppEnv>, problem?: { text: string; 
               <a class="button" href={`/handover/erasures/${record.id}/certificate.pdf`}>
                 {t.downloadCertificate}
               </a>
-              <a href={VERIFY_PAGE}>{t.verifyPage}</a>
+              <a href={CERTIFICATE_VERIFICATION_PATH}>{t.verifyPage}</a>
             </p>
           </>
         ) : (
@@ -156,13 +154,7 @@ export async function certifyAction(c: Context<AppEnv>) {
   return redirectWithNotice(c, `/handover/erasures/${id}`, 'saved');
 }
 
-/** The certificate as the Japanese PDF (the same drawing as the API's). */
-export async function certificatePdf(c: Context<AppEnv>) {
-  const certificate = await getCertificate(useCaseContext(c), c.req.param('id')!);
-  const pdf = await renderErasureCertificate(certificate, `${new URL(c.req.url).origin}${VERIFY_PAGE}`);
-  return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {
-    'content-type': 'application/pdf',
-    'content-disposition': `attachment; filename="erasure-certificate-${certificate.certificateNumber}.pdf"; filename*=UTF-8''${encodeURIComponent(`消去証明書_${certificate.certificateNumber}.pdf`)}`,
-    'cache-control': 'private, no-store',
-  });
+/** The certificate as the Japanese PDF (the same read and drawing as the API's), to download. */
+export function certificatePdf(c: Context<AppEnv>) {
+  return erasureCertificatePdf(c, c.req.param('id')!, 'attachment');
 }

@@ -330,6 +330,8 @@ describe('erasure pages and the closing gate', () => {
       headers: { cookie: [...contractor.jar].map(([k, x]) => `${k}=${x}`).join('; ') },
     });
     expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    // the page's link downloads it (the API shows it inline)
+    expect(pdf.headers.get('content-disposition')).toMatch(/^attachment; filename="erasure-certificate-/);
     const { text } = await pdfText(new Uint8Array(await pdf.arrayBuffer()));
     expect(text.replace(/\s/g, '')).toContain('消去証明書');
     expect((await (await client('council_reviewer')).get(`/handover/erasures/${erasureId}`)).status).toBe(

@@ -6,9 +6,9 @@ import { getContract } from '../../../domain/contracts/manage-contracts.js';
 import { type PreparedPackage, preparePackage } from '../../../domain/handover/prepare-package.js';
 import { readRegister } from '../../../domain/registers/read-register.js';
 import type { FieldError } from '../../../domain/shared/errors.js';
-import { renderPasswordNotice } from '../../../pdf/password-notice/render-password-notice.js';
 import type { AppEnv } from '../../app-env.js';
 import { useCaseContext } from '../../middleware/authenticate.js';
+import { passwordNoticeMaker } from '../../pdf-documents.js';
 import { type FormError, type FormValues, fields, formErrors } from '../components/form.js';
 import { refusal } from '../components/form-body.js';
 import { mayDo } from '../guard.js';
@@ -140,7 +140,6 @@ export async function prepareAction(c: Context<AppEnv>) {
   }
   let prepared: PreparedPackage;
   try {
-    const openPageUrl = `${new URL(c.req.url).origin}/api/v1/handover-packages/open`;
     prepared = await preparePackage(
       ctx,
       {
@@ -155,7 +154,7 @@ export async function prepareAction(c: Context<AppEnv>) {
           })),
         ),
       },
-      (data) => renderPasswordNotice(ctx.db, data, openPageUrl),
+      passwordNoticeMaker(c),
     );
   } catch (error) {
     const refused = refusal(p, error, toField);

@@ -1,8 +1,6 @@
 import { Hono } from 'hono';
-import { getInspection } from '../../../domain/inspections/read-inspections.js';
-import { renderInspectionRecordPdf } from '../../../pdf/inspection-record/render-inspection-record.js';
 import type { AppEnv } from '../../app-env.js';
-import { useCaseContext } from '../../middleware/authenticate.js';
+import { inspectionRecordPdf } from '../../pdf-documents.js';
 import { attachmentBodyLimit } from '../../routes/attachments.routes.js';
 import { signedIn } from '../guard.js';
 import { UUID_PARAM } from '../ids.js';
@@ -38,16 +36,6 @@ export function inspectionPages() {
     findingAction('improvement-report', showInspection),
   );
   app.post(`${id}/findings/:fid${UUID_PARAM}/carry`, signedIn, findingAction('carry', showInspection));
-  app.get(`${id}/pdf`, signedIn, async (c) => {
-    const ctx = useCaseContext(c);
-    const detail = await getInspection(ctx, c.req.param('id')!);
-    const pdf = await renderInspectionRecordPdf(ctx, detail);
-    const name = `${detail.inspection.template.title}_${detail.inspection.plannedOn}.pdf`;
-    return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {
-      'content-type': 'application/pdf',
-      'content-disposition': `inline; filename="inspection-${detail.inspection.id}.pdf"; filename*=UTF-8''${encodeURIComponent(name)}`,
-      'cache-control': 'private, no-store',
-    });
-  });
+  app.get(`${id}/pdf`, signedIn, (c) => inspectionRecordPdf(c, c.req.param('id')!));
   return app;
 }

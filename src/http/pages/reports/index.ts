@@ -1,8 +1,6 @@
 import { Hono } from 'hono';
-import { getReport } from '../../../domain/reports/read-reports.js';
-import { renderComplianceReportPdf } from '../../../pdf/compliance-report/render-compliance-report.js';
 import type { AppEnv } from '../../app-env.js';
-import { useCaseContext } from '../../middleware/authenticate.js';
+import { complianceReportPdf } from '../../pdf-documents.js';
 import { attachmentBodyLimit } from '../../routes/attachments.routes.js';
 import { signedIn } from '../guard.js';
 import { UUID_PARAM } from '../ids.js';
@@ -19,16 +17,7 @@ export function reportPages() {
   // copies ride along with the answers: the attachments' limit, checked before sign-in reads the body
   app.post(`${id}/answer`, attachmentBodyLimit, signedIn, answerReportAction);
   app.post(`${id}/:command{receive|sign|return}`, signedIn, wardReportAction);
-  app.get(`${id}/pdf`, signedIn, async (c) => {
-    const ctx = useCaseContext(c);
-    const report = await getReport(ctx, c.req.param('id')!);
-    const pdf = await renderComplianceReportPdf(ctx, report);
-    return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {
-      'content-type': 'application/pdf',
-      'content-disposition': `inline; filename="compliance-report-${report.period}.pdf"`,
-      'cache-control': 'private, no-store',
-    });
-  });
+  app.get(`${id}/pdf`, signedIn, (c) => complianceReportPdf(c, c.req.param('id')!));
   return app;
 }
 

@@ -8,6 +8,7 @@ import {
 import { runSummaryExports } from '../../../jobs/summary-exports.js';
 import type { AppEnv } from '../../app-env.js';
 import { useCaseContext } from '../../middleware/authenticate.js';
+import { pdfResponse } from '../../pdf-documents.js';
 import { Details, TimeText } from '../components/common.js';
 import { Csrf } from '../components/form.js';
 import { readForm } from '../components/form-body.js';
@@ -88,9 +89,5 @@ export async function summaryExportPage(c: Context<AppEnv>) {
 
 export async function summaryExportPdf(c: Context<AppEnv>) {
   const { export: exp, bytes } = await readSummaryExportContent(useCaseContext(c), c.req.param('id')!);
-  return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
-    'content-type': 'application/pdf',
-    'content-disposition': `inline; filename="summary-${exp.fiscalYear}.pdf"`,
-    'cache-control': 'private, no-store',
-  });
+  return pdfResponse(c, bytes, { ascii: `summary-${exp.fiscalYear}.pdf` });
 }

@@ -1,0 +1,124 @@
+import type { UseCaseContext } from '../shared/context.js';
+import { type Plain, toPlain } from '../shared/plain.js';
+import type { Finding } from './finding.repository.js';
+import type { Inspection } from './inspection.repository.js';
+import type { ViewSection } from './inspection-view.js';
+import { getInspection } from './read-inspections.js';
+
+// What the inspection record (実地検査の記録, src/pdf/inspection-record) shows: the inspection, its
+// items and findings, and the names and facts around it, gathered here so the drawing never reads
+// the database.
+
+/** One sign-off box of the form (決裁欄): who signed it in the last round, and when. */
+export interface SignOffBox {
+  label: string;
+  name: string;
+  on: string | null;
+}
+
+export type InspectionRecordData = Plain<{
+  wardName: string;
+  contract: { title: string; number: string | null; department: string; place: string | null };
+  organisation: { name: string; role: '受託者' | '再委託先' };
+  inspector: string;
+  assistants: string[];
+  boxes: SignOffBox[];
+  steps: Array<{ role: string; decision: string; name: string; at: Date; comment: string | null }>;
+  inspection: Pick<Inspection, 'id' | 'template' | 'status' | 'plannedOn' | 'fiscalYear'>;
+  sections: ViewSection[];
+  findings: Finding[];
+}>;
+
+/** Which step fills which sign-off box of the form (決裁欄). */
+const BOX_ROLE: Record<string, { role: string; decision: string }> = {
+  課長: { role: 'ward_manager', decision: 'approve' },
+  係長: { role: 'ward_chief', decision: 'approve' },
+  担当者: { role: 'ward_officer', decision: 'approve' },
+  監督員: { role: 'inspector', decision: 'submit' },
+};
+
+/**
+ * The record of one inspection as its PDF shows it. Read like the inspection itself: one the viewer
+ * may not read is not found.
+ */
+export async function readInspectionRecord(ctx: UseCaseContext, id: string): Promise<InspectionRecordData> {
+  const detail = await getInspection(ctx, id);
+  const { inspection } = detail;
+  const contract = await ctx.db
+    .selectFrom('contracts')
+    .innerJoin('departments', (j) =>
+      j
+        .onRef('departments.ward_id', '=', 'contracts.ward_id')
+        .onRef('departments.id', '=', 'contracts.department_id'),
+    )
+    .select([
+      'contracts.title',
+      'contracts.contract_number',
+      'contracts.place',
+      'contracts.depth',
+      'departments.name as department',
+    ])
+    .where('contracts.ward_id', '=', inspection.wardId)
+    .where('contracts.id', '=', inspection.contractId)
+    .executeTakeFirstOrThrow();
+  const organisations = await ctx.db
+    .selectFrom('organisations')
+    .select(['id', 'name'])
+    .where('id', 'in', [inspection.wardId, inspection.organisationId])
+    .execute();
+  const userIds = [
+    inspection.inspectorId,
+    ...inspection.assistantIds,
+    ...detail.steps.flatMap((s) => (s.userId ? [s.userId] : [])),
+  ];
+  const users = await ctx.db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('id', 'in', userIds)
+    .execute();
+  const nameOf = (userId: string | null) => users.find((u) => u.id === userId)?.display_name ?? '';
+
+  // The boxes show the signatures of the last round, after the last submission.
+  const lastSubmit = detail.steps.map((s) => s.decision).lastIndexOf('submit');
+  const round = lastSubmit >= 0 ? detail.steps.slice(lastSubmit) : [];
+  const boxes = inspection.template.signOffBoxes.map((label) => {
+    const wanted = BOX_ROLE[label];
+    const step = round.find((s) => s.role === wanted?.role && s.decision === wanted.decision);
+    return { label, name: step ? nameOf(step.userId) : '', on: step ? step.at : null };
+  });
+
+  return toPlain({
+    wardName: organisations.find((o) => o.id === inspection.wardId)?.name ?? '',
+    contract: {
+      title: contract.title,
+      number: contract.contract_number,
+      department: contract.department,
+      place: inspection.place ?? contract.place,
+    },
+    organisation: {
+      name: organisations.find((o) => o.id === inspection.organisationId)?.name ?? '',
+      role: contract.depth > 1 ? ('再委託先' as const) : ('受託者' as const),
+    },
+    inspector: nameOf(inspection.inspectorId),
+    assistants: inspection.assistantIds.map(nameOf),
+    boxes,
+    steps: detail.steps
+      .filter((s) => s.decision !== 'start')
+      .map((s) => ({
+        role: s.role,
+        decision: s.decision,
+        name: nameOf(s.userId),
+        at: s.at,
+        comment: s.comment,
+      })),
+    inspection: {
+      id: inspection.id,
+      template: inspection.template,
+      status: inspection.status,
+      plannedOn: inspection.plannedOn,
+      fiscalYear: inspection.fiscalYear,
+    },
+    sections: detail.sections,
+    findings: detail.findings,
+  });
+}

@@ -1,0 +1,85 @@
+import type { Answers } from '../../../forms/compliance-report/compliance-report.form.js';
+import type { UseCaseContext } from '../shared/context.js';
+import { type Plain, toPlain } from '../shared/plain.js';
+import { getReport } from './read-reports.js';
+
+type Signer = { name: string; at: Date } | null;
+
+/** What 別紙5 (src/pdf/compliance-report) shows: the answers, the contract, the ward's part. */
+export type ComplianceReportFormData = Plain<{
+  period: string;
+  answers: Answers;
+  wardName: string;
+  contract: {
+    title: string;
+    number: string | null;
+    contractDate: string | null;
+    periodFrom: string;
+    periodTo: string;
+  };
+  contractor: { name: string; address: string | null };
+  submittedAt: Date | null;
+  periodFrom: string;
+  periodTo: string;
+  receivedOn: string | null;
+  signers: { manager: Signer; chief: Signer; officer: Signer };
+}>;
+
+/**
+ * 別紙5 as its PDF shows it: the answers as submitted (or the draft), and the ward's part as signed.
+ * Read like the report itself: one the viewer may not read is not found.
+ */
+export async function readComplianceReportForm(
+  ctx: UseCaseContext,
+  id: string,
+): Promise<ComplianceReportFormData> {
+  const report = await getReport(ctx, id);
+  const contract = await ctx.db
+    .selectFrom('contracts')
+    .select(['title', 'contract_number', 'contract_date', 'period_from', 'period_to'])
+    .where('ward_id', '=', report.wardId)
+    .where('id', '=', report.contractId)
+    .executeTakeFirstOrThrow();
+  const [ward, contractor] = await Promise.all(
+    [report.wardId, report.organisationId].map((orgId) =>
+      ctx.db
+        .selectFrom('organisations')
+        .select(['name', 'address'])
+        .where('id', '=', orgId)
+        .executeTakeFirstOrThrow(),
+    ),
+  );
+  const userIds = report.steps.map((s) => s.userId).filter((u): u is string => !!u);
+  const users = userIds.length
+    ? await ctx.db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', userIds).execute()
+    : [];
+  const nameOf = (userId: string | null) => users.find((u) => u.id === userId)?.display_name ?? '';
+  const signed = (role: string): Signer => {
+    const step = [...report.steps]
+      .reverse()
+      .find((s) => s.role === role && (s.decision === 'sign' || s.decision === 'receive'));
+    return step ? { name: nameOf(step.userId), at: step.at } : null;
+  };
+  return toPlain({
+    period: report.period,
+    answers: report.answers,
+    wardName: ward!.name,
+    contract: {
+      title: contract.title,
+      number: contract.contract_number,
+      contractDate: contract.contract_date,
+      periodFrom: contract.period_from,
+      periodTo: contract.period_to,
+    },
+    contractor: { name: contractor!.name, address: contractor!.address },
+    submittedAt: report.submittedAt,
+    periodFrom: report.periodFrom,
+    periodTo: report.periodTo,
+    receivedOn: report.receivedOn,
+    signers: {
+      manager: signed('ward_manager'),
+      chief: signed('ward_chief'),
+      officer: signed('ward_officer'),
+    },
+  });
+}

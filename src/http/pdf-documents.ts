@@ -1,0 +1,108 @@
+import type { Context } from 'hono';
+import { readCouncilReport } from '../domain/council/read-council-report.js';
+import { readErasureCertificate } from '../domain/erasure/read-erasure-certificate.js';
+import type { PasswordNoticeMaker } from '../domain/handover/prepare-package.js';
+import { readInspectionRecord } from '../domain/inspections/read-inspection-record.js';
+import { readMonitoringDocument } from '../domain/monitoring/read-monitoring-document.js';
+import { readComplianceReportForm } from '../domain/reports/read-compliance-report-form.js';
+import { renderComplianceReportPdf } from '../pdf/compliance-report/render-compliance-report.js';
+import { renderCouncilReportPdf } from '../pdf/council-report/render-council-report.js';
+import { renderErasureCertificate } from '../pdf/erasure-certificate/render-erasure-certificate.js';
+import { renderInspectionRecordPdf } from '../pdf/inspection-record/render-inspection-record.js';
+import { renderMonitoringReportPdf } from '../pdf/monitoring-report/render-monitoring-report.js';
+import { renderPasswordNotice } from '../pdf/password-notice/render-password-notice.js';
+import type { AppEnv } from './app-env.js';
+// renamed: it is no React hook, but the linter's hook rule goes by the name
+import { useCaseContext as contextOf } from './middleware/authenticate.js';
+
+// The documents as HTTP answers, one function each, called by the API route and the page alike:
+// the domain read (with its ability check: a record the viewer may not read is a 404) gathers the
+// data, src/pdf draws it, and the answer is named and headed here, once.
+
+/** Where anyone can check an erasure certificate (printed on it). */
+export const CERTIFICATE_VERIFICATION_PATH = '/api/v1/certificate-verification';
+/** Where a recipient can open a handover package in the browser (printed on the password notice). */
+export const PACKAGE_OPEN_PATH = '/api/v1/handover-packages/open';
+
+const origin = (c: Context) => new URL(c.req.url).origin;
+
+/** Shown in the browser, or saved as a file (a link the page labels as a download). */
+export type Disposition = 'inline' | 'attachment';
+
+/**
+ * A PDF named in ASCII (for old clients) and, where it has one, by its Japanese name; private to
+ * the viewer, so no cache keeps it.
+ */
+export function pdfResponse(
+  c: Context,
+  pdf: Uint8Array,
+  name: { ascii: string; ja?: string },
+  disposition: Disposition = 'inline',
+): Response {
+  const japanese = name.ja ? `; filename*=UTF-8''${encodeURIComponent(name.ja)}` : '';
+  return c.body(pdf as Uint8Array<ArrayBuffer>, 200, {
+    'content-type': 'application/pdf',
+    'content-disposition': `${disposition}; filename="${name.ascii}"${japanese}`,
+    'cache-control': 'private, no-store',
+  });
+}
+
+/** 実地検査の記録 */
+export async function inspectionRecordPdf(c: Context<AppEnv>, id: string): Promise<Response> {
+  const data = await readInspectionRecord(contextOf(c), id);
+  return pdfResponse(c, await renderInspectionRecordPdf(data), {
+    ascii: `inspection-${data.inspection.id}.pdf`,
+    ja: `${data.inspection.template.title}_${data.inspection.plannedOn}.pdf`,
+  });
+}
+
+/** 審議会 報告事項 */
+export async function councilReportPdf(c: Context<AppEnv>, id: string): Promise<Response> {
+  const data = await readCouncilReport(contextOf(c), id);
+  return pdfResponse(c, await renderCouncilReportPdf(data), {
+    ascii: `council-report-${data.id}.pdf`,
+    ja: `報告事項_${data.title}.pdf`,
+  });
+}
+
+/** 別紙5 個人情報特記事項の遵守に関する報告書 */
+export async function complianceReportPdf(c: Context<AppEnv>, id: string): Promise<Response> {
+  const data = await readComplianceReportForm(contextOf(c), id);
+  return pdfResponse(c, await renderComplianceReportPdf(data), {
+    ascii: `compliance-report-${data.period}.pdf`,
+    ja: `遵守状況報告書_${data.period}.pdf`,
+  });
+}
+
+/** 業務委託モニタリング報告書 */
+export async function monitoringReportPdf(c: Context<AppEnv>, id: string): Promise<Response> {
+  const data = await readMonitoringDocument(contextOf(c), id);
+  return pdfResponse(c, await renderMonitoringReportPdf(data), {
+    ascii: `monitoring-${data.report.id}.pdf`,
+    ja: `業務委託モニタリング報告書_${data.report.hearingOn}.pdf`,
+  });
+}
+
+/** 消去証明書 of an erasure record (the page offers it as a download, the API shows it inline) */
+export async function erasureCertificatePdf(
+  c: Context<AppEnv>,
+  erasureRecordId: string,
+  disposition: Disposition = 'inline',
+): Promise<Response> {
+  const data = await readErasureCertificate(contextOf(c), erasureRecordId);
+  const pdf = await renderErasureCertificate(data, `${origin(c)}${CERTIFICATE_VERIFICATION_PATH}`);
+  return pdfResponse(
+    c,
+    pdf,
+    {
+      ascii: `erasure-certificate-${data.certificateNumber}.pdf`,
+      ja: `消去証明書_${data.certificateNumber}.pdf`,
+    },
+    disposition,
+  );
+}
+
+/** How preparePackage makes the パスワード通知書 for a request: drawn by src/pdf, with this server's open page. */
+export function passwordNoticeMaker(c: Context): PasswordNoticeMaker {
+  return { openPageUrl: `${origin(c)}${PACKAGE_OPEN_PATH}`, render: renderPasswordNotice };
+}
