@@ -197,7 +197,9 @@ describe('the document reads', () => {
     expect(data.contractor.name).toBe('株式会社サイクルサポート東京');
     expect(data.contract.title).toBe('総合自転車対策業務一括委託');
     expect([data.periodFrom, data.periodTo]).toEqual(['2026-04-01', '2026-09-30']);
-    expect(data.signers).toEqual({ manager: null, chief: null, officer: null });
+    expect(data.stamps).toEqual(
+      ['受付日', '課長', '係長', '担当者'].map((label) => ({ label, name: '', on: null })),
+    );
     await expect(
       readComplianceReportForm(await contextOf('subcontractor_manager'), ids.report),
     ).rejects.toThrow(NotFoundError);

@@ -1,5 +1,6 @@
 import type { UseCaseContext } from '../shared/context.js';
 import { type Plain, toPlain } from '../shared/plain.js';
+import { type FormStamp, formStamps } from '../sign-off/stamp-boxes.js';
 import type { Finding } from './finding.repository.js';
 import type { Inspection } from './inspection.repository.js';
 import type { ViewSection } from './inspection-view.js';
@@ -9,33 +10,18 @@ import { getInspection } from './read-inspections.js';
 // items and findings, and the names and facts around it, gathered here so the drawing never reads
 // the database.
 
-/** One sign-off box of the form (決裁欄): who signed it in the last round, and when. */
-export interface SignOffBox {
-  label: string;
-  name: string;
-  on: string | null;
-}
-
 export type InspectionRecordData = Plain<{
   wardName: string;
   contract: { title: string; number: string | null; department: string; place: string | null };
   organisation: { name: string; role: '受託者' | '再委託先' };
   inspector: string;
   assistants: string[];
-  boxes: SignOffBox[];
+  boxes: FormStamp[];
   steps: Array<{ role: string; decision: string; name: string; at: Date; comment: string | null }>;
   inspection: Pick<Inspection, 'id' | 'template' | 'status' | 'plannedOn' | 'fiscalYear'>;
   sections: ViewSection[];
   findings: Finding[];
 }>;
-
-/** Which step fills which sign-off box of the form (決裁欄). */
-const BOX_ROLE: Record<string, { role: string; decision: string }> = {
-  課長: { role: 'ward_manager', decision: 'approve' },
-  係長: { role: 'ward_chief', decision: 'approve' },
-  担当者: { role: 'ward_officer', decision: 'approve' },
-  監督員: { role: 'inspector', decision: 'submit' },
-};
 
 /**
  * The record of one inspection as its PDF shows it. Read like the inspection itself: one the viewer
@@ -78,13 +64,10 @@ export async function readInspectionRecord(ctx: UseCaseContext, id: string): Pro
     .execute();
   const nameOf = (userId: string | null) => users.find((u) => u.id === userId)?.display_name ?? '';
 
-  // The boxes show the signatures of the last round, after the last submission.
-  const lastSubmit = detail.steps.map((s) => s.decision).lastIndexOf('submit');
-  const round = lastSubmit >= 0 ? detail.steps.slice(lastSubmit) : [];
-  const boxes = inspection.template.signOffBoxes.map((label) => {
-    const wanted = BOX_ROLE[label];
-    const step = round.find((s) => s.role === wanted?.role && s.decision === wanted.decision);
-    return { label, name: step ? nameOf(step.userId) : '', on: step ? step.at : null };
+  // The boxes show the signatures of the last round; 監督員's is the submission that began it.
+  const submitted = detail.steps.findLast((s) => s.decision === 'submit');
+  const boxes = formStamps(inspection.template.signOffBoxes, detail.stamps, {
+    監督員: { name: submitted ? nameOf(submitted.userId) : '', on: submitted?.at ?? null },
   });
 
   return toPlain({

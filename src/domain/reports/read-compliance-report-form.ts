@@ -1,9 +1,8 @@
 import type { Answers } from '../../../forms/compliance-report/compliance-report.form.js';
 import type { UseCaseContext } from '../shared/context.js';
 import { type Plain, toPlain } from '../shared/plain.js';
+import { type FormStamp, formStamps } from '../sign-off/stamp-boxes.js';
 import { getReport } from './read-reports.js';
-
-type Signer = { name: string; at: Date } | null;
 
 /** What 別紙5 (src/pdf/compliance-report) shows: the answers, the contract, the ward's part. */
 export type ComplianceReportFormData = Plain<{
@@ -22,7 +21,7 @@ export type ComplianceReportFormData = Plain<{
   periodFrom: string;
   periodTo: string;
   receivedOn: string | null;
-  signers: { manager: Signer; chief: Signer; officer: Signer };
+  stamps: FormStamp[];
 }>;
 
 /**
@@ -49,17 +48,6 @@ export async function readComplianceReportForm(
         .executeTakeFirstOrThrow(),
     ),
   );
-  const userIds = report.steps.map((s) => s.userId).filter((u): u is string => !!u);
-  const users = userIds.length
-    ? await ctx.db.selectFrom('users').select(['id', 'display_name']).where('id', 'in', userIds).execute()
-    : [];
-  const nameOf = (userId: string | null) => users.find((u) => u.id === userId)?.display_name ?? '';
-  const signed = (role: string): Signer => {
-    const step = [...report.steps]
-      .reverse()
-      .find((s) => s.role === role && (s.decision === 'sign' || s.decision === 'receive'));
-    return step ? { name: nameOf(step.userId), at: step.at } : null;
-  };
   return toPlain({
     period: report.period,
     answers: report.answers,
@@ -76,10 +64,9 @@ export async function readComplianceReportForm(
     periodFrom: report.periodFrom,
     periodTo: report.periodTo,
     receivedOn: report.receivedOn,
-    signers: {
-      manager: signed('ward_manager'),
-      chief: signed('ward_chief'),
-      officer: signed('ward_officer'),
-    },
+    // 区記入欄 as 別紙5 prints it: 受付日, then the signatures top of the chain first
+    stamps: formStamps(['受付日', '課長', '係長', '担当者'], report.stamps, {
+      受付日: { name: '', on: report.receivedOn ? new Date(`${report.receivedOn}T00:00:00+09:00`) : null },
+    }),
   });
 }

@@ -1,4 +1,5 @@
 import type { SignOffRole } from '../../../workflows/shared/sign-off.js';
+import { SIGN_OFF_ROLE_NAMES } from './role-names.js';
 
 // 決裁欄: the stamp boxes of the seed forms, one per role of the chain. A box is stamped when its
 // role signed in the current round — after the step that (re)started the chain — so a record sent
@@ -42,5 +43,29 @@ export function stampBoxes(
       signed: signed ? { at: signed.at, userName: signed.userName ?? null } : null,
       awaiting: !signed && round.awaitedIndex === index,
     };
+  });
+}
+
+/** One box of a seed form's 決裁欄, as printed: its label, the signer's name and the date. */
+export interface FormStamp {
+  label: string;
+  name: string;
+  on: Date | null;
+}
+
+/**
+ * The boxes a seed form prints, in the form's order and words (課長・係長・担当者, and boxes of its
+ * own such as 監督員 or 受付日): a sign-off role's box from the current round's signature, any other
+ * from `others`.
+ */
+export function formStamps(
+  labels: readonly string[],
+  boxes: readonly StampBox[],
+  others: Record<string, { name: string; on: Date | null }> = {},
+): FormStamp[] {
+  return labels.map((label) => {
+    const box = boxes.find((b) => SIGN_OFF_ROLE_NAMES[b.role].ja === label);
+    if (box) return { label, name: box.signed?.userName ?? '', on: box.signed?.at ?? null };
+    return { label, name: others[label]?.name ?? '', on: others[label]?.on ?? null };
   });
 }

@@ -232,8 +232,9 @@ describe('answering and reviewing a report', () => {
       '区記入欄',
       '受付日',
       '令和8年11月20日',
-      '大久保次郎（課長）',
-      '新宿一郎（係長）',
+      // each box its label, then the signer (the title is the box's, not repeated) and the date
+      '課長大久保次郎令和8年11月20日',
+      '係長新宿一郎令和8年11月20日',
     ]) {
       expect(text).toContain(expected);
     }

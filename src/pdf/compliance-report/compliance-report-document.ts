@@ -9,6 +9,7 @@ import {
 import type { ComplianceReportFormData } from '../../domain/reports/read-compliance-report-form.js';
 import { toJapanDate } from '../../domain/shared/japan-date.js';
 import { toWareki } from '../../domain/shared/wareki.js';
+import { StampBoxes } from '../components/stamp-boxes.js';
 import { JAPANESE_FONT } from '../fonts.js';
 
 // 別紙5 as the seed lays it out: the heading block, the questions with はい / いいえ, what each answer
@@ -36,15 +37,6 @@ const s = StyleSheet.create({
   note: { color: '#333', fontSize: 8 },
   answerText: { marginTop: 2, padding: 2, borderWidth: 0.5, borderColor: '#888' },
   stamps: { flexDirection: 'row', marginTop: 4, alignSelf: 'flex-end' },
-  stamp: {
-    width: 108,
-    height: 50,
-    borderWidth: 1,
-    borderColor: '#000',
-    padding: 3,
-    textAlign: 'center',
-    fontSize: 7.5,
-  },
 });
 
 const t = (value: string, style?: (typeof s)[keyof typeof s]) => h(Text, style ? { style } : {}, value);
@@ -85,16 +77,6 @@ function questionRows(answers: Answers): ReactElement[] {
   return rows;
 }
 
-function stamp(label: string, signer: Data['signers']['manager']): ReactElement {
-  return h(
-    View,
-    { style: s.stamp },
-    t(label),
-    t(signer?.name ?? ''),
-    t(signer ? toWareki(toJapanDate(new Date(signer.at))) : ''),
-  );
-}
-
 export function ComplianceReportDocument({ data }: { data: Data }): ReactElement {
   const { answers, period, contract: c } = data;
   const headRow = (head: string, value: string) =>
@@ -127,14 +109,7 @@ export function ComplianceReportDocument({ data }: { data: Data }): ReactElement
         View,
         { wrap: false },
         t('区記入欄', s.section),
-        h(
-          View,
-          { style: s.stamps },
-          h(View, { style: s.stamp }, t('受付日'), t(data.receivedOn ? toWareki(data.receivedOn) : '')),
-          stamp('課長', data.signers.manager),
-          stamp('係長', data.signers.chief),
-          stamp('担当者', data.signers.officer),
-        ),
+        h(View, { style: s.stamps }, StampBoxes({ stamps: data.stamps })),
       ),
     ),
   );

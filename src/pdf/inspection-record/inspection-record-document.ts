@@ -1,8 +1,10 @@
 import { Document, Page, Text, View } from '@react-pdf/renderer';
 import { createElement as h, type ReactElement } from 'react';
 import { japanToday } from '../../domain/inspections/inspection-access.js';
-import type { InspectionRecordData, SignOffBox } from '../../domain/inspections/read-inspection-record.js';
+import type { InspectionRecordData } from '../../domain/inspections/read-inspection-record.js';
 import { fiscalYearLabel, toWareki } from '../../domain/shared/wareki.js';
+import { stepRoleName } from '../../domain/sign-off/role-names.js';
+import { StampBoxes } from '../components/stamp-boxes.js';
 import { findingsTable, itemRows } from './inspection-record-rows.js';
 import { styles, text } from './inspection-record-styles.js';
 
@@ -14,12 +16,6 @@ import { styles, text } from './inspection-record-styles.js';
 
 type InspectionRecordInput = InspectionRecordData;
 
-const ROLE_JA: Record<string, string> = {
-  inspector: '監督員',
-  ward_officer: '担当者',
-  ward_chief: '係長',
-  ward_manager: '課長',
-};
 const DECISION_JA: Record<string, string> = {
   submit: '決裁に回付',
   approve: '決裁',
@@ -29,30 +25,6 @@ const DECISION_JA: Record<string, string> = {
 
 /** An instant (ISO 8601) as the Japanese date it fell on. */
 export const day = (at: string) => toWareki(japanToday(new Date(at)));
-
-/** A stamp shows the person, not their title again: 大久保 次郎（課長） → 大久保 次郎. */
-const stampName = (name: string) => name.replace(/（[^（）]*）$/, '');
-
-function signOffBoxes(boxes: SignOffBox[]): ReactElement {
-  return h(
-    View,
-    { style: styles.boxes },
-    text('決裁', styles.boxesTitle),
-    ...boxes.map((b) =>
-      h(
-        View,
-        { key: b.label, style: styles.box },
-        text(b.label, styles.boxLabel),
-        h(
-          View,
-          { style: styles.boxStamp },
-          text(stampName(b.name), styles.boxName),
-          text(b.on ? day(b.on) : '', styles.boxDate),
-        ),
-      ),
-    ),
-  );
-}
 
 function headerTable(input: InspectionRecordInput): ReactElement {
   const i = input.inspection;
@@ -95,7 +67,7 @@ function stepsBlock(steps: InspectionRecordInput['steps']): ReactElement[] {
     text('決裁の経過', styles.blockTitle),
     ...steps.map((s) =>
       text(
-        `${day(s.at)}　${ROLE_JA[s.role] ?? s.role}　${s.name}　${DECISION_JA[s.decision] ?? s.decision}${s.comment ? `：${s.comment}` : ''}`,
+        `${day(s.at)}　${stepRoleName(s.role, 'ja')}　${s.name}　${DECISION_JA[s.decision] ?? s.decision}${s.comment ? `：${s.comment}` : ''}`,
         styles.small,
       ),
     ),
@@ -120,7 +92,7 @@ export function InspectionRecordDocument(input: InspectionRecordInput): ReactEle
         View,
         { style: styles.top },
         h(View, { style: styles.topLeft }, text(`${input.wardName}　${status}`, styles.ward)),
-        signOffBoxes(input.boxes),
+        StampBoxes({ title: '決裁', stamps: input.boxes }),
       ),
       text(t.title, styles.title),
       ...(t.intro ?? []).map((p) => text(p, styles.intro)),
