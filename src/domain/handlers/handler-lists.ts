@@ -2,6 +2,7 @@ import { accessibleBy } from '../../../policies/rules-to-sql.js';
 import { findContract } from '../contracts/contract.repository.js';
 import { checkContractAllows } from '../contracts/contract.workflow.js';
 import { getContract } from '../contracts/manage-contracts.js';
+import { allowedActions, type Viewer } from '../shared/allowed-actions.js';
 import { authorize } from '../shared/authorize.js';
 import { inTransaction, type UseCaseContext } from '../shared/context.js';
 import { type FieldError, notFound, ValidationError } from '../shared/errors.js';
@@ -11,11 +12,16 @@ import { machineColumns } from '../shared/stored-snapshot.js';
 import { loadHandlers } from './handler.repository.js';
 import {
   type HandlerListEntryInput,
+  type HandlerListInChain,
   type HandlerListSubmission,
   handlerListFields,
   loadSubmission,
 } from './handler-list.repository.js';
-import { handlerListCommands, handlerListWorkflow } from './handler-list.workflow.js';
+import {
+  type HandlerListDecision,
+  handlerListCommands,
+  handlerListWorkflow,
+} from './handler-list.workflow.js';
 
 export type { HandlerListEntryInput, HandlerListSubmission };
 export { handlerListFields };
@@ -219,4 +225,35 @@ export async function readSubmission(ctx: UseCaseContext, contractId: string, su
     chainOrgIds: contract.chainOrgIds,
   });
   return loadSubmission(ctx.db, contract.wardId, submissionId);
+}
+
+/** The decisions (確認・差戻し) this person may take on a submitted list now. */
+export function handlerListActions(viewer: Viewer, submission: HandlerListInChain): HandlerListDecision[] {
+  return allowedActions(
+    viewer,
+    handlerListWorkflow,
+    Object.values(handlerListCommands),
+    submission,
+  ) as HandlerListDecision[];
+}
+
+/** The lists of a contract waiting for a decision this person may take (the ward's 確認待ち). */
+export async function listsAwaitingDecision(ctx: UseCaseContext, contractId: string) {
+  const contract = await getContract(ctx, contractId);
+  const waiting = await ctx.db
+    .selectFrom('handler_list_submissions')
+    .select('id')
+    .where('ward_id', '=', contract.wardId)
+    .where('contract_id', '=', contractId)
+    .where('status', '=', 'submitted')
+    .where((eb) => accessibleBy(eb, ctx.ability, 'read', 'HandlerList', handlerListFields))
+    .orderBy('submitted_at')
+    .execute();
+  const submissions = await Promise.all(
+    waiting.map(async (row) => ({
+      ...(await loadSubmission(ctx.db, contract.wardId, row.id)),
+      chainOrgIds: contract.chainOrgIds,
+    })),
+  );
+  return submissions.filter((s) => handlerListActions(ctx, s).length > 0);
 }

@@ -1,14 +1,12 @@
 import { checkRecheck, type RecheckAnswer } from '../../../forms/checklist/answer.js';
-import { authorize } from '../shared/authorize.js';
 import { inTransaction, type UseCaseContext } from '../shared/context.js';
-import { ConflictError, notFound, ValidationError } from '../shared/errors.js';
+import { ConflictError, ValidationError } from '../shared/errors.js';
 import { takeStep } from '../shared/run-step.js';
-import { checkVersion } from '../shared/versioning.js';
 import { type Finding, findLiveFinding } from './finding.repository.js';
 import { findingFollowSteps, findingWorkflow } from './finding.workflow.js';
-import { findItem, type InspectionItem, toInspection } from './inspection.repository.js';
-import { checkInspectionAllows } from './inspection.workflow.js';
+import { findItem, type InspectionItem } from './inspection.repository.js';
 import { japanToday } from './inspection-access.js';
+import { lockItem } from './lock-item.js';
 
 /**
  * 再確認: after the contractor's improvement report, the inspector checks again and writes the
@@ -24,19 +22,12 @@ export async function recheckItem(
 ): Promise<{ item: InspectionItem; finding: Finding }> {
   return inTransaction(ctx, async (uow) => {
     const { tx } = uow;
-    const row = await tx
-      .selectFrom('inspections')
-      .selectAll()
-      .where('id', '=', inspectionId)
-      .forShare()
-      .executeTakeFirst();
-    if (!row) throw notFound('Inspection', '実地検査');
-    const inspection = toInspection(row);
-    authorize(ctx.ability, 'update', 'Inspection', inspection, 'items');
-    const before = await findItem(tx, inspection.wardId, inspection.id, itemKey, true);
-    if (!before) throw notFound('Checklist item', '確認項目');
-    checkInspectionAllows(inspection, { type: 'FOLLOW_UP' });
-    checkVersion('確認項目 / Checklist item', expectedVersion, before.version);
+    const { inspection, item: before } = await lockItem(
+      tx,
+      ctx,
+      { inspectionId, itemKey, expectedVersion },
+      { type: 'FOLLOW_UP' },
+    );
     const finding = await findLiveFinding(tx, inspection.wardId, inspection.id, itemKey, true);
     if (!finding || before.result !== 'ng') {
       throw new ConflictError({

@@ -1,18 +1,16 @@
 import { checkAnswer, type ItemAnswer } from '../../../forms/checklist/answer.js';
 import { findingMachine } from '../../../workflows/inspection/finding.machine.js';
 import { decide } from '../../../workflows/shared/decide.js';
-import { authorize } from '../shared/authorize.js';
 import { inTransaction, type UseCaseContext } from '../shared/context.js';
-import { ConflictError, notFound, ValidationError } from '../shared/errors.js';
+import { ConflictError, ValidationError } from '../shared/errors.js';
 import { takeStep } from '../shared/run-step.js';
 import { machineColumns } from '../shared/stored-snapshot.js';
-import { checkVersion } from '../shared/versioning.js';
 import { checkEvidence } from './evidence.js';
 import { type Finding, findLiveFinding } from './finding.repository.js';
 import { findingFollowSteps, findingWorkflow } from './finding.workflow.js';
-import { findItem, type InspectionItem, toInspection } from './inspection.repository.js';
-import { checkInspectionAllows } from './inspection.workflow.js';
+import { findItem, type InspectionItem } from './inspection.repository.js';
 import { japanToday } from './inspection-access.js';
+import { lockItem } from './lock-item.js';
 
 export interface RecordItemInput extends ItemAnswer {
   photoIds?: string[];
@@ -33,20 +31,12 @@ export async function recordItem(
 ): Promise<{ item: InspectionItem; finding: Finding | null }> {
   return inTransaction(ctx, async (uow) => {
     const { tx, audit } = uow;
-    // FOR SHARE: items are saved side by side, but never while the record is being submitted.
-    const row = await tx
-      .selectFrom('inspections')
-      .selectAll()
-      .where('id', '=', inspectionId)
-      .forShare()
-      .executeTakeFirst();
-    if (!row) throw notFound('Inspection', '実地検査');
-    const inspection = toInspection(row);
-    authorize(ctx.ability, 'update', 'Inspection', inspection, 'items');
-    const before = await findItem(tx, inspection.wardId, inspection.id, itemKey, true);
-    if (!before) throw notFound('Checklist item', '確認項目');
-    checkInspectionAllows(inspection, { type: 'RECORD_ITEM' });
-    checkVersion('確認項目 / Checklist item', expectedVersion, before.version);
+    const { inspection, item: before } = await lockItem(
+      tx,
+      ctx,
+      { inspectionId, itemKey, expectedVersion },
+      { type: 'RECORD_ITEM' },
+    );
 
     const errors = checkAnswer(inspection.template, input, japanToday(ctx.now()));
     if (errors.length)

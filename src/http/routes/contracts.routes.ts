@@ -1,9 +1,11 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Contract } from '../../domain/contracts/contract.repository.js';
+import { contractActions } from '../../domain/contracts/contract-actions.js';
 import { listContracts } from '../../domain/contracts/list-contracts.js';
 import { createContract, getContract, updateContract } from '../../domain/contracts/manage-contracts.js';
 import { renewContract } from '../../domain/contracts/renew-contract.js';
 import { type ContractCommand, transitionContract } from '../../domain/contracts/transition-contract.js';
+import type { Viewer } from '../../domain/shared/allowed-actions.js';
 import type { AppEnv } from '../app-env.js';
 import { expectedVersion, requireAuth, useCaseContext } from '../middleware/authenticate.js';
 import {
@@ -24,15 +26,15 @@ import { applicationRoutes } from './applications.routes.js';
 import { handlerListRoutes } from './handler-lists.routes.js';
 import { registerRoutes } from './registers.routes.js';
 
-/** The contract as the API shows it; the policy-only fields stay inside. */
-export function presentContract({
-  chainOrgIds: _c,
-  contractorAccess: _a,
-  createdAt,
-  updatedAt,
-  ...rest
-}: Contract) {
-  return { ...rest, createdAt: createdAt.toISOString(), updatedAt: updatedAt.toISOString() };
+/** The contract as the API shows it, with what the viewer may do with it now; the policy-only fields stay inside. */
+export function presentContract(viewer: Viewer, contract: Contract) {
+  const { chainOrgIds: _c, contractorAccess: _a, machine: _m, createdAt, updatedAt, ...rest } = contract;
+  return {
+    ...rest,
+    allowedActions: contractActions(viewer, contract),
+    createdAt: createdAt.toISOString(),
+    updatedAt: updatedAt.toISOString(),
+  };
 }
 
 const common = { tags: ['contracts'], security: bearerSecurity };
@@ -66,7 +68,10 @@ export function contractRoutes() {
     }),
     async (c) => {
       const page = await listContracts(useCaseContext(c), c.req.valid('query'));
-      return c.json({ items: page.items.map(presentContract), nextCursor: page.nextCursor }, 200);
+      return c.json(
+        { items: page.items.map((k) => presentContract(useCaseContext(c), k)), nextCursor: page.nextCursor },
+        200,
+      );
     },
   );
 
@@ -79,7 +84,11 @@ export function contractRoutes() {
       request: { body: jsonBody(NewContract) },
       responses: { 201: jsonResponse(ContractSchema, 'Registered, in draft'), ...errorResponses },
     }),
-    async (c) => c.json(presentContract(await createContract(useCaseContext(c), c.req.valid('json'))), 201),
+    async (c) =>
+      c.json(
+        presentContract(useCaseContext(c), await createContract(useCaseContext(c), c.req.valid('json'))),
+        201,
+      ),
   );
 
   app.openapi(
@@ -94,7 +103,7 @@ export function contractRoutes() {
     async (c) => {
       const contract = await getContract(useCaseContext(c), c.req.valid('param').id);
       c.header('etag', `"${contract.version}"`);
-      return c.json(presentContract(contract), 200);
+      return c.json(presentContract(useCaseContext(c), contract), 200);
     },
   );
 
@@ -115,7 +124,7 @@ export function contractRoutes() {
         patch,
         expectedVersion(c, version),
       );
-      return c.json(presentContract(contract), 200);
+      return c.json(presentContract(useCaseContext(c), contract), 200);
     },
   );
 
@@ -137,7 +146,7 @@ export function contractRoutes() {
           command,
           expectedVersion(c, version),
         );
-        return c.json(presentContract(contract), 200);
+        return c.json(presentContract(useCaseContext(c), contract), 200);
       },
     );
   }
@@ -153,7 +162,10 @@ export function contractRoutes() {
     }),
     async (c) =>
       c.json(
-        presentContract(await renewContract(useCaseContext(c), c.req.valid('param').id, c.req.valid('json'))),
+        presentContract(
+          useCaseContext(c),
+          await renewContract(useCaseContext(c), c.req.valid('param').id, c.req.valid('json')),
+        ),
         201,
       ),
   );

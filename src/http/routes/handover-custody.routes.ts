@@ -50,7 +50,7 @@ export function custodyRoutes(app: OpenAPIHono<AppEnv>) {
           { ...input, handedAt: new Date(handedAt) },
           expectedVersion(c, version),
         );
-        return c.json(presentPackage(pkg), 200);
+        return c.json(presentPackage(useCaseContext(c), pkg), 200);
       },
     );
   }
@@ -72,7 +72,7 @@ export function custodyRoutes(app: OpenAPIHono<AppEnv>) {
         { ...input, storedAt: new Date(storedAt) },
         expectedVersion(c, version),
       );
-      return c.json(presentPackage(pkg), 200);
+      return c.json(presentPackage(useCaseContext(c), pkg), 200);
     },
   );
 
@@ -95,7 +95,7 @@ export function custodyRoutes(app: OpenAPIHono<AppEnv>) {
         { ...input, handedAt: new Date(handedAt) },
         expectedVersion(c, version),
       );
-      return c.json(presentPackage(pkg), 200);
+      return c.json(presentPackage(useCaseContext(c), pkg), 200);
     },
   );
 
@@ -136,7 +136,10 @@ export function custodyRoutes(app: OpenAPIHono<AppEnv>) {
         expectedVersion(c, version),
       );
       return c.json(
-        { ...presentPackage(pkg), check: { ...check, checkedAt: check.checkedAt.toISOString() } },
+        {
+          ...presentPackage(useCaseContext(c), pkg),
+          check: { ...check, checkedAt: check.checkedAt.toISOString() },
+        },
         200,
       );
     },
@@ -159,7 +162,7 @@ export function custodyRoutes(app: OpenAPIHono<AppEnv>) {
         reason,
         expectedVersion(c, version),
       );
-      return c.json(presentPackage(pkg), 200);
+      return c.json(presentPackage(useCaseContext(c), pkg), 200);
     },
   );
 }

@@ -40,7 +40,7 @@ export function takeOutRoutes(app: OpenAPIHono<AppEnv>) {
         { ...input, outAt: outAt ? new Date(outAt) : null },
         expectedVersion(c, version),
       );
-      return c.json(presentPackage(pkg), 200);
+      return c.json(presentPackage(useCaseContext(c), pkg), 200);
     },
   );
 
@@ -68,7 +68,7 @@ export function takeOutRoutes(app: OpenAPIHono<AppEnv>) {
           comment ?? null,
           expectedVersion(c, version),
         );
-        return c.json(presentPackage(pkg), 200);
+        return c.json(presentPackage(useCaseContext(c), pkg), 200);
       },
     );
   }
@@ -92,7 +92,7 @@ export function takeOutRoutes(app: OpenAPIHono<AppEnv>) {
         new Date(outAt),
         expectedVersion(c, version),
       );
-      return c.json(presentPackage(pkg), 200);
+      return c.json(presentPackage(useCaseContext(c), pkg), 200);
     },
   );
 
@@ -115,7 +115,7 @@ export function takeOutRoutes(app: OpenAPIHono<AppEnv>) {
         { backAt: new Date(backAt), check },
         expectedVersion(c, version),
       );
-      return c.json(presentPackage(pkg), 200);
+      return c.json(presentPackage(useCaseContext(c), pkg), 200);
     },
   );
 }

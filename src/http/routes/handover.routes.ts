@@ -120,7 +120,10 @@ export function handoverRoutes() {
     }),
     async (c) => {
       const page = await listPackages(useCaseContext(c), c.req.valid('query'));
-      return c.json({ items: page.items.map(presentPackage), nextCursor: page.nextCursor }, 200);
+      return c.json(
+        { items: page.items.map((p) => presentPackage(useCaseContext(c), p)), nextCursor: page.nextCursor },
+        200,
+      );
     },
   );
 
@@ -159,7 +162,7 @@ export function handoverRoutes() {
       c.header('cache-control', 'no-store');
       return c.json(
         {
-          package: presentPackage(prepared.package),
+          package: presentPackage(useCaseContext(c), prepared.package),
           password: prepared.password,
           packageFile: { filename: `package-${id}.jwe`, contentType: 'application/jose', jwe: prepared.jwe },
           passwordNotice: {
@@ -185,7 +188,7 @@ export function handoverRoutes() {
     async (c) => {
       const pkg = await getPackage(useCaseContext(c), c.req.valid('param').id);
       c.header('etag', `"${pkg.version}"`);
-      return c.json(presentPackage(pkg), 200);
+      return c.json(presentPackage(useCaseContext(c), pkg), 200);
     },
   );
 

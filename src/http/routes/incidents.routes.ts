@@ -1,11 +1,17 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import { actOnIncident, type IncidentCommand } from '../../domain/incidents/act-on-incident.js';
+import {
+  actOnIncident,
+  type IncidentCommand,
+  incidentActions,
+} from '../../domain/incidents/act-on-incident.js';
 import type { Incident } from '../../domain/incidents/incident.repository.js';
 import { getIncident, listIncidents } from '../../domain/incidents/read-incidents.js';
 import { reportIncident } from '../../domain/incidents/report-incident.js';
+import type { Viewer } from '../../domain/shared/allowed-actions.js';
 import type { AppEnv } from '../app-env.js';
 import { expectedVersion, requireAuth, useCaseContext } from '../middleware/authenticate.js';
 import {
+  AllowedActions,
   bearerSecurity,
   errorResponses,
   IdParam,
@@ -26,6 +32,7 @@ const Instant = z.iso.datetime({ offset: true });
 
 const IncidentSchema = z
   .object({
+    allowedActions: AllowedActions,
     id: z.string(),
     wardId: z.string(),
     contractId: z.string(),
@@ -51,9 +58,11 @@ const IncidentSchema = z
   })
   .openapi('Incident');
 
-function present({ chainOrgIds: _c, ...i }: Incident) {
+function present(viewer: Viewer, incident: Incident) {
+  const { chainOrgIds: _c, machine: _m, ...i } = incident;
   return {
     ...i,
+    allowedActions: incidentActions(viewer, incident),
     occurredAt: i.occurredAt?.toISOString() ?? null,
     discoveredAt: i.discoveredAt.toISOString(),
     reportedAt: i.reportedAt.toISOString(),
@@ -90,7 +99,10 @@ export function incidentRoutes() {
     }),
     async (c) => {
       const page = await listIncidents(useCaseContext(c), c.req.valid('query'));
-      return c.json({ items: page.items.map(present), nextCursor: page.nextCursor }, 200);
+      return c.json(
+        { items: page.items.map((i) => present(useCaseContext(c), i)), nextCursor: page.nextCursor },
+        200,
+      );
     },
   );
 
@@ -118,7 +130,8 @@ export function incidentRoutes() {
         ...errorResponses,
       },
     }),
-    async (c) => c.json(present(await reportIncident(useCaseContext(c), c.req.valid('json'))), 201),
+    async (c) =>
+      c.json(present(useCaseContext(c), await reportIncident(useCaseContext(c), c.req.valid('json'))), 201),
   );
 
   app.openapi(
@@ -130,7 +143,8 @@ export function incidentRoutes() {
       request: { params: IdParam },
       responses: { 200: jsonResponse(IncidentSchema, 'The incident'), ...errorResponses },
     }),
-    async (c) => c.json(present(await getIncident(useCaseContext(c), c.req.valid('param').id)), 200),
+    async (c) =>
+      c.json(present(useCaseContext(c), await getIncident(useCaseContext(c), c.req.valid('param').id)), 200),
   );
 
   for (const [command, summary] of COMMANDS) {
@@ -165,7 +179,7 @@ export function incidentRoutes() {
           input,
           expectedVersion(c, version),
         );
-        return c.json(present(incident), 200);
+        return c.json(present(useCaseContext(c), incident), 200);
       },
     );
   }

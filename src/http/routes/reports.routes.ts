@@ -1,8 +1,9 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { FORM_LEAD, FORM_TITLE, QUESTIONS } from '../../../forms/compliance-report/compliance-report.form.js';
-import { actOnReport, type ReportCommand } from '../../domain/reports/act-on-report.js';
+import { actOnReport, type ReportCommand, reportActions } from '../../domain/reports/act-on-report.js';
 import { getReport, listReports } from '../../domain/reports/read-reports.js';
 import type { ComplianceReport } from '../../domain/reports/report.repository.js';
+import type { Viewer } from '../../domain/shared/allowed-actions.js';
 import type { AppEnv } from '../app-env.js';
 import { expectedVersion, requireAuth, useCaseContext } from '../middleware/authenticate.js';
 import { complianceReportPdf } from '../pdf-documents.js';
@@ -21,10 +22,11 @@ import { validationHook } from '../validation-hook.js';
 
 const common = { tags: ['compliance reports'], security: bearerSecurity };
 
-function present(r: ComplianceReport & { overdue?: boolean; steps?: Array<{ at: Date }> }) {
-  const { chainOrgIds: _c, ...rest } = r;
+function present(viewer: Viewer, r: ComplianceReport & { overdue?: boolean; steps?: Array<{ at: Date }> }) {
+  const { chainOrgIds: _c, machine: _m, ...rest } = r;
   return {
     ...rest,
+    allowedActions: reportActions(viewer, r),
     answers: rest.answers as Record<string, unknown>,
     prefill: rest.prefill as Record<string, unknown>,
     submittedAt: rest.submittedAt?.toISOString() ?? null,
@@ -94,7 +96,10 @@ export function reportRoutes() {
         overdue: q.overdue === 'true',
         withDiscrepancies: q.withDiscrepancies === 'true',
       });
-      return c.json({ items: page.items.map(present), nextCursor: page.nextCursor }, 200);
+      return c.json(
+        { items: page.items.map((r) => present(useCaseContext(c), r)), nextCursor: page.nextCursor },
+        200,
+      );
     },
   );
 
@@ -110,7 +115,7 @@ export function reportRoutes() {
     async (c) => {
       const report = await getReport(useCaseContext(c), c.req.valid('param').id);
       c.header('etag', `"${report.version}"`);
-      return c.json(present(report), 200);
+      return c.json(present(useCaseContext(c), report), 200);
     },
   );
 
@@ -133,7 +138,7 @@ export function reportRoutes() {
           { answers, comment },
           expectedVersion(c, version),
         );
-        return c.json(present(report), 200);
+        return c.json(present(useCaseContext(c), report), 200);
       },
     );
   }

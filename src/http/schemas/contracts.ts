@@ -1,7 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { CERTIFICATIONS, PROCESSING_MODES } from '../../domain/contracts/contract.repository.js';
 import { DIRECTIONS, MEDIA_KINDS, SPECIAL_CATEGORIES } from '../../domain/registers/register-document.js';
-import { requiredText, text, Uuid, VersionField } from './common.js';
+import { AllowedActions, requiredText, text, Uuid, VersionField } from './common.js';
 
 /** A calendar date, YYYY-MM-DD, that exists. */
 export const DateText = text(10)
@@ -43,6 +43,7 @@ export const ContractPatchSchema = z.object(contractFields).partial().extend({ v
 
 export const ContractSchema = z
   .object({
+    allowedActions: AllowedActions,
     id: z.string(),
     wardId: z.string(),
     departmentId: z.string(),

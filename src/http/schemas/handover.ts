@@ -1,8 +1,10 @@
 import { z } from '@hono/zod-openapi';
 import { HANDOVER_METHODS, IDENTITY_CHECKS } from '../../domain/handover/handover-terms.js';
 import type { Custody, HandoverPackage } from '../../domain/handover/package.repository.js';
+import { packageActions } from '../../domain/handover/package-actions.js';
 import { DIRECTIONS } from '../../domain/registers/register-document.js';
-import { requiredText, text, Uuid, VersionField } from './common.js';
+import type { Viewer } from '../../domain/shared/allowed-actions.js';
+import { AllowedActions, requiredText, text, Uuid, VersionField } from './common.js';
 
 export const Instant = z.iso.datetime({ offset: true }).openapi({ example: '2026-11-24T10:00:00+09:00' });
 
@@ -86,14 +88,24 @@ export const PackageSchema = z
     preparedAt: z.string(),
     updatedAt: z.string(),
     version: z.number(),
+    allowedActions: AllowedActions.optional().openapi({
+      description:
+        'With the custody (a single package): the custody steps the signed-in user may record now; take-out steps are listed on each take-out',
+    }),
   })
   .passthrough()
   .openapi('HandoverPackage');
 
-export function presentPackage(p: HandoverPackage & Partial<Custody>) {
-  const { chainOrgIds: _chain, handovers, takeOuts, hashChecks, ...rest } = p;
+/** A package as the API shows it; with its custody, also what the viewer may record on it now. */
+export function presentPackage(viewer: Viewer, p: HandoverPackage & Partial<Custody>) {
+  const { chainOrgIds: _chain, machine: _m, handovers, takeOuts, hashChecks, ...rest } = p;
+  const actions =
+    handovers && takeOuts && hashChecks
+      ? packageActions(viewer, { ...p, handovers, takeOuts, hashChecks })
+      : undefined;
   return {
     ...rest,
+    ...(actions && { allowedActions: actions.filter((a) => !a.takeOutId).map((a) => a.action) }),
     storedAt: iso(p.storedAt),
     preparedAt: p.preparedAt.toISOString(),
     updatedAt: p.updatedAt.toISOString(),
@@ -103,6 +115,7 @@ export function presentPackage(p: HandoverPackage & Partial<Custody>) {
     ...(takeOuts && {
       takeOuts: takeOuts.map((t) => ({
         ...t,
+        allowedActions: (actions ?? []).filter((a) => a.takeOutId === t.id).map((a) => a.action),
         requestedAt: iso(t.requestedAt),
         decidedAt: iso(t.decidedAt),
         outAt: iso(t.outAt),

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { text, Uuid, VersionField } from './common.js';
+import { AllowedActions, text, Uuid, VersionField } from './common.js';
 
 const AnswerSchema = z.object({
   answer: z.enum(['yes', 'no']).nullable(),
@@ -25,6 +25,7 @@ export const AnswersSchema = z
 
 export const ReportSchema = z
   .object({
+    allowedActions: AllowedActions,
     id: z.string(),
     wardId: z.string(),
     contractId: z.string(),

@@ -1,11 +1,10 @@
 import type { Context } from 'hono';
-import { asSubject } from '../../../../policies/app-ability.js';
 import { listApprovals } from '../../../domain/approvals/read-approvals.js';
 import { contractActions } from '../../../domain/contracts/contract-actions.js';
 import { listContracts } from '../../../domain/contracts/list-contracts.js';
 import { getContract } from '../../../domain/contracts/manage-contracts.js';
 import type { ContractCommand } from '../../../domain/contracts/transition-contract.js';
-import { readHandlerLists, readSubmission } from '../../../domain/handlers/handler-lists.js';
+import { listsAwaitingDecision, readHandlerLists } from '../../../domain/handlers/handler-lists.js';
 import { readRegister } from '../../../domain/registers/read-register.js';
 import { organisationNames } from '../../../domain/worklists/names.js';
 import type { AppEnv } from '../../app-env.js';
@@ -44,21 +43,7 @@ export async function contractDetailPage(
   ]);
   const actions = contractActions(viewer, contract);
   const steps = LIFECYCLE.filter((command) => actions.includes(command));
-  const mayDecideLists = viewer.ability.can(
-    'update',
-    asSubject('HandlerList', {
-      wardId: contract.wardId,
-      organisationId: contract.contractorOrgId,
-      chainOrgIds: contract.chainOrgIds,
-    }),
-  );
-  const pending = mayDecideLists
-    ? await Promise.all(
-        lists.history
-          .filter((h) => h.status === 'submitted')
-          .map((h) => readSubmission(ctx, contract.id, h.id)),
-      )
-    : [];
+  const pending = await listsAwaitingDecision(ctx, contract.id);
   const names = await namesFor(c, [contract, ...subcontracts.items]);
   const listOrgs = await organisationNames(
     ctx,

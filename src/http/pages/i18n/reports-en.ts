@@ -64,8 +64,6 @@ export const reportsEn: ReportsDictionary = {
   discrepanciesPreview: 'Contradictions with the records (the ward will see these if you submit as is)',
   noDiscrepancies: 'No contradictions with the records.',
   stamps: 'Sign-off boxes (決裁欄)',
-  awaiting: 'Awaiting',
-  signed: 'Signed',
   steps: 'History',
   at: 'When',
   role: 'Role',

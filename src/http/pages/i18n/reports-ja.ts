@@ -64,8 +64,6 @@ export const reportsJa = {
   discrepanciesPreview: '記録との相違（このまま提出すると区の担当者に表示されます）',
   noDiscrepancies: '記録との相違はありません。',
   stamps: '決裁欄',
-  awaiting: '決裁待ち',
-  signed: '決裁済',
   steps: '経過',
   at: '日時',
   role: '役割',

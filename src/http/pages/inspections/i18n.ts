@@ -73,8 +73,6 @@ export const inspectionsJa = {
   actions: '操作',
   noActions: '現在、あなたが行える操作はありません。',
   stamps: '決裁欄',
-  stampSigned: '決裁',
-  stampAwaiting: '決裁待ち',
   steps: '経過',
   stepDecisions: {
     start: '開始',
@@ -231,8 +229,6 @@ export const inspectionsEn: InspectionsDictionary = {
   actions: 'Actions',
   noActions: 'There is nothing for you to do here now.',
   stamps: 'Sign-off (決裁欄)',
-  stampSigned: 'Signed',
-  stampAwaiting: 'Awaiting',
   steps: 'History',
   stepDecisions: {
     start: 'Started',
