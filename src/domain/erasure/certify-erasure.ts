@@ -8,6 +8,7 @@ import { findContract } from '../contracts/contract.repository.js';
 import { custodyWorkflow, eraseOnCertificate } from '../handover/custody.workflow.js';
 import { findPackage } from '../handover/package.repository.js';
 import { notify, usersWithRoles } from '../notifications/notify.js';
+import { allowedActions, type Viewer } from '../shared/allowed-actions.js';
 import type { Tx, UseCaseContext } from '../shared/context.js';
 import { ConflictError } from '../shared/errors.js';
 import { toJapanDate } from '../shared/japan-date.js';
@@ -164,4 +165,9 @@ export async function certifyErasure(
   const record = await runStep(ctx, erasureWorkflow, certifyCommand, id, { signer }, expectedVersion);
   const certificate = (await findCertificateOf(ctx.db, record.wardId, record.id))!;
   return { record, certificate };
+}
+
+/** What this person may do with the erasure record now (the certificate, once, by its organisation). */
+export function erasureActions(viewer: Viewer, record: ErasureRecord): string[] {
+  return allowedActions(viewer, erasureWorkflow, [certifyCommand], record);
 }

@@ -48,7 +48,10 @@ export function erasureRoutes() {
     }),
     async (c) => {
       const page = await listErasures(useCaseContext(c), c.req.valid('query'));
-      return c.json({ items: page.items.map(presentErasure), nextCursor: page.nextCursor }, 200);
+      return c.json(
+        { items: page.items.map((r) => presentErasure(useCaseContext(c), r)), nextCursor: page.nextCursor },
+        200,
+      );
     },
   );
 
@@ -65,7 +68,7 @@ export function erasureRoutes() {
       const { erasedAt, ...input } = c.req.valid('json');
       const record = await recordErasure(useCaseContext(c), { ...input, erasedAt: new Date(erasedAt) });
       c.header('location', `/api/v1/erasures/${record.id}`);
-      return c.json(presentErasure(record), 201);
+      return c.json(presentErasure(useCaseContext(c), record), 201);
     },
   );
 
@@ -81,7 +84,7 @@ export function erasureRoutes() {
     async (c) => {
       const record = await getErasure(useCaseContext(c), c.req.valid('param').id);
       c.header('etag', `"${record.version}"`);
-      return c.json(presentErasure(record), 200);
+      return c.json(presentErasure(useCaseContext(c), record), 200);
     },
   );
 

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { erasureActions } from '../../domain/erasure/certify-erasure.js';
 import type { ErasureCertificate, ErasureRecord } from '../../domain/erasure/erasure.repository.js';
 import {
   DISPOSITIONS,
@@ -7,6 +8,7 @@ import {
   WITNESS_SIDES,
 } from '../../domain/erasure/erasure-terms.js';
 import { MEDIA_KINDS } from '../../domain/registers/register-document.js';
+import type { Viewer } from '../../domain/shared/allowed-actions.js';
 import { requiredText, text, Uuid } from './common.js';
 import { Instant, PackageItemSchema } from './handover.js';
 
@@ -86,10 +88,15 @@ export function presentCertificate(c: ErasureCertificate) {
   };
 }
 
-export function presentErasure(r: ErasureRecord & { certificate?: ErasureCertificate | null }) {
-  const { chainOrgIds: _chain, certificate, ...rest } = r;
+/** An erasure record as the API shows it, with what the viewer may do with it now. */
+export function presentErasure(
+  viewer: Viewer,
+  r: ErasureRecord & { certificate?: ErasureCertificate | null },
+) {
+  const { chainOrgIds: _chain, machine: _m, certificate, ...rest } = r;
   return {
     ...rest,
+    allowedActions: erasureActions(viewer, r),
     erasedAt: r.erasedAt.toISOString(),
     recordedAt: r.recordedAt.toISOString(),
     updatedAt: r.updatedAt.toISOString(),
