@@ -37,7 +37,7 @@ const assetTypes: Record<string, string> = {
 };
 
 /** Reads Swagger UI's files from its npm package. */
-async function readAsset(name: string) {
+export async function readAsset(name: string) {
   const dir = dirname(require.resolve('swagger-ui-dist/package.json'));
   const body = await readFile(join(dir, name)).catch(() => undefined);
   if (!body) return undefined;
