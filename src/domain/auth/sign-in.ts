@@ -1,11 +1,12 @@
 import { sql } from 'kysely';
 import type { Actor } from '../../../policies/actor.js';
 import { inTransaction } from '../shared/context.js';
-import { TooManyRequestsError, UnauthenticatedError } from '../shared/errors.js';
+import { UnauthenticatedError } from '../shared/errors.js';
 import { sha256Hex } from '../shared/sha256.js';
 import type { AuthServices } from './auth-services.js';
 import { actorQuery, toActor } from './load-actor.js';
 import { randomToken } from './random-token.js';
+import { recordSignInSuccess, reserveSignInAttempt } from './sign-in-throttle.js';
 
 export interface SignInInput {
   email: string;
@@ -38,19 +39,14 @@ export async function signIn(services: AuthServices, input: SignInInput): Promis
   const { db, passwords, settings } = services;
   const now = services.now();
   const email = input.email.trim().toLowerCase();
-  await refuseIfThrottled(services, email, input.ip, now);
+  const attempt = await reserveSignInAttempt(services, { email, ip: input.ip, requestId: input.requestId });
 
   const row = await actorQuery(db).where(sql`lower(users.email)`, '=', email).executeTakeFirst();
   // Hash even for an unknown address, so timing does not tell which addresses exist.
   dummyHash ??= passwords.hash('not a real password');
   const valid = await passwords.verify(input.password, row?.password_hash ?? (await dummyHash));
-  if (!row || !valid || row.disabled_at !== null) {
-    await db
-      .insertInto('sign_in_attempts')
-      .values({ email, ip: input.ip, succeeded: false, at: now })
-      .execute();
-    throw WRONG_CREDENTIALS;
-  }
+  // The attempt stays recorded as a failure.
+  if (!row || !valid || row.disabled_at !== null) throw WRONG_CREDENTIALS;
 
   const actor = toActor(row);
   const sessionId = crypto.randomUUID();
@@ -58,10 +54,7 @@ export async function signIn(services: AuthServices, input: SignInInput): Promis
   const csrfToken = randomToken();
   const sessionExpiresAt = new Date(now.getTime() + settings.sessionTtlSeconds * 1000);
   await inTransaction({ db, actor, requestId: input.requestId, now: () => now }, async ({ tx, audit }) => {
-    await tx
-      .insertInto('sign_in_attempts')
-      .values({ email, ip: input.ip, succeeded: true, at: now })
-      .execute();
+    await recordSignInSuccess(tx, attempt);
     await tx
       .insertInto('sessions')
       .values({
@@ -106,43 +99,4 @@ export async function issueAccess(services: AuthServices, userId: string, sessio
     accessToken: await services.tokens.signAccessToken({ sub: userId, sid: sessionId }, now, ttl),
     accessExpiresAt: new Date(now.getTime() + ttl * 1000),
   };
-}
-
-async function refuseIfThrottled(services: AuthServices, email: string, ip: string | null, now: Date) {
-  const { db, settings } = services;
-  const since = new Date(now.getTime() - settings.throttleWindowSeconds * 1000);
-  // Failures count from the window start or the last success, whichever is later.
-  const byEmail = await sql<{ failures: string; oldest: Date | null }>`
-    select count(*) as failures, min(at) as oldest from sign_in_attempts
-    where email = ${email} and not succeeded and at > ${since}
-      and id > coalesce((select max(id) from sign_in_attempts where email = ${email} and succeeded), 0)
-  `.execute(db);
-  const byIp = ip
-    ? await sql<{ failures: string; oldest: Date | null }>`
-        select count(*) as failures, min(at) as oldest from sign_in_attempts
-        where ip = ${ip} and not succeeded and at > ${since}`.execute(db)
-    : undefined;
-  const email_ = byEmail.rows[0]!;
-  const ip_ = byIp?.rows[0];
-  const blocked =
-    Number(email_.failures) >= settings.maxFailuresPerEmail
-      ? email_
-      : ip_ && Number(ip_.failures) >= settings.maxFailuresPerIp
-        ? ip_
-        : undefined;
-  if (!blocked) return;
-  const retryAfter = Math.max(
-    1,
-    Math.ceil(
-      ((blocked.oldest?.getTime() ?? now.getTime()) + settings.throttleWindowSeconds * 1000 - now.getTime()) /
-        1000,
-    ),
-  );
-  throw new TooManyRequestsError(
-    {
-      en: `Too many failed sign-ins; try again in ${Math.ceil(retryAfter / 60)} minutes`,
-      ja: `ログインの失敗が続いたため、一時的に受け付けを停止しています。約${Math.ceil(retryAfter / 60)}分後に再度お試しください`,
-    },
-    retryAfter,
-  );
 }
