@@ -91,7 +91,7 @@ describe.skipIf(skipBrowserTests())('the API reference under its policy', () => 
       });
       await page.goto(`${http.url}/api/docs`);
       await page.locator('.swagger-ui .info .title').waitFor({ timeout: 20_000 });
-      expect(await page.locator('.swagger-ui .info .title').innerText()).toContain('Privacy-governance');
+      expect(await page.locator('.swagger-ui .info .title').textContent()).toContain('Privacy-governance');
       expect(refused).toEqual([]);
     } finally {
       await browser.close();

@@ -1,7 +1,4 @@
 import { request } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
-import type { TestApp } from './test-app.js';
 
 /**
  * A request through node:http that reports the answer even when the server answers before it has
