@@ -31,7 +31,11 @@ const cases: Case[] = [
   ['ward_officer', 'read', 'Organisation', otherWard, false],
   ['ward_officer', 'read', 'Organisation', linkedCompany, true],
   ['ward_officer', 'read', 'Organisation', unlinkedCompany, false],
-  ['ward_officer', 'create', 'Organisation', { kind: 'company' }, true],
+  // a company registered by ward staff is linked to their ward, and to no other
+  ['ward_officer', 'create', 'Organisation', { kind: 'company', linkedOrgIds: [WARD] }, true],
+  ['ward_officer', 'create', 'Organisation', { kind: 'company', linkedOrgIds: [OTHER_WARD] }, false],
+  ['ward_officer', 'create', 'Organisation', { kind: 'company', linkedOrgIds: [WARD, OTHER_WARD] }, false],
+  ['ward_officer', 'create', 'Organisation', { kind: 'company', linkedOrgIds: [] }, false],
   ['ward_officer', 'create', 'Organisation', { kind: 'ward' }, false],
   ['ward_officer', 'update', 'Organisation', linkedCompany, false],
   ['ward_officer', 'create', 'Department', { wardId: WARD }, true],

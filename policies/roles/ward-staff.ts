@@ -14,8 +14,8 @@ export function defineWardStaff(builder: Builder, actor: Actor): void {
   can('read', 'User', { wardId });
 
   if (has('ward_officer')) {
-    // Registering a company links it to this ward; its own managers keep its details.
-    can('create', 'Organisation', { kind: 'company' });
+    // Registering a company links it to this ward, and to no other; its own managers keep its details.
+    can('create', 'Organisation', { kind: 'company', linkedOrgIds: { $size: 1, $all: [wardId] } });
     can(['create', 'update'], 'Department', { wardId });
   }
   if (has('ward_officer') || has('ward_chief') || has('ward_manager')) {

@@ -14,7 +14,8 @@ type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T = unknown> = ColumnType<T, string | T, string | T>;
 
-export type OrganisationKind = 'ward' | 'company';
+/** 区・市 (tenants), companies (shared between wards), and the operator that runs the system. */
+export type OrganisationKind = 'ward' | 'company' | 'operator';
 
 export interface WardSettings {
   /** How many levels below the contractor may exist (1 = 再委託 only, 0 = none). */

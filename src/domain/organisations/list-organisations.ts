@@ -11,7 +11,7 @@ import {
 } from './organisation.repository.js';
 
 export interface OrganisationQuery {
-  kind?: 'ward' | 'company';
+  kind?: 'ward' | 'company' | 'operator';
   cursor?: string;
   limit: number;
 }

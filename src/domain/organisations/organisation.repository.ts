@@ -4,7 +4,7 @@ import type { Database, OrganisationRow, WardSettings } from '../../db/database.
 
 export interface Organisation {
   id: string;
-  kind: 'ward' | 'company';
+  kind: 'ward' | 'company' | 'operator';
   name: string;
   nameKana: string | null;
   corporateNumber: string | null;

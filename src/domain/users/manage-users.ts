@@ -99,7 +99,12 @@ export async function updateUser(
     checkVersion('利用者 / User', expectedVersion, before.version);
     if (patch.roles) {
       authorize(ctx.ability, 'update', 'User', { ...before, roles: patch.roles });
-      checkRolesFit(before.wardId ? 'ward' : 'company', patch.roles);
+      const org = await tx
+        .selectFrom('organisations')
+        .select('kind')
+        .where('id', '=', before.organisationId)
+        .executeTakeFirstOrThrow();
+      checkRolesFit(org.kind, patch.roles);
     }
     if (patch.departmentId !== undefined) await checkDepartment(tx, before.wardId, patch.departmentId);
     const row = await tx

@@ -36,7 +36,7 @@ const SessionInfo = z
       organisationName: z.string(),
     }),
     organisationId: z.string(),
-    organisationKind: z.enum(['ward', 'company']),
+    organisationKind: z.enum(['ward', 'company', 'operator']),
     wardId: z.string().nullable(),
     roles: z.array(z.string()),
     csrfToken: z.string(),

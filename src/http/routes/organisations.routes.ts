@@ -37,7 +37,7 @@ const WardSettingsSchema = z.object({
 const OrganisationSchema = z
   .object({
     id: z.string(),
-    kind: z.enum(['ward', 'company']),
+    kind: z.enum(['ward', 'company', 'operator']),
     name: z.string(),
     nameKana: z.string().nullable(),
     corporateNumber: z.string().nullable(),
@@ -112,7 +112,7 @@ export function organisationRoutes() {
       method: 'get',
       path: '/',
       summary: 'Organisations you may see / 組織の一覧',
-      request: { query: PageQuery.extend({ kind: z.enum(['ward', 'company']).optional() }) },
+      request: { query: PageQuery.extend({ kind: z.enum(['ward', 'company', 'operator']).optional() }) },
       responses: {
         200: jsonResponse(pageOf(OrganisationSchema), 'A page of organisations'),
         ...errorResponses,
