@@ -77,6 +77,12 @@ const cases: Case[] = [
   ['contractor_staff', 'create', 'User', { organisationId: COMPANY, roles: ['contractor_staff'] }, false],
   ['contractor_staff', 'read', 'User', { organisationId: COMPANY }, true],
   ['contractor_staff', 'read', 'User', { organisationId: OTHER_COMPANY }, false],
+  // a company reads the companies it works with in a chain, and no other company
+  ['contractor_manager', 'read', 'Organisation', { ...unlinkedCompany, partnerOrgIds: [COMPANY] }, true],
+  ['contractor_staff', 'read', 'Organisation', { ...unlinkedCompany, partnerOrgIds: [COMPANY] }, true],
+  ['contractor_manager', 'read', 'Organisation', { ...unlinkedCompany, partnerOrgIds: ['company-x'] }, false],
+  ['contractor_manager', 'read', 'Organisation', { ...unlinkedCompany, partnerOrgIds: [] }, false],
+  ['ward_officer', 'read', 'Organisation', { ...unlinkedCompany, partnerOrgIds: [WARD] }, false],
   // the administrator may do anything
   ['system_admin', 'create', 'Organisation', { kind: 'ward' }, true],
   ['system_admin', 'read', 'AuditEntry', { wardId: OTHER_WARD }, true],

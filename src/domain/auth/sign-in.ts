@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Actor } from '../../../policies/actor.js';
 import { inTransaction } from '../shared/context.js';
-import { UnauthenticatedError } from '../shared/errors.js';
+import { ConflictError, UnauthenticatedError } from '../shared/errors.js';
 import { sha256Hex } from '../shared/sha256.js';
 import type { AuthServices } from './auth-services.js';
 import { actorQuery, toActor } from './load-actor.js';
@@ -11,6 +11,8 @@ import { recordSignInSuccess, reserveSignInAttempt } from './sign-in-throttle.js
 export interface SignInInput {
   email: string;
   password: string;
+  /** Which account, when one address and password open accounts in several organisations. */
+  organisationId?: string;
   ip: string | null;
   userAgent: string | null;
   requestId: string | null;
@@ -34,6 +36,13 @@ const WRONG_CREDENTIALS = new UnauthenticatedError({
 
 let dummyHash: Promise<string> | undefined;
 
+/**
+ * How many accounts of one address a sign-in checks the password of, oldest first (each check
+ * costs a hash). Each organisation holds an address once, and only an organisation's own managers
+ * create its accounts, so crowding out someone's account would take ten colluding organisations.
+ */
+const MAX_ACCOUNTS_PER_ADDRESS = 10;
+
 /** Signs in with e-mail and password; throttled per address and per client after repeated failures. */
 export async function signIn(services: AuthServices, input: SignInInput): Promise<IssuedSession> {
   const { db, passwords, settings } = services;
@@ -41,12 +50,43 @@ export async function signIn(services: AuthServices, input: SignInInput): Promis
   const email = input.email.trim().toLowerCase();
   const attempt = await reserveSignInAttempt(services, { email, ip: input.ip, requestId: input.requestId });
 
-  const row = await actorQuery(db).where(sql`lower(users.email)`, '=', email).executeTakeFirst();
+  // An address is unique within an organisation only, so it may open accounts in several: the
+  // one whose password matches is the one meant.
+  const candidates = await actorQuery(db)
+    .where(sql`lower(users.email)`, '=', email)
+    .where('users.disabled_at', 'is', null)
+    .orderBy('users.created_at')
+    .limit(MAX_ACCOUNTS_PER_ADDRESS)
+    .execute();
   // Hash even for an unknown address, so timing does not tell which addresses exist.
   dummyHash ??= passwords.hash('not a real password');
-  const valid = await passwords.verify(input.password, row?.password_hash ?? (await dummyHash));
+  if (!candidates.length) await passwords.verify(input.password, await dummyHash);
+  const matches: typeof candidates = [];
+  for (const candidate of candidates) {
+    if (await passwords.verify(input.password, candidate.password_hash)) matches.push(candidate);
+  }
   // The attempt stays recorded as a failure.
-  if (!row || !valid || row.disabled_at !== null) throw WRONG_CREDENTIALS;
+  if (!matches.length) throw WRONG_CREDENTIALS;
+  const row =
+    matches.length === 1 && !input.organisationId
+      ? matches[0]!
+      : matches.find((m) => m.organisation_id === input.organisationId);
+  if (!row) {
+    if (input.organisationId) throw WRONG_CREDENTIALS;
+    // The caller has proved the password of each of these accounts, so may see where they are.
+    throw new ConflictError(
+      {
+        en: 'This address and password open accounts in several organisations; choose one',
+        ja: 'このメールアドレスとパスワードで複数の組織のアカウントにログインできます。組織を選んでください',
+      },
+      {
+        accounts: matches.map((m) => ({
+          organisationId: m.organisation_id,
+          organisationName: m.organisation_name,
+        })),
+      },
+    );
+  }
 
   const actor = toActor(row);
   const sessionId = crypto.randomUUID();

@@ -63,13 +63,14 @@ export async function createUser(
         password_hash: passwordHash,
         roles: input.roles,
       })
-      .onConflict((oc) => oc.expression(sql`lower(email)`).doNothing())
+      // unique within the organisation only: whether an address exists elsewhere is not told
+      .onConflict((oc) => oc.expression(sql`organisation_id, lower(email)`).doNothing())
       .returningAll()
       .executeTakeFirst();
     if (!row) {
       throw new ConflictError({
-        en: 'A user with this e-mail address already exists',
-        ja: 'このメールアドレスの利用者は既に登録されています',
+        en: 'A user with this e-mail address already exists in this organisation',
+        ja: 'このメールアドレスの利用者はこの組織に既に登録されています',
       });
     }
     const created = toUser(row);

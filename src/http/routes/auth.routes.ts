@@ -14,6 +14,7 @@ import {
   jsonResponse,
   requiredText,
   text,
+  Uuid,
 } from '../schemas/common.js';
 import { validationHook } from '../validation-hook.js';
 
@@ -48,10 +49,22 @@ const signInRoute = createRoute({
   path: '/sign-in',
   tags: ['auth'],
   summary: 'Sign in with e-mail and password / ログイン',
-  request: { body: jsonBody(z.object({ email: requiredText(254), password: text(200).min(1) })) },
+  request: {
+    body: jsonBody(
+      z.object({
+        email: requiredText(254),
+        password: text(200).min(1),
+        organisationId: Uuid.optional().openapi({
+          description:
+            'only when the address and password open accounts in several organisations (409 lists them)',
+        }),
+      }),
+    ),
+  },
   responses: {
     200: jsonResponse(Tokens.extend({ user: SessionInfo.shape.user }), 'Signed in; cookies are set as well'),
     401: errorResponses[401],
+    409: errorResponses[409],
     422: errorResponses[422],
     429: { description: 'Too many failed sign-ins / ログイン試行回数の超過' },
   },
@@ -99,10 +112,11 @@ export function authRoutes() {
 
   app.openapi(signInRoute, async (c) => {
     const deps = c.get('deps');
-    const { email, password } = c.req.valid('json');
+    const { email, password, organisationId } = c.req.valid('json');
     const session = await signIn(deps, {
       email,
       password,
+      organisationId,
       ip: deps.clientIp?.(c) ?? null,
       userAgent: c.req.header('user-agent') ?? null,
       requestId: c.get('requestId'),

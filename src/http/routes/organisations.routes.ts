@@ -93,10 +93,14 @@ const DepartmentParams = z.object({
 
 function present({
   linkedOrgIds: _links,
+  partnerOrgIds: _partners,
   createdAt,
   updatedAt,
   ...org
-}: Omit<Organisation, 'linkedOrgIds'> & { linkedOrgIds?: string[] }) {
+}: Omit<Organisation, 'linkedOrgIds' | 'partnerOrgIds'> & {
+  linkedOrgIds?: string[];
+  partnerOrgIds?: string[];
+}) {
   return { ...org, createdAt: createdAt.toISOString(), updatedAt: updatedAt.toISOString() };
 }
 
