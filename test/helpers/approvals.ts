@@ -47,7 +47,7 @@ export async function approveDelegation(
 }
 
 /** The seed 003 call centre: part of the bicycle-measures work, with the inquiry data and the owners' data. */
-export function callCentreApplication(w: World, overrides: Record<string, unknown> = {}) {
+export function callCentreApplication(_w: World, overrides: Record<string, unknown> = {}) {
   return {
     // named by its corporate number (法人番号): the contractor does not work with it yet
     subcontractor: { name: '株式会社コールセンター・ジャパン', corporateNumber: '1011101000003' },
