@@ -83,6 +83,12 @@ const cases: Case[] = [
   ['contractor_manager', 'read', 'Organisation', { ...unlinkedCompany, partnerOrgIds: ['company-x'] }, false],
   ['contractor_manager', 'read', 'Organisation', { ...unlinkedCompany, partnerOrgIds: [] }, false],
   ['ward_officer', 'read', 'Organisation', { ...unlinkedCompany, partnerOrgIds: [WARD] }, false],
+  // a ward's own settings are its manager's (課長)
+  ['ward_manager', 'update', 'WardSettings', { wardId: WARD }, true],
+  ['ward_manager', 'update', 'WardSettings', { wardId: OTHER_WARD }, false],
+  ['ward_officer', 'update', 'WardSettings', { wardId: WARD }, false],
+  ['ward_chief', 'update', 'WardSettings', { wardId: WARD }, false],
+  ['contractor_manager', 'update', 'WardSettings', { wardId: WARD }, false],
   // the administrator may do anything
   ['system_admin', 'create', 'Organisation', { kind: 'ward' }, true],
   ['system_admin', 'read', 'AuditEntry', { wardId: OTHER_WARD }, true],

@@ -22,6 +22,8 @@ export function defineWardStaff(builder: Builder, actor: Actor): void {
     can('read', 'AuditEntry', { wardId });
   }
   if (has('ward_manager')) {
+    // 課長 sets the ward's own policy (its Organisation's settings), audited.
+    can('update', 'WardSettings', { wardId });
     // 課長 administers the ward's own accounts, never with company or administrator roles.
     can(['create', 'update'], 'User', { wardId });
     cannot(['create', 'update'], 'User', { roles: { $in: ['system_admin', ...COMPANY_ROLES] } });

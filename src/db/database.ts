@@ -22,6 +22,8 @@ export interface WardSettings {
   maxSubcontractDepth?: number;
   /** Internal sign-off chain (決裁), in order. */
   signOffChain?: Array<'ward_officer' | 'ward_chief' | 'ward_manager'>;
+  /** Whether the ward's staff must sign in with a second factor (TOTP). */
+  requireSecondFactor?: boolean;
 }
 
 export interface OrganisationsTable {

@@ -32,6 +32,10 @@ const WardSettingsSchema = z.object({
     .min(1)
     .max(5)
     .optional(),
+  requireSecondFactor: z
+    .boolean()
+    .optional()
+    .openapi({ description: "the ward's staff must sign in with a second factor (TOTP)" }),
 });
 
 const OrganisationSchema = z
