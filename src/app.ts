@@ -25,6 +25,7 @@ import { inspectionRoutes } from './http/routes/inspections.routes.js';
 import { notificationRoutes } from './http/routes/notifications.routes.js';
 import { organisationRoutes } from './http/routes/organisations.routes.js';
 import { reportRoutes } from './http/routes/reports.routes.js';
+import { secondFactorRoutes } from './http/routes/second-factor.routes.js';
 import { summaryRoutes } from './http/routes/summaries.routes.js';
 import { userRoutes } from './http/routes/users.routes.js';
 import { validationHook } from './http/validation-hook.js';
@@ -56,6 +57,7 @@ export function createApp(deps: AppDeps) {
 
   app.route('/', healthRoutes());
   app.route('/api/v1/auth', authRoutes());
+  app.route('/api/v1/auth', secondFactorRoutes());
   app.route('/api/v1/organisations', organisationRoutes());
   app.route('/api/v1/users', userRoutes());
   app.route('/api/v1/audit-entries', auditRoutes());

@@ -81,6 +81,39 @@ export interface SessionsTable {
   revoked_at: Timestamp | null;
   user_agent: string | null;
   ip: string | null;
+  /** Opened with the second factor. */
+  second_factor: Generated<boolean>;
+}
+
+export interface SecondFactorsTable {
+  user_id: string;
+  secret: string;
+  confirmed_at: Timestamp | null;
+  last_used_step: ColumnType<string | null, string | number | null, string | number | null>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface RecoveryCodesTable {
+  user_id: string;
+  code_hash: string;
+  used_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface SignInChallengesTable {
+  id: string;
+  user_id: string;
+  secret_hash: string;
+  purpose: 'verify' | 'enrol';
+  email: string;
+  attempt_id: ColumnType<string, string | number, string | number>;
+  attempts: Generated<number>;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
 }
 
 export interface SignInAttemptsTable {
@@ -136,6 +169,9 @@ export interface Database
   users: UsersTable;
   sessions: SessionsTable;
   sign_in_attempts: SignInAttemptsTable;
+  second_factors: SecondFactorsTable;
+  recovery_codes: RecoveryCodesTable;
+  sign_in_challenges: SignInChallengesTable;
   signing_keys: SigningKeysTable;
   audit_heads: AuditHeadsTable;
   audit_entries: AuditEntriesTable;

@@ -13,6 +13,7 @@ import * as contractReaders from '../../migrations/2026-12-06T0000-contract-read
 import * as signInThrottling from '../../migrations/2026-12-07T1000-sign-in-throttling.js';
 import * as operatorOrganisation from '../../migrations/2026-12-07T1100-operator-organisation.js';
 import * as userEmailPerOrganisation from '../../migrations/2026-12-07T1200-user-email-per-organisation.js';
+import * as secondFactor from '../../migrations/2026-12-07T1300-second-factor.js';
 
 // Static imports: Node's import() of .ts files fails under vitest, and a bundled Workers build
 // has no file system to read a migrations folder from.
@@ -31,6 +32,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-07T1000-sign-in-throttling': signInThrottling,
   '2026-12-07T1100-operator-organisation': operatorOrganisation,
   '2026-12-07T1200-user-email-per-organisation': userEmailPerOrganisation,
+  '2026-12-07T1300-second-factor': secondFactor,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

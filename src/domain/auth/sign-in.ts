@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
-import type { Actor } from '../../../policies/actor.js';
 import { inTransaction } from '../shared/context.js';
 import { ConflictError, UnauthenticatedError } from '../shared/errors.js';
-import { sha256Hex } from '../shared/sha256.js';
 import type { AuthServices } from './auth-services.js';
 import { actorQuery, toActor } from './load-actor.js';
-import { randomToken } from './random-token.js';
+import { type IssuedSession, openSession } from './open-session.js';
+import { createChallenge } from './second-factor/challenges.js';
+import { findSecondFactor, secondFactorRequired } from './second-factor/second-factor.repository.js';
 import { recordSignInSuccess, reserveSignInAttempt } from './sign-in-throttle.js';
 
 export interface SignInInput {
@@ -18,16 +18,13 @@ export interface SignInInput {
   requestId: string | null;
 }
 
-export interface IssuedSession {
-  accessToken: string;
-  accessExpiresAt: Date;
-  /** `<session id>.<secret>`: the secret is stored only as its hash. */
-  refreshToken: string;
-  sessionExpiresAt: Date;
-  csrfToken: string;
-  actor: Actor;
-  user: { id: string; email: string; displayName: string; organisationName: string };
-}
+/**
+ * What the password step ends in: a session, or — when the account has a second factor, or its
+ * ward requires one — a challenge to complete with a code (or to enrol one first).
+ */
+export type SignInOutcome =
+  | { kind: 'signed-in'; session: IssuedSession }
+  | { kind: 'second-factor'; enrol: boolean; challengeToken: string; expiresAt: Date };
 
 const WRONG_CREDENTIALS = new UnauthenticatedError({
   en: 'The e-mail address or password is incorrect',
@@ -44,8 +41,8 @@ let dummyHash: Promise<string> | undefined;
 const MAX_ACCOUNTS_PER_ADDRESS = 10;
 
 /** Signs in with e-mail and password; throttled per address and per client after repeated failures. */
-export async function signIn(services: AuthServices, input: SignInInput): Promise<IssuedSession> {
-  const { db, passwords, settings } = services;
+export async function signIn(services: AuthServices, input: SignInInput): Promise<SignInOutcome> {
+  const { db, passwords } = services;
   const now = services.now();
   const email = input.email.trim().toLowerCase();
   const attempt = await reserveSignInAttempt(services, { email, ip: input.ip, requestId: input.requestId });
@@ -89,54 +86,38 @@ export async function signIn(services: AuthServices, input: SignInInput): Promis
   }
 
   const actor = toActor(row);
-  const sessionId = crypto.randomUUID();
-  const secret = randomToken();
-  const csrfToken = randomToken();
-  const sessionExpiresAt = new Date(now.getTime() + settings.sessionTtlSeconds * 1000);
-  await inTransaction({ db, actor, requestId: input.requestId, now: () => now }, async ({ tx, audit }) => {
-    await recordSignInSuccess(tx, attempt);
-    await tx
-      .insertInto('sessions')
-      .values({
-        id: sessionId,
-        user_id: row.user_id,
-        refresh_hash: await sha256Hex(secret),
-        csrf_token: csrfToken,
-        created_at: now,
-        refreshed_at: now,
-        expires_at: sessionExpiresAt,
-        user_agent: input.userAgent?.slice(0, 500) ?? null,
+  const factor = await findSecondFactor(db, row.user_id);
+  const secondFactor = factor?.confirmed || (await secondFactorRequired(db, row));
+  const ctx = { db, actor, requestId: input.requestId, now: () => now };
+  if (secondFactor) {
+    // The attempt stays a failure until the second factor is given: a password alone is not a
+    // successful sign-in, and codes guessed after it count against the same limits.
+    const challenge = await inTransaction(ctx, ({ tx }) =>
+      createChallenge(tx, {
+        userId: row.user_id,
+        purpose: factor?.confirmed ? 'verify' : 'enrol',
+        email,
+        attemptId: attempt.attemptId,
         ip: input.ip,
-      })
-      .execute();
-    await audit({
-      wardId: actor.wardId,
-      action: 'auth.sign_in',
-      subjectType: 'Session',
-      subjectId: sessionId,
-      after: { userId: row.user_id, ip: input.ip },
+        userAgent: input.userAgent,
+        now,
+      }),
+    );
+    return {
+      kind: 'second-factor',
+      enrol: !factor?.confirmed,
+      challengeToken: challenge.token,
+      expiresAt: challenge.expiresAt,
+    };
+  }
+  const issue = await inTransaction(ctx, async (uow) => {
+    await recordSignInSuccess(uow.tx, attempt);
+    return openSession(services, uow, row, {
+      ip: input.ip,
+      userAgent: input.userAgent,
+      secondFactor: false,
+      now,
     });
   });
-
-  return {
-    ...(await issueAccess(services, row.user_id, sessionId, now)),
-    refreshToken: `${sessionId}.${secret}`,
-    sessionExpiresAt,
-    csrfToken,
-    actor,
-    user: {
-      id: row.user_id,
-      email: row.email,
-      displayName: row.display_name,
-      organisationName: row.organisation_name,
-    },
-  };
-}
-
-export async function issueAccess(services: AuthServices, userId: string, sessionId: string, now: Date) {
-  const ttl = services.settings.accessTtlSeconds;
-  return {
-    accessToken: await services.tokens.signAccessToken({ sub: userId, sid: sessionId }, now, ttl),
-    accessExpiresAt: new Date(now.getTime() + ttl * 1000),
-  };
+  return { kind: 'signed-in', session: await issue() };
 }

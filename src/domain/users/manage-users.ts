@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { accessibleBy } from '../../../policies/rules-to-sql.js';
 import type { PasswordHasher } from '../auth/password-hasher.js';
+import { removeSecondFactor } from '../auth/second-factor/second-factor.repository.js';
 import { authorize } from '../shared/authorize.js';
 import { inTransaction, type Tx, type UseCaseContext } from '../shared/context.js';
 import { ConflictError, notFound, ValidationError } from '../shared/errors.js';
@@ -122,8 +123,9 @@ export async function updateUser(
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    // A disabled user or a changed password ends every open session of that user.
-    if (patch.disabled || passwordHash) {
+    const secondFactorReset = patch.resetSecondFactor === true && (await removeSecondFactor(tx, id));
+    // A disabled user, a changed password or a removed second factor ends every open session.
+    if (patch.disabled || passwordHash || secondFactorReset) {
       await tx
         .updateTable('sessions')
         .set({ revoked_at: ctx.now() })
@@ -138,7 +140,7 @@ export async function updateUser(
       subjectType: 'User',
       subjectId: id,
       before,
-      after: { ...updated, passwordChanged: Boolean(passwordHash) },
+      after: { ...updated, passwordChanged: Boolean(passwordHash), secondFactorReset },
     });
     return updated;
   });

@@ -16,6 +16,8 @@ export interface UserPatch {
   roles?: Role[];
   disabled?: boolean;
   password?: string;
+  /** Removes the user's second factor (a lost phone and lost recovery codes); they set it up again. */
+  resetSecondFactor?: boolean;
 }
 
 const STAFF: Record<'ward' | 'company' | 'operator', { en: string; ja: string; roles: readonly Role[] }> = {

@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { getCookie } from 'hono/cookie';
+import type { IssuedSession } from '../../domain/auth/open-session.js';
 import { refreshSession } from '../../domain/auth/refresh-session.js';
 import { signIn } from '../../domain/auth/sign-in.js';
 import { signOut } from '../../domain/auth/sign-out.js';
@@ -44,6 +45,19 @@ const SessionInfo = z
   })
   .openapi('SessionInfo');
 
+export const SignedIn = Tokens.extend({ user: SessionInfo.shape.user }).openapi('SignedIn');
+
+const SecondFactorChallenge = z
+  .object({
+    secondFactor: z.enum(['required', 'enrolment-required']).openapi({
+      description:
+        'required: send a code to /auth/sign-in/second-factor; enrolment-required: the ward requires a second factor — get the secret from /auth/sign-in/enrolment, then send its first code',
+    }),
+    challengeToken: z.string(),
+    expiresIn: z.number().int().openapi({ description: 'seconds the challenge stays valid' }),
+  })
+  .openapi('SecondFactorChallenge');
+
 const signInRoute = createRoute({
   method: 'post',
   path: '/sign-in',
@@ -62,7 +76,10 @@ const signInRoute = createRoute({
     ),
   },
   responses: {
-    200: jsonResponse(Tokens.extend({ user: SessionInfo.shape.user }), 'Signed in; cookies are set as well'),
+    200: jsonResponse(
+      z.union([SignedIn, SecondFactorChallenge]),
+      'Signed in (cookies are set as well), or a second factor must follow: secondFactor says which',
+    ),
     401: errorResponses[401],
     409: errorResponses[409],
     422: errorResponses[422],
@@ -105,6 +122,18 @@ const sessionRoute = createRoute({
   responses: { 200: jsonResponse(SessionInfo, 'The signed-in user'), 401: errorResponses[401] },
 });
 
+/** The answer of a completed sign-in: the tokens and who signed in. */
+export function signedInBody(deps: { settings: { accessTtlSeconds: number } }, session: IssuedSession) {
+  return {
+    tokenType: 'Bearer' as const,
+    accessToken: session.accessToken,
+    expiresIn: deps.settings.accessTtlSeconds,
+    refreshToken: session.refreshToken,
+    csrfToken: session.csrfToken,
+    user: session.user,
+  };
+}
+
 export function authRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use('/sign-out', requireAuth);
@@ -113,7 +142,7 @@ export function authRoutes() {
   app.openapi(signInRoute, async (c) => {
     const deps = c.get('deps');
     const { email, password, organisationId } = c.req.valid('json');
-    const session = await signIn(deps, {
+    const outcome = await signIn(deps, {
       email,
       password,
       organisationId,
@@ -121,18 +150,18 @@ export function authRoutes() {
       userAgent: c.req.header('user-agent') ?? null,
       requestId: c.get('requestId'),
     });
-    setSessionCookies(c, session);
-    return c.json(
-      {
-        tokenType: 'Bearer' as const,
-        accessToken: session.accessToken,
-        expiresIn: deps.settings.accessTtlSeconds,
-        refreshToken: session.refreshToken,
-        csrfToken: session.csrfToken,
-        user: session.user,
-      },
-      200,
-    );
+    if (outcome.kind === 'second-factor') {
+      return c.json(
+        {
+          secondFactor: outcome.enrol ? ('enrolment-required' as const) : ('required' as const),
+          challengeToken: outcome.challengeToken,
+          expiresIn: Math.round((outcome.expiresAt.getTime() - deps.now().getTime()) / 1000),
+        },
+        200,
+      );
+    }
+    setSessionCookies(c, outcome.session);
+    return c.json(signedInBody(deps, outcome.session), 200);
   });
 
   app.openapi(refreshRoute, async (c) => {

@@ -2,6 +2,7 @@ import { inspectionsEn } from '../inspections/i18n.js';
 import { handoverEn } from './handover-en.js';
 import type { Dictionary } from './ja.js';
 import { reportsEn } from './reports-en.js';
+import { securityEn } from './security-en.js';
 
 // English strings, key for key with ja.ts (the compiler checks it). Japanese terms of art stay
 // beside the English where staff know the Japanese word better (決裁, 取扱者名簿, 報告事項).
@@ -77,6 +78,7 @@ export const en: Dictionary = {
     assigned: 'The council agenda was updated.',
     itemSaved: 'The answer was saved.',
     reported: 'The improvement report was submitted.',
+    secondFactorOff: 'The second factor is off.',
   },
   status: {
     contract: { draft: 'Draft', active: 'Active', ending: 'Ending', closed: 'Closed' },
@@ -432,6 +434,7 @@ export const en: Dictionary = {
     },
   },
   handover: handoverEn,
+  security: securityEn,
   reports: reportsEn,
   errors: {
     403: 'Not permitted',

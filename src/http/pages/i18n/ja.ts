@@ -4,6 +4,7 @@ import { reportsJa } from './reports-ja.js';
 
 import { inspectionsJa } from '../inspections/i18n.js';
 import { handoverJa } from './handover-ja.js';
+import { securityJa } from './security-ja.js';
 
 export const ja = {
   appName: '個人情報取扱委託 管理システム',
@@ -75,6 +76,7 @@ export const ja = {
     assigned: '審議会への付議を更新しました。',
     itemSaved: '確認結果を保存しました。',
     reported: '改善報告を提出しました。',
+    secondFactorOff: '二要素認証を無効にしました。',
   } as Record<string, string>,
   status: {
     contract: { draft: '起案中', active: '履行中', ending: '終了手続中', closed: '完了' } as Record<
@@ -441,6 +443,7 @@ export const ja = {
     },
   },
   handover: handoverJa,
+  security: securityJa,
   reports: reportsJa,
   errors: {
     403: 'この操作は許可されていません',
