@@ -138,3 +138,30 @@ describe('creating a user', () => {
     expect(newcomerSession.body.wardId).toBeNull();
   });
 });
+
+describe('reporting an incident (事故報告)', () => {
+  it('is refused, like an unknown contract, for a sub-contract its sub-contractor is not yet given', async () => {
+    // the draft sub-contract of the application above names the call centre, which may not see it
+    const draft = await t.handle.db
+      .selectFrom('contracts')
+      .select(['id', 'contractor_access'])
+      .where('parent_contract_id', '=', w.bicycleContractId)
+      .where('contractor_org_id', '=', w.companies.subcontractor)
+      .executeTakeFirstOrThrow();
+    expect(draft.contractor_access).toBe(false);
+    const report = (contractId: string) =>
+      t.call('POST', '/api/v1/incidents', {
+        token: w.tokens.subcontractor_manager,
+        json: {
+          contractId,
+          information: '氏名',
+          location: '事務所',
+          circumstances: '誤送付',
+          discoveredAt: '2026-11-01T00:00:00Z',
+        },
+      });
+    const unknown = await report(crypto.randomUUID());
+    expect(unknown.status).toBe(404);
+    expect(told(await report(draft.id))).toEqual(told(unknown));
+  });
+});
