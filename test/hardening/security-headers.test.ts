@@ -1,4 +1,9 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { connect } from 'node:net';
+import { serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { answerClientErrors } from '../../src/adapters/node-client-errors.js';
 import { readAsset } from '../../src/node-runtime.js';
 import { launchBrowser, serveApp, skipBrowserTests } from '../helpers/browser.js';
 import { rawRequest } from '../helpers/http-server.js';
@@ -77,6 +82,43 @@ describe('security headers over HTTP', () => {
     const docs = await fetch(`${http.url}/api/docs`);
     expect(docs.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
     expect(docs.headers.get('x-frame-options')).toBe('DENY');
+  });
+});
+
+describe('requests Node refuses before the app sees them', () => {
+  it('are answered with problem+json and the security headers, as `npm start` serves them', async () => {
+    const server = serve({ fetch: t.app.fetch, hostname: '127.0.0.1', port: 0 }) as Server;
+    answerClientErrors(server);
+    await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+    const { port } = server.address() as AddressInfo;
+    try {
+      // a header of 20 KB (a forged token, say) is over Node's limit
+      const huge = await rawRequest(`http://127.0.0.1:${port}/api/v1/auth/session`, {
+        headers: { authorization: `Bearer ${'A'.repeat(20_000)}` },
+      });
+      expect(huge.status).toBe(431);
+      expectSecurityHeaders(new Response(null, { headers: huge.headers }), 'headers too large');
+      expect(JSON.parse(huge.body)).toMatchObject({
+        status: 431,
+        title_ja: 'リクエストヘッダーが大きすぎます',
+      });
+      // a malformed request line
+      const malformed = await new Promise<string>((resolve) => {
+        const socket = connect(port, '127.0.0.1', () =>
+          socket.write('GET /\x00 HTTP/1.1\r\nHost: x\r\n\r\n'),
+        );
+        let answer = '';
+        socket.on('data', (chunk) => {
+          answer += chunk;
+        });
+        socket.on('close', () => resolve(answer));
+      });
+      expect(malformed).toMatch(/^HTTP\/1\.1 400/);
+      expect(malformed.toLowerCase()).toContain('x-content-type-options: nosniff');
+      expect(malformed.toLowerCase()).toContain("frame-ancestors 'none'");
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });
 

@@ -7,9 +7,9 @@ import type { AppEnv } from '../app-env.js';
 // its own (the pages and the API reference carry their own Content-Security-Policy).
 
 /** JSON, problem+json, files: nothing to run, nothing to embed, never framed. */
-const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+export const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
-const HEADERS: Record<string, string> = {
+export const SECURITY_HEADERS: Record<string, string> = {
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
   // Browsers ignore it over plain HTTP; behind HTTPS it keeps them there (two years).
@@ -24,7 +24,7 @@ const HEADERS: Record<string, string> = {
 /** Adds the security headers to whatever the app answers, errors included. */
 export const securityHeaders = createMiddleware<AppEnv>(async (c, next) => {
   await next();
-  setMissingHeaders(c.res, HEADERS);
+  setMissingHeaders(c.res, SECURITY_HEADERS);
   // Not on PDFs shown inline: a browser's PDF viewer runs inside the document that policy would
   // govern. X-Frame-Options still keeps them from being framed.
   if (!c.res.headers.get('content-type')?.startsWith('application/pdf')) {
