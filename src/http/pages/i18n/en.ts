@@ -437,6 +437,7 @@ export const en: Dictionary = {
   security: securityEn,
   reports: reportsEn,
   errors: {
+    400: 'What was sent could not be read',
     403: 'Not permitted',
     404: 'Page not found',
     409: 'Conflict with the current state',

@@ -446,6 +446,7 @@ export const ja = {
   security: securityJa,
   reports: reportsJa,
   errors: {
+    400: '送信された内容を読み取れませんでした',
     403: 'この操作は許可されていません',
     404: 'ページが見つかりません',
     409: '現在の状態と競合しています',
