@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callCentreApplication } from '../helpers/approvals.js';
+import { erasureBody } from '../helpers/handover.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { buildWorld, PASSWORD, USERS, type World } from '../helpers/world.js';
 
@@ -163,5 +164,18 @@ describe('reporting an incident (事故報告)', () => {
     const unknown = await report(crypto.randomUUID());
     expect(unknown.status).toBe(404);
     expect(told(await report(draft.id))).toEqual(told(unknown));
+
+    // nor can it record an erasure (消去の記録) on it: it never held that contract's data
+    const erase = (contractId: string) =>
+      t.call('POST', '/api/v1/erasures', {
+        token: w.tokens.subcontractor_manager,
+        json: {
+          ...erasureBody(contractId, crypto.randomUUID(), new Date('2026-11-01T00:00:00Z')),
+          items: [{ subjectGroup: '問合せ者', name: '氏名', direction: 'collected', disposition: 'erased' }],
+        },
+      });
+    const unknownErasure = await erase(crypto.randomUUID());
+    expect(unknownErasure.status).toBe(404);
+    expect(told(await erase(draft.id))).toEqual(told(unknownErasure));
   });
 });

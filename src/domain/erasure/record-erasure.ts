@@ -150,6 +150,9 @@ export async function recordErasure(ctx: UseCaseContext, input: ErasureInput): P
   if (!contract) throw notFound('Contract', '契約');
   authorizeRecording(ctx, contract);
   if (contract.status !== 'active' && contract.status !== 'ending') {
+    // A sub-contract never given to its sub-contractor (its application still a draft) held no
+    // data and is not known to it: answered like an unknown contract, not with its state.
+    if (!ctx.ability.can('read', asSubject('Contract', contract))) throw notFound('Contract', '契約');
     throw new ConflictError(
       {
         en: `A contract in state ${contract.status} holds no data to erase`,
