@@ -10,7 +10,8 @@ export function rawRequest(
 ): Promise<{ status: number; headers: Headers; body: string }> {
   return new Promise((resolve, reject) => {
     let answered = false;
-    const req = request(url, { method: init.method ?? 'GET', headers: init.headers }, (res) => {
+    // a connection of its own: one the server closed early must not be reused for the next request
+    const req = request(url, { method: init.method ?? 'GET', headers: init.headers, agent: false }, (res) => {
       answered = true;
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
