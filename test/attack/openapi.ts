@@ -91,6 +91,7 @@ const HOSTILE = [
   '𠮷野家🍣',
   'ｱｲｳｴｵ①②',
   '../../etc/passwd',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a hostile value (log4j lookup), not a template
   '${jndi:ldap://x}',
   '{{7*7}}',
   '%00',
@@ -192,7 +193,7 @@ function resolve(doc: OpenApiDoc, ref: string): Schema {
   return doc.components.schemas[name] ?? {};
 }
 
-function fit(value: string, schema: Schema): string {
+function withinLength(value: string, schema: Schema): string {
   let out = value;
   if (schema.maxLength !== undefined) out = [...out].slice(0, schema.maxLength).join('');
   if (schema.minLength !== undefined && [...out].length < schema.minLength)
@@ -234,5 +235,5 @@ function stringFor(schema: Schema, r: Random, options: BodyOptions): string {
       : r.next() < 0.15
         ? 'A'.repeat(schema.maxLength ?? 5000)
         : r.pick(HOSTILE);
-  return fit(value, schema);
+  return withinLength(value, schema);
 }
