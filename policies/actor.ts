@@ -26,7 +26,8 @@ export const COMPANY_ROLES: readonly Role[] = ['contractor_manager', 'contractor
 export interface Actor {
   userId: string;
   organisationId: string;
-  organisationKind: 'ward' | 'company';
+  /** 'operator': the organisation running the system (its system administrators). */
+  organisationKind: 'ward' | 'company' | 'operator';
   /** The ward for ward staff; null for company staff, who may work for several wards. */
   wardId: string | null;
   roles: readonly Role[];

@@ -31,7 +31,11 @@ const cases: Case[] = [
   ['ward_officer', 'read', 'Organisation', otherWard, false],
   ['ward_officer', 'read', 'Organisation', linkedCompany, true],
   ['ward_officer', 'read', 'Organisation', unlinkedCompany, false],
-  ['ward_officer', 'create', 'Organisation', { kind: 'company' }, true],
+  // a company registered by ward staff is linked to their ward, and to no other
+  ['ward_officer', 'create', 'Organisation', { kind: 'company', linkedOrgIds: [WARD] }, true],
+  ['ward_officer', 'create', 'Organisation', { kind: 'company', linkedOrgIds: [OTHER_WARD] }, false],
+  ['ward_officer', 'create', 'Organisation', { kind: 'company', linkedOrgIds: [WARD, OTHER_WARD] }, false],
+  ['ward_officer', 'create', 'Organisation', { kind: 'company', linkedOrgIds: [] }, false],
   ['ward_officer', 'create', 'Organisation', { kind: 'ward' }, false],
   ['ward_officer', 'update', 'Organisation', linkedCompany, false],
   ['ward_officer', 'create', 'Department', { wardId: WARD }, true],
@@ -73,6 +77,18 @@ const cases: Case[] = [
   ['contractor_staff', 'create', 'User', { organisationId: COMPANY, roles: ['contractor_staff'] }, false],
   ['contractor_staff', 'read', 'User', { organisationId: COMPANY }, true],
   ['contractor_staff', 'read', 'User', { organisationId: OTHER_COMPANY }, false],
+  // a company reads the companies it works with in a chain, and no other company
+  ['contractor_manager', 'read', 'Organisation', { ...unlinkedCompany, partnerOrgIds: [COMPANY] }, true],
+  ['contractor_staff', 'read', 'Organisation', { ...unlinkedCompany, partnerOrgIds: [COMPANY] }, true],
+  ['contractor_manager', 'read', 'Organisation', { ...unlinkedCompany, partnerOrgIds: ['company-x'] }, false],
+  ['contractor_manager', 'read', 'Organisation', { ...unlinkedCompany, partnerOrgIds: [] }, false],
+  ['ward_officer', 'read', 'Organisation', { ...unlinkedCompany, partnerOrgIds: [WARD] }, false],
+  // a ward's own settings are its manager's (課長)
+  ['ward_manager', 'update', 'WardSettings', { wardId: WARD }, true],
+  ['ward_manager', 'update', 'WardSettings', { wardId: OTHER_WARD }, false],
+  ['ward_officer', 'update', 'WardSettings', { wardId: WARD }, false],
+  ['ward_chief', 'update', 'WardSettings', { wardId: WARD }, false],
+  ['contractor_manager', 'update', 'WardSettings', { wardId: WARD }, false],
   // the administrator may do anything
   ['system_admin', 'create', 'Organisation', { kind: 'ward' }, true],
   ['system_admin', 'read', 'AuditEntry', { wardId: OTHER_WARD }, true],

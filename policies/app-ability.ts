@@ -25,6 +25,8 @@ export type Action = 'manage' | 'read' | 'create' | 'update' | 'delete' | 'sign'
 export type SubjectType =
   | 'all'
   | 'Organisation'
+  // a ward's own policy: sub-contracting depth, sign-off chain, second factor
+  | 'WardSettings'
   | 'Department'
   | 'User'
   | 'AuditEntry'

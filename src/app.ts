@@ -1,9 +1,9 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { except } from 'hono/combine';
-import { secureHeaders } from 'hono/secure-headers';
 import type { AppDeps, AppEnv } from './http/app-env.js';
 import { requestContext } from './http/middleware/request-context.js';
+import { securityHeaders } from './http/middleware/security-headers.js';
 import { pageRoutes } from './http/pages/index.js';
 import { PayloadTooLarge } from './http/payload-too-large.js';
 import { notFoundProblem, problemFromError } from './http/problem.js';
@@ -25,6 +25,7 @@ import { inspectionRoutes } from './http/routes/inspections.routes.js';
 import { notificationRoutes } from './http/routes/notifications.routes.js';
 import { organisationRoutes } from './http/routes/organisations.routes.js';
 import { reportRoutes } from './http/routes/reports.routes.js';
+import { secondFactorRoutes } from './http/routes/second-factor.routes.js';
 import { summaryRoutes } from './http/routes/summaries.routes.js';
 import { userRoutes } from './http/routes/users.routes.js';
 import { validationHook } from './http/validation-hook.js';
@@ -36,7 +37,7 @@ export function createApp(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
   app.use('*', requestContext(deps));
-  app.use('*', secureHeaders({ contentSecurityPolicy: undefined }));
+  app.use('*', securityHeaders);
   // Evidence files may be up to 10 MiB; every other API body stays within 1 MiB.
   app.use('/api/v1/attachments/*', attachmentBodyLimit);
   // Handover packages may be tens of MB (see handover.routes.ts); the feature sets its own limits.
@@ -56,6 +57,7 @@ export function createApp(deps: AppDeps) {
 
   app.route('/', healthRoutes());
   app.route('/api/v1/auth', authRoutes());
+  app.route('/api/v1/auth', secondFactorRoutes());
   app.route('/api/v1/organisations', organisationRoutes());
   app.route('/api/v1/users', userRoutes());
   app.route('/api/v1/audit-entries', auditRoutes());

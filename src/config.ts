@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { parseTrustedHops } from './http/client-address.js';
 
 /** Settings read from the environment once, at start. */
 export interface NodeConfig {
@@ -10,7 +11,8 @@ export interface NodeConfig {
   logLevel: string;
   demoData: boolean;
   demoPassword?: string;
-  trustProxy: boolean;
+  /** Reverse proxies in front of the server that append to X-Forwarded-For (TRUST_PROXY). */
+  trustedProxyHops: number;
   /** Run the daily jobs (report requests, reminders) in this process. */
   scheduler: boolean;
 }
@@ -26,7 +28,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig {
     logLevel: env.LOG_LEVEL ?? 'info',
     demoData: env.DEMO_DATA !== 'false',
     demoPassword: env.DEMO_PASSWORD || undefined,
-    trustProxy: env.TRUST_PROXY === 'true',
+    trustedProxyHops: parseTrustedHops(env.TRUST_PROXY),
     scheduler: env.SCHEDULER !== 'false',
   };
 }

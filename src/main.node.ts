@@ -1,5 +1,7 @@
+import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
 import pino from 'pino';
+import { answerClientErrors } from './adapters/node-client-errors.js';
 import { createSmtpMailer } from './adapters/smtp-mailer.js';
 import { createApp } from './app.js';
 import { readConfig } from './config.js';
@@ -54,6 +56,9 @@ const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
     `listening on http://localhost:${info.port} (API reference: /api/docs)`,
   );
 });
+
+// Requests Node refuses before the app (headers too large, malformed) get the app's headers too.
+answerClientErrors(server as Server);
 
 let stopping = false;
 async function stop(signal: string) {

@@ -12,6 +12,7 @@ import { migrateToLatest } from './db/migrator.js';
 import { DEFAULT_AUTH_SETTINGS } from './domain/auth/auth-services.js';
 import { loadTokenService } from './domain/auth/token-service.js';
 import type { AppDeps } from './http/app-env.js';
+import { clientAddress } from './http/client-address.js';
 
 /** Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR. */
 export async function openDatabase(
@@ -37,7 +38,7 @@ const assetTypes: Record<string, string> = {
 };
 
 /** Reads Swagger UI's files from its npm package. */
-async function readAsset(name: string) {
+export async function readAsset(name: string) {
   const dir = dirname(require.resolve('swagger-ui-dist/package.json'));
   const body = await readFile(join(dir, name)).catch(() => undefined);
   if (!body) return undefined;
@@ -65,15 +66,13 @@ export async function buildNodeDeps(
     secureCookies: config.secureCookies,
     readAsset,
     clientIp: (c) => {
-      if (config.trustProxy) {
-        const forwarded = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-        if (forwarded) return forwarded;
-      }
+      let peer: string | null = null;
       try {
-        return getConnInfo(c).remote.address ?? null;
+        peer = getConnInfo(c).remote.address ?? null;
       } catch {
-        return null;
+        // no socket (a request made in-process)
       }
+      return clientAddress(peer, c.req.header('x-forwarded-for'), config.trustedProxyHops);
     },
     ping: async () => {
       await sql`select 1`.execute(handle.db);

@@ -10,6 +10,8 @@ export function defineCompanyRoles(builder: Builder, actor: Actor): void {
 
   can('read', 'Organisation', { id: orgId });
   can('read', 'Organisation', { kind: 'ward', linkedOrgIds: orgId });
+  // the companies it works with in a chain of sub-contracting (its sub-contractors, its contractor)
+  can('read', 'Organisation', { kind: 'company', partnerOrgIds: orgId });
   can('read', 'User', { organisationId: orgId });
 
   if (actor.roles.includes('contractor_manager')) {

@@ -14,14 +14,16 @@ export function defineWardStaff(builder: Builder, actor: Actor): void {
   can('read', 'User', { wardId });
 
   if (has('ward_officer')) {
-    // Registering a company links it to this ward; its own managers keep its details.
-    can('create', 'Organisation', { kind: 'company' });
+    // Registering a company links it to this ward, and to no other; its own managers keep its details.
+    can('create', 'Organisation', { kind: 'company', linkedOrgIds: { $size: 1, $all: [wardId] } });
     can(['create', 'update'], 'Department', { wardId });
   }
   if (has('ward_officer') || has('ward_chief') || has('ward_manager')) {
     can('read', 'AuditEntry', { wardId });
   }
   if (has('ward_manager')) {
+    // 課長 sets the ward's own policy (its Organisation's settings), audited.
+    can('update', 'WardSettings', { wardId });
     // 課長 administers the ward's own accounts, never with company or administrator roles.
     can(['create', 'update'], 'User', { wardId });
     cannot(['create', 'update'], 'User', { roles: { $in: ['system_admin', ...COMPANY_ROLES] } });

@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/database.js';
-import { applicationTables } from '../domain/backup/table-snapshot.js';
+import { applicationTables, keyOrder } from '../domain/backup/table-snapshot.js';
 
 // Every table as CSV (UTF-8 with BOM, RFC 4180 quoting) plus a manifest with row counts and
 // SHA-256 — the general format seed 001 4.1.1 asks for when data goes to the next contractor.
@@ -32,7 +32,11 @@ export async function exportTables(
   await mkdir(out, { recursive: true });
   const manifest: ExportManifest = { exportedAt: now.toISOString(), tables: [] };
   for (const table of await applicationTables(db)) {
-    const rows = await sql<Record<string, unknown>>`select * from ${sql.table(table)} order by 1`.execute(db);
+    // By primary key: the hash then depends on the content only, not on how the rows are stored.
+    const order = await keyOrder(db, table);
+    const rows = await sql<
+      Record<string, unknown>
+    >`select t.* from ${sql.table(table)} t order by ${order}`.execute(db);
     const columns = rows.rows[0] ? Object.keys(rows.rows[0]) : [];
     const lines = [
       columns.map(csvCell).join(','),

@@ -14,13 +14,16 @@ type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
 type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>;
 type Json<T = unknown> = ColumnType<T, string | T, string | T>;
 
-export type OrganisationKind = 'ward' | 'company';
+/** 区・市 (tenants), companies (shared between wards), and the operator that runs the system. */
+export type OrganisationKind = 'ward' | 'company' | 'operator';
 
 export interface WardSettings {
   /** How many levels below the contractor may exist (1 = 再委託 only, 0 = none). */
   maxSubcontractDepth?: number;
   /** Internal sign-off chain (決裁), in order. */
   signOffChain?: Array<'ward_officer' | 'ward_chief' | 'ward_manager'>;
+  /** Whether the ward's staff must sign in with a second factor (TOTP). */
+  requireSecondFactor?: boolean;
 }
 
 export interface OrganisationsTable {
@@ -78,6 +81,39 @@ export interface SessionsTable {
   revoked_at: Timestamp | null;
   user_agent: string | null;
   ip: string | null;
+  /** Opened with the second factor. */
+  second_factor: Generated<boolean>;
+}
+
+export interface SecondFactorsTable {
+  user_id: string;
+  secret: string;
+  confirmed_at: Timestamp | null;
+  last_used_step: ColumnType<string | null, string | number | null, string | number | null>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface RecoveryCodesTable {
+  user_id: string;
+  code_hash: string;
+  used_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface SignInChallengesTable {
+  id: string;
+  user_id: string;
+  secret_hash: string;
+  purpose: 'verify' | 'enrol';
+  email: string;
+  attempt_id: ColumnType<string, string | number, string | number>;
+  attempts: Generated<number>;
+  ip: string | null;
+  user_agent: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
 }
 
 export interface SignInAttemptsTable {
@@ -133,6 +169,9 @@ export interface Database
   users: UsersTable;
   sessions: SessionsTable;
   sign_in_attempts: SignInAttemptsTable;
+  second_factors: SecondFactorsTable;
+  recovery_codes: RecoveryCodesTable;
+  sign_in_challenges: SignInChallengesTable;
   signing_keys: SigningKeysTable;
   audit_heads: AuditHeadsTable;
   audit_entries: AuditEntriesTable;

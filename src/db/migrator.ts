@@ -11,6 +11,10 @@ import * as listIndexes from '../../migrations/2026-11-22T0900-list-indexes.js';
 import * as summaryExports from '../../migrations/2026-11-22T0950-summary-exports.js';
 import * as contractReaders from '../../migrations/2026-12-06T0000-contract-readers.js';
 import * as workflowMachines from '../../migrations/2026-12-07T0000-workflow-machines.js';
+import * as signInThrottling from '../../migrations/2026-12-07T1000-sign-in-throttling.js';
+import * as operatorOrganisation from '../../migrations/2026-12-07T1100-operator-organisation.js';
+import * as userEmailPerOrganisation from '../../migrations/2026-12-07T1200-user-email-per-organisation.js';
+import * as secondFactor from '../../migrations/2026-12-07T1300-second-factor.js';
 
 // Static imports: Node's import() of .ts files fails under vitest, and a bundled Workers build
 // has no file system to read a migrations folder from.
@@ -27,6 +31,10 @@ const migrations: Record<string, Migration> = {
   '2026-11-22T0950-summary-exports': summaryExports,
   '2026-12-06T0000-contract-readers': contractReaders,
   '2026-12-07T0000-workflow-machines': workflowMachines,
+  '2026-12-07T1000-sign-in-throttling': signInThrottling,
+  '2026-12-07T1100-operator-organisation': operatorOrganisation,
+  '2026-12-07T1200-user-email-per-organisation': userEmailPerOrganisation,
+  '2026-12-07T1300-second-factor': secondFactor,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -5,40 +5,36 @@ import type { PasswordHasher } from '../domain/auth/password-hasher.js';
 import { inTransaction } from '../domain/shared/context.js';
 
 /**
- * Creates the first ward and its system administrator, the one account that cannot be created
- * through the API (nobody is signed in yet). Audited like any other change.
+ * Creates the operator (システム運用者, the organisation that runs the system) and its first
+ * system administrator, the one account that cannot be created through the API (nobody is signed
+ * in yet). The administrator works across wards and belongs to none. Audited like any other change.
  */
 export async function bootstrapAdmin(
   db: Kysely<Database>,
   passwords: PasswordHasher,
-  input: { wardName: string; email: string; displayName: string; password: string; now: () => Date },
+  input: { operatorName: string; email: string; displayName: string; password: string; now: () => Date },
 ): Promise<Actor> {
   const passwordHash = await passwords.hash(input.password);
-  const wardId = crypto.randomUUID();
+  const operatorId = crypto.randomUUID();
   const userId = crypto.randomUUID();
   const actor: Actor = {
     userId,
-    organisationId: wardId,
-    organisationKind: 'ward',
-    wardId,
+    organisationId: operatorId,
+    organisationKind: 'operator',
+    wardId: null,
     roles: ['system_admin'],
   };
   await inTransaction({ db, actor, requestId: 'bootstrap', now: input.now }, async ({ tx, audit }) => {
     await tx
       .insertInto('organisations')
-      .values({
-        id: wardId,
-        kind: 'ward',
-        name: input.wardName,
-        settings: JSON.stringify({ maxSubcontractDepth: 1 }),
-      })
+      .values({ id: operatorId, kind: 'operator', name: input.operatorName, settings: '{}' })
       .execute();
     await tx
       .insertInto('users')
       .values({
         id: userId,
-        organisation_id: wardId,
-        ward_id: wardId,
+        organisation_id: operatorId,
+        ward_id: null,
         email: input.email,
         display_name: input.displayName,
         password_hash: passwordHash,
@@ -46,11 +42,11 @@ export async function bootstrapAdmin(
       })
       .execute();
     await audit({
-      wardId,
+      wardId: null,
       action: 'system.bootstrap',
       subjectType: 'User',
       subjectId: userId,
-      after: { wardId, wardName: input.wardName, email: input.email, roles: ['system_admin'] },
+      after: { operatorId, operatorName: input.operatorName, email: input.email, roles: ['system_admin'] },
     });
   });
   return actor;

@@ -45,7 +45,7 @@ export async function seedDemoData(
   const signIns: DemoSignIn[] = [];
   const adminPassword = password();
   const admin = await bootstrapAdmin(db, passwords, {
-    wardName: '新宿区',
+    operatorName: 'システム運用管理',
     email: 'admin@city.shinjuku.example.jp',
     displayName: 'システム管理者',
     password: adminPassword,
@@ -55,9 +55,8 @@ export async function seedDemoData(
     role: 'system_admin',
     email: 'admin@city.shinjuku.example.jp',
     password: adminPassword,
-    organisation: '新宿区',
+    organisation: 'システム運用管理',
   });
-  const wardId = admin.wardId!;
   const ctx: UseCaseContext = {
     db,
     actor: admin,
@@ -65,6 +64,10 @@ export async function seedDemoData(
     requestId: 'demo-seed',
     now: options.now,
   };
+  // 新宿区 allows 再委託 only (丙 may not sub-contract further).
+  const wardId = (
+    await createOrganisation(ctx, { kind: 'ward', name: '新宿区', settings: { maxSubcontractDepth: 1 } })
+  ).id;
 
   const departments: Record<string, string> = {};
   for (const [name, code] of [

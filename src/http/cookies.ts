@@ -23,6 +23,27 @@ export function setSessionCookies(c: Context<AppEnv>, session: CookieSession): v
   setCookie(c, CSRF_COOKIE, session.csrfToken, { ...base, httpOnly: false });
 }
 
+/**
+ * Between the password and the second factor: the sign-in challenge, for the ログイン pages only,
+ * never sent cross-site, gone after ten minutes (as the challenge itself).
+ */
+export const CHALLENGE_COOKIE = 'pg_challenge';
+const CHALLENGE_PATH = '/login';
+
+export function setChallengeCookie(c: Context<AppEnv>, token: string): void {
+  setCookie(c, CHALLENGE_COOKIE, token, {
+    path: CHALLENGE_PATH,
+    secure: c.get('deps').secureCookies,
+    httpOnly: true,
+    sameSite: 'Strict',
+    maxAge: 10 * 60,
+  });
+}
+
+export function clearChallengeCookie(c: Context<AppEnv>): void {
+  deleteCookie(c, CHALLENGE_COOKIE, { path: CHALLENGE_PATH });
+}
+
 export function clearSessionCookies(c: Context<AppEnv>): void {
   for (const name of [ACCESS_COOKIE, REFRESH_COOKIE, CSRF_COOKIE]) deleteCookie(c, name, { path: '/' });
 }

@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
 import { type FieldError, isAppError, ValidationError } from '../domain/shared/errors.js';
 import type { AppEnv } from './app-env.js';
+import { isUnreadableBody } from './unreadable-body.js';
 
 // The one place where errors become RFC 9457 problem+json. Domain errors keep their status and
 // bilingual text; anything unexpected is a 500 whose cause goes only to the log.
@@ -69,6 +70,17 @@ export function problemFromError(error: unknown, c: Context<AppEnv>): Response {
       },
       headers,
     );
+  }
+  if (isUnreadableBody(error)) {
+    const known = httpTitles[400]!;
+    return respond(c, {
+      type: PROBLEM_BASE + known.type,
+      title: known.en,
+      title_ja: known.ja,
+      status: 400,
+      detail: 'The form body could not be read',
+      detail_ja: 'フォームの本文を読み取れませんでした',
+    });
   }
   if (error instanceof HTTPException && error.status < 500) {
     const known = httpTitles[error.status] ?? httpTitles[400]!;

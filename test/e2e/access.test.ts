@@ -124,7 +124,7 @@ describe.skipIf(skipBrowserTests())(
         .getByRole('navigation', { name: 'メインメニュー' })
         .getByRole('link')
         .allInnerTexts();
-      expect(links).toEqual(['ダッシュボード', '委託契約', '集計', '審議会']);
+      expect(links).toEqual(['ダッシュボード', '委託契約', '集計', '審議会', '二要素認証']);
       await council.goto(`/contracts/${w.bicycleContractId}`);
       expect(
         await council.locator('main form').evaluateAll((forms) => forms.map((f) => f.getAttribute('action'))),

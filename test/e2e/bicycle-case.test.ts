@@ -190,19 +190,22 @@ describe.skipIf(skipBrowserTests())('the bicycle-measures case in the browser', 
   });
 
   it('lets the contractor apply to sub-contract the call centre, refusing the whole work first', async () => {
-    // the sub-contractor tells its organisation ID, shown on its dashboard
+    // the sub-contractor tells its corporate number (法人番号), shown on its dashboard
     const sub = await as(browser, base, 'subcontractor_manager');
-    const subId = (await sub
-      .getByRole('region', { name: '貴社の組織ID' })
+    const number = (await sub
+      .getByRole('region', { name: '貴社の法人番号' })
       .locator('code')
       .textContent())!.trim();
-    expect(subId).toBe(w.companies.subcontractor);
+    expect(number).toBe('1011101000003');
     await sub.context().close();
 
     const page = await as(browser, base, 'contractor_manager');
     await page.goto(`/contracts/${w.bicycleContractId}`);
     await page.getByRole('link', { name: '再委託を申請する' }).click();
-    await page.getByLabel('再委託先の組織ID').fill(subId);
+    // it works with no company yet, so it names the call centre by its corporate number
+    expect(await page.getByLabel('法人番号で指定する').isChecked()).toBe(true);
+    await page.getByLabel('法人番号（13桁）').fill(number);
+    await page.getByLabel('事業者名').fill('株式会社コールセンター・ジャパン');
     await page.getByLabel('件名').fill('自転車対策コールセンター運営業務');
     await page.getByLabel(/再委託する理由/).fill('問合せ対応に専門的なノウハウが必要なため');
     await page.getByLabel('再委託して処理する内容').fill('コールセンターの運営（問合せの受付及び回答）');

@@ -156,3 +156,25 @@ describe('hostile input on every JSON route', () => {
     expect(back.headers.get('content-type')).toMatch(/application\/json/);
   });
 });
+
+describe('bodies that cannot be parsed', () => {
+  it('are answered 400 on pages and in the API, not 500', async () => {
+    const garbage = '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\nb\r\n--x--';
+    const headers = { 'content-type': 'multipart/form-data; boundary=y' };
+    const page = await t.call('POST', '/login', { headers, body: garbage });
+    expect(page.status).toBe(400);
+    const signedIn = await t.call('POST', '/contracts', {
+      token: w.tokens.ward_officer,
+      headers,
+      body: garbage,
+    });
+    expect(signedIn.status).toBe(400);
+    const upload = await t.call('POST', '/api/v1/attachments', {
+      token: w.tokens.contractor_manager,
+      headers,
+      body: garbage,
+    });
+    expect(upload.status).toBe(400);
+    expect(upload.headers.get('content-type')).toMatch(/problem\+json/);
+  });
+});

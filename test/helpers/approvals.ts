@@ -47,9 +47,10 @@ export async function approveDelegation(
 }
 
 /** The seed 003 call centre: part of the bicycle-measures work, with the inquiry data and the owners' data. */
-export function callCentreApplication(w: World, overrides: Record<string, unknown> = {}) {
+export function callCentreApplication(_w: World, overrides: Record<string, unknown> = {}) {
   return {
-    subcontractor: { organisationId: w.companies.subcontractor },
+    // named by its corporate number (法人番号): the contractor does not work with it yet
+    subcontractor: { name: '株式会社コールセンター・ジャパン', corporateNumber: '1011101000003' },
     title: '自転車対策コールセンター運営業務',
     reason:
       '一括委託後は業務内容が多岐にわたることから、専門的な知識及びノウハウをもつ事業者に再委託することで、効率的かつ効果的に業務を実施する。',

@@ -51,7 +51,9 @@ export interface TestApp {
 /** scrypt at a low cost: the same code path as production, fast enough for hundreds of sign-ins. */
 export const testPasswords = createScryptPasswordHasher({ N: 2 ** 10, r: 8, p: 1 });
 
-export async function createTestApp(options: { settings?: Partial<AuthSettings> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { settings?: Partial<AuthSettings>; deps?: Partial<AppDeps> } = {},
+): Promise<TestApp> {
   const handle = await openTestDatabase();
   const clock = createClock();
   const deps: AppDeps = {
@@ -66,6 +68,7 @@ export async function createTestApp(options: { settings?: Partial<AuthSettings> 
     ping: async () => {
       await sql`select 1`.execute(handle.db);
     },
+    ...options.deps,
   };
   const app = createApp(deps);
   return {

@@ -1,7 +1,7 @@
 import type { Role } from '../../policies/actor.js';
 import { defineAbilityFor } from '../../policies/app-ability.js';
-import { bootstrapAdmin } from '../../src/demo/bootstrap-admin.js';
 import { type DemoData, seedDemoData } from '../../src/demo/seed-demo-data.js';
+import { actorQuery, toActor } from '../../src/domain/auth/load-actor.js';
 import { createOrganisation } from '../../src/domain/organisations/create-organisation.js';
 import { createDepartment } from '../../src/domain/organisations/departments.js';
 import { createUser } from '../../src/domain/users/manage-users.js';
@@ -47,23 +47,20 @@ export async function buildWorld(t: TestApp): Promise<World> {
   const { db } = t.handle;
   const demo = await seedDemoData(db, testPasswords, { now: t.clock.now, password: PASSWORD });
 
-  const otherAdmin = await bootstrapAdmin(db, testPasswords, {
-    wardName: '練馬区',
-    email: 'admin@city.nerima.example.jp',
-    displayName: '練馬区 管理者',
-    password: PASSWORD,
-    now: t.clock.now,
-  });
-  const ctx = {
-    db,
-    actor: otherAdmin,
-    ability: defineAbilityFor(otherAdmin),
-    requestId: 'world',
-    now: t.clock.now,
-  };
-  const otherWardId = otherAdmin.wardId!;
+  // 練馬区, set up by the demo's system administrator like any other ward
+  const admin = toActor(
+    await actorQuery(db).where('users.email', '=', USERS.system_admin!.email).executeTakeFirstOrThrow(),
+  );
+  const ctx = { db, actor: admin, ability: defineAbilityFor(admin), requestId: 'world', now: t.clock.now };
+  const otherWardId = (
+    await createOrganisation(ctx, { kind: 'ward', name: '練馬区', settings: { maxSubcontractDepth: 1 } })
+  ).id;
   const dept = await createDepartment(ctx, otherWardId, { name: '区民課' });
-  const otherWardCompany = await createOrganisation(ctx, { kind: 'company', name: '株式会社ねりまサービス' });
+  const otherWardCompany = await createOrganisation(ctx, {
+    kind: 'company',
+    name: '株式会社ねりまサービス',
+    wardIds: [otherWardId],
+  });
   const extra: Array<[string, string, string | null, Role]> = [
     ['other_ward_officer', otherWardId, dept.id, 'ward_officer'],
     ['other_ward_manager', otherWardId, dept.id, 'ward_manager'],

@@ -11,12 +11,11 @@ import { machineColumns } from '../shared/stored-snapshot.js';
 import type { SubdelegationApplication } from './application.js';
 import { type Approval, findApproval, wardApprovalSettings } from './approval.repository.js';
 import { approvalWorkflow } from './approval.workflow.js';
+import { nameSubcontractor, type SubcontractorChoice } from './name-subcontractor.js';
 
 export interface SubdelegationInput {
-  /** An existing company, or a new one to register (再委託先). */
-  subcontractor:
-    | { organisationId: string }
-    | { name: string; corporateNumber?: string | null; address?: string | null };
+  /** 再委託先: a company it works with, or one by its corporate number (see nameSubcontractor). */
+  subcontractor: SubcontractorChoice;
   reason: string;
   scope: string;
   /** Which portion of the work: only 'part' may be sub-contracted (002 §11, 001 4.2(3)). */
@@ -98,39 +97,7 @@ export async function applyForSubdelegation(
       });
     }
 
-    let subcontractorId: string;
-    if ('organisationId' in input.subcontractor) {
-      const org = await tx
-        .selectFrom('organisations')
-        .select('kind')
-        .where('id', '=', input.subcontractor.organisationId)
-        .executeTakeFirst();
-      if (org?.kind !== 'company')
-        throw refuse([
-          { path: 'subcontractor', message: 'not a company', message_ja: '事業者ではありません' },
-        ]);
-      subcontractorId = input.subcontractor.organisationId;
-    } else {
-      const created = await tx
-        .insertInto('organisations')
-        .values({
-          kind: 'company',
-          name: input.subcontractor.name,
-          corporate_number: input.subcontractor.corporateNumber ?? null,
-          address: input.subcontractor.address ?? null,
-          settings: '{}',
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      subcontractorId = created.id;
-      await audit({
-        wardId: parent.wardId,
-        action: 'organisation.create',
-        subjectType: 'Organisation',
-        subjectId: created.id,
-        after: input.subcontractor,
-      });
-    }
+    const subcontractorId = await nameSubcontractor(ctx, { tx, audit }, parent.wardId, input.subcontractor);
     if (subcontractorId === parent.contractorOrgId || parent.chainOrgIds.includes(subcontractorId)) {
       errors.push({
         path: 'subcontractor',

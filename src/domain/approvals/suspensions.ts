@@ -1,4 +1,6 @@
 import { accessibleBy, type FieldMap } from '../../../policies/rules-to-sql.js';
+import { findOrganisation } from '../organisations/organisation.repository.js';
+import { actingWard } from '../shared/acting-ward.js';
 import { authorize } from '../shared/authorize.js';
 import { inTransaction, type UseCaseContext } from '../shared/context.js';
 import { ValidationError } from '../shared/errors.js';
@@ -23,31 +25,32 @@ export async function listSuspensions(ctx: UseCaseContext) {
   }));
 }
 
+/**
+ * Suspends a company of the ward. A company the ward does not know (one known only to other wards,
+ * or another ward) is answered exactly like an id that does not exist, so that the answer does
+ * not tell which companies exist elsewhere.
+ */
 export async function addSuspension(
   ctx: UseCaseContext,
   input: { companyId: string; reason: string; suspendedFrom: string; suspendedTo?: string | null },
 ) {
-  const wardId = ctx.actor.wardId;
+  const wardId = actingWard(ctx.actor);
   authorize(ctx.ability, 'create', 'Suspension', { wardId });
   return inTransaction(ctx, async ({ tx, audit }) => {
-    const company = await tx
-      .selectFrom('organisations')
-      .select('kind')
-      .where('id', '=', input.companyId)
-      .executeTakeFirst();
-    if (company?.kind !== 'company') {
-      throw new ValidationError({ en: 'Not a company', ja: '事業者ではありません' }, [
+    const company = await findOrganisation(tx, input.companyId);
+    if (company?.kind !== 'company' || !company.linkedOrgIds.includes(wardId)) {
+      throw new ValidationError({ en: 'Unknown company', ja: '事業者が見つかりません' }, [
         {
           path: 'companyId',
-          message: 'not a registered company',
-          message_ja: '登録されている事業者ではありません',
+          message: 'no company of this ward has this id',
+          message_ja: 'この区に登録されている事業者ではありません',
         },
       ]);
     }
     await tx
       .insertInto('subcontractor_suspensions')
       .values({
-        ward_id: wardId!,
+        ward_id: wardId,
         company_id: input.companyId,
         reason: input.reason,
         suspended_from: input.suspendedFrom,
@@ -67,6 +70,6 @@ export async function addSuspension(
       subjectId: input.companyId,
       after: input,
     });
-    return { wardId: wardId!, ...input, suspendedTo: input.suspendedTo ?? null };
+    return { wardId, ...input, suspendedTo: input.suspendedTo ?? null };
   });
 }

@@ -26,7 +26,7 @@ export function toActor(row: {
   organisation_id: string;
   ward_id: string | null;
   roles: string[];
-  organisation_kind: 'ward' | 'company';
+  organisation_kind: 'ward' | 'company' | 'operator';
 }): Actor {
   return {
     userId: row.user_id,

@@ -4,8 +4,8 @@ import { UnauthenticatedError } from '../shared/errors.js';
 import { sha256Hex } from '../shared/sha256.js';
 import type { AuthServices } from './auth-services.js';
 import { actorQuery, toActor } from './load-actor.js';
+import { issueAccess } from './open-session.js';
 import { constantTimeEqual, randomToken } from './random-token.js';
-import { issueAccess } from './sign-in.js';
 
 const SESSION_ENDED = new UnauthenticatedError({
   en: 'The session has ended; sign in again',

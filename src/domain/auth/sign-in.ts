@@ -1,30 +1,30 @@
 import { sql } from 'kysely';
-import type { Actor } from '../../../policies/actor.js';
 import { inTransaction } from '../shared/context.js';
-import { TooManyRequestsError, UnauthenticatedError } from '../shared/errors.js';
-import { sha256Hex } from '../shared/sha256.js';
+import { ConflictError, UnauthenticatedError } from '../shared/errors.js';
 import type { AuthServices } from './auth-services.js';
 import { actorQuery, toActor } from './load-actor.js';
-import { randomToken } from './random-token.js';
+import { type IssuedSession, openSession } from './open-session.js';
+import { createChallenge } from './second-factor/challenges.js';
+import { findSecondFactor, secondFactorRequired } from './second-factor/second-factor.repository.js';
+import { recordSignInSuccess, reserveSignInAttempt } from './sign-in-throttle.js';
 
 export interface SignInInput {
   email: string;
   password: string;
+  /** Which account, when one address and password open accounts in several organisations. */
+  organisationId?: string;
   ip: string | null;
   userAgent: string | null;
   requestId: string | null;
 }
 
-export interface IssuedSession {
-  accessToken: string;
-  accessExpiresAt: Date;
-  /** `<session id>.<secret>`: the secret is stored only as its hash. */
-  refreshToken: string;
-  sessionExpiresAt: Date;
-  csrfToken: string;
-  actor: Actor;
-  user: { id: string; email: string; displayName: string; organisationName: string };
-}
+/**
+ * What the password step ends in: a session, or — when the account has a second factor, or its
+ * ward requires one — a challenge to complete with a code (or to enrol one first).
+ */
+export type SignInOutcome =
+  | { kind: 'signed-in'; session: IssuedSession }
+  | { kind: 'second-factor'; enrol: boolean; challengeToken: string; expiresAt: Date };
 
 const WRONG_CREDENTIALS = new UnauthenticatedError({
   en: 'The e-mail address or password is incorrect',
@@ -33,116 +33,91 @@ const WRONG_CREDENTIALS = new UnauthenticatedError({
 
 let dummyHash: Promise<string> | undefined;
 
+/**
+ * How many accounts of one address a sign-in checks the password of, oldest first (each check
+ * costs a hash). Each organisation holds an address once, and only an organisation's own managers
+ * create its accounts, so crowding out someone's account would take ten colluding organisations.
+ */
+const MAX_ACCOUNTS_PER_ADDRESS = 10;
+
 /** Signs in with e-mail and password; throttled per address and per client after repeated failures. */
-export async function signIn(services: AuthServices, input: SignInInput): Promise<IssuedSession> {
-  const { db, passwords, settings } = services;
+export async function signIn(services: AuthServices, input: SignInInput): Promise<SignInOutcome> {
+  const { db, passwords } = services;
   const now = services.now();
   const email = input.email.trim().toLowerCase();
-  await refuseIfThrottled(services, email, input.ip, now);
+  const attempt = await reserveSignInAttempt(services, { email, ip: input.ip, requestId: input.requestId });
 
-  const row = await actorQuery(db).where(sql`lower(users.email)`, '=', email).executeTakeFirst();
+  // An address is unique within an organisation only, so it may open accounts in several: the
+  // one whose password matches is the one meant.
+  const candidates = await actorQuery(db)
+    .where(sql`lower(users.email)`, '=', email)
+    .where('users.disabled_at', 'is', null)
+    .orderBy('users.created_at')
+    .limit(MAX_ACCOUNTS_PER_ADDRESS)
+    .execute();
   // Hash even for an unknown address, so timing does not tell which addresses exist.
   dummyHash ??= passwords.hash('not a real password');
-  const valid = await passwords.verify(input.password, row?.password_hash ?? (await dummyHash));
-  if (!row || !valid || row.disabled_at !== null) {
-    await db
-      .insertInto('sign_in_attempts')
-      .values({ email, ip: input.ip, succeeded: false, at: now })
-      .execute();
-    throw WRONG_CREDENTIALS;
+  if (!candidates.length) await passwords.verify(input.password, await dummyHash);
+  const matches: typeof candidates = [];
+  for (const candidate of candidates) {
+    if (await passwords.verify(input.password, candidate.password_hash)) matches.push(candidate);
+  }
+  // The attempt stays recorded as a failure.
+  if (!matches.length) throw WRONG_CREDENTIALS;
+  const row =
+    matches.length === 1 && !input.organisationId
+      ? matches[0]!
+      : matches.find((m) => m.organisation_id === input.organisationId);
+  if (!row) {
+    if (input.organisationId) throw WRONG_CREDENTIALS;
+    // The caller has proved the password of each of these accounts, so may see where they are.
+    throw new ConflictError(
+      {
+        en: 'This address and password open accounts in several organisations; choose one',
+        ja: 'このメールアドレスとパスワードで複数の組織のアカウントにログインできます。組織を選んでください',
+      },
+      {
+        accounts: matches.map((m) => ({
+          organisationId: m.organisation_id,
+          organisationName: m.organisation_name,
+        })),
+      },
+    );
   }
 
   const actor = toActor(row);
-  const sessionId = crypto.randomUUID();
-  const secret = randomToken();
-  const csrfToken = randomToken();
-  const sessionExpiresAt = new Date(now.getTime() + settings.sessionTtlSeconds * 1000);
-  await inTransaction({ db, actor, requestId: input.requestId, now: () => now }, async ({ tx, audit }) => {
-    await tx
-      .insertInto('sign_in_attempts')
-      .values({ email, ip: input.ip, succeeded: true, at: now })
-      .execute();
-    await tx
-      .insertInto('sessions')
-      .values({
-        id: sessionId,
-        user_id: row.user_id,
-        refresh_hash: await sha256Hex(secret),
-        csrf_token: csrfToken,
-        created_at: now,
-        refreshed_at: now,
-        expires_at: sessionExpiresAt,
-        user_agent: input.userAgent?.slice(0, 500) ?? null,
+  const factor = await findSecondFactor(db, row.user_id);
+  const secondFactor = factor?.confirmed || (await secondFactorRequired(db, row));
+  const ctx = { db, actor, requestId: input.requestId, now: () => now };
+  if (secondFactor) {
+    // The attempt stays a failure until the second factor is given: a password alone is not a
+    // successful sign-in, and codes guessed after it count against the same limits.
+    const challenge = await inTransaction(ctx, ({ tx }) =>
+      createChallenge(tx, {
+        userId: row.user_id,
+        purpose: factor?.confirmed ? 'verify' : 'enrol',
+        email,
+        attemptId: attempt.attemptId,
         ip: input.ip,
-      })
-      .execute();
-    await audit({
-      wardId: actor.wardId,
-      action: 'auth.sign_in',
-      subjectType: 'Session',
-      subjectId: sessionId,
-      after: { userId: row.user_id, ip: input.ip },
+        userAgent: input.userAgent,
+        now,
+      }),
+    );
+    return {
+      kind: 'second-factor',
+      enrol: !factor?.confirmed,
+      challengeToken: challenge.token,
+      expiresAt: challenge.expiresAt,
+    };
+  }
+  const issue = await inTransaction(ctx, async (uow) => {
+    await recordSignInSuccess(uow.tx, attempt);
+    return openSession(services, uow, row, {
+      ip: input.ip,
+      userAgent: input.userAgent,
+      secondFactor: false,
+      now,
     });
   });
-
-  return {
-    ...(await issueAccess(services, row.user_id, sessionId, now)),
-    refreshToken: `${sessionId}.${secret}`,
-    sessionExpiresAt,
-    csrfToken,
-    actor,
-    user: {
-      id: row.user_id,
-      email: row.email,
-      displayName: row.display_name,
-      organisationName: row.organisation_name,
-    },
-  };
-}
-
-export async function issueAccess(services: AuthServices, userId: string, sessionId: string, now: Date) {
-  const ttl = services.settings.accessTtlSeconds;
-  return {
-    accessToken: await services.tokens.signAccessToken({ sub: userId, sid: sessionId }, now, ttl),
-    accessExpiresAt: new Date(now.getTime() + ttl * 1000),
-  };
-}
-
-async function refuseIfThrottled(services: AuthServices, email: string, ip: string | null, now: Date) {
-  const { db, settings } = services;
-  const since = new Date(now.getTime() - settings.throttleWindowSeconds * 1000);
-  // Failures count from the window start or the last success, whichever is later.
-  const byEmail = await sql<{ failures: string; oldest: Date | null }>`
-    select count(*) as failures, min(at) as oldest from sign_in_attempts
-    where email = ${email} and not succeeded and at > ${since}
-      and id > coalesce((select max(id) from sign_in_attempts where email = ${email} and succeeded), 0)
-  `.execute(db);
-  const byIp = ip
-    ? await sql<{ failures: string; oldest: Date | null }>`
-        select count(*) as failures, min(at) as oldest from sign_in_attempts
-        where ip = ${ip} and not succeeded and at > ${since}`.execute(db)
-    : undefined;
-  const email_ = byEmail.rows[0]!;
-  const ip_ = byIp?.rows[0];
-  const blocked =
-    Number(email_.failures) >= settings.maxFailuresPerEmail
-      ? email_
-      : ip_ && Number(ip_.failures) >= settings.maxFailuresPerIp
-        ? ip_
-        : undefined;
-  if (!blocked) return;
-  const retryAfter = Math.max(
-    1,
-    Math.ceil(
-      ((blocked.oldest?.getTime() ?? now.getTime()) + settings.throttleWindowSeconds * 1000 - now.getTime()) /
-        1000,
-    ),
-  );
-  throw new TooManyRequestsError(
-    {
-      en: `Too many failed sign-ins; try again in ${Math.ceil(retryAfter / 60)} minutes`,
-      ja: `ログインの失敗が続いたため、一時的に受け付けを停止しています。約${Math.ceil(retryAfter / 60)}分後に再度お試しください`,
-    },
-    retryAfter,
-  );
+  return { kind: 'signed-in', session: await issue() };
 }

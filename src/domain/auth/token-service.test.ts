@@ -1,14 +1,19 @@
-import { exportJWK, generateKeyPair } from 'jose';
+import { exportJWK, generateKeyPair, importJWK, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { loadTokenService, type TokenService } from './token-service.js';
 
 // Document signatures (e.g. erasure certificates) with the same ES256 keys as access tokens, kept
 // apart by their `typ`.
 
-async function service(kid: string): Promise<TokenService> {
+async function keyAndService(kid: string) {
   const { privateKey } = await generateKeyPair('ES256', { extractable: true });
   const jwk = { ...(await exportJWK(privateKey)), kid };
-  return loadTokenService(undefined as never, { privateJwk: JSON.stringify(jwk) });
+  const tokens = await loadTokenService(undefined as never, { privateJwk: JSON.stringify(jwk) });
+  return { tokens, jwk };
+}
+
+async function service(kid: string): Promise<TokenService> {
+  return (await keyAndService(kid)).tokens;
 }
 
 const bytes = (s: string) => new TextEncoder().encode(s);
@@ -56,5 +61,38 @@ describe('access tokens verified before', () => {
     expect(await tokens.verifyAccessToken(`${h}.${longer}.${sig}`, at(1))).toBeNull();
     const foreign = await (await service('k1')).signAccessToken({ sub: 'u', sid: 's' }, issued, 900);
     expect(await tokens.verifyAccessToken(foreign, at(1))).toBeNull();
+  });
+});
+
+describe('access tokens signed with the real key', () => {
+  it('are refused without exp, iat, issuer or audience, or with another issuer or audience', async () => {
+    const { tokens, jwk } = await keyAndService('k1');
+    const key = await importJWK(jwk, 'ES256');
+    const now = new Date('2026-11-22T09:00:00Z');
+    const iat = Math.floor(now.getTime() / 1000);
+    const forge = (omit: string[], extra: Record<string, unknown> = {}) => {
+      const claims: Record<string, unknown> = {
+        sub: 'u',
+        sid: 's',
+        iss: 'privacy-governance',
+        aud: 'privacy-governance-api',
+        iat,
+        exp: iat + 900,
+        ...extra,
+      };
+      for (const name of omit) delete claims[name];
+      return new SignJWT(claims).setProtectedHeader({ alg: 'ES256', kid: 'k1', typ: 'JWT' }).sign(key);
+    };
+    // the control: all claims present is accepted, so the refusals below are about the claims
+    expect(await tokens.verifyAccessToken(await forge([]), now)).toEqual({ sub: 'u', sid: 's' });
+    for (const omit of [['exp'], ['iat'], ['iss'], ['aud'], ['sub'], ['sid'], ['exp', 'iat']]) {
+      expect(await tokens.verifyAccessToken(await forge(omit), now), omit.join('+')).toBeNull();
+    }
+    expect(await tokens.verifyAccessToken(await forge([], { iss: 'someone-else' }), now)).toBeNull();
+    expect(await tokens.verifyAccessToken(await forge([], { aud: 'another-api' }), now)).toBeNull();
+    // issued in the future is not a token of ours either
+    expect(
+      await tokens.verifyAccessToken(await forge([], { iat: iat + 3600, exp: iat + 7200 }), now),
+    ).toBeNull();
   });
 });

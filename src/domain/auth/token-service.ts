@@ -122,6 +122,9 @@ export async function loadTokenService(
   return createTokenService(keys.find((k) => k.kid === active.kid)!, keys);
 }
 
+/** No access token may be older than a session lasts at most. */
+const MAX_TOKEN_AGE_SECONDS = 24 * 60 * 60;
+
 /** How many verified access tokens a process remembers (about 3 MB at most). */
 const VERIFIED_TOKENS = 10_000;
 
@@ -157,14 +160,23 @@ function createTokenService(signing: StoredKey, all: StoredKey[]): TokenService 
             if (!key) throw new Error('unknown key');
             return key.publicKey;
           },
-          { algorithms: [ALG], issuer: ISSUER, audience: AUDIENCE, currentDate: now },
+          {
+            algorithms: [ALG],
+            issuer: ISSUER,
+            audience: AUDIENCE,
+            currentDate: now,
+            // A token without exp would never expire, one without iat cannot be dated: ours always
+            // carry both, so one that lacks them was not made by signAccessToken, whatever key signed it.
+            requiredClaims: ['exp', 'iat', 'iss', 'aud', 'sub'],
+            // With maxTokenAge jose also refuses an iat in the future. No access token outlives a
+            // session (12 hours), so this bounds nothing that is legitimate.
+            maxTokenAge: MAX_TOKEN_AGE_SECONDS,
+          },
         );
         if (typeof payload.sub !== 'string' || typeof payload.sid !== 'string') return null;
         const claims = { sub: payload.sub, sid: payload.sid };
-        if (typeof payload.exp === 'number') {
-          if (verified.size >= VERIFIED_TOKENS) verified.delete(verified.keys().next().value!);
-          verified.set(token, { claims, exp: payload.exp, nbf: payload.nbf });
-        }
+        if (verified.size >= VERIFIED_TOKENS) verified.delete(verified.keys().next().value!);
+        verified.set(token, { claims, exp: payload.exp!, nbf: payload.nbf });
         return claims;
       } catch {
         return null;

@@ -11,6 +11,27 @@ export async function applicationTables(db: Kysely<Database>): Promise<string[]>
 }
 
 /**
+ * The ORDER BY of a table: its primary key, so that the same rows always come out in the same
+ * order, however they are stored (a restore, an UPDATE or a VACUUM moves rows on disk). Text key
+ * columns compare byte-wise (COLLATE "C"), so PGlite and a PostgreSQL server of another locale
+ * agree. A table without a primary key is ordered by its whole row.
+ */
+export async function keyOrder(db: Kysely<Database>, table: string) {
+  const rows = await sql<{ column_name: string; is_text: boolean }>`
+    select a.attname as column_name, a.atttypid in ('text'::regtype, 'varchar'::regtype) as is_text
+    from pg_index i
+    join pg_attribute a on a.attrelid = i.indrelid and a.attnum = any(i.indkey)
+    where i.indrelid = ${table}::regclass and i.indisprimary
+    order by array_position(i.indkey::int2[], a.attnum)`.execute(db);
+  if (!rows.rows.length) return sql`t::text collate "C"`;
+  return sql.join(
+    rows.rows.map((r) =>
+      r.is_text ? sql`${sql.ref(`t.${r.column_name}`)} collate "C"` : sql.ref(`t.${r.column_name}`),
+    ),
+  );
+}
+
+/**
  * A fingerprint of every table: row count and a hash over the rows in a stable order. Two
  * databases with equal fingerprints hold the same records (used to prove a restore).
  */

@@ -3,6 +3,7 @@ import { asSubject } from '../../../policies/app-ability.js';
 import type { ContractsTable } from '../../db/tables/contracts.js';
 import { reopenOnMaterialChange } from '../approvals/reopen-on-material-change.js';
 import { findOrganisation, linkCompanyToWard } from '../organisations/organisation.repository.js';
+import { actingWard } from '../shared/acting-ward.js';
 import { authorize } from '../shared/authorize.js';
 import { inTransaction, type Tx, type UseCaseContext } from '../shared/context.js';
 import { ConflictError, type FieldError, notFound, ValidationError } from '../shared/errors.js';
@@ -125,23 +126,23 @@ export function contractRow(
 
 /** 委託契約の登録: a new contract of the actor's ward, in draft. */
 export async function createContract(ctx: UseCaseContext, raw: ContractInput): Promise<Contract> {
-  const wardId = ctx.actor.wardId;
+  const wardId = actingWard(ctx.actor);
   const input = { ...raw, contractNumber: normaliseNumber(raw.contractNumber) };
   authorize(ctx.ability, 'create', 'Contract', { wardId });
   checkPeriod(input.periodFrom, input.periodTo);
   return inTransaction(ctx, async ({ tx, audit }) => {
-    await checkReferences(ctx, tx, wardId!, input);
-    if (await numberTaken(tx, wardId!, input.contractNumber)) throw duplicateNumber(input.contractNumber!);
+    await checkReferences(ctx, tx, wardId, input);
+    if (await numberTaken(tx, wardId, input.contractNumber)) throw duplicateNumber(input.contractNumber!);
     const row = await tx
       .insertInto('contracts')
       .values({
-        ...contractRow(wardId!, input),
+        ...contractRow(wardId, input),
         ...machineColumns(contractWorkflow),
         created_by: ctx.actor.userId,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await linkCompanyToWard(tx, wardId!, input.contractorOrgId);
+    await linkCompanyToWard(tx, wardId, input.contractorOrgId);
     const created = (await findContract(tx, row.id))!;
     await audit({
       wardId,

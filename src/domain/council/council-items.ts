@@ -1,4 +1,5 @@
 import { accessibleBy, type FieldMap } from '../../../policies/rules-to-sql.js';
+import { actingWard } from '../shared/acting-ward.js';
 import { authorize } from '../shared/authorize.js';
 import { inTransaction, type UseCaseContext } from '../shared/context.js';
 import { notFound, ValidationError } from '../shared/errors.js';
@@ -41,12 +42,12 @@ export async function listMeetings(ctx: UseCaseContext) {
 }
 
 export async function createMeeting(ctx: UseCaseContext, input: { title: string; heldOn: string }) {
-  const wardId = ctx.actor.wardId;
+  const wardId = actingWard(ctx.actor);
   authorize(ctx.ability, 'create', 'CouncilMeeting', { wardId });
   return inTransaction(ctx, async ({ tx, audit }) => {
     const row = await tx
       .insertInto('council_meetings')
-      .values({ ward_id: wardId!, title: input.title, held_on: input.heldOn })
+      .values({ ward_id: wardId, title: input.title, held_on: input.heldOn })
       .returningAll()
       .executeTakeFirstOrThrow();
     const meeting = {

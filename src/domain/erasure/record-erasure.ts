@@ -146,6 +146,9 @@ export async function recordErasure(ctx: UseCaseContext, input: ErasureInput): P
   const contract = await findContract(ctx.db, input.contractId);
   if (!contract) throw notFound('Contract', '契約');
   authorizeRecording(ctx, contract);
+  // A sub-contract never given to its sub-contractor (its application still a draft) held no data
+  // and is not known to it: answered like an unknown contract, not with its state.
+  if (!ctx.ability.can('read', asSubject('Contract', contract))) throw notFound('Contract', '契約');
   checkContractAllows(contract, { type: 'RECORD_ERASURE' });
   checkContent(input);
   await checkItemsInRegister(ctx.db, contract, input.items);

@@ -1,3 +1,4 @@
+import { asSubject } from '../../../policies/app-ability.js';
 import { wardApprovalSettings } from '../approvals/approval.repository.js';
 import { findContract } from '../contracts/contract.repository.js';
 import { notify, usersWithRoles } from '../notifications/notify.js';
@@ -32,8 +33,15 @@ export async function reportIncident(ctx: UseCaseContext, input: IncidentReportI
   authorize(ctx.ability, 'create', 'Incident', { reportingOrgId });
   return inTransaction(ctx, async ({ tx, audit }) => {
     const contract = await findContract(tx, input.contractId);
-    // The reporting organisation must be the contractor of that contract (or sub-contract).
-    if (!contract || contract.contractorOrgId !== reportingOrgId) throw notFound('Contract', '契約');
+    // The reporting organisation must be the contractor of that contract (or sub-contract), and
+    // given it: a sub-contract whose application is not yet approved is not known to it.
+    if (
+      !contract ||
+      contract.contractorOrgId !== reportingOrgId ||
+      !ctx.ability.can('read', asSubject('Contract', contract))
+    ) {
+      throw notFound('Contract', '契約');
+    }
     if (new Date(input.discoveredAt) > ctx.now()) {
       throw new ValidationError({ en: 'Discovered in the future?', ja: '発見日時が未来になっています' }, [
         {

@@ -4,15 +4,21 @@ import { ValidationError } from '../shared/errors.js';
 import { findOrganisation, linkCompanyToWard, type Organisation } from './organisation.repository.js';
 import type { OrganisationInput } from './organisation-input.js';
 
-/** Registers a ward (administrators) or a company; a company registered by ward staff is linked to
- * their ward, so that the ward can contract with it. */
+/**
+ * Registers a ward (administrators) or a company. A company is linked to exactly the wards given,
+ * so that those wards can contract with it; ward staff who name none register it for their own
+ * ward (and may name no other). Nobody's own membership adds a ward: an administrator belonging
+ * to one ward would otherwise make every company registered for another known to it too.
+ */
 export async function createOrganisation(
   ctx: UseCaseContext,
   input: OrganisationInput,
 ): Promise<Organisation> {
   const { actor } = ctx;
-  const wardIds = new Set(input.wardIds ?? []);
-  if (input.kind === 'company' && actor.wardId) wardIds.add(actor.wardId);
+  const wardStaff = actor.organisationKind === 'ward' && actor.wardId !== null;
+  const wardIds = new Set(
+    input.wardIds ?? (input.kind === 'company' && wardStaff && actor.wardId ? [actor.wardId] : []),
+  );
   if (input.kind === 'ward' && wardIds.size > 0) {
     throw new ValidationError(
       { en: 'A ward is not linked to wards', ja: '区を他の区に紐付けることはできません' },
@@ -48,8 +54,10 @@ export async function createOrganisation(
       .executeTakeFirstOrThrow();
     for (const wardId of wardIds) await linkCompanyToWard(tx, wardId, row.id);
     const created = (await findOrganisation(tx, row.id))!;
+    const [onlyWard, ...more] = wardIds;
     await audit({
-      wardId: input.kind === 'ward' ? created.id : (actor.wardId ?? null),
+      // in the chain of the ward it was registered for, so that ward's trail shows it
+      wardId: input.kind === 'ward' ? created.id : more.length === 0 ? (onlyWard ?? null) : null,
       action: 'organisation.create',
       subjectType: 'Organisation',
       subjectId: created.id,

@@ -11,7 +11,7 @@ import {
 } from './organisation.repository.js';
 
 export interface OrganisationQuery {
-  kind?: 'ward' | 'company';
+  kind?: 'ward' | 'company' | 'operator';
   cursor?: string;
   limit: number;
 }
@@ -20,7 +20,7 @@ export interface OrganisationQuery {
 export async function listOrganisations(
   ctx: UseCaseContext,
   query: OrganisationQuery,
-): Promise<Page<Omit<Organisation, 'linkedOrgIds'>>> {
+): Promise<Page<Omit<Organisation, 'linkedOrgIds' | 'partnerOrgIds'>>> {
   let q = ctx.db
     .selectFrom('organisations')
     .selectAll()
@@ -40,7 +40,7 @@ export async function listOrganisations(
     query.limit,
     (r) => [r.name, r.id],
     (r) => {
-      const { linkedOrgIds: _links, ...org } = toOrganisation(r, []);
+      const { linkedOrgIds: _links, partnerOrgIds: _partners, ...org } = toOrganisation(r, []);
       return org;
     },
   );

@@ -1,10 +1,10 @@
-import { type Kysely, sql } from 'kysely';
+import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import { type FieldMap, membership } from '../../../policies/rules-to-sql.js';
 import type { Database, OrganisationRow, WardSettings } from '../../db/database.js';
 
 export interface Organisation {
   id: string;
-  kind: 'ward' | 'company';
+  kind: 'ward' | 'company' | 'operator';
   name: string;
   nameKana: string | null;
   corporateNumber: string | null;
@@ -12,9 +12,27 @@ export interface Organisation {
   settings: WardSettings;
   /** For a company, the wards it is known to; for a ward, the companies known to it. */
   linkedOrgIds: string[];
+  /**
+   * For a company, the companies it works with: its sub-contractors (再委託先, any level below it)
+   * and, once it has been given access, the companies above it in a chain. A company may name a
+   * partner by id; any other company it knows only by its corporate number (法人番号).
+   */
+  partnerOrgIds: string[];
   createdAt: Date;
   updatedAt: Date;
   version: number;
+}
+
+/**
+ * Whether `reader` works with `org` (see Organisation.partnerOrgIds): `org` is a sub-contractor
+ * below `reader` in some chain, or `reader` was given access to a contract with `org` above it.
+ */
+function worksWith(org: Expression<string>, reader: Expression<string>) {
+  return sql<SqlBool>`exists (
+    select 1 from contracts c
+    where (c.contractor_org_id = ${org} and c.chain_org_ids @> array[${reader}]::uuid[])
+       or (c.contractor_org_id = ${reader} and c.contractor_access and c.chain_org_ids @> array[${org}]::uuid[])
+  )`;
 }
 
 /** How the policies' Organisation fields read in SQL. */
@@ -40,9 +58,19 @@ export const organisationFields: FieldMap = {
         ),
     ),
   ),
+  partnerOrgIds: membership((eb, value) =>
+    eb.and([
+      eb('organisations.kind', '=', 'company'),
+      worksWith(eb.ref('organisations.id'), sql`${value}::uuid`),
+    ]),
+  ),
 };
 
-export function toOrganisation(row: OrganisationRow, linkedOrgIds: string[]): Organisation {
+export function toOrganisation(
+  row: OrganisationRow,
+  linkedOrgIds: string[],
+  partnerOrgIds: string[] = [],
+): Organisation {
   return {
     id: row.id,
     kind: row.kind,
@@ -52,6 +80,7 @@ export function toOrganisation(row: OrganisationRow, linkedOrgIds: string[]): Or
     address: row.address,
     settings: row.settings,
     linkedOrgIds,
+    partnerOrgIds,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     version: row.version,
@@ -72,9 +101,19 @@ export async function findOrganisation(
     .select(['ward_id', 'company_id'])
     .where((eb) => eb.or([eb('ward_id', '=', id), eb('company_id', '=', id)]))
     .execute();
+  const partners =
+    row.kind === 'company'
+      ? await db
+          .selectFrom('organisations as o')
+          .select('o.id')
+          .where('o.kind', '=', 'company')
+          .where((eb) => worksWith(sql`${id}::uuid`, eb.ref('o.id')))
+          .execute()
+      : [];
   return toOrganisation(
     row,
     links.map((l) => (l.ward_id === id ? l.company_id : l.ward_id)),
+    partners.map((p) => p.id),
   );
 }
 

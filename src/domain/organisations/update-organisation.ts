@@ -1,31 +1,48 @@
+import { asSubject } from '../../../policies/app-ability.js';
 import { authorize } from '../shared/authorize.js';
 import { inTransaction, type UseCaseContext } from '../shared/context.js';
-import { notFound } from '../shared/errors.js';
+import { ForbiddenError, notFound } from '../shared/errors.js';
 import { checkVersion } from '../shared/versioning.js';
 import { findOrganisation, type Organisation } from './organisation.repository.js';
 import type { OrganisationPatch } from './organisation-input.js';
 
-/** Changes an organisation's details, refusing a write based on a stale version. */
+/**
+ * Changes an organisation, refusing a write based on a stale version. Its details (name, address,
+ * …) belong to whoever may update the organisation; a ward's settings — its own policy — to the
+ * ward's manager (課長) as well, so each part of the patch is checked on its own.
+ */
 export async function updateOrganisation(
   ctx: UseCaseContext,
   id: string,
   patch: OrganisationPatch,
   expectedVersion: number,
 ): Promise<Organisation> {
+  const { settings, ...details } = patch;
+  const changesDetails = Object.values(details).some((v) => v !== undefined);
   return inTransaction(ctx, async ({ tx, audit }) => {
     const before = await findOrganisation(tx, id, true);
     if (!before) throw notFound('Organisation', '組織');
-    authorize(ctx.ability, 'update', 'Organisation', before);
+    const changesSettings = settings !== undefined && before.kind === 'ward';
+    if (changesDetails || !changesSettings) authorize(ctx.ability, 'update', 'Organisation', before);
+    if (changesSettings) {
+      authorize(ctx.ability, 'read', 'Organisation', before);
+      if (!ctx.ability.can('update', asSubject('WardSettings', { wardId: before.id }))) {
+        throw new ForbiddenError({
+          en: "Only the ward's manager (課長) may change the ward's settings",
+          ja: '区の設定は課長のみが変更できます',
+        });
+      }
+    }
     checkVersion('組織 / Organisation', expectedVersion, before.version);
     await tx
       .updateTable('organisations')
       .set({
-        ...(patch.name !== undefined && { name: patch.name }),
-        ...(patch.nameKana !== undefined && { name_kana: patch.nameKana }),
-        ...(patch.corporateNumber !== undefined && { corporate_number: patch.corporateNumber }),
-        ...(patch.address !== undefined && { address: patch.address }),
-        ...(patch.settings !== undefined &&
-          before.kind === 'ward' && { settings: JSON.stringify(patch.settings) }),
+        ...(details.name !== undefined && { name: details.name }),
+        ...(details.nameKana !== undefined && { name_kana: details.nameKana }),
+        ...(details.corporateNumber !== undefined && { corporate_number: details.corporateNumber }),
+        ...(details.address !== undefined && { address: details.address }),
+        // settings not named keep their value (a PATCH)
+        ...(changesSettings && { settings: JSON.stringify({ ...before.settings, ...settings }) }),
         updated_at: ctx.now(),
         version: before.version + 1,
       })
@@ -34,7 +51,7 @@ export async function updateOrganisation(
     const after = (await findOrganisation(tx, id))!;
     await audit({
       wardId: before.kind === 'ward' ? before.id : (ctx.actor.wardId ?? null),
-      action: 'organisation.update',
+      action: changesSettings && !changesDetails ? 'ward.settings_update' : 'organisation.update',
       subjectType: 'Organisation',
       subjectId: id,
       before,

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { accessibleBy } from '../../../policies/rules-to-sql.js';
 import type { PasswordHasher } from '../auth/password-hasher.js';
+import { removeSecondFactor } from '../auth/second-factor/second-factor.repository.js';
 import { authorize } from '../shared/authorize.js';
 import { inTransaction, type Tx, type UseCaseContext } from '../shared/context.js';
 import { ConflictError, notFound, ValidationError } from '../shared/errors.js';
@@ -63,13 +64,14 @@ export async function createUser(
         password_hash: passwordHash,
         roles: input.roles,
       })
-      .onConflict((oc) => oc.expression(sql`lower(email)`).doNothing())
+      // unique within the organisation only: whether an address exists elsewhere is not told
+      .onConflict((oc) => oc.expression(sql`organisation_id, lower(email)`).doNothing())
       .returningAll()
       .executeTakeFirst();
     if (!row) {
       throw new ConflictError({
-        en: 'A user with this e-mail address already exists',
-        ja: 'このメールアドレスの利用者は既に登録されています',
+        en: 'A user with this e-mail address already exists in this organisation',
+        ja: 'このメールアドレスの利用者はこの組織に既に登録されています',
       });
     }
     const created = toUser(row);
@@ -99,7 +101,12 @@ export async function updateUser(
     checkVersion('利用者 / User', expectedVersion, before.version);
     if (patch.roles) {
       authorize(ctx.ability, 'update', 'User', { ...before, roles: patch.roles });
-      checkRolesFit(before.wardId ? 'ward' : 'company', patch.roles);
+      const org = await tx
+        .selectFrom('organisations')
+        .select('kind')
+        .where('id', '=', before.organisationId)
+        .executeTakeFirstOrThrow();
+      checkRolesFit(org.kind, patch.roles);
     }
     if (patch.departmentId !== undefined) await checkDepartment(tx, before.wardId, patch.departmentId);
     const row = await tx
@@ -116,8 +123,9 @@ export async function updateUser(
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    // A disabled user or a changed password ends every open session of that user.
-    if (patch.disabled || passwordHash) {
+    const secondFactorReset = patch.resetSecondFactor === true && (await removeSecondFactor(tx, id));
+    // A disabled user, a changed password or a removed second factor ends every open session.
+    if (patch.disabled || passwordHash || secondFactorReset) {
       await tx
         .updateTable('sessions')
         .set({ revoked_at: ctx.now() })
@@ -132,7 +140,7 @@ export async function updateUser(
       subjectType: 'User',
       subjectId: id,
       before,
-      after: { ...updated, passwordChanged: Boolean(passwordHash) },
+      after: { ...updated, passwordChanged: Boolean(passwordHash), secondFactorReset },
     });
     return updated;
   });

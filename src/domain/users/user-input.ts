@@ -16,16 +16,25 @@ export interface UserPatch {
   roles?: Role[];
   disabled?: boolean;
   password?: string;
+  /** Removes the user's second factor (a lost phone and lost recovery codes); they set it up again. */
+  resetSecondFactor?: boolean;
 }
 
-/** Ward roles belong to ward staff and company roles to company staff. */
-export function checkRolesFit(kind: 'ward' | 'company', roles: Role[]): void {
-  const allowed = kind === 'ward' ? WARD_ROLES : COMPANY_ROLES;
-  const wrong = roles.filter((r) => r !== 'system_admin' && !allowed.includes(r));
+const STAFF: Record<'ward' | 'company' | 'operator', { en: string; ja: string; roles: readonly Role[] }> = {
+  ward: { en: 'ward', ja: '区', roles: WARD_ROLES },
+  company: { en: 'company', ja: '事業者', roles: COMPANY_ROLES },
+  operator: { en: 'operator', ja: 'システム運用者', roles: [] },
+};
+
+/** Ward roles belong to ward staff, company roles to company staff; the operator's staff are
+ * system administrators only. */
+export function checkRolesFit(kind: 'ward' | 'company' | 'operator', roles: Role[]): void {
+  const staff = STAFF[kind];
+  const wrong = roles.filter((r) => r !== 'system_admin' && !staff.roles.includes(r));
   const errors: FieldError[] = wrong.map((r) => ({
     path: 'roles',
-    message: `${r} is not a role for ${kind === 'ward' ? 'ward' : 'company'} staff`,
-    message_ja: `${r} は${kind === 'ward' ? '区' : '事業者'}の職員に付与できない役割です`,
+    message: `${r} is not a role for ${staff.en} staff`,
+    message_ja: `${r} は${staff.ja}の職員に付与できない役割です`,
   }));
   if (roles.length === 0) {
     errors.push({

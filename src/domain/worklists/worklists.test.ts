@@ -145,7 +145,11 @@ describe('work queues', () => {
     const ids = [w.companies.contractor, w.companies.subcontractor, w.otherWardCompanyId];
     const names = async (who: string) => [...(await organisationNames(await ctx(who), ids)).keys()].sort();
     expect(await names('ward_officer')).toEqual([w.companies.contractor, w.companies.subcontractor].sort());
-    expect(await names('contractor_manager')).toEqual([w.companies.contractor]);
+    // the contractor works with the call centre since it applied to sub-contract to it
+    expect(await names('contractor_manager')).toEqual(
+      [w.companies.contractor, w.companies.subcontractor].sort(),
+    );
+    expect(await names('other_contractor_manager')).toEqual([]);
     expect(await names('other_ward_officer')).toEqual([w.otherWardCompanyId]);
   });
 });

@@ -14,7 +14,9 @@ export function requestContext(deps: AppDeps) {
     c.set('logger', logger);
     const started = performance.now();
     await next();
-    c.header('x-request-id', requestId);
+    // On the response's own headers: c.header() after next() would, under @hono/node-server,
+    // rebuild the response and drop the headers other middleware set on it.
+    c.res.headers.set('x-request-id', requestId);
     logger.info(
       {
         method: c.req.method,

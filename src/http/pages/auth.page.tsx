@@ -2,17 +2,24 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { signIn } from '../../domain/auth/sign-in.js';
 import { signOut } from '../../domain/auth/sign-out.js';
-import { ForbiddenError, TooManyRequestsError, UnauthenticatedError } from '../../domain/shared/errors.js';
+import {
+  ConflictError,
+  ForbiddenError,
+  TooManyRequestsError,
+  UnauthenticatedError,
+} from '../../domain/shared/errors.js';
 import type { AppEnv } from '../app-env.js';
-import { clearSessionCookies, setSessionCookies } from '../cookies.js';
-import { ErrorSummary, type Fields, fields, TextField } from './components/form.js';
+import { clearSessionCookies, setChallengeCookie, setSessionCookies } from '../cookies.js';
+import { ErrorSummary, type Fields, fields, SelectField, TextField } from './components/form.js';
 import { dashboardPage } from './dashboard.page.js';
 import { signedIn, signedInOrNot } from './guard.js';
 import { Layout } from './layout.js';
 import { type PageCtx, pageCtx } from './page-context.js';
 import { redirectWithNotice, safeLocalPath, sendPage } from './render.js';
 
-function LoginPage({ p, f, next }: { p: PageCtx; f: Fields; next: string }) {
+type Accounts = Array<{ organisationId: string; organisationName: string }>;
+
+function LoginPage({ p, f, next, accounts }: { p: PageCtx; f: Fields; next: string; accounts?: Accounts }) {
   return (
     <Layout p={p} title={p.t.login.title}>
       <div class="login-box">
@@ -38,6 +45,17 @@ function LoginPage({ p, f, next }: { p: PageCtx; f: Fields; next: string }) {
             autocomplete="current-password"
             required
           />
+          {accounts && (
+            <SelectField
+              p={p}
+              f={f}
+              name="organisationId"
+              label={p.t.security.organisation}
+              hint={p.t.security.chooseOrganisation}
+              options={accounts.map((a) => ({ value: a.organisationId, label: a.organisationName }))}
+              required
+            />
+          )}
           <button type="submit">{p.t.login.submit}</button>
         </form>
       </div>
@@ -45,21 +63,26 @@ function LoginPage({ p, f, next }: { p: PageCtx; f: Fields; next: string }) {
   );
 }
 
-function showLogin(
+export function showLogin(
   c: Context<AppEnv>,
   values: Record<string, string>,
   errors = fields(values).all,
   status = 200,
+  accounts?: Accounts,
 ) {
   const p = pageCtx(c);
-  return sendPage(c, <LoginPage p={p} f={fields(values, errors)} next={values.next ?? ''} />, status);
+  return sendPage(
+    c,
+    <LoginPage p={p} f={fields(values, errors)} next={values.next ?? ''} accounts={accounts} />,
+    status,
+  );
 }
 
 /**
  * A form post from another site could sign a victim into the attacker's account (login CSRF); there
  * is no session yet to carry a token, so the browser's Origin header must name this site.
  */
-function refuseForeignOrigin(c: Context<AppEnv>): void {
+export function refuseForeignOrigin(c: Context<AppEnv>): void {
   const origin = c.req.header('origin');
   if (
     origin &&
@@ -87,6 +110,9 @@ export function authPages() {
     const body = await c.req.parseBody();
     const value = (name: string) => (typeof body[name] === 'string' ? (body[name] as string) : '');
     const values = { email: value('email').trim().slice(0, 254), next: safeLocalPath(value('next'), '') };
+    const organisationId = /^[0-9a-f-]{36}$/.test(value('organisationId'))
+      ? value('organisationId')
+      : undefined;
     const password = value('password').slice(0, 200);
     const p = pageCtx(c);
     const blank = [
@@ -96,20 +122,31 @@ export function authPages() {
     if (blank.length) return showLogin(c, values, blank, 422);
     const deps = c.get('deps');
     try {
-      const session = await signIn(deps, {
+      const outcome = await signIn(deps, {
         email: values.email,
         password,
+        organisationId,
         ip: deps.clientIp?.(c) ?? null,
         userAgent: c.req.header('user-agent') ?? null,
         requestId: c.get('requestId'),
       });
-      setSessionCookies(c, session);
+      if (outcome.kind === 'second-factor') {
+        // the challenge goes in an HttpOnly cookie; the next page asks for the code
+        setChallengeCookie(c, outcome.challengeToken);
+        const step = outcome.enrol ? '/login/enrol' : '/login/second-factor';
+        return c.redirect(values.next ? `${step}?next=${encodeURIComponent(values.next)}` : step, 303);
+      }
+      setSessionCookies(c, outcome.session);
     } catch (error) {
       if (error instanceof UnauthenticatedError)
         return showLogin(c, values, [{ text: p.t.login.failed }], 401);
       if (error instanceof TooManyRequestsError) {
         c.header('retry-after', String(error.retryAfterSeconds));
         return showLogin(c, values, [{ text: p.msg(error.detail) }], 429);
+      }
+      if (error instanceof ConflictError && Array.isArray(error.extra.accounts)) {
+        const accounts = error.extra.accounts as Accounts;
+        return showLogin(c, values, [{ text: p.t.security.chooseOrganisation }], 409, accounts);
       }
       throw error;
     }

@@ -2,6 +2,7 @@ import type { Child } from 'hono/jsx';
 import { listApprovals } from '../../domain/approvals/read-approvals.js';
 import { listContracts } from '../../domain/contracts/list-contracts.js';
 import { listMeetings, listReportItems } from '../../domain/council/council-items.js';
+import { getOrganisation } from '../../domain/organisations/list-organisations.js';
 import type { UseCaseContext } from '../../domain/shared/context.js';
 import { listApprovalQueue } from '../../domain/worklists/approval-queue.js';
 import { listPendingHandlerLists } from '../../domain/worklists/pending-handler-lists.js';
@@ -162,16 +163,19 @@ const contracts: Panel = async (ctx, p, v) => {
   );
 };
 
-/** A company's id, which a contractor needs to name it as its sub-contractor (再委託先). */
-const companyId: Panel = async (_ctx, p, v) =>
-  v.actor.organisationKind === 'company' ? (
+/** A company's corporate number (法人番号), by which a contractor names it as its sub-contractor. */
+const companyId: Panel = async (ctx, p, v) => {
+  if (v.actor.organisationKind !== 'company') return null;
+  const company = await getOrganisation(ctx, v.actor.organisationId);
+  return (
     <PanelBox id="panel-company" title={p.t.dashboard.companyId}>
       <p>
-        <code>{v.actor.organisationId}</code>
+        {company.corporateNumber ? <code>{company.corporateNumber}</code> : p.t.dashboard.noCorporateNumber}
       </p>
       <p class="hint">{p.t.dashboard.companyIdHint}</p>
     </PanelBox>
-  ) : null;
+  );
+};
 
 const myApplications: Panel = async (ctx, p, v) => {
   if (v.actor.organisationKind !== 'company' || !v.ability.can('read', 'Approval')) return null;

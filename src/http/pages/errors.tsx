@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { isAppError } from '../../domain/shared/errors.js';
 import type { AppEnv } from '../app-env.js';
+import { isUnreadableBody } from '../unreadable-body.js';
 import { Layout } from './layout.js';
 import { type PageCtx, pageCtx } from './page-context.js';
 import { sendPage } from './render.js';
@@ -58,6 +59,7 @@ export function pageErrorHandler(error: Error, c: Context<AppEnv>) {
   if (error instanceof HTTPException && error.status < 500) {
     return renderErrorPage(c, error.status, pageCtx(c).t.errors[error.status]);
   }
+  if (isUnreadableBody(error)) return renderErrorPage(c, 400, pageCtx(c).t.errors[400]);
   c.get('logger')?.error({ err: error }, 'unhandled error on a page');
   const p = pageCtx(c);
   return sendPage(

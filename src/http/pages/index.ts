@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.js';
+import { accountPages } from './account/index.js';
 import { approvalPages } from './approvals/index.js';
 import { assetRoutes } from './assets/routes.js';
 import { authPages } from './auth.page.js';
@@ -11,6 +12,7 @@ import { HANDOVER_UPLOADS, handoverPages } from './handover/index.js';
 import { incidentPages } from './incidents/index.js';
 import { ITEM_UPLOAD, inspectionPages } from './inspections/index.js';
 import { REPORT_UPLOAD, reportPages } from './reports/index.js';
+import { secondFactorPages } from './second-factor.page.js';
 import { summaryPages } from './summaries/index.js';
 
 const PLEDGE_UPLOAD = /^\/handlers\/[^/]+\/pledges$/;
@@ -36,6 +38,8 @@ export function pageRoutes() {
   );
   app.route('/', assetRoutes());
   app.route('/', authPages());
+  app.route('/', secondFactorPages());
+  app.route('/', accountPages());
   app.route('/', contractPages());
   app.route('/', approvalPages());
   app.route('/', handlerPages());

@@ -1,3 +1,4 @@
+import { asSubject } from '../../../policies/app-ability.js';
 import type { Dictionary } from './i18n/ja.js';
 import type { Viewer } from './page-context.js';
 
@@ -81,6 +82,22 @@ export const NAV: NavEntry[] = [
     href: '/council',
     label: (t) => t.nav.council,
     visible: (v) => v.ability.can('read', 'CouncilReportItem'),
+    pages: true,
+  },
+  {
+    slot: 'ward-settings',
+    href: '/settings/ward',
+    label: (t) => t.security.ward.nav,
+    visible: (v) =>
+      v.actor.wardId !== null &&
+      v.ability.can('update', asSubject('WardSettings', { wardId: v.actor.wardId })),
+    pages: true,
+  },
+  {
+    slot: 'security',
+    href: '/account/security',
+    label: (t) => t.security.nav,
+    visible: () => true,
     pages: true,
   },
 ];

@@ -60,7 +60,7 @@ describe('sign-in', () => {
     expect(wrong.body.detail_ja).toBe('メールアドレスまたはパスワードが正しくありません');
   });
 
-  it('throttles repeated failures for one address, even with the right password, until the window passes', async () => {
+  it('slows down the client that failed five times for one address, even with the right password, until its wait is over', async () => {
     const email = 'chief@city.shinjuku.example.jp';
     for (let i = 0; i < 5; i++) {
       expect(

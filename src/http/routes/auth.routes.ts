@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { getCookie } from 'hono/cookie';
+import type { IssuedSession } from '../../domain/auth/open-session.js';
 import { refreshSession } from '../../domain/auth/refresh-session.js';
 import { signIn } from '../../domain/auth/sign-in.js';
 import { signOut } from '../../domain/auth/sign-out.js';
@@ -14,6 +15,7 @@ import {
   jsonResponse,
   requiredText,
   text,
+  Uuid,
 } from '../schemas/common.js';
 import { validationHook } from '../validation-hook.js';
 
@@ -36,22 +38,50 @@ const SessionInfo = z
       organisationName: z.string(),
     }),
     organisationId: z.string(),
-    organisationKind: z.enum(['ward', 'company']),
+    organisationKind: z.enum(['ward', 'company', 'operator']),
     wardId: z.string().nullable(),
     roles: z.array(z.string()),
     csrfToken: z.string(),
   })
   .openapi('SessionInfo');
 
+export const SignedIn = Tokens.extend({ user: SessionInfo.shape.user }).openapi('SignedIn');
+
+const SecondFactorChallenge = z
+  .object({
+    secondFactor: z.enum(['required', 'enrolment-required']).openapi({
+      description:
+        'required: send a code to /auth/sign-in/second-factor; enrolment-required: the ward requires a second factor — get the secret from /auth/sign-in/enrolment, then send its first code',
+    }),
+    challengeToken: z.string(),
+    expiresIn: z.number().int().openapi({ description: 'seconds the challenge stays valid' }),
+  })
+  .openapi('SecondFactorChallenge');
+
 const signInRoute = createRoute({
   method: 'post',
   path: '/sign-in',
   tags: ['auth'],
   summary: 'Sign in with e-mail and password / ログイン',
-  request: { body: jsonBody(z.object({ email: requiredText(254), password: text(200).min(1) })) },
+  request: {
+    body: jsonBody(
+      z.object({
+        email: requiredText(254),
+        password: text(200).min(1),
+        organisationId: Uuid.optional().openapi({
+          description:
+            'only when the address and password open accounts in several organisations (409 lists them)',
+        }),
+      }),
+    ),
+  },
   responses: {
-    200: jsonResponse(Tokens.extend({ user: SessionInfo.shape.user }), 'Signed in; cookies are set as well'),
+    200: jsonResponse(
+      z.union([SignedIn, SecondFactorChallenge]),
+      'Signed in (cookies are set as well), or a second factor must follow: secondFactor says which',
+    ),
     401: errorResponses[401],
+    409: errorResponses[409],
     422: errorResponses[422],
     429: { description: 'Too many failed sign-ins / ログイン試行回数の超過' },
   },
@@ -92,6 +122,18 @@ const sessionRoute = createRoute({
   responses: { 200: jsonResponse(SessionInfo, 'The signed-in user'), 401: errorResponses[401] },
 });
 
+/** The answer of a completed sign-in: the tokens and who signed in. */
+export function signedInBody(deps: { settings: { accessTtlSeconds: number } }, session: IssuedSession) {
+  return {
+    tokenType: 'Bearer' as const,
+    accessToken: session.accessToken,
+    expiresIn: deps.settings.accessTtlSeconds,
+    refreshToken: session.refreshToken,
+    csrfToken: session.csrfToken,
+    user: session.user,
+  };
+}
+
 export function authRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use('/sign-out', requireAuth);
@@ -99,26 +141,27 @@ export function authRoutes() {
 
   app.openapi(signInRoute, async (c) => {
     const deps = c.get('deps');
-    const { email, password } = c.req.valid('json');
-    const session = await signIn(deps, {
+    const { email, password, organisationId } = c.req.valid('json');
+    const outcome = await signIn(deps, {
       email,
       password,
+      organisationId,
       ip: deps.clientIp?.(c) ?? null,
       userAgent: c.req.header('user-agent') ?? null,
       requestId: c.get('requestId'),
     });
-    setSessionCookies(c, session);
-    return c.json(
-      {
-        tokenType: 'Bearer' as const,
-        accessToken: session.accessToken,
-        expiresIn: deps.settings.accessTtlSeconds,
-        refreshToken: session.refreshToken,
-        csrfToken: session.csrfToken,
-        user: session.user,
-      },
-      200,
-    );
+    if (outcome.kind === 'second-factor') {
+      return c.json(
+        {
+          secondFactor: outcome.enrol ? ('enrolment-required' as const) : ('required' as const),
+          challengeToken: outcome.challengeToken,
+          expiresIn: Math.round((outcome.expiresAt.getTime() - deps.now().getTime()) / 1000),
+        },
+        200,
+      );
+    }
+    setSessionCookies(c, outcome.session);
+    return c.json(signedInBody(deps, outcome.session), 200);
   });
 
   app.openapi(refreshRoute, async (c) => {

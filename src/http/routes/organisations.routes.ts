@@ -32,12 +32,16 @@ const WardSettingsSchema = z.object({
     .min(1)
     .max(5)
     .optional(),
+  requireSecondFactor: z
+    .boolean()
+    .optional()
+    .openapi({ description: "the ward's staff must sign in with a second factor (TOTP)" }),
 });
 
 const OrganisationSchema = z
   .object({
     id: z.string(),
-    kind: z.enum(['ward', 'company']),
+    kind: z.enum(['ward', 'company', 'operator']),
     name: z.string(),
     nameKana: z.string().nullable(),
     corporateNumber: z.string().nullable(),
@@ -93,10 +97,14 @@ const DepartmentParams = z.object({
 
 function present({
   linkedOrgIds: _links,
+  partnerOrgIds: _partners,
   createdAt,
   updatedAt,
   ...org
-}: Omit<Organisation, 'linkedOrgIds'> & { linkedOrgIds?: string[] }) {
+}: Omit<Organisation, 'linkedOrgIds' | 'partnerOrgIds'> & {
+  linkedOrgIds?: string[];
+  partnerOrgIds?: string[];
+}) {
   return { ...org, createdAt: createdAt.toISOString(), updatedAt: updatedAt.toISOString() };
 }
 
@@ -112,7 +120,7 @@ export function organisationRoutes() {
       method: 'get',
       path: '/',
       summary: 'Organisations you may see / 組織の一覧',
-      request: { query: PageQuery.extend({ kind: z.enum(['ward', 'company']).optional() }) },
+      request: { query: PageQuery.extend({ kind: z.enum(['ward', 'company', 'operator']).optional() }) },
       responses: {
         200: jsonResponse(pageOf(OrganisationSchema), 'A page of organisations'),
         ...errorResponses,

@@ -52,7 +52,7 @@ describe('refusals of a sub-contracting application (422, nothing written)', () 
     const suspended = expectStatus(
       await t.call('POST', '/api/v1/organisations', {
         token: w.tokens.ward_officer,
-        json: { kind: 'company', name: '株式会社停止中' },
+        json: { kind: 'company', name: '株式会社停止中', corporateNumber: '1011101009999' },
       }),
       201,
     );
@@ -69,7 +69,9 @@ describe('refusals of a sub-contracting application (422, nothing written)', () 
     );
     const res = await apply(
       'contractor_manager',
-      callCentreApplication(w, { subcontractor: { organisationId: suspended.id } }),
+      callCentreApplication(w, {
+        subcontractor: { name: '株式会社停止中', corporateNumber: '1011101009999' },
+      }),
     );
     expect(res.status).toBe(422);
     expect(res.body.errors[0].message_ja).toContain('指名停止');

@@ -54,6 +54,9 @@ const UserPatch = z.object({
   roles: z.array(RoleSchema).min(1).max(ROLES.length).optional(),
   disabled: z.boolean().optional(),
   password: Password.optional(),
+  resetSecondFactor: z.literal(true).optional().openapi({
+    description: 'remove the second factor (a lost phone and lost recovery codes); the user sets it up again',
+  }),
   version: VersionField,
 });
 

@@ -90,6 +90,15 @@ describe('pages: approvals, sub-contracting and the council', () => {
     const contractor = await client('contractor_manager');
     const path = `/contracts/${w.bicycleContractId}/subcontract/new`;
     const page = (await contractor.get(path)).html;
+    // the companies it works with are offered by name (the call centre, since its application);
+    // any other company is named by its corporate number
+    expect(page).toMatch(
+      new RegExp(
+        `<option value="${w.companies.subcontractor}"[^>]*>株式会社コールセンター・ジャパン</option>`,
+      ),
+    );
+    expect(page).not.toContain('株式会社みらい情報サービス');
+    expect(page).not.toContain(w.otherWardCompanyId);
     const keys = [...page.matchAll(/name="pick" value="([0-9a-f-]{36})"/g)].map((m) => m[1]!);
     expect(keys.length).toBeGreaterThan(10);
     const before = await countRows(t, 'contracts');

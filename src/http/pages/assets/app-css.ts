@@ -119,6 +119,9 @@ table.register th[scope="row"] { white-space: nowrap; }
 .site-footer { border-top: 1px solid var(--line); color: var(--muted); font-size: .9rem; padding: 1rem;
   text-align: center; }
 .login-box { max-width: 28rem; }
+.qr { display: block; background: #fff; border: 1px solid var(--line); margin: .5rem 0 1rem; }
+code.secret { font-size: 1.1rem; overflow-wrap: anywhere; }
+.recovery-codes { columns: 2; max-width: 24rem; font-size: 1.1rem; }
 .cards { list-style: none; margin: 0 0 1rem; padding: 0; display: grid; gap: .75rem; }
 .card { border: 1px solid var(--line); border-radius: 6px; padding: .5rem .9rem; }
 .card p { margin: 0 0 .4rem; }

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { applyForSubdelegation } from '../../../domain/approvals/apply-for-subdelegation.js';
 import { getContract } from '../../../domain/contracts/manage-contracts.js';
+import { listOrganisations } from '../../../domain/organisations/list-organisations.js';
 import { readRegister } from '../../../domain/registers/read-register.js';
 import type { RegisterDocument } from '../../../domain/registers/register-document.js';
 import { ForbiddenError } from '../../../domain/shared/errors.js';
@@ -17,6 +18,7 @@ import {
   fieldId,
   fields,
   formErrors,
+  SelectField,
   TextArea,
   TextField,
 } from '../components/form.js';
@@ -68,9 +70,13 @@ async function showForm(
   const parent = await getContract(ctx, c.req.param('id')!);
   const register = await readRegister(ctx, parent.id);
   const t = p.t.subcontract;
+  // The companies it works with (the rules in SQL decide): it names any other by corporate number.
+  const partners = (await listOrganisations(ctx, { kind: 'company', limit: 200 })).items.filter(
+    (c) => c.id !== ctx.actor.organisationId,
+  );
   const f = fields(
     values ?? {
-      mode: 'existing',
+      mode: partners.length ? 'existing' : 'new',
       portion: 'part',
       title: `${parent.title}（再委託）`,
       periodFrom: parent.periodFrom,
@@ -96,16 +102,29 @@ async function showForm(
             type="radio"
             options={['existing', 'new'].map((m) => option(m, t.modes[m]!))}
           />
-          <TextField p={p} f={f} name="subcontractorId" label={t.orgId} hint={t.orgIdHint} />
-          <TextField p={p} f={f} name="newName" label={t.newName} />
+          {partners.length ? (
+            <SelectField
+              p={p}
+              f={f}
+              name="subcontractorId"
+              label={t.orgId}
+              hint={t.orgIdHint}
+              blank=""
+              options={partners.map((c) => option(c.id, c.name))}
+            />
+          ) : (
+            <p class="hint">{t.noPartners}</p>
+          )}
           <TextField
             p={p}
             f={f}
             name="newCorporateNumber"
             label={t.newCorporateNumber}
+            hint={t.newCorporateNumberHint}
             inputmode="numeric"
             short
           />
+          <TextField p={p} f={f} name="newName" label={t.newName} />
           <TextField p={p} f={f} name="newAddress" label={t.newAddress} />
         </fieldset>
         <TextField p={p} f={f} name="title" label={t.subject} />

@@ -2,6 +2,7 @@ import { inspectionsEn } from '../inspections/i18n.js';
 import { handoverEn } from './handover-en.js';
 import type { Dictionary } from './ja.js';
 import { reportsEn } from './reports-en.js';
+import { securityEn } from './security-en.js';
 
 // English strings, key for key with ja.ts (the compiler checks it). Japanese terms of art stay
 // beside the English where staff know the Japanese word better (決裁, 取扱者名簿, 報告事項).
@@ -77,6 +78,7 @@ export const en: Dictionary = {
     assigned: 'The council agenda was updated.',
     itemSaved: 'The answer was saved.',
     reported: 'The improvement report was submitted.',
+    secondFactorOff: 'The second factor is off.',
   },
   status: {
     contract: { draft: 'Draft', active: 'Active', ending: 'Ending', closed: 'Closed' },
@@ -118,8 +120,9 @@ export const en: Dictionary = {
     contracts: 'Recent contracts',
     meetings: 'Council meetings and report items',
     unassignedCount: (n: number) => `Report items not on an agenda: ${n}`,
-    companyId: "Your organisation's ID",
-    companyIdHint: 'Give this ID to a contractor that applies to sub-contract work to you.',
+    companyId: "Your company's corporate number",
+    companyIdHint: 'A contractor that applies to sub-contract work to you names you by this number.',
+    noCorporateNumber: 'No corporate number is registered.',
     nothing: 'Nothing needs your action.',
     submittedBy: (org: string) => `from ${org}`,
   },
@@ -302,13 +305,16 @@ export const en: Dictionary = {
     who: 'Sub-contractor',
     mode: 'How to name the sub-contractor',
     modes: {
-      existing: 'A company already registered (by its organisation ID)',
-      new: 'A company to register now',
+      existing: 'A company you already work with',
+      new: 'By corporate number',
     },
-    orgId: "Sub-contractor's organisation ID",
-    orgIdHint: "The sub-contractor's manager finds it on their dashboard.",
+    orgId: 'Companies you work with',
+    orgIdHint: 'Companies you have sub-contracted to before, among others.',
+    noPartners: 'You do not work with any company yet: name it by its corporate number.',
     newName: 'Company name',
     newCorporateNumber: 'Corporate number (13 digits)',
+    newCorporateNumberHint:
+      'A corporate number already registered names that company (the name and address are used when it is new).',
     newAddress: 'Address',
     subject: 'Title',
     reason: 'Why sub-contracting is unavoidable',
@@ -433,8 +439,10 @@ export const en: Dictionary = {
     },
   },
   handover: handoverEn,
+  security: securityEn,
   reports: reportsEn,
   errors: {
+    400: 'What was sent could not be read',
     403: 'Not permitted',
     404: 'Page not found',
     409: 'Conflict with the current state',

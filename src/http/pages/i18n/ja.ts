@@ -4,6 +4,7 @@ import { reportsJa } from './reports-ja.js';
 
 import { inspectionsJa } from '../inspections/i18n.js';
 import { handoverJa } from './handover-ja.js';
+import { securityJa } from './security-ja.js';
 
 export const ja = {
   appName: '個人情報取扱委託 管理システム',
@@ -75,6 +76,7 @@ export const ja = {
     assigned: '審議会への付議を更新しました。',
     itemSaved: '確認結果を保存しました。',
     reported: '改善報告を提出しました。',
+    secondFactorOff: '二要素認証を無効にしました。',
   } as Record<string, string>,
   status: {
     contract: { draft: '起案中', active: '履行中', ending: '終了手続中', closed: '完了' } as Record<
@@ -118,8 +120,9 @@ export const ja = {
     contracts: '最近の委託契約',
     meetings: '審議会と報告事項',
     unassignedCount: (n: number) => `未付議の報告事項: ${n}件`,
-    companyId: '貴社の組織ID',
-    companyIdHint: '受託者が貴社への再委託を申請するときに、この組織IDを受託者へお伝えください。',
+    companyId: '貴社の法人番号',
+    companyIdHint: '受託者が貴社への再委託を申請するときは、この法人番号で貴社を指定します。',
+    noCorporateNumber: '法人番号が登録されていません。',
     nothing: '対応が必要なものはありません。',
     submittedBy: (org: string) => `提出: ${org}`,
   },
@@ -308,13 +311,16 @@ export const ja = {
     who: '再委託先',
     mode: '再委託先の指定方法',
     modes: {
-      existing: 'このシステムに登録済みの事業者（組織IDで指定）',
-      new: '新しく登録する事業者',
+      existing: '取引のある事業者から選ぶ',
+      new: '法人番号で指定する',
     } as Record<string, string>,
-    orgId: '再委託先の組織ID',
-    orgIdHint: '再委託先の統括責任者が、このシステムのダッシュボードで確認できます。',
+    orgId: '取引のある事業者',
+    orgIdHint: '貴社がこれまでに再委託した事業者などです。',
+    noPartners: '取引のある事業者はまだありません。法人番号で指定してください。',
     newName: '事業者名',
     newCorporateNumber: '法人番号（13桁）',
+    newCorporateNumberHint:
+      '既に登録されている法人番号であれば、その事業者を指定したことになります（事業者名と所在地は新しく登録する場合に使います）。',
     newAddress: '所在地',
     subject: '件名',
     reason: '再委託する理由（再委託がやむを得ない理由）',
@@ -442,8 +448,10 @@ export const ja = {
     },
   },
   handover: handoverJa,
+  security: securityJa,
   reports: reportsJa,
   errors: {
+    400: '送信された内容を読み取れませんでした',
     403: 'この操作は許可されていません',
     404: 'ページが見つかりません',
     409: '現在の状態と競合しています',

@@ -1,0 +1,65 @@
+import type { securityJa } from './security-ja.js';
+
+// English strings of the second-factor and ward-settings pages, key for key with security-ja.ts.
+
+export const securityEn: typeof securityJa = {
+  nav: 'Second factor',
+  title: 'Second factor',
+  intro:
+    'Besides your password, you sign in with a code from an authenticator app on your phone (Google Authenticator, Microsoft Authenticator, …).',
+  status: 'Status',
+  on: 'On',
+  off: 'Off',
+  requiredByWard: 'Required by your ward',
+  recoveryLeft: (n: number) => `Unused recovery codes: ${n}`,
+  start: 'Set up a second factor',
+  regenerate: 'New recovery codes',
+  regenerateHint: 'The recovery codes you have now stop working. Enter a code from your app.',
+  disable: 'Turn the second factor off',
+  disableHint: 'Enter a code from your app, or a recovery code.',
+  codeTitle: 'Enter your code',
+  codeIntro: 'Enter the six-digit code your authenticator app shows. Without the app, enter a recovery code.',
+  code: 'Code',
+  codeOrRecovery: 'Code (six digits) or recovery code',
+  verify: 'Verify',
+  enrolTitle: 'Set up your authenticator app',
+  enrolRequired: 'Your ward requires a second factor to sign in. Set up your authenticator app.',
+  scan: '1. Scan this QR code with the authenticator app on your phone.',
+  qrAlt: (account: string) => `QR code to add to your authenticator app (${account})`,
+  typeKey: 'If you cannot scan it, type this key into the app (time-based, six digits).',
+  secretKey: 'Key',
+  enterFirst: '2. Enter the six-digit code the app shows.',
+  confirm: 'Finish setting up',
+  recoveryTitle: 'Recovery codes',
+  recoveryIntro:
+    'Enter one of these instead of a code when you cannot use your app. Each works once. They are not shown again once you leave this page: print them or keep them somewhere safe.',
+  recoveryList: 'Your recovery codes',
+  continue: 'Continue',
+  wrongCode: 'The code is not correct',
+  blank: 'Enter the code',
+  expired: 'The sign-in has expired or too many codes were tried. Start again with your password.',
+  chooseOrganisation: 'This address and password open accounts in several organisations. Choose one.',
+  organisation: 'Organisation',
+  ward: {
+    nav: 'Ward settings',
+    title: (ward: string) => `Ward settings (${ward})`,
+    intro: "The ward's own policy (課長). Every change is in the audit trail.",
+    maxDepth: 'Sub-contracting allowed',
+    depths: {
+      '0': 'No sub-contracting',
+      '1': 'Sub-contracting (再委託) only',
+      '2': 'Down to 再々委託',
+      '3': 'Down to three levels',
+    } as Record<string, string>,
+    chain: 'Sign-off order of applications',
+    chainHint: 'The roles chosen sign in this order. Choose at least one.',
+    roles: { ward_officer: 'Officer', ward_chief: 'Chief (係長)', ward_manager: 'Manager (課長)' } as Record<
+      string,
+      string
+    >,
+    secondFactor: 'Second factor',
+    requireSecondFactor: "Require a second factor of the ward's staff",
+    requireHint: 'Staff who have none yet set up their app at their next sign-in.',
+    pickOne: 'Choose at least one',
+  },
+};
