@@ -1,6 +1,6 @@
 import { type AttackClient, signature } from './attack-client.js';
 import { collectionOf, type Harvest } from './harvest.js';
-import { fillPath, generate, type OpenApiDoc, type Operation, operationsOf, type Random } from './openapi.js';
+import { fillPath, generate, type OpenApiDoc, operationsOf, type Random } from './openapi.js';
 
 // Foreign ids on every route that takes one, reads and writes, nested ids too: a record the
 // attacker may not see must be answered exactly like an id that does not exist (the same status,

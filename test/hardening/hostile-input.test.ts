@@ -37,6 +37,7 @@ const nasty = fc.oneof(
     '%00',
     '../../etc/passwd',
     '{{7*7}}',
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the literal text is the attack
     '${jndi:ldap://x}',
     'NaN',
     '-1',

@@ -9,10 +9,8 @@ import { notify, usersWithRoles } from './notify.js';
 /** Days before a deadline that the first reminder goes out. */
 export const REMIND_DAYS_BEFORE = 7;
 
-export interface ReminderSource {
-  /** Finds the deadlines to remind of today and adds the notifications (idempotent per key). */
-  (db: Kysely<Database>, today: string, now: Date): Promise<number>;
-}
+/** Finds the deadlines to remind of today and adds the notifications (idempotent per key). */
+export type ReminderSource = (db: Kysely<Database>, today: string, now: Date) => Promise<number>;
 
 const stageOf = (dueOn: string, today: string) => (dueOn < today ? 'overdue' : 'soon');
 
