@@ -146,10 +146,15 @@ export async function recordErasure(ctx: UseCaseContext, input: ErasureInput): P
   const contract = await findContract(ctx.db, input.contractId);
   if (!contract) throw notFound('Contract', '契約');
   authorizeRecording(ctx, contract);
-  // A sub-contract never given to its sub-contractor (its application still a draft) held no data
-  // and is not known to it: answered like an unknown contract, not with its state.
-  if (!ctx.ability.can('read', asSubject('Contract', contract))) throw notFound('Contract', '契約');
-  checkContractAllows(contract, { type: 'RECORD_ERASURE' });
+  try {
+    checkContractAllows(contract, { type: 'RECORD_ERASURE' });
+  } catch (refusal) {
+    // A sub-contract never given to its sub-contractor (its application still a draft) held no
+    // data and is not known to it: answered like an unknown contract, not with its state. (One
+    // whose access was cut at its end may still record its erasure.)
+    if (!ctx.ability.can('read', asSubject('Contract', contract))) throw notFound('Contract', '契約');
+    throw refusal;
+  }
   checkContent(input);
   await checkItemsInRegister(ctx.db, contract, input.items);
 
