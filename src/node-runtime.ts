@@ -12,6 +12,8 @@ import { migrateToLatest } from './db/migrator.js';
 import { DEFAULT_AUTH_SETTINGS } from './domain/auth/auth-services.js';
 import { loadTokenService } from './domain/auth/token-service.js';
 import type { AppDeps } from './http/app-env.js';
+import { runSummaryExports } from './jobs/summary-exports.js';
+import { renderSummaryInWorker } from './jobs/summary-render-thread.js';
 
 /** Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR. */
 export async function openDatabase(
@@ -75,8 +77,21 @@ export async function buildNodeDeps(
         return null;
       }
     },
+    drawSummaryExports: drawSummaryExportsInThreads(handle.db, () => new Date()),
     ping: async () => {
       await sql`select 1`.execute(handle.db);
     },
+  };
+}
+
+/** Node: summary PDFs are drawn in worker threads, one at a time per process, after the request. */
+export function drawSummaryExportsInThreads(
+  db: AppDeps['db'],
+  now: () => Date,
+): AppDeps['drawSummaryExports'] {
+  return (logger) => {
+    runSummaryExports({ db, now, logger, render: renderSummaryInWorker }).catch((err: unknown) =>
+      logger.error({ err }, 'summary exports stopped'),
+    );
   };
 }
