@@ -23,7 +23,8 @@ import type { WorkerContext, WorkerEnv } from './worker-env.js';
 
 export interface Invocation {
   db: Kysely<Database>;
-  tokens: TokenService;
+  /** The signing keys; undefined while they cannot be loaded (the database is down). */
+  tokens: TokenService | undefined;
   /** Work to finish after the response (ctx.waitUntil); the pool closes after it. */
   background(task: Promise<unknown>): void;
   close(): Promise<void>;
@@ -38,24 +39,25 @@ function invocation(): Invocation {
   return scope;
 }
 
-/** Opens the invocation's database (a pool of a few connections: a transaction holds one). */
-export async function openInvocation(env: WorkerEnv, ctx: WorkerContext): Promise<Invocation> {
-  const { db, close } = createPgDatabase({ databaseUrl: env.HYPERDRIVE.connectionString, poolSize: 4 });
-  // The keys are loaded once per isolate; a failed load is retried by the next invocation.
+/** The keys are loaded once per isolate; a failed load is tried again by the next invocation. */
+function signingKeys(db: Kysely<Database>, env: WorkerEnv): Promise<TokenService | undefined> {
   tokens ??= loadTokenService(db, { privateJwk: env.JWT_PRIVATE_JWK || undefined }).catch(
     (error: unknown) => {
       tokens = undefined;
       throw error;
     },
   );
+  // without them /healthz still answers and /readyz says the database does not
+  return tokens.catch(() => undefined);
+}
+
+/** Opens the invocation's database (a pool of a few connections: a transaction holds one). */
+export async function openInvocation(env: WorkerEnv, ctx: WorkerContext): Promise<Invocation> {
+  const { db, close } = createPgDatabase({ databaseUrl: env.HYPERDRIVE.connectionString, poolSize: 4 });
   const pending: Promise<unknown>[] = [];
-  const loaded = await tokens.catch(async (error: unknown) => {
-    await close();
-    throw error;
-  });
   return {
     db,
-    tokens: loaded,
+    tokens: await signingKeys(db, env),
     background(task) {
       pending.push(task);
       ctx.waitUntil(task);
@@ -100,7 +102,10 @@ export function createWorkerDeps(logger: Logger): AppDeps {
       return invocation().db;
     },
     get tokens() {
-      return invocation().tokens;
+      const loaded = invocation().tokens;
+      // a 500 problem through the app's onError, logged with this cause
+      if (!loaded) throw new Error('the signing keys could not be loaded from the database');
+      return loaded;
     },
     // node:crypto's scrypt is in workerd (nodejs_compat): the same hashes as the Node server's,
     // verified with the parameters stored in each (src/worker/worker-password.test.ts proves it).
