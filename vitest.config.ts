@@ -6,7 +6,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['**/*.test.ts'],
-    exclude: ['node_modules/**', 'data/**', 'scratch/**'],
+    // test/workers runs against wrangler dev: vitest.workers.config.ts
+    exclude: ['node_modules/**', 'data/**', 'scratch/**', 'test/workers/**'],
     globalSetup: ['test/helpers/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,

@@ -13,6 +13,8 @@ import { DEFAULT_AUTH_SETTINGS } from './domain/auth/auth-services.js';
 import { loadTokenService } from './domain/auth/token-service.js';
 import type { AppDeps } from './http/app-env.js';
 import { clientAddress } from './http/client-address.js';
+import { runSummaryExports } from './jobs/summary-exports.js';
+import { renderSummaryInWorker } from './jobs/summary-render-thread.js';
 
 /** Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR. */
 export async function openDatabase(
@@ -74,8 +76,21 @@ export async function buildNodeDeps(
       }
       return clientAddress(peer, c.req.header('x-forwarded-for'), config.trustedProxyHops);
     },
+    drawSummaryExports: drawSummaryExportsInThreads(handle.db, () => new Date()),
     ping: async () => {
       await sql`select 1`.execute(handle.db);
     },
+  };
+}
+
+/** Node: summary PDFs are drawn in worker threads, one at a time per process, after the request. */
+export function drawSummaryExportsInThreads(
+  db: AppDeps['db'],
+  now: () => Date,
+): AppDeps['drawSummaryExports'] {
+  return (logger) => {
+    runSummaryExports({ db, now, logger, render: renderSummaryInWorker }).catch((err: unknown) =>
+      logger.error({ err }, 'summary exports stopped'),
+    );
   };
 }

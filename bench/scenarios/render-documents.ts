@@ -1,6 +1,5 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { renderToBuffer } from '@react-pdf/renderer';
 import { createElement as h } from 'react';
 import { defineAbilityFor } from '../../policies/app-ability.js';
 import { createDatabase } from '../../src/db/create-database.js';
@@ -10,7 +9,8 @@ import type { UseCaseContext } from '../../src/domain/shared/context.js';
 import { buildSummary } from '../../src/domain/summaries/build-summary.js';
 import { renderCouncilReportPdf } from '../../src/pdf/council-report/render-council-report.js';
 import { renderCouncilSummaryPdf } from '../../src/pdf/council-summary/render-council-summary.js';
-import { JAPANESE_FONT, registerJapaneseFont } from '../../src/pdf/fonts.js';
+import { JAPANESE_FONT } from '../../src/pdf/fonts.js';
+import { renderPdf } from '../../src/pdf/render-pdf.js';
 
 // One document rendered in a process of its own, so that its peak memory (maxRSS) is its own:
 //   tsx bench/scenarios/render-documents.ts <kind> <databaseUrl> <email> <arg> <repeats> <outDir>
@@ -48,15 +48,10 @@ try {
     render = () => renderCouncilSummaryPdf({ ...summary, contracts: padded });
   } else {
     const { Document, Page, Text } = await import('@react-pdf/renderer');
-    render = async () => {
-      registerJapaneseFont();
-      const doc = h(
-        Document,
-        null,
-        h(Page, { size: 'A4' }, h(Text, { style: { fontFamily: JAPANESE_FONT } }, '基準')),
+    render = () =>
+      renderPdf(
+        h(Document, null, h(Page, { size: 'A4' }, h(Text, { style: { fontFamily: JAPANESE_FONT } }, '基準'))),
       );
-      return new Uint8Array(await renderToBuffer(doc as never));
-    };
   }
 
   const timings: number[] = [];

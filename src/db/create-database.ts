@@ -2,20 +2,8 @@ import { PGlite } from '@electric-sql/pglite';
 import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { createPgDatabase, pgTypes } from './create-pg-database.js';
 import type { Database } from './database.js';
-
-// int8 (bigint) and numeric come back as strings from pg by default; that is what we want for
-// money (契約金額 can exceed 2^53 in yen only in theory, but exactness matters) and for sequences.
-
-// SQL dates (契約日, 契約期間) stay 'YYYY-MM-DD' strings: pg would otherwise make them Dates at
-// local midnight, which shift by a day across time zones.
-const DATE_OID = 1082;
-const types = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === DATE_OID
-      ? (value: string) => value
-      : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
-};
 
 export interface DatabaseHandle {
   db: Kysely<Database>;
@@ -41,12 +29,7 @@ export interface DatabaseOptions {
 /** Opens Kysely on PostgreSQL (DATABASE_URL) or on an embedded PGlite through the same pg driver. */
 export async function createDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10, types });
-    // An idle client whose server connection drops (restart, failover) emits 'error'; unhandled,
-    // that would end the process. The pool discards the client and opens a new one when needed.
-    pool.on('error', (error) => options.onIdleClientError?.(error));
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, kind: 'postgres', close: () => db.destroy() };
+    return { ...createPgDatabase({ ...options, databaseUrl: options.databaseUrl }), kind: 'postgres' };
   }
   const pglite = await PGlite.create({
     dataDir: options.dataDir ?? 'memory://',
@@ -54,7 +37,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
   });
   // PGlite is a single connection: the pool serialises transactions, so FOR UPDATE and version
   // checks behave as on a server with one connection. Never let the pool close it when idle.
-  const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, idleTimeoutMillis: 0, types });
+  const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, idleTimeoutMillis: 0, types: pgTypes });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,

@@ -17,10 +17,15 @@ export interface AppDeps {
   settings: AuthSettings;
   /** Secure cookies need HTTPS, or localhost, which browsers treat as secure. */
   secureCookies: boolean;
-  /** Reads a static asset shipped in an npm package (API reference page); absent on Workers. */
+  /** Reads a static asset shipped in an npm package (API reference page); absent on Workers, whose static assets serve these paths before the app. */
   readAsset?: (name: string) => Promise<{ body: Uint8Array; type: string } | undefined>;
   /** The client's address, for sign-in throttling; the Node entry reads it from the socket. */
   clientIp?: (c: import('hono').Context) => string | null;
+  /**
+   * Draws the council-summary PDFs waiting in summary_exports, once the request that asked for one
+   * has committed: Node in a worker thread, a Worker after its response (ctx.waitUntil).
+   */
+  drawSummaryExports: (logger: Pick<Logger, 'error'>) => void;
   /** Readiness: whether the database answers. */
   ping: () => Promise<void>;
 }

@@ -1,6 +1,7 @@
 import cron from 'node-cron';
 import { type JobDeps, runDailyJobs } from './daily-jobs.js';
 import { runSummaryExports } from './summary-exports.js';
+import { renderSummaryInWorker } from './summary-render-thread.js';
 
 /**
  * Runs the daily jobs at 00:10 Asia/Tokyo, and once at start so that a server that was down at the
@@ -16,7 +17,7 @@ export function startScheduler(deps: JobDeps): { stop: () => void; ready: Promis
     );
   const task = cron.schedule('10 0 * * *', run, { timezone: 'Asia/Tokyo', name: 'daily-jobs' });
   const exports = () =>
-    runSummaryExports(deps).catch((error: unknown) =>
+    runSummaryExports({ ...deps, render: renderSummaryInWorker }).catch((error: unknown) =>
       deps.logger.error({ err: error }, 'summary PDF queue failed'),
     );
   const exportTask = cron.schedule('*/5 * * * *', exports, { name: 'summary-exports' });

@@ -6,6 +6,7 @@ import type { DatabaseHandle } from '../../src/db/create-database.js';
 import { type AuthSettings, DEFAULT_AUTH_SETTINGS } from '../../src/domain/auth/auth-services.js';
 import { loadTokenService } from '../../src/domain/auth/token-service.js';
 import type { AppDeps } from '../../src/http/app-env.js';
+import { drawSummaryExportsInThreads } from '../../src/node-runtime.js';
 import { openTestDatabase } from './test-database.js';
 
 /** A clock the test moves by hand. */
@@ -65,6 +66,7 @@ export async function createTestApp(
     settings: { ...DEFAULT_AUTH_SETTINGS, ...options.settings },
     secureCookies: true,
     clientIp: (c) => c.req.header('x-test-client-ip') ?? null,
+    drawSummaryExports: drawSummaryExportsInThreads(handle.db, clock.now),
     ping: async () => {
       await sql`select 1`.execute(handle.db);
     },

@@ -1,18 +1,15 @@
-import { renderToBuffer } from '@react-pdf/renderer';
 import { createElement as h } from 'react';
 import type { CouncilReportData } from '../../domain/council/read-council-report.js';
-import { registerJapaneseFont } from '../fonts.js';
+import { renderPdf } from '../render-pdf.js';
 import { CouncilReportDocument } from './council-report-document.js';
 
 /** Draws a report item (報告事項) from the data readCouncilReport gathered. */
 export async function renderCouncilReportPdf(data: CouncilReportData): Promise<Uint8Array> {
-  registerJapaneseFont();
-  const buffer = await renderToBuffer(
+  return renderPdf(
     h(CouncilReportDocument, {
       wardName: data.wardName,
       meeting: data.meeting,
       content: data.content,
-    }) as never,
+    }),
   );
-  return new Uint8Array(buffer);
 }

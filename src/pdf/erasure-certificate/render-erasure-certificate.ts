@@ -1,7 +1,6 @@
-import { renderToBuffer } from '@react-pdf/renderer';
 import { createElement as h } from 'react';
 import type { ErasureCertificateData } from '../../domain/erasure/read-erasure-certificate.js';
-import { registerJapaneseFont } from '../fonts.js';
+import { renderPdf } from '../render-pdf.js';
 import { ErasureCertificateDocument } from './erasure-certificate-document.js';
 
 /**
@@ -12,14 +11,12 @@ export async function renderErasureCertificate(
   data: ErasureCertificateData,
   verificationUrl: string,
 ): Promise<Uint8Array> {
-  registerJapaneseFont();
-  const buffer = await renderToBuffer(
+  return renderPdf(
     h(ErasureCertificateDocument, {
       content: data.content,
       sha256: data.sha256,
       kid: data.kid,
       verificationUrl,
-    }) as never,
+    }),
   );
-  return new Uint8Array(buffer);
 }

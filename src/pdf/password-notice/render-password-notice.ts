@@ -1,12 +1,10 @@
-import { renderToBuffer } from '@react-pdf/renderer';
 import { createElement as h } from 'react';
 import type { PasswordNoticeData } from '../../domain/handover/password-notice.js';
-import { registerJapaneseFont } from '../fonts.js';
+import { renderPdf } from '../render-pdf.js';
 import { PasswordNoticeDocument } from './password-notice-document.js';
 
 /** The パスワード通知書 as a PDF, drawn from the data gatherPasswordNotice collected: made in
  * memory, returned once, never stored. */
 export async function renderPasswordNotice(data: PasswordNoticeData): Promise<Uint8Array> {
-  registerJapaneseFont();
-  return new Uint8Array(await renderToBuffer(h(PasswordNoticeDocument, data) as never));
+  return renderPdf(h(PasswordNoticeDocument, data));
 }

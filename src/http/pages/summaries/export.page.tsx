@@ -5,7 +5,6 @@ import {
   readSummaryExportContent,
   requestSummaryExport,
 } from '../../../domain/summaries/summary-exports.js';
-import { runSummaryExports } from '../../../jobs/summary-exports.js';
 import type { AppEnv } from '../../app-env.js';
 import { useCaseContext } from '../../middleware/authenticate.js';
 import { pdfResponse } from '../../pdf-documents.js';
@@ -22,7 +21,7 @@ const REFRESH_SECONDS = 3;
 
 /**
  * PDFを作成する: records the request (with the figures as they are now) and sends the reviewer to
- * its page; a worker thread renders it after commit (see src/domain/summaries/summary-exports.ts).
+ * its page; the entry's renderer draws it after commit (see src/domain/summaries/summary-exports.ts).
  */
 export async function requestSummaryPdfAction(c: Context<AppEnv>) {
   const values = await readForm(c);
@@ -32,11 +31,7 @@ export async function requestSummaryPdfAction(c: Context<AppEnv>) {
   });
   const deps = c.get('deps');
   const logger = c.get('logger') ?? deps.logger;
-  const started = await requestSummaryExport(useCaseContext(c), query, () => {
-    runSummaryExports({ db: deps.db, now: deps.now, logger }).catch((err) =>
-      logger.error({ err }, 'summary exports stopped'),
-    );
-  });
+  const started = await requestSummaryExport(useCaseContext(c), query, () => deps.drawSummaryExports(logger));
   return c.redirect(`/summaries/exports/${started.id}`, 303);
 }
 
