@@ -24,9 +24,13 @@ export function rawRequest(
         resolve({ status: res.statusCode ?? 0, headers, body: Buffer.concat(chunks).toString('utf8') });
       });
     });
-    // The server may close while the body is still being written: the answer has come already.
+    // The server may answer (413) and close while the body is still being written: the write then
+    // fails (EPIPE, ECONNRESET) while the answer is still being parsed. Give it a moment to arrive.
     req.on('error', (error) => {
-      if (!answered) reject(error);
+      if (answered) return;
+      setTimeout(() => {
+        if (!answered) reject(error);
+      }, 1000);
     });
     req.end(init.body);
   });
