@@ -102,7 +102,27 @@ export function createApp(deps: AppDeps) {
   app.route('/', pageRoutes());
   app.notFound(notFoundProblem);
   app.onError(problemFromError);
+  answerHeadLikeGet(app);
   return app;
+}
+
+/**
+ * HEAD answers what GET answers, without the body. Hono answers HEAD by rebuilding the GET answer
+ * from its original init, which under @hono/node-server loses the headers middleware set on the
+ * finished response (the security headers, the request id); so HEAD is taken here, copying them.
+ */
+function answerHeadLikeGet(app: {
+  fetch: (request: Request, ...rest: any[]) => Response | Promise<Response>;
+}) {
+  const fetch = app.fetch;
+  app.fetch = async (request, ...rest) => {
+    if (request.method !== 'HEAD') return fetch(request, ...rest);
+    const answer = await fetch(new Request(request, { method: 'GET' }), ...rest);
+    // the headers first: reading the body of a node-server response rebuilds it without them
+    const headers = new Headers(answer.headers);
+    await answer.body?.cancel();
+    return new Response(null, { status: answer.status, headers });
+  };
 }
 
 export type App = ReturnType<typeof createApp>;

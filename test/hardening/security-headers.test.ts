@@ -65,6 +65,16 @@ describe('security headers over HTTP', () => {
       await res.arrayBuffer();
       expect(res.status, path).toBe(status);
       expectSecurityHeaders(res, `${init.method ?? 'GET'} ${path}`);
+      // HEAD answers the same headers as GET, without the body
+      if (!init.method) {
+        const head = await fetch(`${http.url}${path}`, {
+          method: 'HEAD',
+          redirect: 'manual',
+          headers: init.headers,
+        });
+        expect(head.status, `HEAD ${path}`).toBe(status);
+        expectSecurityHeaders(head, `HEAD ${path}`);
+      }
     }
     // a body over the limit is refused before it is read
     const big = await rawRequest(`${http.url}/api/v1/auth/sign-in`, {
