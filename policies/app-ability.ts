@@ -16,6 +16,7 @@ import { defineAttachmentRules } from './rules/attachments.js';
 import { defineContractRules } from './rules/contracts.js';
 import { defineHandoverRules } from './rules/handover.js';
 import { defineInspectionRules } from './rules/inspections.js';
+import { defineProvisionRules } from './rules/provisions.js';
 import { defineReportRules } from './rules/reports.js';
 
 /** `sign`: a step of the ward's internal sign-off (決裁). */
@@ -31,6 +32,8 @@ export type SubjectType =
   | 'User'
   | 'AuditEntry'
   | 'Contract'
+  // 特記事項 of a contract: choosing its template, accepting the flow-down provisions
+  | 'ContractProvisions'
   | 'DataItemCatalogue'
   | 'HandlerList'
   | 'Handler'
@@ -91,6 +94,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
   defineInspectionRules(builder, actor);
   defineHandoverRules(builder, actor);
   defineReportRules(builder, actor);
+  defineProvisionRules(builder, actor);
   return builder.build();
 }
 

@@ -24,6 +24,7 @@ import { incidentRoutes } from './http/routes/incidents.routes.js';
 import { inspectionRoutes } from './http/routes/inspections.routes.js';
 import { notificationRoutes } from './http/routes/notifications.routes.js';
 import { organisationRoutes } from './http/routes/organisations.routes.js';
+import { provisionTemplateRoutes } from './http/routes/provisions.routes.js';
 import { reportRoutes } from './http/routes/reports.routes.js';
 import { secondFactorRoutes } from './http/routes/second-factor.routes.js';
 import { summaryRoutes } from './http/routes/summaries.routes.js';
@@ -65,6 +66,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/contracts', contractRoutes());
   app.route('/api/v1/handlers', handlerRoutes());
   app.route('/api/v1/data-item-catalogue', catalogueRoutes());
+  app.route('/api/v1/provision-templates', provisionTemplateRoutes());
   app.route('/api/v1/approvals', approvalRoutes());
   app.route('/api/v1/suspensions', suspensionRoutes());
   app.route('/api/v1/council', councilRoutes());

@@ -12,6 +12,12 @@ export const PROVISION_TEMPLATES: readonly ProvisionTemplate[] = [
   shinjukuSubcontractor,
 ];
 
+/** Every template id, for validating a choice. */
+export const PROVISION_TEMPLATE_IDS = [...new Set(PROVISION_TEMPLATES.map((t) => t.id))] as [
+  string,
+  ...string[],
+];
+
 /** The template a ward uses when it has chosen none: the first one of the seeds. */
 export const DEFAULT_PROVISION_TEMPLATE = toshimaAnnex7.id;
 

@@ -4,6 +4,7 @@ import type { AttachmentTables } from './tables/attachments.js';
 import type { ContractTables } from './tables/contracts.js';
 import type { HandoverTables } from './tables/handover.js';
 import type { InspectionTables } from './tables/inspections.js';
+import type { ProvisionTables } from './tables/provisions.js';
 import type { ReportTables } from './tables/reports.js';
 
 // Table types for Kysely. Columns are snake_case as in SQL; repositories map them to domain
@@ -24,6 +25,8 @@ export interface WardSettings {
   signOffChain?: Array<'ward_officer' | 'ward_chief' | 'ward_manager'>;
   /** Whether the ward's staff must sign in with a second factor (TOTP). */
   requireSecondFactor?: boolean;
+  /** 特記事項: the template (forms/special-provisions) new contracts are made under. */
+  provisionsTemplate?: string;
 }
 
 export interface OrganisationsTable {
@@ -162,6 +165,7 @@ export interface Database
     ApprovalTables,
     InspectionTables,
     HandoverTables,
+    ProvisionTables,
     ReportTables {
   organisations: OrganisationsTable;
   ward_companies: WardCompaniesTable;

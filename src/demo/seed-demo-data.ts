@@ -66,7 +66,12 @@ export async function seedDemoData(
   };
   // 新宿区 allows 再委託 only (丙 may not sub-contract further).
   const wardId = (
-    await createOrganisation(ctx, { kind: 'ward', name: '新宿区', settings: { maxSubcontractDepth: 1 } })
+    await createOrganisation(ctx, {
+      kind: 'ward',
+      name: '新宿区',
+      // seed 003: 新宿区's own 特記事項 (乙), with its 丙 for sub-contractors
+      settings: { maxSubcontractDepth: 1, provisionsTemplate: 'shinjuku-contractor' },
+    })
   ).id;
 
   const departments: Record<string, string> = {};

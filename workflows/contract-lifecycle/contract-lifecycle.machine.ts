@@ -15,6 +15,8 @@ export interface Blocker {
   code: string;
   en: string;
   ja: string;
+  /** The article of the contract's 特記事項 that imposes what is missing (第○条), where one does. */
+  article?: string;
 }
 
 /** What may be done under the contract without changing its state. */

@@ -1,6 +1,8 @@
 import { findContract } from '../contracts/contract.repository.js';
 import { checkContractAllows, contractWorkflow } from '../contracts/contract.workflow.js';
 import { linkCompanyToWard } from '../organisations/organisation.repository.js';
+import { assignProvisions } from '../provisions/assign-provisions.js';
+import { subcontractingForbidden } from '../provisions/provisions-gate.js';
 import { findRegisterRevision } from '../registers/register.repository.js';
 import { outsideParent, type RegisterDocument } from '../registers/register-document.js';
 import { normaliseRegister, type RegisterInput } from '../registers/save-register.js';
@@ -85,6 +87,8 @@ export async function applyForSubdelegation(
             : `この区で認められる再委託の段階（${settings.maxSubcontractDepth}段階）を超えます`,
       });
     }
+    const forbidden = await subcontractingForbidden(tx, parent);
+    if (forbidden) errors.push(forbidden);
     if (
       input.periodFrom < parent.periodFrom ||
       input.periodTo > parent.periodTo ||
@@ -161,6 +165,12 @@ export async function applyForSubdelegation(
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    await assignProvisions(
+      tx,
+      { wardId: parent.wardId, contractId: sub.id, parentContractId: parent.id },
+      ctx.actor.userId,
+      ctx.now(),
+    );
     await tx
       .insertInto('register_revisions')
       .values({

@@ -3,6 +3,9 @@ import type { DelegationApplication } from '../approvals/application.js';
 import { delegationApplicationOf } from '../approvals/apply-for-delegation.js';
 import { materialChanges } from '../approvals/material-changes.js';
 import { erasureCertifiedGate } from '../erasure/closing-gate.js';
+import { citeBlockers } from '../provisions/cite-provision.js';
+import { findContractProvisions } from '../provisions/provisions.repository.js';
+import { provisionsAcceptedGate } from '../provisions/provisions-gate.js';
 import type { Tx } from '../shared/context.js';
 import { type Contract, findContract } from './contract.repository.js';
 
@@ -105,7 +108,12 @@ const delegationApproved: Gate = async (tx, contract) => {
 };
 
 /** Gates for ACTIVATE. Sub-contracts are started by their approval instead. */
-export const activationGates: Gate[] = [registerPresent, handlerListAcknowledged, delegationApproved];
+export const activationGates: Gate[] = [
+  registerPresent,
+  handlerListAcknowledged,
+  delegationApproved,
+  provisionsAcceptedGate,
+];
 
 /**
  * Gates for CLOSE: every package returned (hash checked) or erased, every register item's data
@@ -117,5 +125,7 @@ export const closingGates: Gate[] = [erasureCertifiedGate];
 export async function collectBlockers(tx: Tx, contract: Contract, gates: Gate[]): Promise<Blocker[]> {
   const found: Blocker[] = [];
   for (const gate of gates) found.push(...(await gate(tx, contract)));
-  return found;
+  if (found.length === 0) return found;
+  // Each refusal names the article of the contract's 特記事項 that imposes it.
+  return citeBlockers(found, await findContractProvisions(tx, contract.wardId, contract.id));
 }

@@ -3,6 +3,7 @@ import { asSubject } from '../../../policies/app-ability.js';
 import type { ContractsTable } from '../../db/tables/contracts.js';
 import { reopenOnMaterialChange } from '../approvals/reopen-on-material-change.js';
 import { findOrganisation, linkCompanyToWard } from '../organisations/organisation.repository.js';
+import { assignProvisions } from '../provisions/assign-provisions.js';
 import { actingWard } from '../shared/acting-ward.js';
 import { authorize } from '../shared/authorize.js';
 import { inTransaction, type Tx, type UseCaseContext } from '../shared/context.js';
@@ -143,6 +144,7 @@ export async function createContract(ctx: UseCaseContext, raw: ContractInput): P
       .returning('id')
       .executeTakeFirstOrThrow();
     await linkCompanyToWard(tx, wardId, input.contractorOrgId);
+    await assignProvisions(tx, { wardId, contractId: row.id }, ctx.actor.userId, ctx.now());
     const created = (await findContract(tx, row.id))!;
     await audit({
       wardId,

@@ -1,3 +1,4 @@
+import { assignProvisions } from '../provisions/assign-provisions.js';
 import { findRegisterRevision } from '../registers/register.repository.js';
 import { authorize } from '../shared/authorize.js';
 import { inTransaction, type UseCaseContext } from '../shared/context.js';
@@ -93,6 +94,12 @@ export async function renewContract(ctx: UseCaseContext, id: string, raw: Renewa
       })
       .returning('id')
       .executeTakeFirstOrThrow();
+    await assignProvisions(
+      tx,
+      { wardId: predecessor.wardId, contractId: row.id, predecessorContractId: id },
+      ctx.actor.userId,
+      ctx.now(),
+    );
 
     const register = await findRegisterRevision(tx, predecessor.wardId, id);
     if (register.revision > 0) {

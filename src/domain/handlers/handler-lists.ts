@@ -2,6 +2,8 @@ import { accessibleBy } from '../../../policies/rules-to-sql.js';
 import { findContract } from '../contracts/contract.repository.js';
 import { checkContractAllows } from '../contracts/contract.workflow.js';
 import { getContract } from '../contracts/manage-contracts.js';
+import { citationFor, cite } from '../provisions/cite-provision.js';
+import { findContractProvisions } from '../provisions/provisions.repository.js';
 import { allowedActions, type Viewer } from '../shared/allowed-actions.js';
 import { authorize } from '../shared/authorize.js';
 import { inTransaction, type UseCaseContext } from '../shared/context.js';
@@ -52,6 +54,8 @@ export async function submitHandlerList(
   checkContractAllows(contract, { type: 'SUBMIT_HANDLER_LIST' });
 
   const handlers = await loadHandlers(ctx.db, [...new Set(entries.map((e) => e.handlerId))]);
+  // 秘密の保持: the pledge answers the provisions' secrecy article, named beside the refusal.
+  const secrecy = citationFor(await findContractProvisions(ctx.db, contract.wardId, contract.id), 'secrecy');
   const errors: FieldError[] = [];
   const seen = new Set<string>();
   entries.forEach((entry, i) => {
@@ -81,11 +85,14 @@ export async function submitHandlerList(
     }
     // seed 004: the pledge is signed before work starts, and by every new hire.
     if (!handler.pledges.some((p) => p.signedOn <= entry.effectiveFrom)) {
-      errors.push({
-        path: `entries.${i}.handlerId`,
-        message: `${handler.fullName} has no confidentiality pledge signed on or before ${entry.effectiveFrom}`,
-        message_ja: `${handler.fullName}の誓約書（${entry.effectiveFrom}以前の日付のもの）が提出されていません`,
-      });
+      const { en, ja } = cite(
+        {
+          en: `${handler.fullName} has no confidentiality pledge signed on or before ${entry.effectiveFrom}`,
+          ja: `${handler.fullName}の誓約書（${entry.effectiveFrom}以前の日付のもの）が提出されていません`,
+        },
+        secrecy,
+      );
+      errors.push({ path: `entries.${i}.handlerId`, message: en, message_ja: ja });
     }
   });
   if (!entries.some((e) => e.role === 'responsible')) {

@@ -8,6 +8,7 @@ const subjectNames: Record<string, { en: string; ja: string }> = {
   User: { en: 'User', ja: '利用者' },
   AuditEntry: { en: 'Audit entry', ja: '監査記録' },
   Contract: { en: 'Contract', ja: '契約' },
+  ContractProvisions: { en: 'Special provisions', ja: '特記事項' },
   DataItemCatalogue: { en: 'Catalogue item', ja: '情報項目の候補' },
   HandlerList: { en: 'Handler list', ja: '取扱者名簿' },
   Handler: { en: 'Handler', ja: '取扱者' },

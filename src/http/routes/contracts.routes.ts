@@ -24,6 +24,7 @@ import { ContractPatchSchema, ContractSchema, NewContract, RenewalSchema } from 
 import { validationHook } from '../validation-hook.js';
 import { applicationRoutes } from './applications.routes.js';
 import { handlerListRoutes } from './handler-lists.routes.js';
+import { contractProvisionRoutes } from './provisions.routes.js';
 import { registerRoutes } from './registers.routes.js';
 
 /** The contract as the API shows it, with what the viewer may do with it now; the policy-only fields stay inside. */
@@ -174,5 +175,6 @@ export function contractRoutes() {
   app.route('/', registerRoutes());
   app.route('/', handlerListRoutes());
   app.route('/', applicationRoutes());
+  app.route('/', contractProvisionRoutes());
   return app;
 }

@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { PROVISION_TEMPLATE_IDS } from '../../../forms/special-provisions/catalogue.js';
 import { createOrganisation } from '../../domain/organisations/create-organisation.js';
 import {
   createDepartment,
@@ -36,6 +37,9 @@ const WardSettingsSchema = z.object({
     .boolean()
     .optional()
     .openapi({ description: "the ward's staff must sign in with a second factor (TOTP)" }),
+  provisionsTemplate: z.enum(PROVISION_TEMPLATE_IDS).optional().openapi({
+    description: '特記事項: the template new contracts are made under (GET /api/v1/provision-templates)',
+  }),
 });
 
 const OrganisationSchema = z

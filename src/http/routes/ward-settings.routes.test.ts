@@ -25,6 +25,8 @@ describe("a ward's settings", () => {
       maxSubcontractDepth: 2,
       signOffChain: ['ward_officer', 'ward_manager'],
       requireSecondFactor: true,
+      // 特記事項 of new contracts: seed 001 別紙7 instead of the demo's seed 003 乙
+      provisionsTemplate: 'toshima-annex7',
     };
     const res = await t.call('PATCH', ward(), {
       token: w.tokens.ward_manager,
@@ -90,7 +92,13 @@ describe("a ward's settings", () => {
       maxSubcontractDepth: 1,
       signOffChain: ['ward_officer', 'ward_manager'],
       requireSecondFactor: true,
+      provisionsTemplate: 'toshima-annex7',
     });
+    const unknown = await t.call('PATCH', ward(), {
+      token: w.tokens.ward_manager,
+      json: { settings: { provisionsTemplate: 'no-such-template' }, version: res.body.version },
+    });
+    expect(unknown.status).toBe(422);
   });
 
   it('are refused on a stale version', async () => {
