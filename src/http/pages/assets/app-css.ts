@@ -145,6 +145,10 @@ code.secret { font-size: 1.1rem; overflow-wrap: anywhere; }
 code.hash, .wrap-anywhere { overflow-wrap: anywhere; }
 tr.bad th, tr.bad td { color: var(--danger); }
 section.step { margin: 0 0 1rem; }
+.provisions-text .article { margin: 0 0 1rem; }
+.provisions-text .article p { margin: .25rem 0; line-height: 1.8; }
+.provisions-text .article-heading { color: var(--muted); }
+.provisions-text .article-item { padding-left: 1.5em; }
 @media (max-width: 760px) {
   h1 { font-size: 1.35rem; }
   .compare { grid-template-columns: 1fr; }

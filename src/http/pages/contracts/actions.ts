@@ -21,7 +21,7 @@ function missingOf(error: unknown): Blocker[] {
 }
 
 /** Runs an action of the contract page; a refusal is shown on the page itself, with its reason. */
-async function onContractPage(c: Context<AppEnv>, action: () => Promise<Response>) {
+export async function onContractPage(c: Context<AppEnv>, action: () => Promise<Response>) {
   try {
     return await action();
   } catch (error) {

@@ -5,6 +5,8 @@ import { listContracts } from '../../../domain/contracts/list-contracts.js';
 import { getContract } from '../../../domain/contracts/manage-contracts.js';
 import type { ContractCommand } from '../../../domain/contracts/transition-contract.js';
 import { listsAwaitingDecision, readHandlerLists } from '../../../domain/handlers/handler-lists.js';
+import { provisionActions } from '../../../domain/provisions/provision-actions.js';
+import { findContractProvisions } from '../../../domain/provisions/provisions.repository.js';
 import { readRegister } from '../../../domain/registers/read-register.js';
 import { organisationNames } from '../../../domain/worklists/names.js';
 import type { AppEnv } from '../../app-env.js';
@@ -17,6 +19,7 @@ import { ApprovalsSection } from './approvals-section.js';
 import { Overview } from './contract-overview.js';
 import { HandlerListsSection, type HandlerListsView } from './handler-lists-section.js';
 import { namesFor } from './list.page.js';
+import { ProvisionsSection } from './provisions-section.js';
 import { RegisterTable } from './register-view.js';
 
 const LIFECYCLE: ContractCommand[] = ['activate', 'begin-ending', 'resume', 'close'];
@@ -41,6 +44,7 @@ export async function contractDetailPage(
     listApprovals(ctx, { contractId: contract.id, limit: 50 }),
     listContracts(ctx, { parentContractId: contract.id, limit: 50 }),
   ]);
+  const provisions = await findContractProvisions(ctx.db, contract.wardId, contract.id);
   const actions = contractActions(viewer, contract);
   const steps = LIFECYCLE.filter((command) => actions.includes(command));
   const pending = await listsAwaitingDecision(ctx, contract.id);
@@ -126,6 +130,14 @@ export async function contractDetailPage(
         </p>
         <RegisterTable p={p} doc={register.document} caption={p.t.register.items} />
       </section>
+      {provisions && (
+        <ProvisionsSection
+          p={p}
+          contractId={contract.id}
+          provisions={provisions}
+          actions={provisionActions(viewer, contract, provisions)}
+        />
+      )}
       <HandlerListsSection p={p} contractId={contract.id} view={view} />
       <ApprovalsSection
         p={p}

@@ -12,6 +12,7 @@ import {
 } from './edit.page.js';
 import { handlerListPage, submitHandlerListAction } from './handler-list.page.js';
 import { contractListPage } from './list.page.js';
+import { acceptProvisionsAction, chooseProvisionsAction, provisionsPage } from './provisions.page.js';
 import { editRegisterPage, saveRegisterAction } from './register-edit.page.js';
 import { registerHistoryPage } from './register-history.page.js';
 import { subcontractAction, subcontractPage } from './subcontract.page.js';
@@ -35,6 +36,9 @@ export function contractPages() {
   app.post(`${id}/handler-list/new`, signedIn, submitHandlerListAction);
   app.post(`${id}/handler-lists/:sid${UUID_PARAM}/acknowledge`, signedIn, decideListAction('acknowledge'));
   app.post(`${id}/handler-lists/:sid${UUID_PARAM}/return`, signedIn, decideListAction('return'));
+  app.get(`${id}/provisions`, signedIn, provisionsPage);
+  app.post(`${id}/provisions/accept`, signedIn, acceptProvisionsAction);
+  app.post(`${id}/provisions/choose`, signedIn, chooseProvisionsAction);
   app.get(`${id}/subcontract/new`, signedIn, subcontractPage);
   app.post(`${id}/subcontract/new`, signedIn, subcontractAction);
   return app;

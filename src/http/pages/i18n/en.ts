@@ -1,3 +1,4 @@
+import { provisionsEn } from '../contracts/provisions-i18n.js';
 import { inspectionsEn } from '../inspections/i18n.js';
 import { handoverEn } from './handover-en.js';
 import type { Dictionary } from './ja.js';
@@ -440,6 +441,7 @@ export const en: Dictionary = {
   },
   handover: handoverEn,
   security: securityEn,
+  provisions: provisionsEn,
   reports: reportsEn,
   errors: {
     400: 'What was sent could not be read',

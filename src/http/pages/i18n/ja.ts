@@ -1,7 +1,9 @@
 import { reportsJa } from './reports-ja.js';
+
 // 日本語の文言（既定の言語）. Every page string lives here; en.ts has the same keys, checked by the
 // compiler. Statuses and roles follow the seeds' wording (起案中, 決裁, 取扱責任者, …).
 
+import { provisionsJa } from '../contracts/provisions-i18n.js';
 import { inspectionsJa } from '../inspections/i18n.js';
 import { handoverJa } from './handover-ja.js';
 import { securityJa } from './security-ja.js';
@@ -449,6 +451,7 @@ export const ja = {
   },
   handover: handoverJa,
   security: securityJa,
+  provisions: provisionsJa,
   reports: reportsJa,
   errors: {
     400: '送信された内容を読み取れませんでした',
