@@ -26,6 +26,7 @@ import { notificationRoutes } from './http/routes/notifications.routes.js';
 import { organisationRoutes } from './http/routes/organisations.routes.js';
 import { provisionTemplateRoutes } from './http/routes/provisions.routes.js';
 import { reportRoutes } from './http/routes/reports.routes.js';
+import { scheduledJobRoutes } from './http/routes/scheduled-jobs.routes.js';
 import { secondFactorRoutes } from './http/routes/second-factor.routes.js';
 import { summaryRoutes } from './http/routes/summaries.routes.js';
 import { userRoutes } from './http/routes/users.routes.js';
@@ -79,6 +80,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/incidents', incidentRoutes());
   app.route('/api/v1/summaries', summaryRoutes());
   app.route('/api/v1/notifications', notificationRoutes());
+  app.route('/api/v1/scheduled-jobs', scheduledJobRoutes());
   app.route('/api/docs', docsRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', {

@@ -5,6 +5,7 @@ import { answerClientErrors } from './adapters/node-client-errors.js';
 import { createSmtpMailer } from './adapters/smtp-mailer.js';
 import { createApp } from './app.js';
 import { readConfig } from './config.js';
+import { DataDirLockedError } from './db/data-dir-lock.js';
 import { isEmpty, seedDemoData } from './demo/seed-demo-data.js';
 import { startScheduler } from './jobs/scheduler.js';
 import { buildNodeDeps, openDatabase } from './node-runtime.js';
@@ -14,7 +15,15 @@ import { buildNodeDeps, openDatabase } from './node-runtime.js';
 
 const config = readConfig();
 const logger = pino({ level: config.logLevel });
-const handle = await openDatabase(config, logger);
+let handle: Awaited<ReturnType<typeof openDatabase>>;
+try {
+  handle = await openDatabase(config, logger, 'server');
+} catch (error) {
+  // another server or a command line tool holds the PGlite directory: say who, and stop
+  if (!(error instanceof DataDirLockedError)) throw error;
+  console.error(error.message);
+  process.exit(3);
+}
 const deps = await buildNodeDeps(handle, config, logger);
 
 if (config.demoData && (await isEmpty(handle.db))) {
@@ -34,19 +43,18 @@ if (config.demoData && (await isEmpty(handle.db))) {
 }
 
 // Six-monthly report requests and reminders: at 00:10 Asia/Tokyo daily, and now (catch-up).
+const mailer = process.env.SMTP_URL
+  ? createSmtpMailer(process.env.SMTP_URL, process.env.MAIL_FROM)
+  : undefined;
 const scheduler = config.scheduler
-  ? startScheduler({
-      db: handle.db,
-      now: deps.now,
-      logger,
-      mailer: process.env.SMTP_URL
-        ? createSmtpMailer(process.env.SMTP_URL, process.env.MAIL_FROM)
-        : undefined,
-    })
+  ? startScheduler({ db: handle.db, now: deps.now, logger, mailer })
   : undefined;
 
-const app = createApp(deps);
+// the same jobs on an administrator's "run now" (POST /api/v1/scheduled-jobs/run)
+const app = createApp({ ...deps, mailer });
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
+  // the command line tools find the server that holds the PGlite directory here
+  handle.lock?.setUrl(`http://127.0.0.1:${info.port}`);
   logger.info(
     {
       port: info.port,

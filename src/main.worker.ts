@@ -30,7 +30,7 @@ function isolateFor(env: WorkerEnv) {
   if (!isolate) {
     const logger = createWorkerLogger(env);
     setJapaneseFontFiles(() => workerFontFiles(env.ASSETS));
-    isolate = { app: createApp(createWorkerDeps(logger)), logger };
+    isolate = { app: createApp(createWorkerDeps(logger, createWorkerMailer(env))), logger };
   }
   return isolate;
 }

@@ -20,6 +20,8 @@ import { renderSummaryInWorker } from './jobs/summary-render-thread.js';
 export async function openDatabase(
   config: Pick<NodeConfig, 'databaseUrl' | 'dataDir'>,
   logger?: Logger,
+  /** Who opens it, as a second opener of the PGlite directory is told: 'server' or a tool's name. */
+  openedBy = 'process',
 ): Promise<DatabaseHandle> {
   if (config.databaseUrl) {
     return createDatabase({
@@ -28,9 +30,14 @@ export async function openDatabase(
         logger?.warn({ err: error }, 'idle database connection failed; it will be replaced'),
     });
   }
-  const dir = join(config.dataDir, 'pglite');
+  const dir = pgliteDir(config);
   mkdirSync(dir, { recursive: true });
-  return createDatabase({ dataDir: dir });
+  return createDatabase({ dataDir: dir, openedBy });
+}
+
+/** Where PGlite keeps its data under DATA_DIR (locked by `<dir>.lock` while a process has it open). */
+export function pgliteDir(config: Pick<NodeConfig, 'dataDir'>): string {
+  return join(config.dataDir, 'pglite');
 }
 
 const require = createRequire(import.meta.url);

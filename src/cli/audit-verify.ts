@@ -1,9 +1,9 @@
 import { readConfig } from '../config.js';
 import { verifyAuditChains } from '../domain/audit/verify-audit-chain.js';
-import { openDatabase } from '../node-runtime.js';
+import { openForTool } from './cli-database.js';
 
 // npm run audit:verify: recomputes every ward's audit hash chain; exits 1 where one breaks.
-const handle = await openDatabase(readConfig());
+const handle = await openForTool('audit:verify', readConfig());
 try {
   const report = await verifyAuditChains(handle.db);
   console.log(`checked ${report.entries} entries in ${report.chains} chains`);

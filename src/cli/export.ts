@@ -1,11 +1,11 @@
 import { parseArgs } from 'node:util';
 import { exportTables } from '../adapters/export-csv.js';
 import { readConfig } from '../config.js';
-import { openDatabase } from '../node-runtime.js';
+import { openForTool } from './cli-database.js';
 
 // npm run export -- --out ./export
 const { values } = parseArgs({ options: { out: { type: 'string', default: './export' } } });
-const handle = await openDatabase(readConfig());
+const handle = await openForTool('export', readConfig());
 try {
   const manifest = await exportTables(handle.db, values.out!);
   console.log(`exported ${manifest.tables.length} tables to ${values.out}`);

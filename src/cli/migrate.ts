@@ -1,9 +1,9 @@
 import { readConfig } from '../config.js';
 import { migrateToLatest } from '../db/migrator.js';
-import { openDatabase } from '../node-runtime.js';
+import { openForTool } from './cli-database.js';
 
 // npm run migrate: applies pending migrations to DATABASE_URL or the PGlite in DATA_DIR.
-const handle = await openDatabase(readConfig());
+const handle = await openForTool('migrate', readConfig());
 try {
   const applied = await migrateToLatest(handle.db);
   console.log(

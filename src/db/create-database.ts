@@ -3,6 +3,7 @@ import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { createPgDatabase, pgTypes } from './create-pg-database.js';
+import { type DataDirLock, lockDataDir } from './data-dir-lock.js';
 import type { Database } from './database.js';
 
 export interface DatabaseHandle {
@@ -12,6 +13,8 @@ export interface DatabaseHandle {
   close(): Promise<void>;
   /** PGlite only: the data directory as a gzipped tarball (templates for tests, backups). */
   dumpDataDir?: () => Promise<Blob>;
+  /** PGlite in a directory: this process's lock on it (released by close). */
+  lock?: DataDirLock;
 }
 
 export interface DatabaseOptions {
@@ -19,6 +22,8 @@ export interface DatabaseOptions {
   databaseUrl?: string;
   /** Data directory for PGlite; 'memory://' keeps everything in memory. */
   dataDir?: string;
+  /** Who opens a PGlite directory, as the lock tells a second opener ('server' or the tool's name). */
+  openedBy?: string;
   /** A dumped PGlite data directory to start from (tests use a migrated template). */
   loadDataDir?: Blob;
   poolSize?: number;
@@ -31,10 +36,20 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
   if (options.databaseUrl) {
     return { ...createPgDatabase({ ...options, databaseUrl: options.databaseUrl }), kind: 'postgres' };
   }
-  const pglite = await PGlite.create({
-    dataDir: options.dataDir ?? 'memory://',
-    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
-  });
+  const dataDir = options.dataDir ?? 'memory://';
+  // Two processes must never open one directory (each would run its own engine on its files):
+  // the second is refused with DataDirLockedError, naming the holder.
+  const lock = dataDir.includes('://') ? undefined : lockDataDir(dataDir, options.openedBy ?? 'process');
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({
+      dataDir,
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    });
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
   // PGlite is a single connection: the pool serialises transactions, so FOR UPDATE and version
   // checks behave as on a server with one connection. Never let the pool close it when idle.
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1, idleTimeoutMillis: 0, types: pgTypes });
@@ -43,9 +58,14 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     db,
     kind: 'pglite',
     dumpDataDir: () => pglite.dumpDataDir('gzip'),
+    ...(lock ? { lock } : {}),
     close: async () => {
-      await db.destroy();
-      await pglite.close();
+      try {
+        await db.destroy();
+        await pglite.close();
+      } finally {
+        lock?.release();
+      }
     },
   };
 }

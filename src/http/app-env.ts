@@ -6,6 +6,7 @@ import type { AuthSettings } from '../domain/auth/auth-services.js';
 import type { Authenticated } from '../domain/auth/authenticate.js';
 import type { PasswordHasher } from '../domain/auth/password-hasher.js';
 import type { TokenService } from '../domain/auth/token-service.js';
+import type { Mailer } from '../domain/notifications/mailer.js';
 
 /** What the app is built from: no module-level singletons, so tests build as many as they like. */
 export interface AppDeps {
@@ -26,6 +27,8 @@ export interface AppDeps {
    * has committed: Node in a worker thread, a Worker after its response (ctx.waitUntil).
    */
   drawSummaryExports: (logger: Pick<Logger, 'error'>) => void;
+  /** Sends the reminders by mail in an administrator's run now (SMTP on Node, an HTTP API on Workers). */
+  mailer?: Mailer;
   /** Readiness: whether the database answers. */
   ping: () => Promise<void>;
 }

@@ -3,9 +3,20 @@ import type { Logger } from 'pino';
 import type { Database } from '../db/database.js';
 import { generateReminders } from '../domain/notifications/generate-reminders.js';
 import { type Mailer, sendPendingMail } from '../domain/notifications/mailer.js';
-import { issueReports } from '../domain/reports/issue-reports.js';
-import { latestCompletedPeriod } from '../domain/reports/periods.js';
+import { type IssuedBy, issueReports } from '../domain/reports/issue-reports.js';
+import { latestCompletedPeriod, type ReportPeriod } from '../domain/reports/periods.js';
 import { toJapanDate } from '../domain/shared/japan-date.js';
+
+export interface DailyJobsResult {
+  /** The half-year whose report requests were issued. */
+  period: string;
+  /** Report requests issued by this run (those that existed already are not counted). */
+  issued: number;
+  /** Reminders added. */
+  reminders: number;
+  /** Mails sent (0 without a mailer). */
+  mailed: number;
+}
 
 export interface JobDeps {
   db: Kysely<Database>;
@@ -19,10 +30,14 @@ export interface JobDeps {
  * requests of the latest completed six-month period (catching up after downtime), add the
  * reminders of every deadline, and mail what is not mailed yet.
  */
-export async function runDailyJobs(deps: JobDeps) {
+export async function runDailyJobs(
+  deps: JobDeps,
+  /** An administrator's run now: who asked, and a period of theirs instead of the latest. */
+  options: { period?: ReportPeriod; by?: IssuedBy } = {},
+): Promise<DailyJobsResult> {
   const now = deps.now();
-  const period = latestCompletedPeriod(toJapanDate(now));
-  const issued = await issueReports(deps.db, period, now);
+  const period = options.period ?? latestCompletedPeriod(toJapanDate(now));
+  const issued = await issueReports(deps.db, period, now, options.by);
   const reminders = await generateReminders(deps.db, now);
   const mailed = deps.mailer ? await sendPendingMail(deps.db, deps.mailer, now) : 0;
   await deps.db

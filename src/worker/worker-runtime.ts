@@ -95,7 +95,7 @@ export function createWorkerMailer(env: WorkerEnv): Mailer | undefined {
 }
 
 /** The app's dependencies on Workers, built once per isolate. */
-export function createWorkerDeps(logger: Logger): AppDeps {
+export function createWorkerDeps(logger: Logger, mailer?: Mailer): AppDeps {
   const now = () => new Date();
   return {
     get db() {
@@ -128,5 +128,6 @@ export function createWorkerDeps(logger: Logger): AppDeps {
     ping: async () => {
       await sql`select 1`.execute(invocation().db);
     },
+    mailer,
   };
 }

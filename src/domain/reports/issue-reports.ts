@@ -12,6 +12,13 @@ export interface IssueResult {
 
 const DEFAULT_CHAIN = [...DEFAULT_SIGN_OFF_CHAIN];
 
+/** Who asked for an issuing run: an administrator's "run now"; none for the scheduler. */
+export interface IssuedBy {
+  userId: string;
+  organisationId: string;
+  requestId: string | null;
+}
+
 /**
  * Issues the requests of one period for every contract handling personal information that ran in
  * it — each contractor, and each sub-contractor of an approved sub-contract — in one statement.
@@ -23,6 +30,7 @@ export async function issueReports(
   db: Kysely<Database>,
   period: ReportPeriod,
   now: Date,
+  by?: IssuedBy,
 ): Promise<IssueResult> {
   return db.transaction().execute(async (tx) => {
     const issued = await sql<{ ward_id: string; id: string }>`
@@ -49,13 +57,13 @@ export async function issueReports(
     for (const [wardId, ids] of byWard) {
       await appendAuditEntry(tx, {
         wardId,
-        actorUserId: null,
-        actorOrgId: null,
+        actorUserId: by?.userId ?? null,
+        actorOrgId: by?.organisationId ?? null,
         action: 'compliance_report.issue',
         subjectType: 'ComplianceReportPeriod',
         subjectId: period.label,
         after: { period: period.label, count: ids.length, reportIds: ids.length <= 500 ? ids : undefined },
-        requestId: 'scheduler',
+        requestId: by ? by.requestId : 'scheduler',
         at: now,
       });
     }
