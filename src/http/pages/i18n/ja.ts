@@ -5,6 +5,7 @@ import { reportsJa } from './reports-ja.js';
 import { inspectionsJa } from '../inspections/i18n.js';
 import { handoverJa } from './handover-ja.js';
 import { securityJa } from './security-ja.js';
+import { suspensionsJa } from './suspensions-ja.js';
 
 export const ja = {
   appName: '個人情報取扱委託 管理システム',
@@ -450,6 +451,7 @@ export const ja = {
   handover: handoverJa,
   security: securityJa,
   reports: reportsJa,
+  suspensions: suspensionsJa,
   errors: {
     400: '送信された内容を読み取れませんでした',
     403: 'この操作は許可されていません',
