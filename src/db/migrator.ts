@@ -16,6 +16,8 @@ import * as operatorOrganisation from '../../migrations/2026-12-07T1100-operator
 import * as userEmailPerOrganisation from '../../migrations/2026-12-07T1200-user-email-per-organisation.js';
 import * as secondFactor from '../../migrations/2026-12-07T1300-second-factor.js';
 import * as contractProvisions from '../../migrations/2026-12-08T2400-contract-provisions.js';
+import * as storeBeforePassword from '../../migrations/2026-12-08T2100-store-before-password.js';
+import * as suspensionLifting from '../../migrations/2026-12-08T2110-suspension-lifting.js';
 
 // Static imports: Node's import() of .ts files fails under vitest, and a bundled Workers build
 // has no file system to read a migrations folder from.
@@ -37,6 +39,8 @@ const migrations: Record<string, Migration> = {
   '2026-12-07T1200-user-email-per-organisation': userEmailPerOrganisation,
   '2026-12-07T1300-second-factor': secondFactor,
   '2026-12-08T2400-contract-provisions': contractProvisions,
+  '2026-12-08T2100-store-before-password': storeBeforePassword,
+  '2026-12-08T2110-suspension-lifting': suspensionLifting,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -18,6 +18,10 @@ describe('custody of a package (受渡データ)', () => {
     ['media_handed_over', { type: 'HAND_OVER_PASSWORD', separateOccasion: true }, 'password_handed_over'],
     ['media_handed_over', { type: 'RETURN', takeOutPurpose: null }, 'returned'],
     ['password_handed_over', { type: 'STORE' }, 'in_custody'],
+    // the media goes into the cabinet the day it arrives; the password notice comes later (運用6, 8)
+    ['media_handed_over', { type: 'STORE' }, 'stored_awaiting_password'],
+    ['stored_awaiting_password', { type: 'HAND_OVER_PASSWORD', separateOccasion: true }, 'in_custody'],
+    ['stored_awaiting_password', { type: 'RETURN', takeOutPurpose: null }, 'returned'],
     ['in_custody', { type: 'TAKE_OUT', purpose: 'delivery', wardApproved: false }, 'taken_out'],
     ['in_custody', { type: 'TAKE_OUT', purpose: 'return', wardApproved: false }, 'taken_out'],
     ['in_custody', { type: 'TAKE_OUT', purpose: 'other', wardApproved: true }, 'taken_out'],
@@ -37,6 +41,7 @@ describe('custody of a package (受渡データ)', () => {
 
   it.each<[PackageState, CustodyEvent]>([
     ['media_handed_over', { type: 'HAND_OVER_PASSWORD', separateOccasion: false }],
+    ['stored_awaiting_password', { type: 'HAND_OVER_PASSWORD', separateOccasion: false }],
     ['in_custody', { type: 'TAKE_OUT', purpose: 'other', wardApproved: false }],
     ['taken_out', { type: 'RETURN', takeOutPurpose: 'delivery' }],
     ['taken_out', { type: 'RETURN', takeOutPurpose: 'other' }],
@@ -49,7 +54,9 @@ describe('custody of a package (受渡データ)', () => {
     ['prepared', { type: 'HAND_OVER_PASSWORD', separateOccasion: true }],
     ['password_handed_over', { type: 'HAND_OVER_PASSWORD', separateOccasion: true }],
     ['prepared', { type: 'STORE' }],
-    ['media_handed_over', { type: 'STORE' }],
+    ['stored_awaiting_password', { type: 'STORE' }],
+    ['stored_awaiting_password', { type: 'TAKE_OUT', purpose: 'delivery', wardApproved: false }],
+    ['stored_awaiting_password', { type: 'ERASE' }],
     ['media_handed_over', { type: 'HAND_OVER_MEDIA' }],
     ['password_handed_over', { type: 'TAKE_OUT', purpose: 'delivery', wardApproved: false }],
     ['taken_out', { type: 'TAKE_OUT', purpose: 'delivery', wardApproved: false }],

@@ -1,8 +1,9 @@
 import { setup } from 'xstate';
 
 // The life of an encrypted package (受渡データ) and its media (電磁的媒体, USB), seed 003:
-//   prepared → media handed over → password handed over → in custody
-//   → (taken out → back in custody)* → returned → verified (the ward checked the hash again);
+//   prepared → media handed over → (password handed over → stored | stored → password handed
+//   over) → in custody → (taken out → back in custody)* → returned → verified (the ward checked the
+//   hash again);
 //   or in custody → erased (the erasure certificate lists it); or prepared → withdrawn (never left
 //   the ward). The machine decides only; the facts its guards need (was the password handed over on
 //   a separate occasion, does a take-out have the ward's approval, does the hash match) are gathered
@@ -12,6 +13,8 @@ export type PackageState =
   | 'prepared'
   | 'media_handed_over'
   | 'password_handed_over'
+  /** 保管中, the password notice still to come (運用6 from the day the media arrives, 運用8 later) */
+  | 'stored_awaiting_password'
   | 'in_custody'
   | 'taken_out'
   | 'returned'
@@ -46,7 +49,8 @@ export type CustodyEvent =
   /** 取下げ: the ward discards a package that never left it */
   | { type: 'WITHDRAW' };
 
-export const CUSTODY_MACHINE_VERSION = 1;
+/** 2: the media may be stored before the password notice arrives (stored_awaiting_password). */
+export const CUSTODY_MACHINE_VERSION = 2;
 
 type Args = { event: CustodyEvent };
 
@@ -69,6 +73,15 @@ export const custodyMachine = setup({
     media_handed_over: {
       on: {
         HAND_OVER_PASSWORD: { guard: 'separateOccasion', target: 'password_handed_over' },
+        // the media goes into the locked cabinet the day it arrives, not after the password
+        STORE: 'stored_awaiting_password',
+        RETURN: 'returned',
+      },
+    },
+    /** 保管中（パスワード通知書未受渡し）: in the cabinet, not yet openable */
+    stored_awaiting_password: {
+      on: {
+        HAND_OVER_PASSWORD: { guard: 'separateOccasion', target: 'in_custody' },
         RETURN: 'returned',
       },
     },
@@ -103,6 +116,7 @@ export const custodyMachine = setup({
 export const HELD_BY_RECIPIENT: readonly PackageState[] = [
   'media_handed_over',
   'password_handed_over',
+  'stored_awaiting_password',
   'in_custody',
   'taken_out',
 ];
@@ -114,6 +128,7 @@ export const PACKAGE_STATE_JA: Record<PackageState, string> = {
   prepared: '作成済み（未受渡し）',
   media_handed_over: '媒体受渡済み',
   password_handed_over: 'パスワード通知書受渡済み',
+  stored_awaiting_password: '保管中（パスワード通知書未受渡し）',
   in_custody: '保管中',
   taken_out: '持出し中',
   returned: '返却済み（ハッシュ未確認）',

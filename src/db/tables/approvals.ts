@@ -48,12 +48,19 @@ export interface ApprovalStepsTable {
 
 export interface SubcontractorSuspensionsTable {
   ward_id: string;
+  id: Generated<string>;
   company_id: string;
   reason: string;
   suspended_from: DateText;
   suspended_to: DateText | null;
   created_by: string | null;
   created_at: CreatedAt;
+  version: Generated<number>;
+  /** 解除: the day the suspension ends early (no longer in force from that day), and why. */
+  lifted_on: DateText | null;
+  lift_reason: string | null;
+  lifted_by: string | null;
+  lifted_at: Date | null;
 }
 
 export interface CouncilMeetingsTable {

@@ -11,6 +11,7 @@ export type PackageStatus =
   | 'prepared'
   | 'media_handed_over'
   | 'password_handed_over'
+  | 'stored_awaiting_password'
   | 'in_custody'
   | 'taken_out'
   | 'returned'

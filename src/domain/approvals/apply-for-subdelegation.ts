@@ -14,6 +14,7 @@ import type { SubdelegationApplication } from './application.js';
 import { type Approval, findApproval, wardApprovalSettings } from './approval.repository.js';
 import { approvalWorkflow } from './approval.workflow.js';
 import { nameSubcontractor, type SubcontractorChoice } from './name-subcontractor.js';
+import { suspensionOverlaps } from './suspensions.js';
 
 export interface SubdelegationInput {
   /** 再委託先: a company it works with, or one by its corporate number (see nameSubcontractor). */
@@ -39,8 +40,8 @@ function refuse(errors: FieldError[]): ValidationError {
 
 /**
  * 再委託申請: the contractor applies, before the work starts, to sub-contract part of a contract.
- * Refused outright (422): the whole work or its main part, a suspended company, items outside the
- * parent's register, a depth beyond the ward's policy. Creates the sub-contract (not visible to the
+ * Refused outright (422): the whole work or its main part, a company suspended on any day of the
+ * period, items outside the parent's register, a depth beyond the ward's policy. Creates the sub-contract (not visible to the
  * sub-contractor until approved) and the application in draft.
  */
 export async function applyForSubdelegation(
@@ -114,8 +115,9 @@ export async function applyForSubdelegation(
       .select(['reason'])
       .where('ward_id', '=', parent.wardId)
       .where('company_id', '=', subcontractorId)
-      .where('suspended_from', '<=', input.periodFrom)
-      .where((eb) => eb.or([eb('suspended_to', 'is', null), eb('suspended_to', '>=', input.periodFrom)]))
+      // in force on any day of the sub-contract's period, not only its first
+      .where((eb) => suspensionOverlaps(eb, input.periodFrom, input.periodTo))
+      .orderBy('suspended_from')
       .executeTakeFirst();
     if (suspension) {
       errors.push({

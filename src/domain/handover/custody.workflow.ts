@@ -17,6 +17,10 @@ export const CUSTODY_STATE_NAMES: Record<PackageState, Message> = {
   prepared: { en: 'prepared (not handed over)', ja: '作成済み（未受渡し）' },
   media_handed_over: { en: 'media handed over', ja: '媒体受渡済み' },
   password_handed_over: { en: 'password notice handed over', ja: 'パスワード通知書受渡済み' },
+  stored_awaiting_password: {
+    en: 'in custody, password notice not yet handed over',
+    ja: '保管中（パスワード通知書未受渡し）',
+  },
   in_custody: { en: 'in custody', ja: '保管中' },
   taken_out: { en: 'taken out', ja: '持出し中' },
   returned: { en: 'returned (hash not checked)', ja: '返却済み（ハッシュ未確認）' },
@@ -34,6 +38,8 @@ export const custodyWorkflow: Workflow<HandoverPackage> = {
   auditPrefix: 'handover_package',
   load: findPackage,
   stateNames: CUSTODY_STATE_NAMES,
+  // version 2 only added a state: every version-1 snapshot means the same
+  upgrades: { 1: (snapshot) => snapshot },
 };
 
 /** A custody step: the facts are the package's custody; `I` is what the person recorded. */

@@ -6,6 +6,7 @@ import { getOrganisation } from '../../domain/organisations/list-organisations.j
 import type { UseCaseContext } from '../../domain/shared/context.js';
 import { listApprovalQueue } from '../../domain/worklists/approval-queue.js';
 import { listPendingHandlerLists } from '../../domain/worklists/pending-handler-lists.js';
+import { listSuspendedEngagements } from '../../domain/worklists/suspended-engagements.js';
 import { Badge, DateText, TimeText } from './components/common.js';
 import { missingCertificatesPanel } from './handover/panel.js';
 import { findingsPastDuePanel, inspectionsDuePanel } from './inspections/panels.js';
@@ -199,12 +200,37 @@ const myApplications: Panel = async (ctx, p, v) => {
   );
 };
 
+/** 指名停止: contracts and sub-contracts under way whose company is suspended within their period. */
+const suspendedEngagements: Panel = async (ctx, p, v) => {
+  if (v.actor.organisationKind === 'company' || !v.ability.can('read', 'Suspension')) return null;
+  const rows = await listSuspendedEngagements(ctx, SHOWN);
+  if (!rows.length) return null;
+  const t = p.t.suspensions;
+  return (
+    <PanelBox id="panel-suspended" title={t.panel} all={<ShowAll p={p} href="/suspensions" when />}>
+      <ul>
+        {rows.map((r) => (
+          <li>
+            <a href={`/contracts/${r.contractId}`}>{r.title}</a>
+            {r.depth > 1 ? `（${t.subcontract}）` : ''}{' '}
+            <Badge
+              status="revoked"
+              label={t.panelRow(r.companyName, r.suspendedFrom, r.suspendedTo ?? t.open)}
+            />
+          </li>
+        ))}
+      </ul>
+    </PanelBox>
+  );
+};
+
 /** In order of urgency: decisions first, then lists to read. */
 export const PANELS: Panel[] = [
   approvalQueue,
   reportsReceivedPanel,
   reportsToAnswerPanel,
   openIncidentsPanel,
+  suspendedEngagements,
   pendingLists,
   missingCertificatesPanel,
   findingsPastDuePanel,

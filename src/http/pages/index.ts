@@ -14,6 +14,7 @@ import { ITEM_UPLOAD, inspectionPages } from './inspections/index.js';
 import { REPORT_UPLOAD, reportPages } from './reports/index.js';
 import { secondFactorPages } from './second-factor.page.js';
 import { summaryPages } from './summaries/index.js';
+import { suspensionPages } from './suspensions/suspensions.page.js';
 
 const PLEDGE_UPLOAD = /^\/handlers\/[^/]+\/pledges$/;
 const isApi = (path: string) => path === '/api' || path.startsWith('/api/');
@@ -49,6 +50,7 @@ export function pageRoutes() {
   app.route('/', reportPages());
   app.route('/', incidentPages());
   app.route('/', summaryPages());
+  app.route('/', suspensionPages());
   app.get('*', (c) => (isApi(c.req.path) ? c.notFound() : renderErrorPage(c, 404)));
   return app;
 }

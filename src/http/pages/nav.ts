@@ -85,6 +85,13 @@ export const NAV: NavEntry[] = [
     pages: true,
   },
   {
+    slot: 'suspensions',
+    href: '/suspensions',
+    label: (t) => t.suspensions.nav,
+    visible: (v) => v.actor.organisationKind !== 'company' && v.ability.can('read', 'Suspension'),
+    pages: true,
+  },
+  {
     slot: 'ward-settings',
     href: '/settings/ward',
     label: (t) => t.security.ward.nav,

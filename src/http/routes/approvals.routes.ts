@@ -6,7 +6,7 @@ import {
 } from '../../domain/approvals/act-on-approval.js';
 import type { Approval } from '../../domain/approvals/approval.repository.js';
 import { getApproval, listApprovals } from '../../domain/approvals/read-approvals.js';
-import { addSuspension, listSuspensions } from '../../domain/approvals/suspensions.js';
+import { addSuspension, liftSuspension, listSuspensions } from '../../domain/approvals/suspensions.js';
 import type { Viewer } from '../../domain/shared/allowed-actions.js';
 import type { AppEnv } from '../app-env.js';
 import { expectedVersion, requireAuth, useCaseContext } from '../middleware/authenticate.js';
@@ -21,6 +21,7 @@ import {
   pageOf,
   requiredText,
   Uuid,
+  VersionField,
 } from '../schemas/common.js';
 import { DateText } from '../schemas/contracts.js';
 import { validationHook } from '../validation-hook.js';
@@ -151,11 +152,19 @@ export function suspensionRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use('*', requireAuth);
   const Suspension = z.object({
+    id: z.string(),
     wardId: z.string(),
     companyId: z.string(),
     reason: z.string(),
     suspendedFrom: z.string(),
     suspendedTo: z.string().nullable(),
+    liftedOn: z
+      .string()
+      .nullable()
+      .openapi({ description: '解除日: from this day the suspension is no longer in force' }),
+    liftReason: z.string().nullable(),
+    liftedAt: z.string().nullable(),
+    version: z.number().int(),
   });
   app.openapi(
     createRoute({
@@ -189,6 +198,33 @@ export function suspensionRoutes() {
       responses: { 201: jsonResponse(Suspension, 'Added'), ...errorResponses },
     }),
     async (c) => c.json(await addSuspension(useCaseContext(c), c.req.valid('json')), 201),
+  );
+  app.openapi(
+    createRoute({
+      ...common,
+      method: 'post',
+      path: '/{id}/lift',
+      summary: 'Lift a suspension early / 指名停止の解除',
+      description:
+        'Ends the suspension from `liftedOn` (a day after its first and not after its last), for a reason; ' +
+        'from that day the company may again be applied for as a sub-contractor. Lifted once (409 after); ' +
+        'a suspension of another ward is 404. Audited as `suspension.lift`.',
+      request: {
+        params: IdParam,
+        body: jsonBody(z.object({ liftedOn: DateText, reason: requiredText(1000), version: VersionField })),
+      },
+      responses: { 200: jsonResponse(Suspension, 'Lifted'), ...errorResponses },
+    }),
+    async (c) => {
+      const { liftedOn, reason, version } = c.req.valid('json');
+      const lifted = await liftSuspension(
+        useCaseContext(c),
+        c.req.valid('param').id,
+        { liftedOn, reason },
+        expectedVersion(c, version),
+      );
+      return c.json(lifted, 200);
+    },
   );
   return app;
 }

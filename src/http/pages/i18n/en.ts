@@ -4,6 +4,7 @@ import { handoverEn } from './handover-en.js';
 import type { Dictionary } from './ja.js';
 import { reportsEn } from './reports-en.js';
 import { securityEn } from './security-en.js';
+import { suspensionsEn } from './suspensions-en.js';
 
 // English strings, key for key with ja.ts (the compiler checks it). Japanese terms of art stay
 // beside the English where staff know the Japanese word better (決裁, 取扱者名簿, 報告事項).
@@ -443,6 +444,7 @@ export const en: Dictionary = {
   security: securityEn,
   provisions: provisionsEn,
   reports: reportsEn,
+  suspensions: suspensionsEn,
   errors: {
     400: 'What was sent could not be read',
     403: 'Not permitted',

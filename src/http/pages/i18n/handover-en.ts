@@ -24,6 +24,7 @@ export const handoverEn: typeof handoverJa = {
     prepared: 'Prepared (not handed over)',
     media_handed_over: 'Media handed over',
     password_handed_over: 'Password notice handed over',
+    stored_awaiting_password: 'In custody, password notice not yet handed over',
     in_custody: 'In custody',
     taken_out: 'Taken out',
     returned: 'Returned (hash not checked)',

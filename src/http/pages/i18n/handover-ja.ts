@@ -23,6 +23,7 @@ export const handoverJa = {
     prepared: '作成済み（未受渡し）',
     media_handed_over: '媒体受渡済み',
     password_handed_over: 'パスワード通知書受渡済み',
+    stored_awaiting_password: '保管中（パスワード通知書未受渡し）',
     in_custody: '保管中',
     taken_out: '持出し中',
     returned: '返却済み（ハッシュ未確認）',

@@ -7,6 +7,7 @@ import { provisionsJa } from '../contracts/provisions-i18n.js';
 import { inspectionsJa } from '../inspections/i18n.js';
 import { handoverJa } from './handover-ja.js';
 import { securityJa } from './security-ja.js';
+import { suspensionsJa } from './suspensions-ja.js';
 
 export const ja = {
   appName: '個人情報取扱委託 管理システム',
@@ -453,6 +454,7 @@ export const ja = {
   security: securityJa,
   provisions: provisionsJa,
   reports: reportsJa,
+  suspensions: suspensionsJa,
   errors: {
     400: '送信された内容を読み取れませんでした',
     403: 'この操作は許可されていません',

@@ -1,0 +1,34 @@
+import type { suspensionsJa } from './suspensions-ja.js';
+
+// English strings of the suspension pages and dashboard panel, key for key with suspensions-ja.ts.
+
+export const suspensionsEn: typeof suspensionsJa = {
+  nav: 'Suspensions',
+  title: 'Suspension list (指名停止)',
+  intro:
+    'A suspended company cannot be applied for as a sub-contractor for a period touching any day of its suspension. To end a suspension early, record the day and the reason.',
+  empty: 'No company is on the suspension list.',
+  columns: {
+    company: 'Company',
+    period: 'Suspended',
+    reason: 'Reason',
+    state: 'State',
+    lift: 'Lift',
+  },
+  open: '(no end)',
+  states: {
+    scheduled: 'Scheduled',
+    inForce: 'In force',
+    ended: 'Ended',
+    lifted: (on: string) => `Lifted from ${on}`,
+  },
+  liftedReason: (r: string) => `Why lifted: ${r}`,
+  liftedOn: 'Lifted from',
+  liftedOnHint: 'From this day the suspension is no longer in force.',
+  liftReason: 'Why it is lifted',
+  liftButton: 'Lift the suspension',
+  confirmLift: 'Lift this suspension?',
+  panel: 'Contracts with a suspended company',
+  panelRow: (company: string, from: string, to: string) => `${company} (suspended ${from} to ${to})`,
+  subcontract: 'Sub-contract',
+};
