@@ -73,11 +73,9 @@ export const ContractSchema = z
       description:
         'approved: a sub-contract approved by the ward that has not started yet (its handler list is acknowledged, then it is activated like any contract)',
     }),
-    endedWithParent: z
-      .boolean()
-      .openapi({
-        description: 'a sub-contract that followed its parent into ending; resuming the parent restores it',
-      }),
+    endedWithParent: z.boolean().openapi({
+      description: 'a sub-contract that followed its parent into ending; resuming the parent restores it',
+    }),
     startedAt: z.string().nullable(),
     predecessorContractId: z.string().nullable(),
     renewalCount: z.number().int(),
