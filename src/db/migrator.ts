@@ -18,6 +18,7 @@ import * as secondFactor from '../../migrations/2026-12-07T1300-second-factor.js
 import * as contractProvisions from '../../migrations/2026-12-08T2400-contract-provisions.js';
 import * as storeBeforePassword from '../../migrations/2026-12-08T2100-store-before-password.js';
 import * as suspensionLifting from '../../migrations/2026-12-08T2110-suspension-lifting.js';
+import * as contractChainEnding from '../../migrations/2026-12-08T2000-contract-chain-ending.js';
 
 // Static imports: Node's import() of .ts files fails under vitest, and a bundled Workers build
 // has no file system to read a migrations folder from.
@@ -41,6 +42,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-08T2400-contract-provisions': contractProvisions,
   '2026-12-08T2100-store-before-password': storeBeforePassword,
   '2026-12-08T2110-suspension-lifting': suspensionLifting,
+  '2026-12-08T2000-contract-chain-ending': contractChainEnding,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -69,6 +69,46 @@ export async function listedHandlers(t: TestApp, token: string, contractId: stri
   return byName;
 }
 
+/**
+ * An approved sub-contract started the only way there is: the sub-contractor's handler list (with
+ * pledges) submitted and acknowledged, then the same activation as any contract.
+ */
+export async function startSubcontract(t: TestApp, w: World, contractId: string) {
+  const token = w.tokens.subcontractor_manager!;
+  const responsible = await createHandler(t, token, '東池袋 翔', '2026-05-20');
+  const handler = await createHandler(t, token, '大久保 彩', '2026-05-20');
+  const submitted = expectStatus(
+    await t.call('POST', `${CONTRACTS}/${contractId}/handler-lists`, {
+      token,
+      json: {
+        entries: [
+          { handlerId: responsible.id, role: 'responsible', effectiveFrom: '2026-06-01' },
+          { handlerId: handler.id, role: 'handler', effectiveFrom: '2026-06-01' },
+        ],
+      },
+    }),
+    201,
+  );
+  expectStatus(
+    await t.call('POST', `${CONTRACTS}/${contractId}/handler-lists/${submitted.id}/acknowledge`, {
+      token: w.tokens.ward_officer,
+      json: { version: submitted.version },
+    }),
+    200,
+  );
+  const approved = expectStatus(
+    await t.call('GET', `${CONTRACTS}/${contractId}`, { token: w.tokens.ward_officer }),
+    200,
+  );
+  return expectStatus(
+    await t.call('POST', `${CONTRACTS}/${contractId}/activate`, {
+      token: w.tokens.ward_officer,
+      json: { version: approved.version },
+    }),
+    200,
+  );
+}
+
 /** A step of a package's custody as `token`, with the version it is based on. */
 export function custodyStep(
   t: TestApp,
@@ -124,28 +164,7 @@ export async function approvedCallCentre(
   );
   approval = expectStatus(await step(t, w, 'contractor_manager', approval, 'submit'), 200);
   approval = await signOff(t, w, approval);
-  const token = w.tokens.subcontractor_manager!;
-  const responsible = await createHandler(t, token, '東池袋 翔', '2026-05-20');
-  const handler = await createHandler(t, token, '大久保 彩', '2026-05-20');
-  const submitted = expectStatus(
-    await t.call('POST', `${CONTRACTS}/${approval.contractId}/handler-lists`, {
-      token,
-      json: {
-        entries: [
-          { handlerId: responsible.id, role: 'responsible', effectiveFrom: '2026-06-01' },
-          { handlerId: handler.id, role: 'handler', effectiveFrom: '2026-06-01' },
-        ],
-      },
-    }),
-    201,
-  );
-  expectStatus(
-    await t.call('POST', `${CONTRACTS}/${approval.contractId}/handler-lists/${submitted.id}/acknowledge`, {
-      token: w.tokens.ward_officer,
-      json: { version: submitted.version },
-    }),
-    200,
-  );
+  await startSubcontract(t, w, approval.contractId);
   const current = expectStatus(
     await t.call('GET', `${APPROVALS}/${approval.id}`, { token: w.tokens.ward_officer }),
     200,

@@ -1,5 +1,6 @@
 import { callCentreApplication, signOff, step } from './approvals.js';
 import { expectStatus } from './contracts.js';
+import { startSubcontract } from './handover.js';
 import type { CallResult, TestApp } from './test-app.js';
 import type { World } from './world.js';
 
@@ -91,8 +92,8 @@ export async function signInspection(t: TestApp, w: World, submitted: { id: stri
   return inspection as { id: string; version: number; status: string };
 }
 
-/** The seed 003 call centre, applied for by the contractor and approved by the ward: an approved
- * sub-contract whose sub-contractor can be inspected. */
+/** The seed 003 call centre, applied for by the contractor, approved by the ward and started: a
+ * sub-contract in progress whose sub-contractor can be inspected. */
 export async function approvedSubcontract(t: TestApp, w: World): Promise<{ contractId: string }> {
   const applied = expectStatus(
     await t.call('POST', `/api/v1/contracts/${w.bicycleContractId}/subcontract-applications`, {
@@ -104,6 +105,7 @@ export async function approvedSubcontract(t: TestApp, w: World): Promise<{ contr
   const submitted = expectStatus(await step(t, w, 'contractor_manager', applied, 'submit'), 200);
   const approved = await signOff(t, w, submitted);
   if (approved.status !== 'approved') throw new Error(`sub-contract not approved: ${approved.status}`);
+  await startSubcontract(t, w, applied.contractId);
   return { contractId: applied.contractId };
 }
 

@@ -14,7 +14,12 @@ describe('contract lifecycle', () => {
   it.each<[ContractStatus, ContractEvent, ContractStatus]>([
     ['draft', { type: 'ACTIVATE', blockers: [] }, 'active'],
     ['active', { type: 'BEGIN_ENDING' }, 'ending'],
-    ['ending', { type: 'RESUME' }, 'active'],
+    ['ending', { type: 'RESUME', blockers: [] }, 'active'],
+    ['ending', { type: 'RESUME', blockers: [], to: 'active' }, 'active'],
+    ['ending', { type: 'RESUME', blockers: [], to: 'approved' }, 'approved'],
+    ['draft', { type: 'SUBDELEGATION_APPROVED' }, 'approved'],
+    ['approved', { type: 'ACTIVATE', blockers: [] }, 'active'],
+    ['approved', { type: 'BEGIN_ENDING' }, 'ending'],
     ['ending', { type: 'CLOSE', blockers: [] }, 'closed'],
   ])('%s + %j → %s', (state, event, next) => {
     expect(run(state, event)).toMatchObject({ allowed: true, next });
@@ -25,7 +30,10 @@ describe('contract lifecycle', () => {
     ['draft', { type: 'CLOSE', blockers: [] }],
     ['active', { type: 'ACTIVATE', blockers: [] }],
     ['active', { type: 'CLOSE', blockers: [] }],
-    ['closed', { type: 'RESUME' }],
+    ['closed', { type: 'RESUME', blockers: [] }],
+    ['active', { type: 'SUBDELEGATION_APPROVED' }],
+    ['approved', { type: 'HAND_OVER_DATA' }],
+    ['approved', { type: 'CLOSE', blockers: [] }],
     ['closed', { type: 'ACTIVATE', blockers: [] }],
   ])('refuses %s + %j as not allowed in this state', (state, event) => {
     expect(run(state, event)).toEqual({ allowed: false, reason: 'not-in-this-state', state });
@@ -36,6 +44,11 @@ describe('contract lifecycle', () => {
       allowed: false,
       reason: 'guard',
       state: 'draft',
+    });
+    expect(run('approved', { type: 'ACTIVATE', blockers: [blocker] })).toMatchObject({ allowed: false });
+    expect(run('ending', { type: 'RESUME', blockers: [blocker] })).toMatchObject({ allowed: false });
+    expect(run('ending', { type: 'RESUME', blockers: [blocker], to: 'approved' })).toMatchObject({
+      allowed: false,
     });
     expect(run('ending', { type: 'CLOSE', blockers: [blocker] })).toEqual({
       allowed: false,

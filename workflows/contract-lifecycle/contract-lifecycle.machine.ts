@@ -1,6 +1,8 @@
 import { setup } from 'xstate';
 
-// The life of a contract (委託契約): draft → active → ending → closed. The machine only decides
+// The life of a contract (委託契約): draft → active → ending → closed; a sub-contract passes
+// through approved (承認済・未着手) between the ward's approval and its start, which needs the same
+// gates as any contract's. The machine only decides
 // which event is allowed in which state; the facts its guards need (is the register there, are
 // the handler lists acknowledged, is everything erased) are gathered by the use case and passed
 // in the event as `blockers`: an event with blockers is refused.
@@ -9,7 +11,7 @@ import { setup } from 'xstate';
 // handler lists, sub-contracting, handing data over, recording erasures, renewing): those events
 // leave the state as it is, so other workflows ask this machine instead of testing the status.
 
-export type ContractStatus = 'draft' | 'active' | 'ending' | 'closed';
+export type ContractStatus = 'draft' | 'approved' | 'active' | 'ending' | 'closed';
 
 export interface Blocker {
   code: string;
@@ -40,12 +42,19 @@ export type ContractUseEvent =
 
 export type ContractEvent =
   | { type: 'ACTIVATE'; blockers: Blocker[] }
+  /** 再委託の承認: the sub-contract may start once its own gates are passed. */
+  | { type: 'SUBDELEGATION_APPROVED' }
   | { type: 'BEGIN_ENDING' }
-  | { type: 'RESUME' }
+  /**
+   * 履行の再開: back to the state the contract had before ending (a sub-contract that followed its
+   * parent may not have started yet); refused while something stands in the way.
+   */
+  | { type: 'RESUME'; blockers: Blocker[]; to?: 'approved' | 'active' }
   | { type: 'CLOSE'; blockers: Blocker[] }
   | ContractUseEvent;
 
-export const CONTRACT_LIFECYCLE_VERSION = 1;
+/** 2: the approved state of a sub-contract that has not started; RESUME may return to it. */
+export const CONTRACT_LIFECYCLE_VERSION = 2;
 
 const noBlockers = ({ event }: { event: ContractEvent }) =>
   !('blockers' in event) || event.blockers.length === 0;
@@ -58,6 +67,8 @@ export const contractLifecycleMachine = setup({
   types: { events: {} as ContractEvent },
   guards: {
     requirementsMet: noBlockers,
+    resumesUnstarted: ({ event }: { event: ContractEvent }) =>
+      event.type === 'RESUME' && event.to === 'approved' && event.blockers.length === 0,
     keepsPersonalInfo: ({ event }: { event: ContractEvent }) =>
       event.type !== 'EDIT' || !event.changesPersonalInfo,
   },
@@ -69,6 +80,7 @@ export const contractLifecycleMachine = setup({
     draft: {
       on: {
         ACTIVATE: { target: 'active', guard: 'requirementsMet' },
+        SUBDELEGATION_APPROVED: 'approved',
         EDIT: { target: 'draft' },
         ...stays(
           'draft',
@@ -76,6 +88,21 @@ export const contractLifecycleMachine = setup({
           'SUBMIT_HANDLER_LIST',
           'APPLY_DELEGATION',
           'APPLY_SUBDELEGATION',
+        ),
+      },
+    },
+    /** 承認済・未着手: an approved sub-contract waiting for its handler list and its start. */
+    approved: {
+      on: {
+        ACTIVATE: { target: 'active', guard: 'requirementsMet' },
+        BEGIN_ENDING: 'ending',
+        EDIT: { target: 'approved', guard: 'keepsPersonalInfo' },
+        ...stays(
+          'approved',
+          'CHANGE_REGISTER',
+          'SUBMIT_HANDLER_LIST',
+          'APPLY_SUBDELEGATION',
+          'RECORD_ERASURE',
         ),
       },
     },
@@ -99,7 +126,10 @@ export const contractLifecycleMachine = setup({
     /** 終了手続中: data is returned or erased; the ward may resume the work. */
     ending: {
       on: {
-        RESUME: 'active',
+        RESUME: [
+          { target: 'approved', guard: 'resumesUnstarted' },
+          { target: 'active', guard: 'requirementsMet' },
+        ],
         CLOSE: { target: 'closed', guard: 'requirementsMet' },
         EDIT: { target: 'ending', guard: 'keepsPersonalInfo' },
         ...stays(

@@ -40,7 +40,11 @@ export interface ContractsTable {
   reason: string | null;
   ward_measures: Json<Measures>;
   contractor_measures: Json<Measures>;
-  status: Generated<'draft' | 'active' | 'ending' | 'closed'>;
+  status: Generated<'draft' | 'approved' | 'active' | 'ending' | 'closed'>;
+  /** The state a sub-contract had when it followed its parent into ending; resuming restores it. */
+  followed_parent_from: 'approved' | 'active' | null;
+  /** When the contract started (activation); null for one that never did. */
+  started_at: Date | null;
   predecessor_contract_id: string | null;
   renewal_count: Generated<number>;
   register_revision: Generated<number>;

@@ -1,8 +1,8 @@
 import { contractFollowSteps, contractWorkflow } from '../contracts/contract.workflow.js';
+import { endChainWith } from '../contracts/contract-chain.js';
 import type { UnitOfWork, UseCaseContext } from '../shared/context.js';
 import { takeStep } from '../shared/run-step.js';
 import type { Approval } from './approval.repository.js';
-import { approvalFollowSteps, approvalWorkflow } from './approval.workflow.js';
 
 // What an approval's decision means for the records around it. Each change of state is a step of
 // its own workflow, taken on the shared path as following from the decision (no ability or version
@@ -13,7 +13,8 @@ export type Following = UnitOfWork & { ctx: UseCaseContext; now: Date };
 
 /**
  * A sub-delegation that takes effect opens the sub-contract to the sub-contractor's users (the
- * policies read contractor_access) and starts it.
+ * policies read contractor_access): it is approved, not started — it starts once its own handler
+ * list is acknowledged, through the same activation as any contract.
  */
 export async function onApproved(f: Following, approval: Approval): Promise<void> {
   if (approval.kind !== 'subdelegation') return;
@@ -24,58 +25,28 @@ export async function onApproved(f: Following, approval: Approval): Promise<void
     contractFollowSteps.openApprovedSubcontract,
     approval.contractId,
     undefined,
-    {
-      follows: true,
-    },
+    { follows: true },
   );
 }
 
 /**
- * Revocation cuts access at once: the sub-contractor no longer sees the sub-contract, which moves
- * to ending (its data must be returned or erased), and every approved sub-delegation below it
- * ends with it (PARENT_ENDED), level by level. A revoked delegation ends its contract likewise.
+ * Revocation (the 課長's own act) cuts the sub-contractor off at once: it no longer sees the
+ * sub-contract, which moves to ending (its data must be returned or erased). The sub-contracts
+ * below follow it into ending in their own states, their approvals untouched. A revoked delegation
+ * ends its contract likewise.
  */
 export async function onRevoked(f: Following, approval: Approval): Promise<void> {
   if (approval.kind === 'subdelegation') await cutAccess(f, approval.wardId, approval.contractId);
-  await endContract(f, approval.contractId);
-  await endSubcontractsOf(f, approval.wardId, approval.contractId, approval.id);
-}
-
-/** 再委託は委託とともに終了する: the approved sub-delegations below a contract end, level by level. */
-export async function endSubcontractsOf(
-  f: Following,
-  wardId: string,
-  contractId: string,
-  because: string,
-): Promise<void> {
-  const pending = [contractId];
-  while (pending.length) {
-    const parentId = pending.shift()!;
-    const children = await f.tx
-      .selectFrom('approvals')
-      .select(['id', 'contract_id'])
-      .where('ward_id', '=', wardId)
-      .where('parent_contract_id', '=', parentId)
-      .where('status', '=', 'approved')
-      .execute();
-    for (const child of children) {
-      const ended = await takeStep(
-        f,
-        f.ctx,
-        approvalWorkflow,
-        approvalFollowSteps.parentEnded,
-        child.id,
-        { because },
-        {
-          follows: true,
-        },
-      );
-      if (ended.refused) continue;
-      await cutAccess(f, wardId, child.contract_id);
-      await endContract(f, child.contract_id);
-      pending.push(child.contract_id);
-    }
-  }
+  await takeStep(
+    f,
+    f.ctx,
+    contractWorkflow,
+    contractFollowSteps.endOnRevocation,
+    approval.contractId,
+    undefined,
+    { follows: true },
+  );
+  await endChainWith(f, approval.wardId, approval.contractId);
 }
 
 /** The sub-contractor's users lose sight of the sub-contract (audited with the step that caused it). */
@@ -86,11 +57,4 @@ async function cutAccess(f: Following, wardId: string, contractId: string) {
     .where('ward_id', '=', wardId)
     .where('id', '=', contractId)
     .execute();
-}
-
-/** An active contract moves to ending: its data is to be returned or erased. */
-async function endContract(f: Following, contractId: string) {
-  await takeStep(f, f.ctx, contractWorkflow, contractFollowSteps.endOnRevocation, contractId, undefined, {
-    follows: true,
-  });
 }

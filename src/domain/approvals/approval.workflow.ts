@@ -161,17 +161,3 @@ export const approvalCommands: Record<ApprovalCommand, ApprovalStep> = {
     },
   ),
 };
-
-/** Steps that follow from another record's change, taken by the system in the same transaction. */
-export const approvalFollowSteps = {
-  /** The parent contract or approval ended: an approved sub-contract ends with it. */
-  parentEnded: {
-    name: 'parent-ended',
-    label: { en: 'end with the parent', ja: '親契約の終了に伴う終了' },
-    can: { action: 'sign' },
-    step: false,
-    event: () => ({ type: 'PARENT_ENDED' }),
-    apply: ({ now }) => ({ decided_at: now }),
-    audit: ({ input }) => ({ action: 'approval.parent_ended', after: { because: input.because } }),
-  } satisfies Command<Approval, { because: string }>,
-};

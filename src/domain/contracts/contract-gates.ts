@@ -107,11 +107,50 @@ const delegationApproved: Gate = async (tx, contract) => {
   ];
 };
 
-/** Gates for ACTIVATE. Sub-contracts are started by their approval instead. */
+/**
+ * 再委託の承認 (seed 003 丙, 001 第7条): a sub-contract starts only once the ward approved it, and
+ * only under a parent contract that is itself in progress.
+ */
+const subdelegationApproved: Gate = async (tx, contract) => {
+  if (!contract.parentContractId) return [];
+  const blockers: Blocker[] = [];
+  const approved = await tx
+    .selectFrom('approvals')
+    .select('id')
+    .where('ward_id', '=', contract.wardId)
+    .where('contract_id', '=', contract.id)
+    .where('kind', '=', 'subdelegation')
+    .where('status', '=', 'approved')
+    .limit(1)
+    .executeTakeFirst();
+  if (!approved) {
+    blockers.push({
+      code: 'subdelegation-not-approved',
+      en: 'The sub-contracting has not been approved by the ward',
+      ja: '再委託の承認が完了していません',
+    });
+  }
+  const parent = await findContract(tx, contract.parentContractId);
+  if (parent && parent.status !== 'active') {
+    blockers.push({
+      code: 'parent-not-active',
+      en: `The parent contract "${parent.title}" is not in progress`,
+      ja: `親契約「${parent.title}」が履行中ではありません`,
+    });
+  }
+  return blockers;
+};
+
+/**
+ * Gates for ACTIVATE, the same at every level: a sub-contract approved by the ward waits for its
+ * own register and its sub-contractor's acknowledged handler list (pledges included) like any
+ * contract, and for its approval instead of a delegation's.
+ */
 export const activationGates: Gate[] = [
   registerPresent,
   handlerListAcknowledged,
   delegationApproved,
+  subdelegationApproved,
   provisionsAcceptedGate,
 ];
 

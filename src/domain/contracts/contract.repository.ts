@@ -8,6 +8,9 @@ import type { ContractsTable, Measures } from '../../db/tables/contracts.js';
 export const PROCESSING_MODES = ['paper_handover', 'on_premises', 'offsite_electronic'] as const;
 export type ProcessingMode = (typeof PROCESSING_MODES)[number];
 
+/** The states of a contract's lifecycle, in order. */
+export const CONTRACT_STATUSES = ['draft', 'approved', 'active', 'ending', 'closed'] as const;
+
 export const CERTIFICATIONS = ['pmark', 'isms'] as const;
 
 export interface Contract {
@@ -34,7 +37,10 @@ export interface Contract {
   reason: string | null;
   wardMeasures: Measures;
   contractorMeasures: Measures;
-  status: 'draft' | 'active' | 'ending' | 'closed';
+  status: (typeof CONTRACT_STATUSES)[number];
+  /** The state a sub-contract had when it followed its parent into ending (resuming restores it). */
+  followedParentFrom: 'approved' | 'active' | null;
+  startedAt: Date | null;
   predecessorContractId: string | null;
   renewalCount: number;
   registerRevision: number;
@@ -78,6 +84,8 @@ export function toContract(row: Selectable<ContractsTable>): Contract {
     wardMeasures: row.ward_measures,
     contractorMeasures: row.contractor_measures,
     status: row.status,
+    followedParentFrom: row.followed_parent_from,
+    startedAt: row.started_at,
     predecessorContractId: row.predecessor_contract_id,
     renewalCount: row.renewal_count,
     registerRevision: row.register_revision,

@@ -5,10 +5,10 @@ import {
   contractLifecycleMachine,
 } from '../../../workflows/contract-lifecycle/contract-lifecycle.machine.js';
 import { decide } from '../../../workflows/shared/decide.js';
-import { endSubcontractsOf } from '../approvals/approval-effects.js';
 import { ConflictError, type Message } from '../shared/errors.js';
 import type { Command, Workflow } from '../shared/workflow.js';
 import { type Contract, findContract } from './contract.repository.js';
+import { closeChainWith, endChainWith, resumeBlockers, resumeChainWith } from './contract-chain.js';
 import { activationGates, closingGates, collectBlockers } from './contract-gates.js';
 
 // 委託契約の進行 on the shared step runner.
@@ -24,8 +24,13 @@ export const contractWorkflow: Workflow<Contract> = {
   table: 'contracts',
   auditPrefix: 'contract',
   load: findContract,
+  upgrades: {
+    // version 2 added the approved state of a sub-contract; version 1 snapshots read the same
+    1: (snapshot) => snapshot,
+  },
   stateNames: {
     draft: { en: 'a draft', ja: '起案中' },
+    approved: { en: 'approved, not started', ja: '承認済（未着手）' },
     active: { en: 'active', ja: '履行中' },
     ending: { en: 'ending', ja: '終了手続中' },
     closed: { en: 'closed', ja: '完了' },
@@ -33,6 +38,20 @@ export const contractWorkflow: Workflow<Contract> = {
 };
 
 type ContractStep = Command<Contract, void, Blocker[]>;
+
+/** The refusal of a step something stands in the way of: it lists what is missing. */
+function missingRefusal(verb: string, event: string): ContractStep['refusal'] {
+  return ({ reason, facts, record }) =>
+    reason === 'guard' && facts?.length
+      ? new ConflictError(
+          {
+            en: `The contract cannot ${verb} yet: ${facts.map((b) => b.en).join('; ')}`,
+            ja: `まだ手続きを進められません：${facts.map((b) => b.ja).join('、')}`,
+          },
+          { state: record.status, event, missing: facts },
+        )
+      : undefined;
+}
 
 /** A step that passes the gates first (履行開始, 完了): the refusal lists what is missing. */
 // `gates` is read when the step runs: the gates' modules import this one's neighbours.
@@ -47,22 +66,10 @@ function gated(
     can: { action: 'update' },
     facts: ({ tx, record }) => collectBlockers(tx, record, gates()),
     event: ({ facts }) => ({ type: name === 'activate' ? 'ACTIVATE' : 'CLOSE', blockers: facts ?? [] }),
-    refusal: ({ reason, facts, record }) =>
-      reason === 'guard' && facts?.length
-        ? new ConflictError(
-            {
-              en: `The contract cannot ${name} yet: ${facts.map((b) => b.en).join('; ')}`,
-              ja: `まだ手続きを進められません：${facts.map((b) => b.ja).join('、')}`,
-            },
-            { state: record.status, event: name === 'activate' ? 'ACTIVATE' : 'CLOSE', missing: facts },
-          )
-        : undefined,
+    refusal: missingRefusal(name, name === 'activate' ? 'ACTIVATE' : 'CLOSE'),
+    apply: ({ now }) => (name === 'activate' ? { started_at: now } : {}),
   };
 }
-
-/** 再委託は委託とともに終了する: ending or closing a contract ends the sub-contracts below it. */
-const endsSubcontracts: ContractStep['after'] = (step) =>
-  endSubcontractsOf(step, step.record.wardId, step.record.id, step.record.id);
 
 export const contractCommands: Record<ContractCommand, ContractStep> = {
   activate: gated('activate', { en: 'start', ja: '履行開始' }, () => activationGates),
@@ -71,25 +78,41 @@ export const contractCommands: Record<ContractCommand, ContractStep> = {
     label: { en: 'begin ending', ja: '終了手続の開始' },
     can: { action: 'update' },
     event: () => ({ type: 'BEGIN_ENDING' }),
-    after: endsSubcontracts,
+    // 再委託は委託とともに終了する: the sub-contracts follow, each in its own state; nothing is revoked
+    after: (step) => endChainWith(step, step.record.wardId, step.record.id),
   },
   resume: {
     name: 'resume',
     label: { en: 'resume', ja: '履行の再開' },
     can: { action: 'update' },
-    event: () => ({ type: 'RESUME' }),
+    facts: ({ tx, record }) => resumeBlockers(tx, record),
+    // a sub-contract resumed on its own returns to where it was (it may not have started)
+    event: ({ record, facts }) => ({
+      type: 'RESUME',
+      blockers: facts ?? [],
+      to: record.followedParentFrom ?? (record.parentContractId && !record.startedAt ? 'approved' : 'active'),
+    }),
+    refusal: missingRefusal('resume', 'RESUME'),
+    apply: () => ({ followed_parent_from: null }),
+    after: (step) => resumeChainWith(step, step.record.wardId, step.record.id),
   },
-  close: { ...gated('close', { en: 'close', ja: '完了' }, () => closingGates), after: endsSubcontracts },
+  close: {
+    ...gated('close', { en: 'close', ja: '完了' }, () => closingGates),
+    after: (step) => closeChainWith(step, step.record.wardId, step.record.id),
+  },
 };
 
 /** Steps that follow from an approval's decision, taken by the system in the same transaction. */
 export const contractFollowSteps = {
-  /** An approved sub-delegation opens the sub-contract to its sub-contractor and starts it. */
+  /**
+   * An approved sub-delegation opens the sub-contract to its sub-contractor, who may then submit
+   * its handler list; the sub-contract starts later, through the same activation (and gates) as any.
+   */
   openApprovedSubcontract: {
     name: 'open-subcontract',
-    label: { en: 'start the approved sub-contract', ja: '承認された再委託の開始' },
+    label: { en: 'open the approved sub-contract', ja: '承認された再委託の開設' },
     can: { action: 'update' },
-    event: () => ({ type: 'ACTIVATE', blockers: [] }),
+    event: () => ({ type: 'SUBDELEGATION_APPROVED' }),
     apply: () => ({ contractor_access: true }),
   } satisfies ContractStep,
   /** A revoked approval ends its contract: its data is to be returned or erased. */

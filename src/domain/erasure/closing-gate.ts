@@ -21,7 +21,7 @@ interface ChainContract {
   contractorName: string;
 }
 
-/** The contract and every sub-contract below it that ever started (a draft never held data). */
+/** The contract and every sub-contract below it that ever started (one that never started held no data). */
 async function chainOf(tx: Tx, contract: Contract): Promise<ChainContract[]> {
   const found: ChainContract[] = [];
   let level = [contract.id];
@@ -34,7 +34,7 @@ async function chainOf(tx: Tx, contract: Contract): Promise<ChainContract[]> {
       .where('contracts.ward_id', '=', contract.wardId)
       .where(first ? 'contracts.id' : 'contracts.parent_contract_id', 'in', level)
       .where('contracts.handles_personal_info', '=', true)
-      .where((eb) => (first ? eb.val(true) : eb('contracts.status', '<>', 'draft')))
+      .where((eb) => (first ? eb.val(true) : eb('contracts.started_at', 'is not', null)))
       .orderBy('contracts.created_at')
       .execute();
     found.push(

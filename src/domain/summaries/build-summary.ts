@@ -105,11 +105,13 @@ export async function buildSummary(
     },
     {
       key: 'subcontracts_revoked',
-      label: '再委託の承認取消し・終了',
-      labelEn: 'Sub-contracts revoked or ended',
+      label: '再委託の承認取消し',
+      labelEn: 'Sub-contract approvals revoked',
       value:
         await count(sql`select count(*) as n from approvals a join contracts c on c.ward_id = a.ward_id and c.id = a.contract_id
-        where a.ward_id = ${wardId} and a.kind = 'subdelegation' and a.status = 'revoked' and a.decided_at between ${fromAt} and ${toAt} ${deptFilter}`),
+        where a.ward_id = ${wardId} and a.kind = 'subdelegation' and a.status = 'revoked' and a.decided_at between ${fromAt} and ${toAt} ${deptFilter}
+        -- revoked by the 課長's own act (a step row); older records ended with their parent carry none
+        and exists (select 1 from approval_steps r where r.ward_id = a.ward_id and r.approval_id = a.id and r.decision = 'revoke')`),
     },
     {
       key: 'council_items',

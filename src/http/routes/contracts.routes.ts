@@ -1,5 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { Contract } from '../../domain/contracts/contract.repository.js';
+import { CONTRACT_STATUSES, type Contract } from '../../domain/contracts/contract.repository.js';
 import { contractActions } from '../../domain/contracts/contract-actions.js';
 import { listContracts } from '../../domain/contracts/list-contracts.js';
 import { createContract, getContract, updateContract } from '../../domain/contracts/manage-contracts.js';
@@ -29,9 +29,20 @@ import { registerRoutes } from './registers.routes.js';
 
 /** The contract as the API shows it, with what the viewer may do with it now; the policy-only fields stay inside. */
 export function presentContract(viewer: Viewer, contract: Contract) {
-  const { chainOrgIds: _c, contractorAccess: _a, machine: _m, createdAt, updatedAt, ...rest } = contract;
+  const {
+    chainOrgIds: _c,
+    contractorAccess: _a,
+    machine: _m,
+    followedParentFrom,
+    startedAt,
+    createdAt,
+    updatedAt,
+    ...rest
+  } = contract;
   return {
     ...rest,
+    endedWithParent: followedParentFrom !== null,
+    startedAt: startedAt?.toISOString() ?? null,
     allowedActions: contractActions(viewer, contract),
     createdAt: createdAt.toISOString(),
     updatedAt: updatedAt.toISOString(),
@@ -59,7 +70,7 @@ export function contractRoutes() {
       summary: 'Contracts you may see, newest first / 委託契約の一覧',
       request: {
         query: PageQuery.extend({
-          status: z.enum(['draft', 'active', 'ending', 'closed']).optional(),
+          status: z.enum(CONTRACT_STATUSES).optional(),
           departmentId: Uuid.optional(),
           parentContractId: Uuid.optional(),
           q: text(100).optional(),

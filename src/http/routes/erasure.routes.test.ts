@@ -24,7 +24,7 @@ import { decryptPackage } from '../../domain/handover/package-crypto.js';
 // The seed 003 case from handover to closing, through the API: the ward hands the encrypted
 // 撤去車両所有者 data to the contractor and to the call-centre sub-contractor, the media and the
 // password notice on separate occasions; custody with a take-out; return with the hash check;
-// erasure by the contractor and by the sub-contractor (after its access was cut); certificates
+// erasure by the contractor and by the sub-contractor (its sub-contract ending with the contract, still readable to it); certificates
 // issued, sent to the ward and the contractor, verified — a tampered one detected; and the contract
 // closing only when everything in its chain is certified.
 
@@ -247,8 +247,11 @@ describe('seed 003: 撤去車両所有者 data from handover to a closed contrac
   it('refuses to close while anything in the chain is outstanding, saying exactly what', async () => {
     let contract = expectStatus(await get(`${CONTRACTS}/${w.bicycleContractId}`, 'ward_officer'), 200);
     contract = expectStatus(await transition(t, w.tokens.ward_officer, contract, 'begin-ending'), 200);
-    // ending the contract ends the sub-contract: the sub-contractor loses its access to it
-    expect((await get(`${CONTRACTS}/${sub.contractId}`, 'subcontractor_manager')).status).toBe(404);
+    // ending the contract ends the sub-contract with it, in its own state: the sub-contractor keeps
+    // reading what it must certify, and its approval is not revoked
+    const ended = expectStatus(await get(`${CONTRACTS}/${sub.contractId}`, 'subcontractor_manager'), 200);
+    expect(ended).toMatchObject({ status: 'ending', endedWithParent: true });
+    expect((await get(`${CONTRACTS}/${sub.contractId}/register`, 'subcontractor_manager')).status).toBe(200);
 
     const refused = await transition(t, w.tokens.ward_officer, contract, 'close');
     expect(refused.status).toBe(409);
@@ -414,7 +417,7 @@ describe('seed 003: 撤去車両所有者 data from handover to a closed contrac
     ).toBe(409);
   });
 
-  it('lets the sub-contractor record and certify its erasure without access to the sub-contract', async () => {
+  it('lets the sub-contractor record and certify its erasure under its ending sub-contract', async () => {
     const at = t.clock.now();
     const items = [
       ...['氏名', '住所', '電話番号', '問合せ内容'].map((name) => ({
@@ -585,10 +588,9 @@ describe('seed 003: 撤去車両所有者 data from handover to a closed contrac
     const contract = expectStatus(await get(`${CONTRACTS}/${w.bicycleContractId}`, 'ward_officer'), 200);
     const closed = expectStatus(await transition(t, w.tokens.ward_officer, contract, 'close'), 200);
     expect(closed.status).toBe('closed');
+    // the sub-contract, certified with the rest of the chain, closes with it
     const subContract = expectStatus(await get(`${CONTRACTS}/${sub.contractId}`, 'ward_officer'), 200);
-    expect(expectStatus(await transition(t, w.tokens.ward_officer, subContract, 'close'), 200).status).toBe(
-      'closed',
-    );
+    expect(subContract.status).toBe('closed');
     // a closed contract takes no more erasure records
     const late = await t.call('POST', ERASURES, {
       token: w.tokens.contractor_manager,

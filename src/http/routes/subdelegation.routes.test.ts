@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APPROVALS, callCentreApplication, signOff, step } from '../../../test/helpers/approvals.js';
 import { expectStatus } from '../../../test/helpers/contracts.js';
+import { prepareForm, startSubcontract } from '../../../test/helpers/handover.js';
 import { pdfText } from '../../../test/helpers/pdf-text.js';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import { buildWorld, type World } from '../../../test/helpers/world.js';
@@ -165,8 +166,9 @@ describe('the call centre, from application to council report', () => {
       'ward_manager:approve',
     ]);
     const token = w.tokens.subcontractor_staff;
+    // approved, not started: it waits for the sub-contractor's handler list like any contract
     expect((await t.call('GET', `/api/v1/contracts/${approval.contractId}`, { token })).body.status).toBe(
-      'active',
+      'approved',
     );
     const register = expectStatus(
       await t.call('GET', `/api/v1/contracts/${approval.contractId}/register`, { token }),
@@ -179,6 +181,38 @@ describe('the call centre, from application to council report', () => {
     expect((await t.call('GET', `/api/v1/contracts/${w.bicycleContractId}`, { token })).status).toBe(404);
     const list = expectStatus(await t.call('GET', '/api/v1/contracts', { token }), 200);
     expect(list.items.map((c: { id: string }) => c.id)).toEqual([approval.contractId]);
+  });
+
+  it('starts only through the same activation gate as any contract: the handler list with pledges first', async () => {
+    const sub = () =>
+      t.call('GET', `/api/v1/contracts/${approval.contractId}`, { token: w.tokens.ward_officer });
+    const approved = expectStatus(await sub(), 200);
+    expect(approved).toMatchObject({ status: 'approved', startedAt: null });
+    expect(approved.allowedActions).toContain('activate');
+    const activate = (version: number) =>
+      t.call('POST', `/api/v1/contracts/${approval.contractId}/activate`, {
+        token: w.tokens.ward_officer,
+        json: { version },
+      });
+    const refused = await activate(approved.version);
+    expect(refused.status).toBe(409);
+    expect(refused.body.missing.map((m: { code: string }) => m.code)).toEqual(['handler-list-missing']);
+    expect(refused.body.detail_ja).toContain('名簿');
+    // no handover before it has started
+    const pkg = await t.call('POST', '/api/v1/handover-packages', {
+      token: w.tokens.ward_officer,
+      body: prepareForm({
+        contractId: approval.contractId,
+        title: '問合せ者情報',
+        items: [{ subjectGroup: '撤去車両所有者', name: '氏名', direction: 'provided' }],
+        files: [{ name: 'a.csv', bytes: new TextEncoder().encode('氏名\n') }],
+      }),
+    });
+    expect(pkg.status).toBe(409);
+
+    const started = await startSubcontract(t, w, approval.contractId);
+    expect(started.status).toBe('active');
+    expect(started.startedAt).not.toBeNull();
   });
 
   it('refuses a further level where the ward allows only 再委託', async () => {

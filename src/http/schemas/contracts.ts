@@ -1,5 +1,9 @@
 import { z } from '@hono/zod-openapi';
-import { CERTIFICATIONS, PROCESSING_MODES } from '../../domain/contracts/contract.repository.js';
+import {
+  CERTIFICATIONS,
+  CONTRACT_STATUSES,
+  PROCESSING_MODES,
+} from '../../domain/contracts/contract.repository.js';
 import { DIRECTIONS, MEDIA_KINDS, SPECIAL_CATEGORIES } from '../../domain/registers/register-document.js';
 import { AllowedActions, requiredText, text, Uuid, VersionField } from './common.js';
 
@@ -65,7 +69,14 @@ export const ContractSchema = z
     reason: z.string().nullable(),
     wardMeasures: MeasuresSchema,
     contractorMeasures: MeasuresSchema,
-    status: z.enum(['draft', 'active', 'ending', 'closed']),
+    status: z.enum(CONTRACT_STATUSES).openapi({
+      description:
+        'approved: a sub-contract approved by the ward that has not started yet (its handler list is acknowledged, then it is activated like any contract)',
+    }),
+    endedWithParent: z.boolean().openapi({
+      description: 'a sub-contract that followed its parent into ending; resuming the parent restores it',
+    }),
+    startedAt: z.string().nullable(),
     predecessorContractId: z.string().nullable(),
     renewalCount: z.number().int(),
     registerRevision: z.number().int(),

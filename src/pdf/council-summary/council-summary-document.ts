@@ -31,6 +31,7 @@ const s = StyleSheet.create({
 
 const STATUS_JA: Record<string, string> = {
   draft: '起案中',
+  approved: '承認済（未着手）',
   active: '履行中',
   ending: '終了手続中',
   closed: '完了',

@@ -1,5 +1,5 @@
 import type { Contract } from '../../../domain/contracts/contract.repository.js';
-import { Badge, DateText, Details, Lines, Period } from '../components/common.js';
+import { Badge, DateText, Details, Lines, Period, TimeText } from '../components/common.js';
 import type { PageCtx } from '../page-context.js';
 import type { ContractNames } from './list.page.js';
 
@@ -11,6 +11,15 @@ export function Overview({ p, k, names }: { p: PageCtx; k: Contract; names: Cont
     <Details
       rows={[
         [f.status, <Badge status={k.status} label={p.t.status.contract[k.status]} />],
+        ...(k.followedParentFrom
+          ? [
+              [
+                t.endedWithParentLabel,
+                t.endedWithParent(p.t.status.contract[k.followedParentFrom] ?? k.followedParentFrom),
+              ] as [string, string],
+            ]
+          : []),
+        [t.startedAt, k.startedAt ? <TimeText at={k.startedAt} /> : t.notStarted],
         [f.contractNumber, k.contractNumber ?? '—'],
         [f.ward, names.org.get(k.wardId) ?? '—'],
         [f.departmentId, names.dept.get(k.departmentId) ?? '—'],

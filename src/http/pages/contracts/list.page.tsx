@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { asSubject } from '../../../../policies/app-ability.js';
-import type { Contract } from '../../../domain/contracts/contract.repository.js';
+import { CONTRACT_STATUSES, type Contract } from '../../../domain/contracts/contract.repository.js';
 import { listContracts } from '../../../domain/contracts/list-contracts.js';
 import { listDepartments } from '../../../domain/organisations/departments.js';
 import { departmentNames, organisationNames } from '../../../domain/worklists/names.js';
@@ -12,7 +12,7 @@ import { Layout } from '../layout.js';
 import { type PageCtx, pageCtx, viewerOf } from '../page-context.js';
 import { sendPage } from '../render.js';
 
-const STATUSES = ['draft', 'active', 'ending', 'closed'] as const;
+const STATUSES = CONTRACT_STATUSES;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const PAGE_SIZE = 20;
 

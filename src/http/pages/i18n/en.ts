@@ -83,7 +83,13 @@ export const en: Dictionary = {
     secondFactorOff: 'The second factor is off.',
   },
   status: {
-    contract: { draft: 'Draft', active: 'Active', ending: 'Ending', closed: 'Closed' },
+    contract: {
+      draft: 'Draft',
+      approved: 'Approved, not started',
+      active: 'Active',
+      ending: 'Ending',
+      closed: 'Closed',
+    },
     approval: {
       draft: 'Draft',
       submitted: 'Submitted (awaiting review)',
@@ -186,7 +192,8 @@ export const en: Dictionary = {
       close: 'Close the contract',
     },
     confirm: {
-      'begin-ending': 'Begin ending the contract (its sub-contracts end too)?',
+      'begin-ending':
+        'Begin ending the contract? Its sub-contracts end with it; no approval is revoked and every company keeps reading its records until it has certified its return or erasure.',
       close: 'Close the contract? A closed contract cannot change.',
     },
     subcontracts: 'Sub-contracts (再委託)',
@@ -200,6 +207,11 @@ export const en: Dictionary = {
     actionFailed: 'This could not be done',
     depthLabel: (n: number) =>
       n <= 1 ? 'Contract (contractor)' : n === 2 ? 'Sub-contract' : `Sub-contract (level ${n - 1})`,
+    startedAt: 'Started',
+    notStarted: 'Not started',
+    endedWithParentLabel: 'Why it is ending',
+    endedWithParent: (was: string) =>
+      `Ending with its parent contract (no approval was revoked; resuming the parent returns it to "${was}")`,
   },
   register: {
     title: 'Data-item register',

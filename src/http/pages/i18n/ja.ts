@@ -82,10 +82,13 @@ export const ja = {
     secondFactorOff: '二要素認証を無効にしました。',
   } as Record<string, string>,
   status: {
-    contract: { draft: '起案中', active: '履行中', ending: '終了手続中', closed: '完了' } as Record<
-      string,
-      string
-    >,
+    contract: {
+      draft: '起案中',
+      approved: '承認済（未着手）',
+      active: '履行中',
+      ending: '終了手続中',
+      closed: '完了',
+    } as Record<string, string>,
     approval: {
       draft: '下書き',
       submitted: '申請済み（審査待ち）',
@@ -187,7 +190,8 @@ export const ja = {
       close: '契約を完了する',
     } as Record<string, string>,
     confirm: {
-      'begin-ending': '終了手続を開始します（再委託も終了します）。よろしいですか。',
+      'begin-ending':
+        '終了手続を開始します（再委託も終了手続に入ります。承認は取り消されず、各社は返還・消去の証明まで閲覧できます）。よろしいですか。',
       close: '契約を完了します。完了した契約は変更できません。よろしいですか。',
     } as Record<string, string>,
     subcontracts: '再委託',
@@ -203,6 +207,11 @@ export const ja = {
     applyChange: '変更の承認を申請する',
     actionFailed: 'この操作はできませんでした',
     depthLabel: (n: number) => (n <= 1 ? '委託（受託者）' : n === 2 ? '再委託' : `再委託（${n - 1}次）`),
+    startedAt: '履行開始',
+    notStarted: '未着手',
+    endedWithParentLabel: '終了手続の経緯',
+    endedWithParent: (was: string) =>
+      `親契約の終了手続に伴い終了手続中です（承認は取り消されていません。親契約を再開すると「${was}」に戻ります）`,
   },
   register: {
     title: '情報項目',
