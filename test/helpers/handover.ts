@@ -70,11 +70,20 @@ export async function listedHandlers(t: TestApp, token: string, contractId: stri
 }
 
 /**
- * An approved sub-contract started the only way there is: the sub-contractor's handler list (with
- * pledges) submitted and acknowledged, then the same activation as any contract.
+ * An approved sub-contract started the only way there is: the sub-contractor accepts the flow-down
+ * 特記事項 and its handler list (with pledges) is submitted and acknowledged, then the same
+ * activation as any contract.
  */
 export async function startSubcontract(t: TestApp, w: World, contractId: string) {
   const token = w.tokens.subcontractor_manager!;
+  const provisions = expectStatus(await t.call('GET', `${CONTRACTS}/${contractId}/provisions`, { token }), 200);
+  expectStatus(
+    await t.call('POST', `${CONTRACTS}/${contractId}/provisions/acceptance`, {
+      token,
+      json: { acceptedName: '株式会社コールセンター・ジャパン 統括責任者', version: provisions.version },
+    }),
+    200,
+  );
   const responsible = await createHandler(t, token, '東池袋 翔', '2026-05-20');
   const handler = await createHandler(t, token, '大久保 彩', '2026-05-20');
   const submitted = expectStatus(

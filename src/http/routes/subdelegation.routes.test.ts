@@ -196,8 +196,14 @@ describe('the call centre, from application to council report', () => {
       });
     const refused = await activate(approved.version);
     expect(refused.status).toBe(409);
-    expect(refused.body.missing.map((m: { code: string }) => m.code)).toEqual(['handler-list-missing']);
+    expect(refused.body.missing.map((m: { code: string }) => m.code)).toEqual([
+      'handler-list-missing',
+      'provisions-not-accepted',
+    ]);
     expect(refused.body.detail_ja).toContain('名簿');
+    // the flow-down provisions (丙) name the articles: 丙第14項 for the list, 乙第13項 for the flow-down
+    expect(refused.body.detail_ja).toContain('（特記事項 第14項）');
+    expect(refused.body.detail_ja).toContain('再委託先が特記事項を受諾していません（特記事項 第13項）');
     // no handover before it has started
     const pkg = await t.call('POST', '/api/v1/handover-packages', {
       token: w.tokens.ward_officer,
