@@ -4,6 +4,7 @@ import type { AttachmentTables } from './tables/attachments.js';
 import type { ContractTables } from './tables/contracts.js';
 import type { HandoverTables } from './tables/handover.js';
 import type { InspectionTables } from './tables/inspections.js';
+import type { PriorApprovalTables } from './tables/prior-approvals.js';
 import type { ReportTables } from './tables/reports.js';
 
 // Table types for Kysely. Columns are snake_case as in SQL; repositories map them to domain
@@ -162,7 +163,8 @@ export interface Database
     ApprovalTables,
     InspectionTables,
     HandoverTables,
-    ReportTables {
+    ReportTables,
+    PriorApprovalTables {
   organisations: OrganisationsTable;
   ward_companies: WardCompaniesTable;
   departments: DepartmentsTable;
