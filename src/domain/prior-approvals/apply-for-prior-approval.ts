@@ -1,11 +1,13 @@
 import { asSubject } from '../../../policies/app-ability.js';
+import { contractLifecycleMachine } from '../../../workflows/contract-lifecycle/contract-lifecycle.machine.js';
 import { decide } from '../../../workflows/shared/decide.js';
 import type { PriorApprovalCarrier, PriorApprovalKind } from '../../db/tables/prior-approvals.js';
 import { wardApprovalSettings } from '../approvals/approval.repository.js';
-import { findContract } from '../contracts/contract.repository.js';
+import { type Contract, findContract } from '../contracts/contract.repository.js';
 import { checkContractAllows } from '../contracts/contract.workflow.js';
 import { notify, usersWithRoles } from '../notifications/notify.js';
 import { findRegisterRevision } from '../registers/register.repository.js';
+import type { Viewer } from '../shared/allowed-actions.js';
 import { authorize } from '../shared/authorize.js';
 import { inTransaction, type UseCaseContext } from '../shared/context.js';
 import { type FieldError, notFound, ValidationError } from '../shared/errors.js';
@@ -199,4 +201,14 @@ export async function applyForPriorApproval(
     });
     return record;
   });
+}
+
+/** Whether this person may apply on the contract now: its own company's contract, in a state that allows it. */
+export function mayApplyForPriorApproval(viewer: Viewer, contract: Contract): boolean {
+  const applicantOrgId = viewer.actor.organisationId;
+  return (
+    contract.contractorOrgId === applicantOrgId &&
+    viewer.ability.can('create', asSubject('PriorApproval', { applicantOrgId })) &&
+    decide(contractLifecycleMachine, contract.status, { type: 'APPLY_PRIOR_APPROVAL' }).allowed
+  );
 }

@@ -2,6 +2,7 @@ import { inspectionsEn } from '../inspections/i18n.js';
 import { handoverEn } from './handover-en.js';
 import type { Dictionary } from './ja.js';
 import { reportsEn } from './reports-en.js';
+import { priorApprovalsEn } from './prior-approvals-en.js';
 import { securityEn } from './security-en.js';
 
 // English strings, key for key with ja.ts (the compiler checks it). Japanese terms of art stay
@@ -440,6 +441,7 @@ export const en: Dictionary = {
   },
   handover: handoverEn,
   security: securityEn,
+  priorApprovals: priorApprovalsEn,
   reports: reportsEn,
   errors: {
     400: 'What was sent could not be read',

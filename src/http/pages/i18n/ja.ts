@@ -4,6 +4,7 @@ import { reportsJa } from './reports-ja.js';
 
 import { inspectionsJa } from '../inspections/i18n.js';
 import { handoverJa } from './handover-ja.js';
+import { priorApprovalsJa } from './prior-approvals-ja.js';
 import { securityJa } from './security-ja.js';
 
 export const ja = {
@@ -449,6 +450,7 @@ export const ja = {
   },
   handover: handoverJa,
   security: securityJa,
+  priorApprovals: priorApprovalsJa,
   reports: reportsJa,
   errors: {
     400: '送信された内容を読み取れませんでした',
