@@ -16,6 +16,7 @@ import { defineAttachmentRules } from './rules/attachments.js';
 import { defineContractRules } from './rules/contracts.js';
 import { defineHandoverRules } from './rules/handover.js';
 import { defineInspectionRules } from './rules/inspections.js';
+import { definePriorApprovalRules } from './rules/prior-approvals.js';
 import { defineProvisionRules } from './rules/provisions.js';
 import { defineReportRules } from './rules/reports.js';
 
@@ -54,6 +55,8 @@ export type SubjectType =
   // compliance reports (遵守状況報告), incidents (事故), reminders, summaries
   | 'ComplianceReport'
   | 'Incident'
+  // prior approvals (事前承認): copying, other use, taking out, disposal
+  | 'PriorApproval'
   | 'Notification'
   | 'CouncilSummary';
 
@@ -95,6 +98,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
   defineHandoverRules(builder, actor);
   defineReportRules(builder, actor);
   defineProvisionRules(builder, actor);
+  definePriorApprovalRules(builder, actor);
   return builder.build();
 }
 

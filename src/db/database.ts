@@ -4,6 +4,7 @@ import type { AttachmentTables } from './tables/attachments.js';
 import type { ContractTables } from './tables/contracts.js';
 import type { HandoverTables } from './tables/handover.js';
 import type { InspectionTables } from './tables/inspections.js';
+import type { PriorApprovalTables } from './tables/prior-approvals.js';
 import type { ProvisionTables } from './tables/provisions.js';
 import type { ReportTables } from './tables/reports.js';
 
@@ -166,7 +167,8 @@ export interface Database
     InspectionTables,
     HandoverTables,
     ProvisionTables,
-    ReportTables {
+    ReportTables,
+    PriorApprovalTables {
   organisations: OrganisationsTable;
   ward_companies: WardCompaniesTable;
   departments: DepartmentsTable;

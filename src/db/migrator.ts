@@ -15,10 +15,11 @@ import * as signInThrottling from '../../migrations/2026-12-07T1000-sign-in-thro
 import * as operatorOrganisation from '../../migrations/2026-12-07T1100-operator-organisation.js';
 import * as userEmailPerOrganisation from '../../migrations/2026-12-07T1200-user-email-per-organisation.js';
 import * as secondFactor from '../../migrations/2026-12-07T1300-second-factor.js';
-import * as contractProvisions from '../../migrations/2026-12-08T2400-contract-provisions.js';
+import * as contractChainEnding from '../../migrations/2026-12-08T2000-contract-chain-ending.js';
 import * as storeBeforePassword from '../../migrations/2026-12-08T2100-store-before-password.js';
 import * as suspensionLifting from '../../migrations/2026-12-08T2110-suspension-lifting.js';
-import * as contractChainEnding from '../../migrations/2026-12-08T2000-contract-chain-ending.js';
+import * as priorApprovals from '../../migrations/2026-12-08T2300-prior-approvals.js';
+import * as contractProvisions from '../../migrations/2026-12-08T2400-contract-provisions.js';
 
 // Static imports: Node's import() of .ts files fails under vitest, and a bundled Workers build
 // has no file system to read a migrations folder from.
@@ -43,6 +44,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-08T2100-store-before-password': storeBeforePassword,
   '2026-12-08T2110-suspension-lifting': suspensionLifting,
   '2026-12-08T2000-contract-chain-ending': contractChainEnding,
+  '2026-12-08T2300-prior-approvals': priorApprovals,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

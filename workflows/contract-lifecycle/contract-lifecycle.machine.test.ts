@@ -56,4 +56,12 @@ describe('contract lifecycle', () => {
       state: 'ending',
     });
   });
+
+  it('takes prior approvals (事前承認) while the work runs or ends, never in a draft or closed contract', () => {
+    const event: ContractEvent = { type: 'APPLY_PRIOR_APPROVAL' };
+    expect(run('active', event)).toMatchObject({ allowed: true, next: 'active' });
+    expect(run('ending', event)).toMatchObject({ allowed: true, next: 'ending' });
+    expect(run('draft', event)).toMatchObject({ allowed: false, reason: 'not-in-this-state' });
+    expect(run('closed', event)).toMatchObject({ allowed: false, reason: 'not-in-this-state' });
+  });
 });

@@ -37,6 +37,8 @@ export type ContractUseEvent =
   | { type: 'HAND_OVER_DATA' }
   /** 消去の記録 */
   | { type: 'RECORD_ERASURE' }
+  /** 事前承認の申請・届出 (copying, other use, taking out, disposal): while the work runs or ends */
+  | { type: 'APPLY_PRIOR_APPROVAL' }
   /** 契約の更新 */
   | { type: 'RENEW' };
 
@@ -119,6 +121,7 @@ export const contractLifecycleMachine = setup({
           'APPLY_SUBDELEGATION',
           'HAND_OVER_DATA',
           'RECORD_ERASURE',
+          'APPLY_PRIOR_APPROVAL',
           'RENEW',
         ),
       },
@@ -138,6 +141,7 @@ export const contractLifecycleMachine = setup({
           'SUBMIT_HANDLER_LIST',
           'APPLY_DELEGATION',
           'RECORD_ERASURE',
+          'APPLY_PRIOR_APPROVAL',
           'RENEW',
         ),
       },

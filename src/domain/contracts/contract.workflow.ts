@@ -133,6 +133,10 @@ const USE_REFUSALS: Record<ContractUseEvent['type'], Message> = {
   SUBMIT_HANDLER_LIST: { en: 'The contract is closed', ja: '契約は完了しています' },
   APPLY_DELEGATION: { en: 'The contract is closed', ja: '契約は完了しています' },
   APPLY_SUBDELEGATION: { en: 'The contract is ending', ja: '契約は終了手続中または完了しています' },
+  APPLY_PRIOR_APPROVAL: {
+    en: 'Prior approvals are applied for only while the work runs or ends',
+    ja: '事前承認の申請・届出は、履行中または終了手続中の契約でのみできます',
+  },
   HAND_OVER_DATA: {
     en: 'Data is handed over only under an active contract',
     ja: '履行中の契約でなければ受渡しできません',

@@ -26,6 +26,7 @@ const subjectNames: Record<string, { en: string; ja: string }> = {
   ErasureCertificate: { en: 'Erasure certificate', ja: '消去証明書' },
   ComplianceReport: { en: 'Compliance report', ja: '遵守状況報告書' },
   Incident: { en: 'Incident', ja: '事故報告' },
+  PriorApproval: { en: 'Prior approval', ja: '事前承認' },
   Notification: { en: 'Notification', ja: '通知' },
   CouncilSummary: { en: 'Council summary', ja: '審議会向け集計' },
 };

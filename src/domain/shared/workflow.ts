@@ -41,7 +41,8 @@ export type WorkflowTable =
   | 'handover_packages'
   | 'package_take_outs'
   | 'handler_list_submissions'
-  | 'erasure_records';
+  | 'erasure_records'
+  | 'prior_approvals';
 
 export interface Workflow<R extends WorkflowRecord> {
   machine: AnyStateMachine;

@@ -6,13 +6,19 @@ import type { Tx } from '../shared/context.js';
 // side (submitting, responding) — one row each, numbered per record. Four records keep them in
 // their own tables; this is the one way they are written and read.
 
-export type StepTable = 'approval_steps' | 'compliance_report_steps' | 'incident_steps' | 'inspection_steps';
+export type StepTable =
+  | 'approval_steps'
+  | 'compliance_report_steps'
+  | 'incident_steps'
+  | 'inspection_steps'
+  | 'prior_approval_steps';
 
 const RECORD_KEY: Record<StepTable, string> = {
   approval_steps: 'approval_id',
   compliance_report_steps: 'report_id',
   incident_steps: 'incident_id',
   inspection_steps: 'inspection_id',
+  prior_approval_steps: 'prior_approval_id',
 };
 
 export interface StepInput {

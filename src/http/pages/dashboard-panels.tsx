@@ -11,6 +11,7 @@ import { Badge, DateText, TimeText } from './components/common.js';
 import { missingCertificatesPanel } from './handover/panel.js';
 import { findingsPastDuePanel, inspectionsDuePanel } from './inspections/panels.js';
 import type { PageCtx, Viewer } from './page-context.js';
+import { priorApprovalQueuePanel } from './prior-approvals/panel.js';
 import {
   openIncidentsPanel,
   reportsReceivedPanel,
@@ -227,6 +228,7 @@ const suspendedEngagements: Panel = async (ctx, p, v) => {
 /** In order of urgency: decisions first, then lists to read. */
 export const PANELS: Panel[] = [
   approvalQueue,
+  priorApprovalQueuePanel,
   reportsReceivedPanel,
   reportsToAnswerPanel,
   openIncidentsPanel,

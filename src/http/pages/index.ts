@@ -11,6 +11,7 @@ import { formBodyLimit, handlerPages } from './handlers/index.js';
 import { HANDOVER_UPLOADS, handoverPages } from './handover/index.js';
 import { incidentPages } from './incidents/index.js';
 import { ITEM_UPLOAD, inspectionPages } from './inspections/index.js';
+import { priorApprovalPages } from './prior-approvals/index.js';
 import { REPORT_UPLOAD, reportPages } from './reports/index.js';
 import { secondFactorPages } from './second-factor.page.js';
 import { summaryPages } from './summaries/index.js';
@@ -49,6 +50,7 @@ export function pageRoutes() {
   app.route('/', inspectionPages());
   app.route('/', reportPages());
   app.route('/', incidentPages());
+  app.route('/', priorApprovalPages());
   app.route('/', summaryPages());
   app.route('/', suspensionPages());
   app.get('*', (c) => (isApi(c.req.path) ? c.notFound() : renderErrorPage(c, 404)));

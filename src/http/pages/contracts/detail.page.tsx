@@ -5,6 +5,9 @@ import { listContracts } from '../../../domain/contracts/list-contracts.js';
 import { getContract } from '../../../domain/contracts/manage-contracts.js';
 import type { ContractCommand } from '../../../domain/contracts/transition-contract.js';
 import { listsAwaitingDecision, readHandlerLists } from '../../../domain/handlers/handler-lists.js';
+import { mayApplyForPriorApproval } from '../../../domain/prior-approvals/apply-for-prior-approval.js';
+import { readPriorApprovalSettings } from '../../../domain/prior-approvals/prior-approval-settings.js';
+import { listPriorApprovals } from '../../../domain/prior-approvals/read-prior-approvals.js';
 import { provisionActions } from '../../../domain/provisions/provision-actions.js';
 import { findContractProvisions } from '../../../domain/provisions/provisions.repository.js';
 import { readRegister } from '../../../domain/registers/read-register.js';
@@ -14,6 +17,7 @@ import { useCaseContext } from '../../middleware/authenticate.js';
 import { Csrf } from '../components/form.js';
 import { Layout } from '../layout.js';
 import { pageCtx, viewerOf } from '../page-context.js';
+import { PriorApprovalsSection } from '../prior-approvals/section.js';
 import { sendPage } from '../render.js';
 import { ApprovalsSection } from './approvals-section.js';
 import { Overview } from './contract-overview.js';
@@ -38,12 +42,16 @@ export async function contractDetailPage(
   const viewer = viewerOf(p);
   const ctx = useCaseContext(c);
   const contract = await getContract(ctx, c.req.param('id')!);
-  const [register, lists, approvals, subcontracts] = await Promise.all([
-    readRegister(ctx, contract.id),
-    readHandlerLists(ctx, contract.id),
-    listApprovals(ctx, { contractId: contract.id, limit: 50 }),
-    listContracts(ctx, { parentContractId: contract.id, limit: 50 }),
-  ]);
+  const [register, lists, approvals, subcontracts, priorApprovals, priorApprovalSettings] = await Promise.all(
+    [
+      readRegister(ctx, contract.id),
+      readHandlerLists(ctx, contract.id),
+      listApprovals(ctx, { contractId: contract.id, limit: 50 }),
+      listContracts(ctx, { parentContractId: contract.id, limit: 50 }),
+      listPriorApprovals(ctx, { contractId: contract.id, limit: 50 }),
+      readPriorApprovalSettings(ctx, contract.id),
+    ],
+  );
   const provisions = await findContractProvisions(ctx.db, contract.wardId, contract.id);
   const actions = contractActions(viewer, contract);
   const steps = LIFECYCLE.filter((command) => actions.includes(command));
@@ -151,6 +159,14 @@ export async function contractDetailPage(
           !approvals.items.some((a) => a.kind === 'delegation' && OPEN.includes(a.status))
         }
         mayApplySubcontract={actions.includes('apply-subdelegation')}
+      />
+      <PriorApprovalsSection
+        p={p}
+        contract={contract}
+        items={priorApprovals.items}
+        settings={priorApprovalSettings}
+        mayApply={mayApplyForPriorApproval(viewer, contract)}
+        maySet={actions.includes('edit')}
       />
     </Layout>,
     problem?.status ?? 200,

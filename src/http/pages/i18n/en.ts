@@ -2,6 +2,7 @@ import { provisionsEn } from '../contracts/provisions-i18n.js';
 import { inspectionsEn } from '../inspections/i18n.js';
 import { handoverEn } from './handover-en.js';
 import type { Dictionary } from './ja.js';
+import { priorApprovalsEn } from './prior-approvals-en.js';
 import { reportsEn } from './reports-en.js';
 import { securityEn } from './security-en.js';
 import { suspensionsEn } from './suspensions-en.js';
@@ -455,6 +456,7 @@ export const en: Dictionary = {
   handover: handoverEn,
   security: securityEn,
   provisions: provisionsEn,
+  priorApprovals: priorApprovalsEn,
   reports: reportsEn,
   suspensions: suspensionsEn,
   errors: {

@@ -6,6 +6,7 @@ import { reportsJa } from './reports-ja.js';
 import { provisionsJa } from '../contracts/provisions-i18n.js';
 import { inspectionsJa } from '../inspections/i18n.js';
 import { handoverJa } from './handover-ja.js';
+import { priorApprovalsJa } from './prior-approvals-ja.js';
 import { securityJa } from './security-ja.js';
 import { suspensionsJa } from './suspensions-ja.js';
 
@@ -462,6 +463,7 @@ export const ja = {
   handover: handoverJa,
   security: securityJa,
   provisions: provisionsJa,
+  priorApprovals: priorApprovalsJa,
   reports: reportsJa,
   suspensions: suspensionsJa,
   errors: {
