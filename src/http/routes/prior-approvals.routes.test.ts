@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callCentreApplication, signOff, step } from '../../../test/helpers/approvals.js';
 import { expectStatus } from '../../../test/helpers/contracts.js';
+import { startSubcontract } from '../../../test/helpers/handover.js';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import { buildWorld, type World } from '../../../test/helpers/world.js';
 
@@ -60,6 +61,8 @@ beforeAll(async () => {
   a = expectStatus(await step(t, w, 'contractor_manager', a, 'submit'), 200);
   a = await signOff(t, w, a);
   subContractId = a.contractId;
+  // an approved sub-contract starts through the same gate as any contract
+  await startSubcontract(t, w, subContractId);
   keys = await itemKeys(w.bicycleContractId);
   subKeys = await itemKeys(subContractId);
 });
