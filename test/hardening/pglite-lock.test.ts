@@ -127,8 +127,12 @@ describe('the PGlite directory of a running server (real processes, real socket)
     expect(second.code).toBe(3);
     expect(second.output).toContain(`pid ${server.pid}`);
 
-    for (const script of ['migrate', 'export', 'audit-verify', 'backup']) {
-      const run = await tool(script, script === 'backup' ? ['--out', join(dataDir, 'b.tar.gz')] : []);
+    const args: Record<string, string[]> = {
+      backup: ['--out', join(dataDir, 'b.tar.gz')],
+      restore: ['--from', join(dataDir, 'b.tar.gz')],
+    };
+    for (const script of ['migrate', 'export', 'audit-verify', 'backup', 'restore']) {
+      const run = await tool(script, args[script] ?? []);
       expect(run.code, script).toBe(3);
       expect(run.stderr, script).toContain(`pid ${server.pid}`);
       expect(run.stderr, script).toContain('サーバー（npm start）');
