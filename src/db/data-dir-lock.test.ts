@@ -158,6 +158,35 @@ describe('the lock on a PGlite data directory', () => {
     }
   });
 
+  it('lets exactly one of several processes take over a stale lock at once', async () => {
+    const dir = join(root, 'contended');
+    mkdirSync(dir);
+    const child = spawn(process.execPath, ['-e', '0']);
+    await exited(child);
+    writeFileSync(lockFileOf(dir), JSON.stringify({ pid: child.pid, lockedAt: '', command: 'server' }));
+    const script = `
+      import { lockDataDir } from './src/db/data-dir-lock.ts';
+      const start = Date.now() + 1500 - (Date.now() % 1500); // every process starts at the same moment
+      while (Date.now() < start) {}
+      try {
+        const lock = lockDataDir(${JSON.stringify(dir)}, 'contender');
+        console.log('took');
+        setTimeout(() => lock.release(), 2000);
+      } catch (error) {
+        console.log(error.name);
+      }`;
+    const runs = await Promise.all(
+      [1, 2, 3, 4].map(() =>
+        execFileAsync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+          timeout: 60_000,
+        }),
+      ),
+    );
+    const answers = runs.map((r) => r.stdout.trim()).sort();
+    expect(answers).toEqual(['DataDirLockedError', 'DataDirLockedError', 'DataDirLockedError', 'took']);
+    expect(existsSync(lockFileOf(dir))).toBe(false);
+  }, 120_000);
+
   it('keeps a lock whose holder lives, and records the server address for the tools', () => {
     const dir = join(root, 'url');
     const lock = lockDataDir(dir, 'server');

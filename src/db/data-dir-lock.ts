@@ -141,20 +141,26 @@ function unlinkQuietly(file: string) {
  * that another process has just taken, so it happens under a second exclusive file: whoever holds
  * it reads the lock again and removes it only if it is still the stale one.
  */
-function removeStale(file: string, stale: string): void {
+function removeStale(file: string, stale: string): boolean {
   const guard = `${file}.takeover`;
   if (!createExclusive(guard, JSON.stringify({ pid: process.pid, processStart: readStat(process.pid) }))) {
     // another process is replacing it; a guard left by a crash during a replacement is stale too
     const text = readText(guard);
     const holder = text ? parse(text) : undefined;
     if (holder ? !isAlive(holder) : ageMs(guard) > WRITING_GRACE_MS) unlinkQuietly(guard);
-    return;
+    return false;
   }
   try {
     if (readText(file) === stale) unlinkQuietly(file);
   } finally {
     unlinkQuietly(guard);
   }
+  return true;
+}
+
+/** Waits without giving the event loop a turn: taking a lock is a short, synchronous affair. */
+function pause(ms: number) {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 const held = new Set<string>();
@@ -187,12 +193,13 @@ export function lockDataDir(dir: string, command: string): DataDirLock {
     const other = parse(text);
     if (!other && ageMs(file) <= WRITING_GRACE_MS && attempt < 100) {
       // being written by the process that created it
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+      pause(50);
       continue;
     }
     if (other && isAlive(other)) throw new DataDirLockedError(dir, file, other);
     if (attempt >= 100) throw new Error(`could not take the lock ${file}`);
-    removeStale(file, text);
+    // another process replacing the same stale lock holds the guard: give it a moment
+    if (!removeStale(file, text)) pause(20);
   }
   held.add(file);
   if (!exitHook) {

@@ -1,5 +1,5 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -127,8 +127,12 @@ describe('the PGlite directory of a running server (real processes, real socket)
     expect(second.code).toBe(3);
     expect(second.output).toContain(`pid ${server.pid}`);
 
-    for (const script of ['migrate', 'export', 'audit-verify', 'backup']) {
-      const run = await tool(script, script === 'backup' ? ['--out', join(dataDir, 'b.tar.gz')] : []);
+    const args: Record<string, string[]> = {
+      backup: ['--out', join(dataDir, 'b.tar.gz')],
+      restore: ['--from', join(dataDir, 'b.tar.gz')],
+    };
+    for (const script of ['migrate', 'export', 'audit-verify', 'backup', 'restore']) {
+      const run = await tool(script, args[script] ?? []);
       expect(run.code, script).toBe(3);
       expect(run.stderr, script).toContain(`pid ${server.pid}`);
       expect(run.stderr, script).toContain('サーバー（npm start）');
@@ -163,8 +167,20 @@ describe('the PGlite directory of a running server (real processes, real socket)
     // the server sees exactly what the tool reported
     expect(await reportsOf(period!, admin)).toBe(Number(issued));
 
-    const again = await tool('reports-issue', [], { API_TOKEN: admin });
-    expect(again.stdout).toContain(`period ${period}: 0 request(s) issued by the server`);
+    // again, naming the server and reading the token from a file: nothing is issued twice
+    const tokenFile = join(dataDir, 'token.txt');
+    writeFileSync(tokenFile, `${admin}\n`);
+    const again = await tool('reports-issue', [
+      '--server',
+      base,
+      '--token-file',
+      tokenFile,
+      '--period',
+      period!,
+    ]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain(`period ${period}: 0 request(s) issued by the server at ${base}`);
+    expect(await reportsOf(period!, admin)).toBe(Number(issued));
   }, 240_000);
 
   it('takes the directory over once the server is killed outright, and finds what the server wrote', async () => {
