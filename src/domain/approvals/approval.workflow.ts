@@ -11,6 +11,7 @@ import { delegationApplicationOf } from './apply-for-delegation.js';
 import { type Approval, findApproval } from './approval.repository.js';
 import { onApproved, onRevoked } from './approval-effects.js';
 import { checkApprovedBeforeStart, checkStartNotPassed } from './start-before-approval.js';
+import { checkSubcontractorNotSuspended } from './suspensions.js';
 
 // 委託・再委託の承認 on the shared step runner: the workflow once, each command as data.
 
@@ -130,8 +131,11 @@ export const approvalCommands: Record<ApprovalCommand, ApprovalStep> = {
     { en: 'approve', ja: '承認（決裁）' },
     (role) => ({ type: 'APPROVE', role }),
     {
-      apply: ({ record, next, now }) => {
-        if (next.value === 'approved') checkApprovedBeforeStart(record, now);
+      apply: async ({ tx, record, next, now }) => {
+        if (next.value === 'approved') {
+          checkApprovedBeforeStart(record, now);
+          await checkSubcontractorNotSuspended(tx, record);
+        }
         return FINAL.includes(next.value) ? { decided_at: now } : {};
       },
       after: async (step) => {
