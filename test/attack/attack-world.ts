@@ -143,7 +143,8 @@ export async function buildAttackWorld(http: AttackClient, password: string): Pr
         },
         safetyMeasures: ['プライバシーマーク取得事業者とする'],
         supervisionMethod: '月1回の業務報告',
-        periodFrom: '2026-06-01',
+        // today in Japan: a sub-contract may not start before it is approved
+        periodFrom: new Date(Date.now() + 9 * 3600 * 1000).toISOString().slice(0, 10),
         periodTo: '2027-03-31',
       },
     }),

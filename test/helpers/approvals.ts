@@ -46,8 +46,13 @@ export async function approveDelegation(
   return signOff(t, w, submitted);
 }
 
-/** The seed 003 call centre: part of the bicycle-measures work, with the inquiry data and the owners' data. */
-export function callCentreApplication(_w: World, overrides: Record<string, unknown> = {}) {
+/**
+ * The seed 003 call centre: part of the bicycle-measures work, with the inquiry data and the owners' data.
+ * It starts on 1 June 2026, or today when that has passed (a sub-contract may not start before it
+ * is approved).
+ */
+export function callCentreApplication(w: World, overrides: Record<string, unknown> = {}) {
+  const start = w.today() > '2026-06-01' ? w.today() : '2026-06-01';
   return {
     // named by its corporate number (法人番号): the contractor does not work with it yet
     subcontractor: { name: '株式会社コールセンター・ジャパン', corporateNumber: '1011101000003' },
@@ -80,7 +85,7 @@ export function callCentreApplication(_w: World, overrides: Record<string, unkno
     },
     safetyMeasures: ['プライバシーマーク取得事業者とする', '再委託先の従事者に個人情報保護研修を受講させる'],
     supervisionMethod: '月1回の業務報告と年1回以上の立入調査により監督する',
-    periodFrom: '2026-06-01',
+    periodFrom: start,
     periodTo: '2027-03-31',
     ...overrides,
   };

@@ -4,6 +4,7 @@ import { type DemoData, seedDemoData } from '../../src/demo/seed-demo-data.js';
 import { actorQuery, toActor } from '../../src/domain/auth/load-actor.js';
 import { createOrganisation } from '../../src/domain/organisations/create-organisation.js';
 import { createDepartment } from '../../src/domain/organisations/departments.js';
+import { toJapanDate } from '../../src/domain/shared/japan-date.js';
 import { createUser } from '../../src/domain/users/manage-users.js';
 import { type TestApp, testPasswords } from './test-app.js';
 
@@ -17,6 +18,8 @@ export interface World extends DemoData {
   /** Access tokens by a short name: 'ward_officer', 'contractor_manager', 'other_ward_officer', … */
   tokens: Record<string, string>;
   userIds: Record<string, string>;
+  /** Today in Japan by the test clock (a sub-contract may not start before it is approved). */
+  today(): string;
 }
 
 export const USERS: Record<string, { email: string; role: Role }> = {
@@ -84,5 +87,12 @@ export async function buildWorld(t: TestApp): Promise<World> {
     tokens[key] = await signIn(t, email);
     userIds[key] = users.find((u) => u.email === email)!.id;
   }
-  return { ...demo, otherWardId, otherWardCompanyId: otherWardCompany.id, tokens, userIds };
+  return {
+    ...demo,
+    otherWardId,
+    otherWardCompanyId: otherWardCompany.id,
+    tokens,
+    userIds,
+    today: () => toJapanDate(t.clock.now()),
+  };
 }

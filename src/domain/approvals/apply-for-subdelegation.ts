@@ -14,6 +14,7 @@ import type { SubdelegationApplication } from './application.js';
 import { type Approval, findApproval, wardApprovalSettings } from './approval.repository.js';
 import { approvalWorkflow } from './approval.workflow.js';
 import { nameSubcontractor, type SubcontractorChoice } from './name-subcontractor.js';
+import { startDateError } from './start-before-approval.js';
 import { suspensionOverlaps } from './suspensions.js';
 
 export interface SubdelegationInput {
@@ -41,7 +42,8 @@ function refuse(errors: FieldError[]): ValidationError {
 /**
  * 再委託申請: the contractor applies, before the work starts, to sub-contract part of a contract.
  * Refused outright (422): the whole work or its main part, a company suspended on any day of the
- * period, items outside the parent's register, a depth beyond the ward's policy. Creates the sub-contract (not visible to the
+ * period, a start date before today (work may not start before approval), items outside the
+ * parent's register, a depth beyond the ward's policy. Creates the sub-contract (not visible to the
  * sub-contractor until approved) and the application in draft.
  */
 export async function applyForSubdelegation(
@@ -101,6 +103,10 @@ export async function applyForSubdelegation(
         message_ja: '再委託の期間は契約期間内である必要があります',
       });
     }
+
+    // 業務の着手前に: the start date may not lie before the day it could be approved (today)
+    const started = startDateError(input.periodFrom, ctx.now());
+    if (started) errors.push(started);
 
     const subcontractorId = await nameSubcontractor(ctx, { tx, audit }, parent.wardId, input.subcontractor);
     if (subcontractorId === parent.contractorOrgId || parent.chainOrgIds.includes(subcontractorId)) {

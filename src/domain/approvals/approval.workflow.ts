@@ -10,6 +10,8 @@ import type { Command, Workflow } from '../shared/workflow.js';
 import { delegationApplicationOf } from './apply-for-delegation.js';
 import { type Approval, findApproval } from './approval.repository.js';
 import { onApproved, onRevoked } from './approval-effects.js';
+import { checkApprovedBeforeStart, checkStartNotPassed } from './start-before-approval.js';
+import { checkSubcontractorNotSuspended } from './suspensions.js';
 
 // 委託・再委託の承認 on the shared step runner: the workflow once, each command as data.
 
@@ -89,7 +91,10 @@ const submit: ApprovalStep = {
   stepRole: 'applicant',
   step: { comment },
   event: () => ({ type: 'SUBMIT' }),
-  apply: ({ now }) => ({ submitted_at: now }),
+  apply: ({ record, now }) => {
+    checkStartNotPassed(record, now);
+    return { submitted_at: now };
+  },
   audit: ({ input }) => ({ after: { comment: comment(input) } }),
 };
 
@@ -102,6 +107,7 @@ export const approvalCommands: Record<ApprovalCommand, ApprovalStep> = {
     event: () => ({ type: 'RESUBMIT' }),
     // A resubmitted delegation is read again from the contract as it now stands.
     apply: async ({ tx, record, now }) => {
+      checkStartNotPassed(record, now);
       if (record.application.kind !== 'delegation') return { submitted_at: now };
       const refreshed = await delegationApplicationOf(tx, record.contractId);
       return {
@@ -125,6 +131,13 @@ export const approvalCommands: Record<ApprovalCommand, ApprovalStep> = {
     { en: 'approve', ja: '承認（決裁）' },
     (role) => ({ type: 'APPROVE', role }),
     {
+      apply: async ({ tx, record, next, now }) => {
+        if (next.value === 'approved') {
+          checkApprovedBeforeStart(record, now);
+          await checkSubcontractorNotSuspended(tx, record);
+        }
+        return FINAL.includes(next.value) ? { decided_at: now } : {};
+      },
       after: async (step) => {
         if (step.after.status !== 'approved' || step.before.status === 'approved') return;
         await onApproved(step, step.after);
@@ -150,14 +163,17 @@ export const approvalCommands: Record<ApprovalCommand, ApprovalStep> = {
     {
       signs: 'first',
       stepRole: 'council',
-      apply: ({ input, next, now }) => ({
-        council_answer: JSON.stringify({
-          answer: input.answer,
-          answeredOn: input.answeredOn,
-          note: input.comment ?? null,
-        }),
-        ...(FINAL.includes(next.value) && { decided_at: now }),
-      }),
+      apply: ({ record, input, next, now }) => {
+        if (next.value === 'approved') checkApprovedBeforeStart(record, now);
+        return {
+          council_answer: JSON.stringify({
+            answer: input.answer,
+            answeredOn: input.answeredOn,
+            note: input.comment ?? null,
+          }),
+          ...(FINAL.includes(next.value) && { decided_at: now }),
+        };
+      },
     },
   ),
 };

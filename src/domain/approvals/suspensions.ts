@@ -4,9 +4,10 @@ import type { Database } from '../../db/database.js';
 import { findOrganisation } from '../organisations/organisation.repository.js';
 import { actingWard } from '../shared/acting-ward.js';
 import { authorize } from '../shared/authorize.js';
-import { inTransaction, type UseCaseContext } from '../shared/context.js';
+import { inTransaction, type Tx, type UseCaseContext } from '../shared/context.js';
 import { ConflictError, notFound, ValidationError } from '../shared/errors.js';
 import { checkVersion } from '../shared/versioning.js';
+import type { Approval } from './approval.repository.js';
 
 // The ward's suspension list (指名停止): companies that may not be approved as sub-contractors
 // for any day of a suspension in force. A suspension may be lifted early (解除): from its
@@ -246,5 +247,31 @@ export function inForce(s: Suspension, day: string): boolean {
     s.suspendedFrom <= day &&
     (s.suspendedTo === null || s.suspendedTo >= day) &&
     (s.liftedOn === null || s.liftedOn > day)
+  );
+}
+
+/**
+ * At the final approval of a sub-contract: a suspension of the sub-contractor recorded since the
+ * application, in force on some day of its period, refuses the approval (409).
+ */
+export async function checkSubcontractorNotSuspended(tx: Tx, approval: Approval): Promise<void> {
+  if (approval.application.kind !== 'subdelegation') return;
+  const { subcontractorOrgId, periodFrom, periodTo } = approval.application;
+  const suspension = await tx
+    .selectFrom('subcontractor_suspensions')
+    .select(['reason', 'suspended_from', 'suspended_to'])
+    .where('ward_id', '=', approval.wardId)
+    .where('company_id', '=', subcontractorOrgId)
+    .where((eb) => suspensionOverlaps(eb, periodFrom, periodTo))
+    .orderBy('suspended_from')
+    .executeTakeFirst();
+  if (!suspension) return;
+  const period = `${suspension.suspended_from}〜${suspension.suspended_to ?? ''}`;
+  throw new ConflictError(
+    {
+      en: `The sub-contractor is on the ward's suspension list (${period}, ${suspension.reason}) for part of the period; it cannot be approved`,
+      ja: `再委託先は再委託の期間中に区の指名停止措置の対象です（${period}、${suspension.reason}）。承認できません`,
+    },
+    { suspendedFrom: suspension.suspended_from, suspendedTo: suspension.suspended_to },
   );
 }

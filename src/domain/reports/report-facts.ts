@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Answers } from '../../../forms/compliance-report/compliance-report.form.js';
 import type { Tx } from '../shared/context.js';
 
@@ -7,6 +8,12 @@ import type { Tx } from '../shared/context.js';
 export interface Facts {
   incidents: number;
   approvedSubcontracts: number;
+  /**
+   * Of those, approved only after the day they were to start (事後の承諾): none since the start
+   * date is checked at the final approval, but records approved before that check may hold some.
+   * Absent from facts stored before it was gathered.
+   */
+  subcontractsApprovedAfterStart?: number;
   handlerList: 'acknowledged' | 'missing';
   handlersWithoutPledge: string[];
   trainings: Array<{ heldOn: string; subject: string }>;
@@ -39,6 +46,11 @@ export async function gatherFacts(
   const subs = await tx
     .selectFrom('approvals')
     .select((eb) => eb.fn.countAll().as('n'))
+    .select(
+      sql<string>`count(*) filter (where (decided_at + interval '9 hours')::date > (application->>'periodFrom')::date)`.as(
+        'late',
+      ),
+    )
     .where('ward_id', '=', r.wardId)
     .where('parent_contract_id', '=', r.contractId)
     .where('kind', '=', 'subdelegation')
@@ -91,6 +103,7 @@ export async function gatherFacts(
   return {
     incidents: Number(incidents.n),
     approvedSubcontracts: Number(subs.n),
+    subcontractsApprovedAfterStart: Number(subs.late),
     handlerList: list ? 'acknowledged' : 'missing',
     handlersWithoutPledge: listed
       .filter((l) => !pledged.some((p) => p.handler_id === l.id))
@@ -109,7 +122,9 @@ export function prefillFrom(facts: Facts): Prefill {
       ? { answer: 'yes', text: facts.trainings.map((t) => `${t.heldOn} ${t.subject}`).join('\n') }
       : { answer: null },
     q6: { answer: facts.approvedSubcontracts > 0 ? 'yes' : 'no' },
-    ...(facts.approvedSubcontracts > 0 && { q7: { answer: 'yes' } }),
+    ...(facts.approvedSubcontracts > 0 && {
+      q7: { answer: (facts.subcontractsApprovedAfterStart ?? 0) > 0 ? 'no' : 'yes' },
+    }),
   };
 }
 
@@ -162,6 +177,15 @@ export function discrepanciesOf(answers: Answers, facts: Facts): Discrepancy[] {
       code: 'subcontract-unapproved',
       en: 'Answered "sub-contracting" but no sub-contract was approved by the ward',
       ja: '「再委託あり」と回答されていますが、区が承認した再委託がありません（無承諾の再委託の可能性）',
+    });
+  }
+  const late = facts.subcontractsApprovedAfterStart ?? 0;
+  if (answers.q7?.answer === 'yes' && late > 0) {
+    out.push({
+      question: 'q7',
+      code: 'subcontract-approved-after-start',
+      en: `Answered "consent obtained beforehand" but ${late} sub-contract(s) were approved only after they started`,
+      ja: `「事前に承諾を得ている」と回答されていますが、開始日より後に承認された再委託が${late}件あります（事後の承諾）`,
     });
   }
   return out;

@@ -164,9 +164,11 @@ describe('the council summary', () => {
     expect(figure('subcontracts_approved')).toBe(1);
     expect(figure('subcontracts_revoked')).toBe(0);
     expect(figure('council_items')).toBe(2);
-    expect(figure('reports_issued')).toBe(2);
+    // the contractor's for April–September; the call centre starts on the day it is applied for
+    // (a sub-contract may not start before its approval), after that half-year
+    expect(figure('reports_issued')).toBe(1);
     expect(figure('reports_received')).toBe(0);
-    expect(figure('reports_overdue')).toBe(2);
+    expect(figure('reports_overdue')).toBe(1);
     expect(figure('incidents')).toBe(1);
     expect(figure('incidents_open')).toBe(0);
     expect(figure('incidents_published')).toBe(1);

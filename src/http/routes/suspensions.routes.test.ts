@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callCentreApplication } from '../../../test/helpers/approvals.js';
+import { callCentreApplication, step } from '../../../test/helpers/approvals.js';
 import { pageClient, textOf } from '../../../test/helpers/browser.js';
 import { expectStatus } from '../../../test/helpers/contracts.js';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.js';
@@ -68,6 +68,22 @@ describe('a suspension refuses any sub-contract it overlaps', () => {
     const y = await company('株式会社停止済み', '1011101008882');
     await suspend(y.id, addDays(today, -100), addDays(today, -1));
     expect((await apply('株式会社停止済み', '1011101008882')).status).toBe(201);
+  });
+});
+
+describe('a suspension recorded after the application', () => {
+  it('refuses the final approval (409), naming the suspension', async () => {
+    const v = await company('株式会社申請後停止', '1011101008884');
+    let a = expectStatus(await apply('株式会社申請後停止', '1011101008884'), 201);
+    a = expectStatus(await step(t, w, 'contractor_manager', a, 'submit'), 200);
+    a = expectStatus(await step(t, w, 'ward_officer', a, 'start-review'), 200);
+    a = expectStatus(await step(t, w, 'ward_officer', a, 'approve'), 200);
+    a = expectStatus(await step(t, w, 'ward_chief', a, 'approve'), 200);
+    await suspend(v.id, addDays(today, 60), null);
+    const res = await step(t, w, 'ward_manager', a, 'approve');
+    expect(res.status).toBe(409);
+    expect(res.body.detail_ja).toContain('指名停止');
+    expect(expectStatus(await step(t, w, 'ward_manager', a, 'reject'), 200).status).toBe('rejected');
   });
 });
 
