@@ -1,8 +1,8 @@
 import { inspectionsEn } from '../inspections/i18n.js';
 import { handoverEn } from './handover-en.js';
 import type { Dictionary } from './ja.js';
-import { reportsEn } from './reports-en.js';
 import { priorApprovalsEn } from './prior-approvals-en.js';
+import { reportsEn } from './reports-en.js';
 import { securityEn } from './security-en.js';
 
 // English strings, key for key with ja.ts (the compiler checks it). Japanese terms of art stay

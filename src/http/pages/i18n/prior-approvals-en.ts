@@ -86,7 +86,8 @@ export const priorApprovalsEn: typeof priorApprovalsJa = {
     complete: 'Recorded as done',
   },
   completeTitle: 'Record as done',
-  witnessNote: 'This contract requires the ward to witness disposals: record the witness’s name and the date.',
+  witnessNote:
+    'This contract requires the ward to witness disposals: record the witness’s name and the date.',
   steps: 'History',
   stamps: 'Sign-off boxes',
   actions: 'Actions',
