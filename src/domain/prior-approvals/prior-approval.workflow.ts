@@ -157,6 +157,16 @@ export const priorApprovalCommands: Record<PriorApprovalCommand, Step> = {
     {
       event: () => ({ type: 'RESUBMIT' }),
       check: ({ record, input }) => {
+        // what the kind needs stays given: the copies of a copying, the recipient of another use
+        if (record.kind === 'copy' && input.quantity === null)
+          throw new ValidationError(
+            { en: 'The number of copies is required', ja: '部数を入力してください' },
+            [field('quantity', '複写・複製する部数を入力してください')],
+          );
+        if (record.kind === 'other_use' && input.recipient !== undefined && !input.recipient?.trim())
+          throw new ValidationError({ en: 'Name the recipient', ja: '提供先・利用先を入力してください' }, [
+            field('recipient', '提供先・利用先の名称と利用目的を入力してください'),
+          ]);
         const from = input.periodFrom ?? record.periodFrom;
         const to = input.periodTo ?? record.periodTo;
         if (to < from)

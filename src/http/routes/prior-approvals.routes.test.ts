@@ -272,6 +272,7 @@ describe('send-back and rejection', () => {
       200,
     );
     expect(record).toMatchObject({ status: 'returned', step: 0 });
+    expect((await act('contractor_manager', record, 'resubmit', { recipient: ' ' })).status).toBe(422);
     record = expectStatus(
       await act('contractor_manager', record, 'resubmit', { reason: '照会文書（写し）のとおり' }),
       200,
