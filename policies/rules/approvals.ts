@@ -35,6 +35,9 @@ export function defineApprovalRules({ can }: Builder, actor: Actor): void {
   if (actor.organisationKind === 'company' && has('contractor_manager', 'contractor_staff')) {
     const orgId = actor.organisationId;
     can('read', 'Approval', { applicantOrgId: orgId });
+    // 乙 answers for everything 丙 does (001 第7条3): it reads the further sub-contracting
+    // applications of the companies below it in the chain
+    can('read', 'Approval', { chainOrgIds: orgId });
     if (has('contractor_manager')) {
       // 受託者 applies to sub-contract part of its own work (再委託申請)
       can(['create', 'update'], 'Approval', { applicantOrgId: orgId, kind: 'subdelegation' });

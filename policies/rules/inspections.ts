@@ -44,6 +44,9 @@ export function defineInspectionRules({ can }: Builder, actor: Actor): void {
   if (actor.organisationKind === 'company' && has('contractor_manager', 'contractor_staff')) {
     const organisationId = actor.organisationId;
     can('read', ['Inspection', 'Finding'], { organisationId });
+    // the ward's inspections of its sub-contractors, their findings and improvement reports
+    // (001 第7条5: the contractor supervises them and answers for them)
+    can('read', ['Inspection', 'Finding'], { chainOrgIds: organisationId });
     if (has('contractor_manager')) can('update', 'Finding', ['improvementReport'], { organisationId });
   }
 }

@@ -3,6 +3,7 @@ import type { FieldMap } from '../../../policies/rules-to-sql.js';
 import type { SignOffRole } from '../../../workflows/shared/sign-off.js';
 import type { Database } from '../../db/database.js';
 import type { ApprovalKind, ApprovalsTable, CouncilMode } from '../../db/tables/approvals.js';
+import { chainMembership } from '../shared/chain-membership.js';
 import { chainOf } from '../sign-off/ward-chain.js';
 import type { Application } from './application.js';
 
@@ -35,6 +36,7 @@ export const approvalFields: FieldMap = {
   wardId: 'approvals.ward_id',
   kind: 'approvals.kind',
   applicantOrgId: 'approvals.applicant_org_id',
+  chainOrgIds: chainMembership('approvals.ward_id', 'approvals.contract_id'),
 };
 
 export function toApproval(row: Selectable<ApprovalsTable>): Approval {

@@ -1,5 +1,6 @@
 import { accessibleBy } from '../../../policies/rules-to-sql.js';
 import { authorize } from '../shared/authorize.js';
+import { chainOf } from '../shared/chain-membership.js';
 import type { UseCaseContext } from '../shared/context.js';
 import { notFound } from '../shared/errors.js';
 import { type Page, toPage } from '../shared/pagination.js';
@@ -11,7 +12,9 @@ import { approvalWorkflow } from './approval.workflow.js';
 export async function getApproval(ctx: UseCaseContext, id: string) {
   const approval = await findApproval(ctx.db, id);
   if (!approval) throw notFound('Approval', '承認申請');
-  authorize(ctx.ability, 'read', 'Approval', approval);
+  // the chain above the contract applied for: a contractor reads its sub-contractor's applications
+  const chainOrgIds = await chainOf(ctx.db, approval.wardId, approval.contractId);
+  authorize(ctx.ability, 'read', 'Approval', { ...approval, chainOrgIds });
   return { ...approval, ...(await readSignOff(ctx.db, approvalWorkflow, approval)) };
 }
 

@@ -1,5 +1,5 @@
-import type { Kysely, Selectable } from 'kysely';
-import type { FieldMap } from '../../../policies/rules-to-sql.js';
+import { type Kysely, type Selectable, sql } from 'kysely';
+import { type FieldMap, membership } from '../../../policies/rules-to-sql.js';
 import type { Database } from '../../db/database.js';
 import type { FindingStatus, InspectionFindingsTable } from '../../db/tables/inspections.js';
 
@@ -31,6 +31,20 @@ export const findingFields: FieldMap = {
   wardId: 'inspection_findings.ward_id',
   organisationId: 'inspection_findings.organisation_id',
   inspectionId: 'inspection_findings.inspection_id',
+  // the organisations above the inspected contract in its chain (its contractor supervises it)
+  chainOrgIds: membership((eb, orgId) =>
+    eb.exists(
+      eb
+        .selectFrom('inspections as chain_i')
+        .innerJoin('contracts as chain_c', (j) =>
+          j.onRef('chain_c.ward_id', '=', 'chain_i.ward_id').onRef('chain_c.id', '=', 'chain_i.contract_id'),
+        )
+        .select(sql`1`.as('one'))
+        .whereRef('chain_i.ward_id', '=', 'inspection_findings.ward_id')
+        .whereRef('chain_i.id', '=', 'inspection_findings.inspection_id')
+        .where(sql<boolean>`${orgId}::uuid = any(chain_c.chain_org_ids)`),
+    ),
+  ),
 };
 
 export function toFinding(row: Selectable<InspectionFindingsTable>): Finding {

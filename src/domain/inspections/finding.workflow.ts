@@ -1,4 +1,5 @@
 import { findingMachine } from '../../../workflows/inspection/finding.machine.js';
+import { chainOf } from '../shared/chain-membership.js';
 import { ConflictError, notFound } from '../shared/errors.js';
 import type { Command, Workflow } from '../shared/workflow.js';
 import { checkEvidence } from './evidence.js';
@@ -36,7 +37,10 @@ export const findingWorkflow: Workflow<FindingInInspection> = {
     }
     const finding = lock ? await findFinding(db, id, true) : found;
     const inspection = await findInspection(db, found.inspectionId);
-    return finding && inspection && { ...finding, inspection };
+    if (!finding || !inspection) return undefined;
+    // the chain above the inspected contract reads the finding (its contractor supervises it)
+    const chainOrgIds = await chainOf(db, inspection.wardId, inspection.contractId);
+    return { ...finding, inspection, chainOrgIds };
   },
   stateNames: {
     open: { en: 'awaiting improvement', ja: '改善待ち' },

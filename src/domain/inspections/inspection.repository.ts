@@ -8,6 +8,7 @@ import type {
   InspectionStatus,
   InspectionsTable,
 } from '../../db/tables/inspections.js';
+import { chainMembership } from '../shared/chain-membership.js';
 
 /** 実地検査: one organisation in a contract's chain, inspected with one checklist template. */
 export interface Inspection {
@@ -72,6 +73,7 @@ export const inspectionFields: FieldMap = {
   inspectorId: 'inspections.inspector_id',
   status: 'inspections.status',
   assistantIds: arrayColumn('inspections.assistant_ids', 'uuid'),
+  chainOrgIds: chainMembership('inspections.ward_id', 'inspections.contract_id'),
 };
 
 export function toInspection(row: Selectable<InspectionsTable>): Inspection {

@@ -1,6 +1,7 @@
 import { accessibleBy } from '../../../policies/rules-to-sql.js';
 import type { InspectionStatus } from '../../db/tables/inspections.js';
 import { authorize } from '../shared/authorize.js';
+import { chainOf } from '../shared/chain-membership.js';
 import type { UseCaseContext } from '../shared/context.js';
 import { notFound, ValidationError } from '../shared/errors.js';
 import { after, decodeCursor, type Page, toPage } from '../shared/pagination.js';
@@ -40,7 +41,8 @@ export function timeCursor(cursor: string): [string, string] {
 export async function getInspection(ctx: UseCaseContext, id: string) {
   const inspection = await findInspection(ctx.db, id);
   if (!inspection) throw notFound('Inspection', '実地検査');
-  authorize(ctx.ability, 'read', 'Inspection', inspection);
+  const chainOrgIds = await chainOf(ctx.db, inspection.wardId, inspection.contractId);
+  authorize(ctx.ability, 'read', 'Inspection', { ...inspection, chainOrgIds });
   const [items, findings, signOff] = await Promise.all([
     findItems(ctx.db, inspection.wardId, id),
     findFindings(ctx.db, inspection.wardId, id),

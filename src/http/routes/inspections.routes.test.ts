@@ -277,9 +277,40 @@ describe('an approved sub-contractor (再委託先)', () => {
 
     const own = await detail(t, w, id, 'subcontractor_manager');
     expect(own.findings).toHaveLength(1);
-    expect((await t.call('GET', `${INSPECTIONS}/${id}`, { token: w.tokens.contractor_manager })).status).toBe(
-      404,
+    // the contractor answers for its sub-contractor (001 第7条3・5): it reads the ward's inspection of
+    // it and the finding, in the record and in its list; a company outside the chain does not
+    const supervising = await detail(t, w, id, 'contractor_manager');
+    expect(supervising.findings.map((f: { id: string }) => f.id)).toEqual([saved.finding.id]);
+    const findings = expectStatus(
+      await t.call('GET', `${INSPECTIONS}/findings`, { token: w.tokens.contractor_staff }),
+      200,
     );
+    expect(findings.items.map((f: { id: string }) => f.id)).toContain(saved.finding.id);
+    const listed = expectStatus(
+      await t.call('GET', `${INSPECTIONS}?contractId=${subContractId}`, {
+        token: w.tokens.contractor_manager,
+      }),
+      200,
+    );
+    expect(listed.items.map((i: { id: string }) => i.id)).toEqual([id]);
+    expect(
+      (await t.call('GET', `${INSPECTIONS}/${id}`, { token: w.tokens.other_contractor_manager })).status,
+    ).toBe(404);
+    const others = expectStatus(
+      await t.call('GET', `${INSPECTIONS}/findings`, { token: w.tokens.other_contractor_manager }),
+      200,
+    );
+    expect(others.items.map((f: { id: string }) => f.id)).not.toContain(saved.finding.id);
+    // reading is not acting: the improvement report stays the sub-contractor's own
+    const byContractor = await t.call(
+      'POST',
+      `${INSPECTIONS}/${id}/findings/${saved.finding.id}/improvement-report`,
+      {
+        token: w.tokens.contractor_manager,
+        json: { report: '代わりに報告', version: saved.finding.version },
+      },
+    );
+    expect(byContractor.status).toBe(403);
 
     const blank = await t.call('POST', `${INSPECTIONS}/${id}/findings/${saved.finding.id}/carry`, {
       token: w.tokens.inspector,
