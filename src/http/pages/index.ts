@@ -9,6 +9,7 @@ import { councilPages } from './council/index.js';
 import { pageErrorHandler, renderErrorPage } from './errors.js';
 import { formBodyLimit, handlerPages } from './handlers/index.js';
 import { HANDOVER_UPLOADS, handoverPages } from './handover/index.js';
+import { inboxPages } from './inbox/inbox.page.js';
 import { incidentPages } from './incidents/index.js';
 import { ITEM_UPLOAD, inspectionPages } from './inspections/index.js';
 import { REPORT_UPLOAD, reportPages } from './reports/index.js';
@@ -49,6 +50,7 @@ export function pageRoutes() {
   app.route('/', reportPages());
   app.route('/', incidentPages());
   app.route('/', summaryPages());
+  app.route('/', inboxPages());
   app.get('*', (c) => (isApi(c.req.path) ? c.notFound() : renderErrorPage(c, 404)));
   return app;
 }
