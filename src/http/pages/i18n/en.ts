@@ -1,6 +1,6 @@
 import { inspectionsEn } from '../inspections/i18n.js';
 import { handoverEn } from './handover-en.js';
-import { inboxEn } from './inbox-en.js';
+import { companySearchEn, inboxEn } from './inbox-en.js';
 import type { Dictionary } from './ja.js';
 import { reportsEn } from './reports-en.js';
 import { securityEn } from './security-en.js';
@@ -444,6 +444,7 @@ export const en: Dictionary = {
   reports: reportsEn,
   // issue 19: the inbox (受信箱), in its own file
   inbox: inboxEn,
+  companySearch: companySearchEn,
   errors: {
     400: 'What was sent could not be read',
     403: 'Not permitted',

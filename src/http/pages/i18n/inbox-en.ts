@@ -39,3 +39,14 @@ export const inboxEn: InboxDictionary = {
   inspectionSignOff: 'Inspections awaiting your sign-off',
   digestSubject: (n: number) => `[Inbox] ${n} waiting`,
 };
+
+export const companySearchEn: typeof import('./inbox-ja.js').companySearchJa = {
+  legend: 'Find the sub-contractor',
+  label: 'Company name or corporate number',
+  hint: 'Searches the companies you work with (in a chain of sub-contracting) by part of the name or by corporate number (法人番号). Name any other company below, under a new sub-contractor, by its corporate number.',
+  button: 'Search',
+  found: (n: number, q: string) => `${n} companies match “${q}”`,
+  none: (q: string) =>
+    `No company you work with matches “${q}”. Name it as a new sub-contractor by its corporate number.`,
+  clear: 'Clear the search',
+};

@@ -43,3 +43,15 @@ export const inboxJa = {
 };
 
 export type InboxDictionary = typeof inboxJa;
+
+/** Choosing a company by name or 法人番号 (the sub-contracting application). */
+export const companySearchJa = {
+  legend: '再委託先を探す',
+  label: '会社名または法人番号',
+  hint: '取引のある会社（再委託の関係にある会社）から、会社名の一部または法人番号で探します。見つからない会社は、下の「新しい再委託先」で法人番号を入力してください。',
+  button: '検索',
+  found: (n: number, q: string) => `「${q}」に一致する会社: ${n}件`,
+  none: (q: string) =>
+    `「${q}」に一致する取引先はありません。新しい再委託先として法人番号で指定してください。`,
+  clear: '検索を解除',
+};

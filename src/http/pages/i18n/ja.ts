@@ -1,4 +1,4 @@
-import { inboxJa } from './inbox-ja.js';
+import { companySearchJa, inboxJa } from './inbox-ja.js';
 import { reportsJa } from './reports-ja.js';
 // 日本語の文言（既定の言語）. Every page string lives here; en.ts has the same keys, checked by the
 // compiler. Statuses and roles follow the seeds' wording (起案中, 決裁, 取扱責任者, …).
@@ -453,6 +453,7 @@ export const ja = {
   reports: reportsJa,
   // issue 19: the inbox (受信箱), in its own file
   inbox: inboxJa,
+  companySearch: companySearchJa,
   errors: {
     400: '送信された内容を読み取れませんでした',
     403: 'この操作は許可されていません',
