@@ -1,5 +1,6 @@
 import { listNotifications } from '../notifications/read-notifications.js';
 import type { UseCaseContext } from '../shared/context.js';
+import { DIGEST_KIND } from './daily-digest.js';
 import { listWorklist, type WorkItem } from './worklist.js';
 
 // 受信箱 (inbox): the worklist — every step waiting on this person, the same query as the
@@ -48,7 +49,8 @@ export async function readInbox(ctx: UseCaseContext, query: { reminders?: number
       ...(w.parent ? [key(w.parent.type, w.parent.id)] : []),
     ]),
   );
-  const page = await listNotifications(ctx, { limit: query.reminders ?? 50 });
+  // the daily digest mails the inbox itself: not a reminder of its own
+  const page = await listNotifications(ctx, { limit: query.reminders ?? 50, exceptKinds: [DIGEST_KIND] });
   const reminders = page.items.map((n) => {
     const stillWaits = waits.has(key(n.subjectType, n.subjectId));
     const done = ABOUT_A_STEP.has(n.kind) && !stillWaits && complete;

@@ -63,21 +63,23 @@ function Picker({ p, f, doc }: { p: PageCtx; f: Fields; doc: RegisterDocument })
 function CompanySearch({ p, q, found, action }: { p: PageCtx; q: string; found: number; action: string }) {
   const t = p.t.companySearch;
   return (
-    <form method="get" action={action} role="search" aria-labelledby="company-search" class="company-search">
+    <section aria-labelledby="company-search" class="company-search">
       <h2 id="company-search">{t.legend}</h2>
-      <div class="field">
-        <label for="f-q">{t.label}</label>
-        <span class="hint" id="f-q-hint">
-          {t.hint}
-        </span>
-        <input id="f-q" name="q" type="search" value={q} aria-describedby="f-q-hint" maxlength={100} />
-      </div>
-      <div class="actions">
-        <button type="submit">{t.button}</button>
-        {q && <a href={action}>{t.clear}</a>}
-      </div>
-      {q && <p role="status">{found ? t.found(found, q) : t.none(q)}</p>}
-    </form>
+      <form method="get" action={action}>
+        <div class="field">
+          <label for="f-q">{t.label}</label>
+          <span class="hint" id="f-q-hint">
+            {t.hint}
+          </span>
+          <input id="f-q" name="q" type="search" value={q} aria-describedby="f-q-hint" maxlength={100} />
+        </div>
+        <div class="actions">
+          <button type="submit">{t.button}</button>
+          {q && <a href={action}>{t.clear}</a>}
+        </div>
+        {q && <p role="status">{found ? t.found(found, q) : t.none(q)}</p>}
+      </form>
+    </section>
   );
 }
 

@@ -52,6 +52,23 @@ export const SECTION_LISTS: Partial<Record<WorkKind, string>> = {
 /** The words after the link: for whom, the state, the deadline. */
 export function WorkItemLine({ p, item }: { p: PageCtx; item: WorkItem }) {
   const state = stateLabel(p, item);
+  if (item.kind === 'certificates') {
+    // what the closing gate would refuse, in its words: no certificate from whom, or a package still out
+    const t = p.t.handover;
+    return (
+      <li>
+        <a href={item.href}>{item.title}</a>（
+        {item.subjectType === 'HandoverPackage' ? (
+          t.panelPackage(state ?? item.status ?? '')
+        ) : (
+          <>
+            {t.panelContract(item.party ?? '')}、<DateText p={p} date={item.dueOn} />
+          </>
+        )}
+        ）
+      </li>
+    );
+  }
   const tone = item.overdue ? 'rejected' : (item.status ?? 'submitted');
   return (
     <li>
