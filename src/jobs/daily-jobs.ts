@@ -6,6 +6,7 @@ import { type Mailer, sendPendingMail } from '../domain/notifications/mailer.js'
 import { type IssuedBy, issueReports } from '../domain/reports/issue-reports.js';
 import { latestCompletedPeriod, type ReportPeriod } from '../domain/reports/periods.js';
 import { toJapanDate } from '../domain/shared/japan-date.js';
+import { generateDailyDigests } from '../domain/worklists/daily-digest.js';
 
 export interface DailyJobsResult {
   /** The half-year whose report requests were issued. */
@@ -14,6 +15,8 @@ export interface DailyJobsResult {
   issued: number;
   /** Reminders added. */
   reminders: number;
+  /** Daily digests of the inbox added (0 without a mailer). */
+  digests: number;
   /** Mails sent (0 without a mailer). */
   mailed: number;
 }
@@ -28,7 +31,8 @@ export interface JobDeps {
 /**
  * The daily work, safe to run any number of times and on several servers at once: issue the
  * requests of the latest completed six-month period (catching up after downtime), add the
- * reminders of every deadline, and mail what is not mailed yet.
+ * reminders of every deadline, when mail is configured the inbox's daily digest (one mail a day to
+ * each person with steps waiting), and mail what is not mailed yet.
  */
 export async function runDailyJobs(
   deps: JobDeps,
@@ -39,12 +43,16 @@ export async function runDailyJobs(
   const period = options.period ?? latestCompletedPeriod(toJapanDate(now));
   const issued = await issueReports(deps.db, period, now, options.by);
   const reminders = await generateReminders(deps.db, now);
+  const digests = deps.mailer ? await generateDailyDigests(deps.db, now) : 0;
   const mailed = deps.mailer ? await sendPendingMail(deps.db, deps.mailer, now) : 0;
   await deps.db
     .insertInto('job_runs')
     .values({ job: 'daily', last_run_at: now })
     .onConflict((oc) => oc.column('job').doUpdateSet({ last_run_at: now }))
     .execute();
-  deps.logger.info({ period: period.label, issued: issued.issued, reminders, mailed }, 'daily jobs ran');
-  return { period: period.label, issued: issued.issued, reminders, mailed };
+  deps.logger.info(
+    { period: period.label, issued: issued.issued, reminders, digests, mailed },
+    'daily jobs ran',
+  );
+  return { period: period.label, issued: issued.issued, reminders, digests, mailed };
 }

@@ -9,13 +9,14 @@ const fields: FieldMap = { userId: 'notifications.user_id' };
 /** The signed-in user's notifications, newest first (unread only on request). */
 export async function listNotifications(
   ctx: UseCaseContext,
-  query: { unread?: boolean; cursor?: string; limit: number },
+  query: { unread?: boolean; cursor?: string; limit: number; exceptKinds?: string[] },
 ) {
   let q = ctx.db
     .selectFrom('notifications')
     .selectAll()
     .where((eb) => accessibleBy(eb, ctx.ability, 'read', 'Notification', fields));
   if (query.unread) q = q.where('read_at', 'is', null);
+  if (query.exceptKinds?.length) q = q.where('kind', 'not in', query.exceptKinds);
   if (query.cursor) {
     const [createdAt, id] = decodeCursor(query.cursor, 2);
     q = q.where((eb) => after(eb, ['notifications.created_at', 'notifications.id'], [createdAt, id], 'desc'));

@@ -12,6 +12,8 @@ import {
 
 export interface OrganisationQuery {
   kind?: 'ward' | 'company' | 'operator';
+  /** A search: part of the name (or its kana), or the start of the corporate number (法人番号). */
+  q?: string;
   cursor?: string;
   limit: number;
 }
@@ -26,6 +28,19 @@ export async function listOrganisations(
     .selectAll()
     .where((eb) => accessibleBy(eb, ctx.ability, 'read', 'Organisation', organisationFields));
   if (query.kind) q = q.where('kind', '=', query.kind);
+  const search = query.q?.normalize('NFKC').trim();
+  if (search) {
+    // LIKE's own characters are searched for as themselves
+    const like = `%${search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    const digits = search.replace(/[\s-]/g, '');
+    q = q.where((eb) =>
+      eb.or([
+        eb('organisations.name', 'ilike', like),
+        eb('organisations.name_kana', 'ilike', like),
+        ...(/^\d+$/.test(digits) ? [eb('organisations.corporate_number', 'like', `${digits}%`)] : []),
+      ]),
+    );
+  }
   if (query.cursor) {
     const [name, id] = decodeCursor(query.cursor, 2);
     q = q.where((eb) => after(eb, ['organisations.name', 'organisations.id'], [name, id]));

@@ -4,24 +4,14 @@ import { listContracts } from '../../domain/contracts/list-contracts.js';
 import { listMeetings, listReportItems } from '../../domain/council/council-items.js';
 import { getOrganisation } from '../../domain/organisations/list-organisations.js';
 import type { UseCaseContext } from '../../domain/shared/context.js';
-import { listApprovalQueue } from '../../domain/worklists/approval-queue.js';
-import { listPendingHandlerLists } from '../../domain/worklists/pending-handler-lists.js';
 import { listSuspendedEngagements } from '../../domain/worklists/suspended-engagements.js';
-import { Badge, DateText, TimeText } from './components/common.js';
-import { missingCertificatesPanel } from './handover/panel.js';
-import { findingsPastDuePanel, inspectionsDuePanel } from './inspections/panels.js';
+import { Badge, DateText } from './components/common.js';
 import type { PageCtx, Viewer } from './page-context.js';
 import { priorApprovalQueuePanel } from './prior-approvals/panel.js';
-import {
-  openIncidentsPanel,
-  reportsReceivedPanel,
-  reportsToAnswerPanel,
-} from './reports/dashboard-panels.js';
 
-// ダッシュボード: what needs the viewer's action, one panel per kind of work. A panel appears when
-// the policies give the viewer that kind of work; its rows come from the same list use cases (the
-// rules run in SQL). Features still being built (inspections due, reports received, findings past
-// deadline, certificates missing) add their panel to PANELS when their pages exist.
+// ダッシュボード: the waiting work comes from the worklist (src/domain/worklists/worklist.ts), the
+// same query as the inbox, drawn by WorkPanel (inbox/work-item.tsx); these are the panels of what
+// the viewer may read besides (meetings, recent contracts, its applications, its corporate number).
 
 type Panel = (ctx: UseCaseContext, p: PageCtx, viewer: Viewer) => Promise<Child | null>;
 const SHOWN = 8;
@@ -44,77 +34,6 @@ function ShowAll({ p, href, when }: { p: PageCtx; href: string; when: boolean })
     </p>
   ) : null;
 }
-
-const approvalQueue: Panel = async (ctx, p, v) => {
-  const company = v.actor.organisationKind === 'company';
-  if (!v.ability.can('sign', 'Approval') && !(company && v.ability.can('update', 'Approval'))) return null;
-  const page = await listApprovalQueue(ctx, { limit: SHOWN });
-  return (
-    <PanelBox
-      id="panel-queue"
-      title={company ? p.t.dashboard.queueCompany : p.t.dashboard.queue}
-      all={<ShowAll p={p} href="/approvals" when={page.items.length > 0} />}
-    >
-      {page.items.length === 0 ? (
-        <p>{p.t.dashboard.nothing}</p>
-      ) : (
-        <ul>
-          {page.items.map((a) => (
-            <li>
-              <a href={`/approvals/${a.id}`}>{a.application.title}</a>{' '}
-              <Badge status={a.status} label={p.t.status.approval[a.status]} />
-            </li>
-          ))}
-        </ul>
-      )}
-    </PanelBox>
-  );
-};
-
-const pendingLists: Panel = async (ctx, p, v) => {
-  if (!v.ability.can('update', 'HandlerList')) return null;
-  const page = await listPendingHandlerLists(ctx, { limit: SHOWN });
-  return (
-    <PanelBox id="panel-lists" title={p.t.dashboard.pendingLists}>
-      {page.items.length === 0 ? (
-        <p>{p.t.dashboard.nothing}</p>
-      ) : (
-        <ul>
-          {page.items.map((s) => (
-            <li>
-              <a href={`/contracts/${s.contractId}#handler-lists`}>{s.contractTitle}</a>（
-              {p.t.dashboard.submittedBy(s.organisationName)} <TimeText at={s.submittedAt} />）
-            </li>
-          ))}
-        </ul>
-      )}
-    </PanelBox>
-  );
-};
-
-const unassignedItems: Panel = async (ctx, p, v) => {
-  if (!v.ability.can('update', 'CouncilReportItem')) return null;
-  const page = await listReportItems(ctx, { unassigned: true, limit: SHOWN });
-  return (
-    <PanelBox
-      id="panel-council"
-      title={p.t.dashboard.unassignedItems}
-      all={<ShowAll p={p} href="/council" when={page.items.length > 0} />}
-    >
-      {page.items.length === 0 ? (
-        <p>{p.t.dashboard.nothing}</p>
-      ) : (
-        <ul>
-          {page.items.map((i) => (
-            <li>
-              <a href={`/council/items/${i.id}`}>{i.title}</a>
-            </li>
-          ))}
-        </ul>
-      )}
-    </PanelBox>
-  );
-};
 
 const meetings: Panel = async (ctx, p, v) => {
   if (!v.ability.can('read', 'CouncilReportItem') || v.ability.can('update', 'CouncilReportItem'))
@@ -225,19 +144,14 @@ const suspendedEngagements: Panel = async (ctx, p, v) => {
   );
 };
 
-/** In order of urgency: decisions first, then lists to read. */
-export const PANELS: Panel[] = [
-  approvalQueue,
+/**
+ * What the viewer may read besides the waiting work: the ward's prior approvals to sign and the
+ * engagements of suspended companies (not yet sources of the worklist), meetings, contracts,
+ * applications, the company.
+ */
+export const INFO_PANELS: Panel[] = [
   priorApprovalQueuePanel,
-  reportsReceivedPanel,
-  reportsToAnswerPanel,
-  openIncidentsPanel,
   suspendedEngagements,
-  pendingLists,
-  missingCertificatesPanel,
-  findingsPastDuePanel,
-  inspectionsDuePanel,
-  unassignedItems,
   meetings,
   contracts,
   myApplications,

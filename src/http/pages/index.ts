@@ -9,6 +9,7 @@ import { councilPages } from './council/index.js';
 import { pageErrorHandler, renderErrorPage } from './errors.js';
 import { formBodyLimit, handlerPages } from './handlers/index.js';
 import { HANDOVER_UPLOADS, handoverPages } from './handover/index.js';
+import { inboxPages } from './inbox/inbox.page.js';
 import { incidentPages } from './incidents/index.js';
 import { ITEM_UPLOAD, inspectionPages } from './inspections/index.js';
 import { priorApprovalPages } from './prior-approvals/index.js';
@@ -53,6 +54,7 @@ export function pageRoutes() {
   app.route('/', priorApprovalPages());
   app.route('/', summaryPages());
   app.route('/', suspensionPages());
+  app.route('/', inboxPages());
   app.get('*', (c) => (isApi(c.req.path) ? c.notFound() : renderErrorPage(c, 404)));
   return app;
 }

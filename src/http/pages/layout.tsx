@@ -11,6 +11,29 @@ function otherLanguageHref(p: PageCtx): string {
   return `${url.pathname}${url.search}`;
 }
 
+/** 受信箱 in the header, with how many steps wait on the viewer; a page renders without the count
+ * rather than fail when it cannot be had. */
+async function InboxLink({ p }: { p: PageCtx }) {
+  let count: number | undefined;
+  try {
+    count = await p.inboxCount?.();
+  } catch {
+    count = undefined;
+  }
+  const current = p.url.pathname === '/notifications';
+  return (
+    <a href="/notifications" class="inbox-link" aria-current={current ? 'page' : undefined}>
+      {p.t.inbox.nav}
+      {count ? (
+        <span class="badge inbox-count">
+          <span aria-hidden="true">{count > 99 ? '99+' : String(count)}</span>
+          <span class="sr-only">{p.t.inbox.unread(count)}</span>
+        </span>
+      ) : null}
+    </a>
+  );
+}
+
 function Header({ p }: { p: PageCtx }) {
   const other = p.lang === 'ja' ? 'en' : 'ja';
   return (
@@ -25,6 +48,7 @@ function Header({ p }: { p: PageCtx }) {
             {p.viewer.displayName}（{p.viewer.organisationName}）
           </p>
         )}
+        {p.viewer && <InboxLink p={p} />}
         <a href={otherLanguageHref(p)} lang={other} hreflang={other} title={p.t.otherLanguageHint}>
           {p.t.otherLanguage}
         </a>

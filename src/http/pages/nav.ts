@@ -17,7 +17,8 @@ const company = (v: Viewer) => v.actor.organisationKind === 'company';
 /**
  * The main menu, one entry per feature, in this order. Inspections, handover and erasure,
  * compliance reports, incidents and summaries are being built: when a feature's pages exist, set
- * `pages: true` (and add its dashboard panel to PANELS in dashboard-panels.tsx).
+ * `pages: true` (and add its waiting work to the worklist, src/domain/worklists/worklist.ts, which
+ * gives both its dashboard panel and its inbox rows).
  */
 export const NAV: NavEntry[] = [
   { slot: 'dashboard', href: '/', label: (t) => t.nav.dashboard, visible: () => true, pages: true },

@@ -3,7 +3,9 @@ import { getCookie, setCookie } from 'hono/cookie';
 import type { Actor } from '../../../policies/actor.js';
 import type { AppAbility } from '../../../policies/app-ability.js';
 import type { FieldError, Message } from '../../domain/shared/errors.js';
+import { readInbox } from '../../domain/worklists/inbox.js';
 import type { AppEnv } from '../app-env.js';
+import { useCaseContext } from '../middleware/authenticate.js';
 import { en } from './i18n/en.js';
 import { type Dictionary, ja } from './i18n/ja.js';
 
@@ -29,6 +31,8 @@ export interface PageCtx {
   /** The domain's bilingual message in this page's language. */
   msg(message: Message): string;
   fieldMsg(error: FieldError): string;
+  /** For the header: how many steps wait on the signed-in person (受信箱), asked once per page. */
+  inboxCount?: () => Promise<number>;
 }
 
 const dictionaries: Record<Lang, Dictionary> = { ja, en };
@@ -67,6 +71,9 @@ export function pageCtx(c: Context<AppEnv>): PageCtx {
     },
     msg: (m) => (lang === 'ja' ? m.ja : m.en),
     fieldMsg: (e) => (lang === 'ja' ? e.message_ja : e.message),
+    inboxCount: auth
+      ? () => readInbox(useCaseContext(c), { reminders: 50 }).then((i) => i.unread)
+      : undefined,
   };
 }
 

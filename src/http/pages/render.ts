@@ -15,11 +15,15 @@ const CSP = [
   "object-src 'none'",
 ].join('; ');
 
-/** Sends a rendered page: HTML5 doctype, no caching of personal data, and the page's CSP. */
-export function sendPage(c: Context<AppEnv>, node: unknown, status = 200) {
+/**
+ * Sends a rendered page: HTML5 doctype, no caching of personal data, and the page's CSP. The page
+ * may hold async components (the header's inbox count): its text is awaited before sending.
+ */
+export async function sendPage(c: Context<AppEnv>, node: unknown, status = 200) {
   c.header('content-security-policy', CSP);
   c.header('cache-control', 'no-store');
-  return c.html(`<!DOCTYPE html>${String(node)}`, status as 200);
+  const html = await (node as { toString(): string | Promise<string> }).toString();
+  return c.html(`<!DOCTYPE html>${html}`, status as 200);
 }
 
 /** Where a redirect may go back to: a path on this site only (never //host or /\host). */

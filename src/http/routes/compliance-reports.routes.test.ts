@@ -279,14 +279,26 @@ describe('reminders', () => {
         .where('mailed_at', 'is', null)
         .execute();
       expect(unmailed).toEqual([]);
-      expect(run.mailed).toBe(before);
-      expect(await jobs({ mailer })).toMatchObject({ reminders: 0, mailed: 0 });
-      expect(await notifications()).toBe(before);
+      // with mail configured, each person with steps waiting also gets the inbox's daily digest
+      expect(run.digests).toBeGreaterThan(0);
+      expect(run.mailed).toBe(before + run.digests);
+      expect(await jobs({ mailer })).toMatchObject({ reminders: 0, digests: 0, mailed: 0 });
+      expect(await notifications()).toBe(before + run.digests);
+      const digest = await t.handle.db
+        .selectFrom('notifications')
+        .innerJoin('users', 'users.id', 'notifications.user_id')
+        .select(['notifications.title', 'notifications.body'])
+        .where('notifications.kind', '=', 'inbox-digest')
+        .where('users.email', '=', 'manager@callcenter.example.jp')
+        .executeTakeFirstOrThrow();
+      expect(digest.title).toMatch(/^【受信箱】対応待ち \d+件（令和/);
+      expect(digest.body).toContain('遵守状況報告書の回答');
+      expect(digest.body).toContain('/compliance-reports/');
       expect(received).toContain('manager@callcenter.example.jp');
       expect(received).toContain('officer@city.shinjuku.example.jp');
       expect(received).not.toContain('manager@mirai-info.example.jp');
       // one mail per notification, none twice
-      expect(received).toHaveLength(before);
+      expect(received).toHaveLength(before + run.digests);
     } finally {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     }

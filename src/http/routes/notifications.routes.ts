@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { listNotifications, markNotificationRead } from '../../domain/notifications/read-notifications.js';
+import { readInbox } from '../../domain/worklists/inbox.js';
 import type { AppEnv } from '../app-env.js';
 import { requireAuth, useCaseContext } from '../middleware/authenticate.js';
 import {
@@ -27,6 +28,31 @@ const NotificationSchema = z
   })
   .openapi('Notification');
 
+const MessageSchema = z.object({ ja: z.string(), en: z.string() });
+const WorkItemSchema = z
+  .object({
+    kind: z.string().openapi({ description: 'The kind of work, as the dashboard groups it' }),
+    subjectType: z.string(),
+    subjectId: z.string(),
+    title: z.string().openapi({ description: 'What: the record’s title' }),
+    party: z.string().nullable().openapi({ description: 'For whom: the organisation concerned' }),
+    status: z.string().nullable(),
+    state: MessageSchema.nullable(),
+    since: z.string().nullable().openapi({ description: 'Since when (an instant, UTC)' }),
+    dueOn: z.string().nullable().openapi({ description: 'By when (a Japanese calendar day)' }),
+    overdue: z.boolean(),
+    href: z.string().openapi({ description: 'The page where the person acts' }),
+  })
+  .openapi('WorkItem');
+const InboxSchema = z
+  .object({
+    waiting: z.array(WorkItemSchema),
+    more: z.boolean(),
+    reminders: z.array(NotificationSchema.extend({ done: z.boolean(), waiting: z.boolean() })),
+    unread: z.number().int(),
+  })
+  .openapi('Inbox');
+
 /** The signed-in user's reminders and alerts (通知). */
 export function notificationRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -46,6 +72,36 @@ export function notificationRoutes() {
     async (c) => {
       const q = c.req.valid('query');
       return c.json(await listNotifications(useCaseContext(c), { ...q, unread: q.unread === 'true' }), 200);
+    },
+  );
+  app.openapi(
+    createRoute({
+      ...common,
+      method: 'get',
+      path: '/inbox',
+      summary: 'Your inbox: every step waiting on you, and your reminders / 受信箱',
+      description:
+        'The inbox (受信箱): every step that waits on the signed-in person across every workflow — ' +
+        'approvals to sign or submit, inspection records awaiting 決裁, compliance reports to receive ' +
+        'or answer, open incidents, handler lists to check, missing erasure certificates, findings ' +
+        'past their deadline, inspections due, report items to put to the council — from the same ' +
+        'query as the dashboard, with the permission rules in SQL. A step leaves the list once it is ' +
+        'taken. Reminders about a step that no longer waits count as read (`done`). `unread` is what ' +
+        'the pages’ header shows.',
+      responses: { 200: jsonResponse(InboxSchema, 'The inbox'), ...errorResponses },
+    }),
+    async (c) => {
+      const inbox = await readInbox(useCaseContext(c));
+      return c.json(
+        {
+          ...inbox,
+          waiting: inbox.waiting.map(({ parent: _parent, ...w }) => ({
+            ...w,
+            since: w.since?.toISOString() ?? null,
+          })),
+        },
+        200,
+      );
     },
   );
   app.openapi(

@@ -124,7 +124,18 @@ export function organisationRoutes() {
       method: 'get',
       path: '/',
       summary: 'Organisations you may see / 組織の一覧',
-      request: { query: PageQuery.extend({ kind: z.enum(['ward', 'company', 'operator']).optional() }) },
+      description:
+        'The organisations the signed-in user may see, by name: a ward sees the companies known to it; a ' +
+        'company sees itself, its wards and the companies it works with in a chain of sub-contracting. ' +
+        '`q` searches among them by part of the name (or kana) or by the start of the corporate number ' +
+        '(法人番号) — how a contractor chooses a sub-contractor (再委託先). Any other company is named ' +
+        'by its corporate number when applying.',
+      request: {
+        query: PageQuery.extend({
+          kind: z.enum(['ward', 'company', 'operator']).optional(),
+          q: z.string().max(100).optional(),
+        }),
+      },
       responses: {
         200: jsonResponse(pageOf(OrganisationSchema), 'A page of organisations'),
         ...errorResponses,

@@ -31,6 +31,11 @@ a:hover { color: var(--brand); text-decoration-thickness: 2px; }
 .header-tools p { margin: 0; }
 .header-tools form { margin: 0; }
 .header-tools .link-button { color: #fff; border-color: #fff; }
+.inbox-link { font-weight: 700; }
+.header-tools .inbox-count { background: #fff; color: var(--brand); border-color: #fff; margin-left: .35rem; }
+ul.reminders li { margin: 0 0 .5rem; }
+ul.reminders li.read { color: #444; }
+ul.reminders form { display: inline; margin-left: .5rem; }
 .site-nav { background: var(--soft); border-bottom: 1px solid var(--line); }
 .site-nav ul { list-style: none; margin: 0 auto; padding: 0 .5rem; display: flex; flex-wrap: wrap; max-width: 72rem; }
 .site-nav a { display: block; padding: .6rem .9rem; color: var(--brand); text-decoration: none; font-weight: 700;

@@ -59,6 +59,30 @@ function Picker({ p, f, doc }: { p: PageCtx; f: Fields; doc: RegisterDocument })
   );
 }
 
+/** 再委託先を探す: a search (GET) among the companies the contractor may see, by name or 法人番号. */
+function CompanySearch({ p, q, found, action }: { p: PageCtx; q: string; found: number; action: string }) {
+  const t = p.t.companySearch;
+  return (
+    <section aria-labelledby="company-search" class="company-search">
+      <h2 id="company-search">{t.legend}</h2>
+      <form method="get" action={action}>
+        <div class="field">
+          <label for="f-q">{t.label}</label>
+          <span class="hint" id="f-q-hint">
+            {t.hint}
+          </span>
+          <input id="f-q" name="q" type="search" value={q} aria-describedby="f-q-hint" maxlength={100} />
+        </div>
+        <div class="actions">
+          <button type="submit">{t.button}</button>
+          {q && <a href={action}>{t.clear}</a>}
+        </div>
+        {q && <p role="status">{found ? t.found(found, q) : t.none(q)}</p>}
+      </form>
+    </section>
+  );
+}
+
 async function showForm(
   c: Context<AppEnv>,
   values: FormValues | undefined,
@@ -70,13 +94,16 @@ async function showForm(
   const parent = await getContract(ctx, c.req.param('id')!);
   const register = await readRegister(ctx, parent.id);
   const t = p.t.subcontract;
-  // The companies it works with (the rules in SQL decide): it names any other by corporate number.
-  const partners = (await listOrganisations(ctx, { kind: 'company', limit: 200 })).items.filter(
-    (c) => c.id !== ctx.actor.organisationId,
-  );
+  // The companies it works with (the rules in SQL decide), searched by name or 法人番号: it names
+  // any other by corporate number.
+  const q = (c.req.query('q') ?? '').trim().slice(0, 100);
+  const partners = (
+    await listOrganisations(ctx, { kind: 'company', q: q || undefined, limit: 200 })
+  ).items.filter((c) => c.id !== ctx.actor.organisationId);
   const f = fields(
     values ?? {
       mode: partners.length ? 'existing' : 'new',
+      ...(q && partners.length === 1 && { subcontractorId: partners[0]!.id }),
       portion: 'part',
       title: `${parent.title}（再委託）`,
       periodFrom: parent.periodFrom,
@@ -90,6 +117,7 @@ async function showForm(
     <Layout p={p} title={t.title(parent.title)}>
       <ErrorSummary p={p} f={f} />
       <p>{t.intro}</p>
+      <CompanySearch p={p} q={q} found={partners.length} action={`/contracts/${parent.id}/subcontract/new`} />
       <form method="post" action={`/contracts/${parent.id}/subcontract/new`} novalidate>
         <Csrf p={p} />
         <fieldset>

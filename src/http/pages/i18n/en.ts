@@ -1,6 +1,7 @@
 import { provisionsEn } from '../contracts/provisions-i18n.js';
 import { inspectionsEn } from '../inspections/i18n.js';
 import { handoverEn } from './handover-en.js';
+import { companySearchEn, inboxEn } from './inbox-en.js';
 import type { Dictionary } from './ja.js';
 import { priorApprovalsEn } from './prior-approvals-en.js';
 import { reportsEn } from './reports-en.js';
@@ -459,6 +460,9 @@ export const en: Dictionary = {
   priorApprovals: priorApprovalsEn,
   reports: reportsEn,
   suspensions: suspensionsEn,
+  // issue 19: the inbox (受信箱), in its own file
+  inbox: inboxEn,
+  companySearch: companySearchEn,
   errors: {
     400: 'What was sent could not be read',
     403: 'Not permitted',

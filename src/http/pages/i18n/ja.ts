@@ -1,3 +1,4 @@
+import { companySearchJa, inboxJa } from './inbox-ja.js';
 import { reportsJa } from './reports-ja.js';
 
 // 日本語の文言（既定の言語）. Every page string lives here; en.ts has the same keys, checked by the
@@ -466,6 +467,9 @@ export const ja = {
   priorApprovals: priorApprovalsJa,
   reports: reportsJa,
   suspensions: suspensionsJa,
+  // issue 19: the inbox (受信箱), in its own file
+  inbox: inboxJa,
+  companySearch: companySearchJa,
   errors: {
     400: '送信された内容を読み取れませんでした',
     403: 'この操作は許可されていません',

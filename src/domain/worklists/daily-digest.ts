@@ -1,0 +1,62 @@
+import type { Kysely } from 'kysely';
+import { defineAbilityFor } from '../../../policies/app-ability.js';
+import type { Database } from '../../db/database.js';
+import { actorQuery, toActor } from '../auth/load-actor.js';
+import { notify } from '../notifications/notify.js';
+import { toJapanDate } from '../shared/japan-date.js';
+import { toWareki } from '../shared/wareki.js';
+import { listWorklist, type WorkKind } from './worklist.js';
+
+// 受信箱の日次まとめ: once a day, when mail is configured (SMTP_URL), each person with steps waiting
+// gets one mail listing them — the same worklist as their inbox and dashboard. The digest is a
+// notification row keyed by the day, so running the daily jobs twice sends it once; the mailer
+// sends it with the reminders.
+
+export const DIGEST_KIND = 'inbox-digest';
+
+const WHAT: Record<WorkKind, string> = {
+  approvals: '承認申請の決裁・提出',
+  'inspection-sign-off': '実地検査結果の決裁',
+  'reports-received': '遵守状況報告書の受付・決裁',
+  'reports-to-answer': '遵守状況報告書の回答',
+  incidents: '事故報告への対応',
+  'handler-lists': '取扱者名簿の確認',
+  certificates: '消去証明書・受渡データの確認',
+  'findings-past-due': '改善期限を過ぎた指摘事項',
+  'inspections-due': '実地検査の実施',
+  'council-items': '審議会への付議',
+};
+
+/** Adds today's digest for every active user with something waiting; returns how many were added. */
+export async function generateDailyDigests(db: Kysely<Database>, now: Date): Promise<number> {
+  const today = toJapanDate(now);
+  const users = await actorQuery(db).where('users.disabled_at', 'is', null).execute();
+  let added = 0;
+  for (const row of users) {
+    const actor = toActor(row);
+    const ctx = { db, actor, ability: defineAbilityFor(actor), requestId: 'daily-digest', now: () => now };
+    const items = (await listWorklist(ctx, { limit: 20 })).flatMap((s) => s.items);
+    if (!items.length) continue;
+    const lines = items.map(
+      (i) =>
+        `・${WHAT[i.kind]}：${i.title}${i.party ? `（${i.party}）` : ''}` +
+        `${i.dueOn ? `　期限 ${toWareki(i.dueOn)}${i.overdue ? '（期限超過）' : ''}` : ''}\n　${i.href}`,
+    );
+    added += await notify(
+      db,
+      {
+        userIds: [actor.userId],
+        wardId: actor.wardId,
+        kind: DIGEST_KIND,
+        subjectType: 'User',
+        subjectId: actor.userId,
+        deadlineKey: `inbox-digest:${today}`,
+        title: `【受信箱】対応待ち ${items.length}件（${toWareki(today)}）`,
+        body: `あなたの操作を待っている手続です（${toWareki(today)}時点）。\n\n${lines.join('\n')}\n\n受信箱（/notifications）からそれぞれの画面を開けます。`,
+        dueOn: null,
+      },
+      now,
+    );
+  }
+  return added;
+}

@@ -1,0 +1,371 @@
+import { asSubject } from '../../../policies/app-ability.js';
+import { approvalWorkflow } from '../approvals/approval.workflow.js';
+import { listReportItems } from '../council/council-items.js';
+import { incidentWorkflow } from '../incidents/incident.workflow.js';
+import { listIncidents } from '../incidents/read-incidents.js';
+import { inspectionWorkflow } from '../inspections/inspection.workflow.js';
+import { listDueForActor } from '../inspections/read-inspection-due.js';
+import { listFindings } from '../inspections/read-inspections.js';
+import { listReports } from '../reports/read-reports.js';
+import { reportWorkflow } from '../reports/report.workflow.js';
+import type { UseCaseContext } from '../shared/context.js';
+import type { Message } from '../shared/errors.js';
+import { toJapanDate } from '../shared/japan-date.js';
+import { fiscalYearOf } from '../shared/wareki.js';
+import { listApprovalQueue } from './approval-queue.js';
+import { contractTitles } from './contract-titles.js';
+import { listInspectionQueue } from './inspection-queue.js';
+import { listMissingCertificates } from './missing-certificates.js';
+import { organisationNames } from './names.js';
+import { listPendingHandlerLists } from './pending-handler-lists.js';
+
+// 作業一覧 (worklist): "what may this person do now", across every workflow, as one domain query.
+// The dashboard's panels and the inbox (受信箱) both read it, so a workflow added here appears in
+// both and one missing here is missing from both. Each source asks the policies whether the viewer
+// has that kind of work at all, then lists the records with the rules in SQL.
+
+/** One kind of waiting work: a dashboard panel, a group of the inbox. */
+export type WorkKind =
+  | 'approvals'
+  | 'inspection-sign-off'
+  | 'reports-received'
+  | 'reports-to-answer'
+  | 'incidents'
+  | 'handler-lists'
+  | 'certificates'
+  | 'findings-past-due'
+  | 'inspections-due'
+  | 'council-items';
+
+/** One step waiting on the viewer: what, for whom, since when, by when, and the page to act on. */
+export interface WorkItem {
+  kind: WorkKind;
+  subjectType: string;
+  subjectId: string;
+  /** What it is: the record's own title (a contract, an application), as entered. */
+  title: string;
+  /** For whom: the organisation concerned, when the viewer may read its name. */
+  party: string | null;
+  /** The record's state in words (null where the kind says it all). */
+  status: string | null;
+  state: Message | null;
+  since: Date | null;
+  dueOn: string | null;
+  overdue: boolean;
+  /** The page where the viewer acts. */
+  href: string;
+  /** The record it belongs to, when that is what reminders name (a finding's inspection). */
+  parent?: { type: string; id: string };
+}
+
+export interface WorkSection {
+  kind: WorkKind;
+  items: WorkItem[];
+  /** More items than the limit asked for. */
+  more: boolean;
+  /** How many there are in all, and how many overdue, where the kind counts them. */
+  total?: number;
+  overdue?: number;
+}
+
+type Source = {
+  kind: WorkKind;
+  /** Whether the policies give the viewer this kind of work at all. */
+  applies: (ctx: UseCaseContext) => boolean;
+  load: (ctx: UseCaseContext, limit: number) => Promise<Omit<WorkSection, 'kind'> | null>;
+};
+
+const isCompany = (ctx: UseCaseContext) => ctx.actor.organisationKind === 'company';
+const canInspect = (ctx: UseCaseContext) =>
+  Boolean(ctx.actor.wardId) &&
+  ctx.ability.can('create', asSubject('Inspection', { wardId: ctx.actor.wardId }));
+const stateOf = (names: Record<string, Message> | undefined, status: string) => names?.[status] ?? null;
+const base = (kind: WorkKind, subjectType: string, subjectId: string) => ({
+  kind,
+  subjectType,
+  subjectId,
+  status: null,
+  state: null,
+  since: null,
+  dueOn: null,
+  overdue: false,
+});
+
+async function reportsIn(ctx: UseCaseContext, statuses: string[], limit: number) {
+  const pages = await Promise.all(statuses.map((status) => listReports(ctx, { status, limit })));
+  return {
+    items: pages.flatMap((pg) => pg.items).sort((a, b) => a.dueOn.localeCompare(b.dueOn)),
+    more: pages.some((pg) => Boolean(pg.nextCursor)),
+  };
+}
+
+async function reportItems(
+  ctx: UseCaseContext,
+  kind: WorkKind,
+  reports: Awaited<ReturnType<typeof reportsIn>>['items'],
+): Promise<WorkItem[]> {
+  const titles = await contractTitles(
+    ctx,
+    reports.map((r) => r.contractId),
+  );
+  const names = await organisationNames(
+    ctx,
+    reports.map((r) => r.organisationId),
+  );
+  return reports.map((r) => ({
+    ...base(kind, 'ComplianceReport', r.id),
+    title: titles.get(r.contractId) ?? r.period,
+    party: names.get(r.organisationId) ?? null,
+    status: r.status,
+    state: stateOf(reportWorkflow.stateNames, r.status),
+    since: r.submittedAt ?? r.issuedAt,
+    dueOn: r.dueOn,
+    overdue: r.overdue,
+    href: `/compliance-reports/${r.id}`,
+  }));
+}
+
+/** In order of urgency: decisions first, then lists to read. */
+const SOURCES: Source[] = [
+  {
+    kind: 'approvals',
+    applies: (ctx) =>
+      ctx.ability.can('sign', 'Approval') || (isCompany(ctx) && ctx.ability.can('update', 'Approval')),
+    load: async (ctx, limit) => {
+      const page = await listApprovalQueue(ctx, { limit });
+      const names = await organisationNames(
+        ctx,
+        page.items.map((a) => a.applicantOrgId),
+      );
+      return {
+        more: Boolean(page.nextCursor),
+        items: page.items.map((a) => ({
+          ...base('approvals', 'Approval', a.id),
+          title: a.application.title,
+          party: names.get(a.applicantOrgId) ?? null,
+          status: a.status,
+          state: stateOf(approvalWorkflow.stateNames, a.status),
+          since: a.submittedAt ?? a.updatedAt,
+          dueOn: a.reviewDueOn,
+          overdue: Boolean(a.reviewDueOn && a.reviewDueOn < toJapanDate(ctx.now())),
+          href: `/approvals/${a.id}`,
+        })),
+      };
+    },
+  },
+  {
+    kind: 'inspection-sign-off',
+    applies: (ctx) => ctx.ability.can('sign', 'Inspection'),
+    load: async (ctx, limit) => {
+      const { items, more } = await listInspectionQueue(ctx, limit);
+      return {
+        more,
+        items: items.map(({ inspection: i, organisationName, contractTitle }) => ({
+          ...base('inspection-sign-off', 'Inspection', i.id),
+          title: contractTitle,
+          party: organisationName,
+          status: i.status,
+          state: stateOf(inspectionWorkflow.stateNames, i.status),
+          since: i.submittedAt,
+          href: `/inspections/${i.id}`,
+        })),
+      };
+    },
+  },
+  {
+    kind: 'reports-received',
+    applies: (ctx) => ctx.ability.can('sign', 'ComplianceReport'),
+    load: async (ctx, limit) => {
+      const { items, more } = await reportsIn(ctx, ['submitted', 'received'], limit);
+      return {
+        more: more || items.length > limit,
+        items: await reportItems(ctx, 'reports-received', items.slice(0, limit)),
+      };
+    },
+  },
+  {
+    kind: 'reports-to-answer',
+    applies: (ctx) => isCompany(ctx) && ctx.ability.can('update', 'ComplianceReport'),
+    load: async (ctx, limit) => {
+      // its own reports: a sub-contractor's are the sub-contractor's to answer
+      const { items, more } = await reportsIn(ctx, ['issued', 'draft', 'returned'], limit);
+      const own = items.filter((r) => r.organisationId === ctx.actor.organisationId);
+      return {
+        more: more || own.length > limit,
+        items: await reportItems(ctx, 'reports-to-answer', own.slice(0, limit)),
+      };
+    },
+  },
+  {
+    kind: 'incidents',
+    applies: (ctx) => ctx.ability.can('read', 'Incident') && !ctx.actor.roles.includes('inspector'),
+    load: async (ctx, limit) => {
+      const pages = await Promise.all(
+        ['reported', 'in_progress', 'responded'].map((status) => listIncidents(ctx, { status, limit })),
+      );
+      const incidents = pages
+        .flatMap((pg) => pg.items)
+        .sort((a, b) => b.reportedAt.getTime() - a.reportedAt.getTime());
+      // a company sees the panel only when one of its incidents is open
+      if (!incidents.length && isCompany(ctx)) return null;
+      const shown = incidents.slice(0, limit);
+      const titles = await contractTitles(
+        ctx,
+        shown.map((i) => i.contractId),
+      );
+      const names = await organisationNames(
+        ctx,
+        shown.map((i) => i.reportingOrgId),
+      );
+      return {
+        more: incidents.length > limit || pages.some((pg) => Boolean(pg.nextCursor)),
+        items: shown.map((i) => ({
+          ...base('incidents', 'Incident', i.id),
+          title: titles.get(i.contractId) ?? i.information,
+          party: names.get(i.reportingOrgId) ?? null,
+          status: i.status,
+          state: stateOf(incidentWorkflow.stateNames, i.status),
+          since: i.reportedAt,
+          href: `/incidents/${i.id}`,
+        })),
+      };
+    },
+  },
+  {
+    kind: 'handler-lists',
+    applies: (ctx) => ctx.ability.can('update', 'HandlerList'),
+    load: async (ctx, limit) => {
+      const page = await listPendingHandlerLists(ctx, { limit });
+      return {
+        more: Boolean(page.nextCursor),
+        items: page.items.map((s) => ({
+          ...base('handler-lists', 'HandlerList', s.id),
+          title: s.contractTitle,
+          party: s.organisationName,
+          status: 'submitted',
+          since: s.submittedAt,
+          href: `/contracts/${s.contractId}#handler-lists`,
+        })),
+      };
+    },
+  },
+  {
+    kind: 'certificates',
+    applies: (ctx) => !isCompany(ctx) && ctx.ability.can('create', 'HandoverPackage'),
+    load: async (ctx, limit) => {
+      const { contracts, packages } = await listMissingCertificates(ctx, limit);
+      const today = toJapanDate(ctx.now());
+      return {
+        more: contracts.length >= limit || packages.length >= limit,
+        items: [
+          ...contracts.map((k) => ({
+            ...base('certificates', 'Contract', k.id),
+            title: k.title,
+            party: k.contractorName,
+            status: k.status,
+            dueOn: k.periodTo,
+            overdue: k.periodTo < today,
+            href: `/contracts/${k.id}`,
+          })),
+          ...packages.map((x) => ({
+            ...base('certificates', 'HandoverPackage', x.id),
+            title: x.title,
+            party: null,
+            status: x.status,
+            href: `/handover/${x.id}`,
+          })),
+        ],
+      };
+    },
+  },
+  {
+    kind: 'findings-past-due',
+    applies: (ctx) =>
+      isCompany(ctx) ? ctx.ability.can('update', 'Finding', 'improvementReport') : canInspect(ctx),
+    load: async (ctx, limit) => {
+      const page = await listFindings(ctx, { overdueOn: toJapanDate(ctx.now()), limit });
+      const names = await organisationNames(
+        ctx,
+        page.items.map((f) => f.organisationId),
+      );
+      return {
+        more: Boolean(page.nextCursor),
+        items: page.items.map((f) => ({
+          ...base('findings-past-due', 'Finding', f.id),
+          title: f.itemKey,
+          party: names.get(f.organisationId) ?? null,
+          status: f.status,
+          since: f.createdAt,
+          dueOn: f.dueOn,
+          overdue: true,
+          href: `/inspections/${f.inspectionId}#finding-${f.id}`,
+          parent: { type: 'Inspection', id: f.inspectionId },
+        })),
+      };
+    },
+  },
+  {
+    kind: 'inspections-due',
+    applies: canInspect,
+    load: async (ctx, limit) => {
+      const today = toJapanDate(ctx.now());
+      const { items } = await listDueForActor(ctx, { fiscalYear: fiscalYearOf(today) });
+      const rows = [...items].sort((a, b) =>
+        a.status === b.status ? a.dueBy.localeCompare(b.dueBy) : a.status === 'overdue' ? -1 : 1,
+      );
+      return {
+        more: rows.length > limit,
+        total: items.length,
+        overdue: items.filter((i) => i.status === 'overdue').length,
+        items: rows.slice(0, limit).map((r) => ({
+          ...base('inspections-due', 'Contract', r.contractId),
+          title: r.organisationName,
+          party: r.contractTitle,
+          status: r.status,
+          dueOn: r.dueBy,
+          overdue: r.status === 'overdue',
+          href: r.plannedInspectionId
+            ? `/inspections/${r.plannedInspectionId}`
+            : `/inspections/new?contractId=${r.contractId}`,
+        })),
+      };
+    },
+  },
+  {
+    kind: 'council-items',
+    applies: (ctx) => ctx.ability.can('update', 'CouncilReportItem'),
+    load: async (ctx, limit) => {
+      const page = await listReportItems(ctx, { unassigned: true, limit });
+      return {
+        more: Boolean(page.nextCursor),
+        items: page.items.map((i) => ({
+          ...base('council-items', 'CouncilReportItem', i.id),
+          title: i.title,
+          party: null,
+          since: i.createdAt,
+          href: `/council/items/${i.id}`,
+        })),
+      };
+    },
+  },
+];
+
+/** The kinds of work the policies give this viewer, in the order the dashboard shows them. */
+export function workKindsFor(ctx: UseCaseContext): WorkKind[] {
+  return SOURCES.filter((s) => s.applies(ctx)).map((s) => s.kind);
+}
+
+/**
+ * 作業一覧: every kind of work the viewer has, each with up to `limit` waiting items (a kind with
+ * nothing waiting is still there, empty, so a page can say so). One query after another: PGlite
+ * has a single connection, and each is short.
+ */
+export async function listWorklist(ctx: UseCaseContext, query: { limit: number }): Promise<WorkSection[]> {
+  const sections: WorkSection[] = [];
+  for (const source of SOURCES) {
+    if (!source.applies(ctx)) continue;
+    const loaded = await source.load(ctx, query.limit);
+    if (loaded) sections.push({ kind: source.kind, ...loaded });
+  }
+  return sections;
+}
