@@ -16,6 +16,7 @@ import * as operatorOrganisation from '../../migrations/2026-12-07T1100-operator
 import * as userEmailPerOrganisation from '../../migrations/2026-12-07T1200-user-email-per-organisation.js';
 import * as secondFactor from '../../migrations/2026-12-07T1300-second-factor.js';
 import * as contractChainEnding from '../../migrations/2026-12-08T2000-contract-chain-ending.js';
+import * as contractTermination from '../../migrations/2026-12-08T2001-contract-termination.js';
 
 // Static imports: Node's import() of .ts files fails under vitest, and a bundled Workers build
 // has no file system to read a migrations folder from.
@@ -37,6 +38,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-07T1200-user-email-per-organisation': userEmailPerOrganisation,
   '2026-12-07T1300-second-factor': secondFactor,
   '2026-12-08T2000-contract-chain-ending': contractChainEnding,
+  '2026-12-08T2001-contract-termination': contractTermination,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
