@@ -8,7 +8,7 @@ const WARD_STAFF = ['ward_officer', 'ward_chief', 'ward_manager', 'inspector'];
  * Ward staff: their ward's contracts; the privacy officer writes them and acknowledges lists.
  * Companies: the contracts they are party to — a sub-contract only once approved for them
  * (contractorAccess) — and those below them in the chain, which they supervise (chainOrgIds).
- * Council reviewers read contracts and write nothing.
+ * The 課長 terminates a contract for breach (契約解除). Council reviewers read contracts and write nothing.
  */
 export function defineContractRules({ can }: Builder, actor: Actor): void {
   const has = (...roles: string[]) => actor.roles.some((r) => roles.includes(r));
@@ -20,6 +20,8 @@ export function defineContractRules({ can }: Builder, actor: Actor): void {
       can('read', 'HandlerList', { wardId });
       can('read', 'Handler', { listedInWardIds: wardId });
     }
+    // 契約解除 is the 課長's decision (signed at the top of the ward's chain)
+    if (has('ward_manager')) can('sign', 'Contract', { wardId });
     if (has('ward_officer')) {
       can(['create', 'update'], 'Contract', { wardId });
       can('create', 'DataItemCatalogue', { wardId });

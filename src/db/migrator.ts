@@ -20,6 +20,7 @@ import * as storeBeforePassword from '../../migrations/2026-12-08T2100-store-bef
 import * as suspensionLifting from '../../migrations/2026-12-08T2110-suspension-lifting.js';
 import * as priorApprovals from '../../migrations/2026-12-08T2300-prior-approvals.js';
 import * as contractProvisions from '../../migrations/2026-12-08T2400-contract-provisions.js';
+import * as contractTermination from '../../migrations/2026-12-08T2001-contract-termination.js';
 
 // Static imports: Node's import() of .ts files fails under vitest, and a bundled Workers build
 // has no file system to read a migrations folder from.
@@ -45,6 +46,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-08T2110-suspension-lifting': suspensionLifting,
   '2026-12-08T2000-contract-chain-ending': contractChainEnding,
   '2026-12-08T2300-prior-approvals': priorApprovals,
+  '2026-12-08T2001-contract-termination': contractTermination,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -13,6 +13,15 @@ export interface Measures {
   system: string[];
 }
 
+/** 契約解除: why, under which article, from which day, recorded by whom and when. */
+export interface ContractTermination {
+  reason: string;
+  article: string;
+  terminatedOn: string;
+  recordedBy: string;
+  recordedAt: string;
+}
+
 export interface ContractsTable {
   /** The machine (id, version) whose snapshot the row stores. */
   machine_id: string;
@@ -45,6 +54,8 @@ export interface ContractsTable {
   followed_parent_from: 'approved' | 'active' | null;
   /** When the contract started (activation); null for one that never did. */
   started_at: Date | null;
+  /** 契約解除: its grounds, recorded by the 課長 (migration 2026-12-08T2001). */
+  termination: Json<ContractTermination | null>;
   predecessor_contract_id: string | null;
   renewal_count: Generated<number>;
   register_revision: Generated<number>;

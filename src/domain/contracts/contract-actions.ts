@@ -3,11 +3,17 @@ import type { ContractUseEvent } from '../../../workflows/contract-lifecycle/con
 import { decide } from '../../../workflows/shared/decide.js';
 import { allowedActions, type Viewer } from '../shared/allowed-actions.js';
 import type { Contract } from './contract.repository.js';
-import { type ContractCommand, contractCommands, contractWorkflow } from './contract.workflow.js';
+import {
+  type ContractCommand,
+  contractCommands,
+  contractWorkflow,
+  terminateCommand,
+} from './contract.workflow.js';
 
 /** What may be done with a contract: its lifecycle steps and the work done under it. */
 export type ContractAction =
   | ContractCommand
+  | 'terminate'
   | 'edit'
   | 'edit-register'
   | 'submit-handler-list'
@@ -16,7 +22,7 @@ export type ContractAction =
 
 /** Each use of a contract: the permission it needs and the question asked of the lifecycle machine. */
 const USES: Array<{
-  action: Exclude<ContractAction, ContractCommand>;
+  action: Exclude<ContractAction, ContractCommand | 'terminate'>;
   allowed: (viewer: Viewer, contract: Contract) => boolean;
   event: ContractUseEvent;
 }> = [
@@ -78,9 +84,9 @@ export function contractActions(viewer: Viewer, contract: Contract): ContractAct
   const steps = allowedActions(
     viewer,
     contractWorkflow,
-    Object.values(contractCommands),
+    [...Object.values(contractCommands), terminateCommand],
     contract,
-  ) as ContractCommand[];
+  ) as ContractAction[];
   const uses = USES.filter(
     (use) =>
       use.allowed(viewer, contract) && decide(contractWorkflow.machine, contract.status, use.event).allowed,

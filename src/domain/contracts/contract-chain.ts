@@ -136,6 +136,14 @@ async function latestApproval(tx: Tx, wardId: string, contractId: string) {
  */
 export async function resumeBlockers(tx: Tx, contract: Contract): Promise<Blocker[]> {
   const blockers: Blocker[] = [];
+  if (contract.termination) {
+    const t = contract.termination;
+    blockers.push({
+      code: 'terminated',
+      en: `The contract was terminated for breach on ${t.terminatedOn} (${t.article}); it does not resume — a new contract and its approval must be applied for`,
+      ja: `この契約は${t.terminatedOn}に解除されています（${t.article}）。再開はできません。新たな契約とその承認を改めて申請してください`,
+    });
+  }
   const own = await latestApproval(tx, contract.wardId, contract.id);
   if (own?.status === 'revoked') {
     blockers.push(

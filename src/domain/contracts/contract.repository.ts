@@ -1,7 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import { arrayColumn, type FieldMap } from '../../../policies/rules-to-sql.js';
 import type { Database } from '../../db/database.js';
-import type { ContractsTable, Measures } from '../../db/tables/contracts.js';
+import type { ContractsTable, ContractTermination, Measures } from '../../db/tables/contracts.js';
 
 /** 処理の形態 (seed 000): (1) paper handed over, (2) computing inside ward premises,
  * (3) electronic records taken off-site by media or network. */
@@ -41,6 +41,8 @@ export interface Contract {
   /** The state a sub-contract had when it followed its parent into ending (resuming restores it). */
   followedParentFrom: 'approved' | 'active' | null;
   startedAt: Date | null;
+  /** 契約解除, if the ward terminated the contract for breach. */
+  termination: ContractTermination | null;
   predecessorContractId: string | null;
   renewalCount: number;
   registerRevision: number;
@@ -86,6 +88,7 @@ export function toContract(row: Selectable<ContractsTable>): Contract {
     status: row.status,
     followedParentFrom: row.followed_parent_from,
     startedAt: row.started_at,
+    termination: row.termination,
     predecessorContractId: row.predecessor_contract_id,
     renewalCount: row.renewal_count,
     registerRevision: row.register_revision,

@@ -5,7 +5,8 @@ import {
   contractLifecycleMachine,
 } from '../../../workflows/contract-lifecycle/contract-lifecycle.machine.js';
 import { decide } from '../../../workflows/shared/decide.js';
-import { ConflictError, type Message } from '../shared/errors.js';
+import { ConflictError, type Message, ValidationError } from '../shared/errors.js';
+import { toJapanDate } from '../shared/japan-date.js';
 import type { Command, Workflow } from '../shared/workflow.js';
 import { type Contract, findContract } from './contract.repository.js';
 import { closeChainWith, endChainWith, resumeBlockers, resumeChainWith } from './contract-chain.js';
@@ -100,6 +101,56 @@ export const contractCommands: Record<ContractCommand, ContractStep> = {
     ...gated('close', { en: 'close', ja: '完了' }, () => closingGates),
     after: (step) => closeChainWith(step, step.record.wardId, step.record.id),
   },
+};
+
+/** 契約解除: the grounds the 課長 records. */
+export interface TerminationInput {
+  /** 解除の理由 (the breach). */
+  reason: string;
+  /** The provision breached: 「特記事項第14条」. */
+  article: string;
+  /** 解除日 (YYYY-MM-DD). */
+  terminatedOn: string;
+}
+
+/**
+ * 契約解除 (termination for breach): the 課長 records its grounds — reason, article, date, no later
+ * than today in Japan — and the contract begins its end, its sub-contracts following it; a
+ * terminated contract does not resume (resumeBlockers).
+ */
+export const terminateCommand: Command<Contract, TerminationInput, undefined> = {
+  name: 'terminate',
+  label: { en: 'terminate for breach', ja: '契約解除' },
+  can: { action: 'sign' },
+  event: () => ({ type: 'BEGIN_ENDING' }),
+  apply: ({ input, ctx, now }) => {
+    if (input.terminatedOn > toJapanDate(now)) {
+      throw new ValidationError(
+        { en: 'A termination is recorded once it has taken effect', ja: '解除日が将来の日付です' },
+        [
+          {
+            path: 'terminatedOn',
+            message: 'The termination date may not lie in the future',
+            message_ja: '解除日に将来の日付は指定できません',
+          },
+        ],
+      );
+    }
+    return {
+      termination: JSON.stringify({
+        reason: input.reason.trim(),
+        article: input.article.trim(),
+        terminatedOn: input.terminatedOn,
+        recordedBy: ctx.actor.userId,
+        recordedAt: now.toISOString(),
+      }),
+    };
+  },
+  // the sub-contracts end with it, as with any ending; their approvals are not revoked by it
+  after: (step) => endChainWith(step, step.record.wardId, step.record.id),
+  audit: ({ input }) => ({
+    after: { reason: input.reason.trim(), article: input.article.trim(), terminatedOn: input.terminatedOn },
+  }),
 };
 
 /** Steps that follow from an approval's decision, taken by the system in the same transaction. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APPROVALS, step } from '../../../test/helpers/approvals.js';
+import { APPROVALS, callCentreApplication, signOff, step } from '../../../test/helpers/approvals.js';
 import { CONTRACTS, countRows, expectStatus, transition } from '../../../test/helpers/contracts.js';
 import {
   approvedCallCentre,
@@ -19,6 +19,8 @@ let t: TestApp;
 let w: World;
 let sub: { contractId: string; approvalId: string };
 let callCentrePackage: { id: string };
+/** A second sub-contract, approved by the ward but not started. */
+let unstartedId: string;
 
 const get = (path: string, who: string) => t.call('GET', path, { token: w.tokens[who] });
 const contract = async (id: string) => expectStatus(await get(`${CONTRACTS}/${id}`, 'ward_officer'), 200);
@@ -39,6 +41,15 @@ beforeAll(async () => {
   t = await createTestApp();
   w = await buildWorld(t);
   sub = await approvedCallCentre(t, w);
+  const applied = expectStatus(
+    await t.call('POST', `${CONTRACTS}/${w.bicycleContractId}/subcontract-applications`, {
+      token: w.tokens.contractor_manager,
+      json: callCentreApplication(w, { title: '駐輪場定期利用受付業務' }),
+    }),
+    201,
+  );
+  await signOff(t, w, expectStatus(await step(t, w, 'contractor_manager', applied, 'submit'), 200));
+  unstartedId = applied.contractId;
   callCentrePackage = expectStatus(
     await prepare(t, w.tokens.ward_officer, {
       contractId: sub.contractId,
@@ -54,10 +65,12 @@ afterAll(() => t.close());
 describe('ending a contract with a sub-contract below it', () => {
   it('moves the sub-contract to ending with its parent, revoking nothing and cutting nobody off', async () => {
     expect((await contract(sub.contractId)).status).toBe('active');
+    expect((await contract(unstartedId)).status).toBe('approved');
     const parent = await contract(w.bicycleContractId);
     expectStatus(await transition(t, w.tokens.ward_officer, parent, 'begin-ending'), 200);
 
     expect((await contract(sub.contractId)).status).toBe('ending');
+    expect(await contract(unstartedId)).toMatchObject({ status: 'ending', endedWithParent: true });
     expect((await approval()).status).toBe('approved');
     expect(await subcontractorReads()).toEqual([200, 200, 200, 200]);
     // the sub-contractor still sees its sub-contract in its own list
@@ -80,6 +93,12 @@ describe('ending a contract with a sub-contract below it', () => {
     const resumed = expectStatus(await transition(t, w.tokens.ward_officer, parent, 'resume'), 200);
     expect(resumed.status).toBe('active');
     expect((await contract(sub.contractId)).status).toBe('active');
+    // the one that had not started is back to waiting for its start, not started by the resumption
+    expect(await contract(unstartedId)).toMatchObject({
+      status: 'approved',
+      endedWithParent: false,
+      startedAt: null,
+    });
     expect((await approval()).status).toBe('approved');
     expect(await subcontractorReads()).toEqual([200, 200, 200, 200]);
   });

@@ -4,7 +4,11 @@ import { contractActions } from '../../domain/contracts/contract-actions.js';
 import { listContracts } from '../../domain/contracts/list-contracts.js';
 import { createContract, getContract, updateContract } from '../../domain/contracts/manage-contracts.js';
 import { renewContract } from '../../domain/contracts/renew-contract.js';
-import { type ContractCommand, transitionContract } from '../../domain/contracts/transition-contract.js';
+import {
+  type ContractCommand,
+  terminateContract,
+  transitionContract,
+} from '../../domain/contracts/transition-contract.js';
 import type { Viewer } from '../../domain/shared/allowed-actions.js';
 import type { AppEnv } from '../app-env.js';
 import { expectedVersion, requireAuth, useCaseContext } from '../middleware/authenticate.js';
@@ -20,7 +24,13 @@ import {
   Uuid,
   VersionField,
 } from '../schemas/common.js';
-import { ContractPatchSchema, ContractSchema, NewContract, RenewalSchema } from '../schemas/contracts.js';
+import {
+  ContractPatchSchema,
+  ContractSchema,
+  NewContract,
+  RenewalSchema,
+  TerminationSchema,
+} from '../schemas/contracts.js';
 import { validationHook } from '../validation-hook.js';
 import { applicationRoutes } from './applications.routes.js';
 import { handlerListRoutes } from './handler-lists.routes.js';
@@ -52,9 +62,12 @@ export function presentContract(viewer: Viewer, contract: Contract) {
 const common = { tags: ['contracts'], security: bearerSecurity };
 const COMMANDS: ContractCommand[] = ['activate', 'begin-ending', 'resume', 'close'];
 const COMMAND_SUMMARY: Record<ContractCommand, string> = {
-  activate: 'Activate a draft contract (needs the register and an acknowledged handler list) / 履行開始',
-  'begin-ending': 'Start ending the contract (return and erase data) / 終了手続の開始',
-  resume: 'Resume an ending contract / 履行の再開',
+  activate:
+    'Activate a draft contract, or an approved sub-contract (needs the register, an acknowledged handler list and the approval) / 履行開始',
+  'begin-ending':
+    'Start ending the contract (return and erase data); its sub-contracts end with it, nothing revoked / 終了手続の開始',
+  resume:
+    'Resume an ending contract, restoring its sub-contracts as they were (409 names what must be applied for again) / 履行の再開',
   close: 'Close the contract / 契約の完了',
 };
 
@@ -162,6 +175,29 @@ export function contractRoutes() {
       },
     );
   }
+
+  app.openapi(
+    createRoute({
+      ...common,
+      method: 'post',
+      path: '/{id}/terminate',
+      summary: 'Terminate the contract for breach / 契約解除',
+      description:
+        "The ward's 課長 records the grounds of a termination for breach — the reason, the article breached and the date it took effect (not in the future) — and the contract begins its end (終了手続), its sub-contracts following it in their own states (no approval is revoked; every company keeps reading what it must return or erase and certify). Audited as `contract.terminate`; a terminated contract does not resume. 409 unless the contract is in progress (or a sub-contract approved, not started); 403 for anyone but the 課長.",
+      request: { params: IdParam, body: jsonBody(TerminationSchema) },
+      responses: { 200: jsonResponse(ContractSchema, 'The contract, now ending'), ...errorResponses },
+    }),
+    async (c) => {
+      const { version, ...grounds } = c.req.valid('json');
+      const contract = await terminateContract(
+        useCaseContext(c),
+        c.req.valid('param').id,
+        grounds,
+        expectedVersion(c, version),
+      );
+      return c.json(presentContract(useCaseContext(c), contract), 200);
+    },
+  );
 
   app.openapi(
     createRoute({

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callCentreApplication, signOff, step } from '../../../test/helpers/approvals.js';
 import { expectStatus } from '../../../test/helpers/contracts.js';
+import { startSubcontract } from '../../../test/helpers/handover.js';
 import { pdfText } from '../../../test/helpers/pdf-text.js';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import { buildWorld, signIn, USERS, type World } from '../../../test/helpers/world.js';
@@ -31,6 +32,8 @@ beforeAll(async () => {
   a = expectStatus(await step(t, w, 'contractor_manager', a, 'submit'), 200);
   a = await signOff(t, w, a);
   subContractId = a.contractId;
+  // started like any contract: its handler list acknowledged, then activated
+  await startSubcontract(t, w, subContractId);
 });
 afterAll(() => t.close());
 

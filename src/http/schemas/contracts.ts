@@ -77,6 +77,16 @@ export const ContractSchema = z
       description: 'a sub-contract that followed its parent into ending; resuming the parent restores it',
     }),
     startedAt: z.string().nullable(),
+    termination: z
+      .object({
+        reason: z.string(),
+        article: z.string(),
+        terminatedOn: z.string(),
+        recordedBy: z.string(),
+        recordedAt: z.string(),
+      })
+      .nullable()
+      .openapi({ description: '契約解除: its grounds, if the ward terminated the contract for breach' }),
     predecessorContractId: z.string().nullable(),
     renewalCount: z.number().int(),
     registerRevision: z.number().int(),
@@ -85,6 +95,18 @@ export const ContractSchema = z
     version: z.number().int(),
   })
   .openapi('Contract');
+
+export const TerminationSchema = z
+  .object({
+    version: VersionField,
+    reason: requiredText(2000).openapi({ description: '解除の理由: the breach, as the ward found it' }),
+    article: requiredText(200).openapi({
+      description: 'the provision breached, e.g. 特記事項第14条',
+      example: '特記事項第14条',
+    }),
+    terminatedOn: DateText.openapi({ description: '解除日 (YYYY-MM-DD, Japan), not in the future' }),
+  })
+  .openapi('ContractTermination');
 
 export const RenewalSchema = z.object({
   contractNumber: text(100).nullish(),

@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import type { Contract } from '../../../domain/contracts/contract.repository.js';
 import { Badge, DateText, Details, Lines, Period, TimeText } from '../components/common.js';
 import type { PageCtx } from '../page-context.js';
@@ -16,10 +17,17 @@ export function Overview({ p, k, names }: { p: PageCtx; k: Contract; names: Cont
               [
                 t.endedWithParentLabel,
                 t.endedWithParent(p.t.status.contract[k.followedParentFrom] ?? k.followedParentFrom),
-              ] as [string, string],
+              ] as [string, Child],
             ]
           : []),
         [t.startedAt, k.startedAt ? <TimeText at={k.startedAt} /> : t.notStarted],
+        ...(k.termination
+          ? [
+              [t.termination, <DateText p={p} date={k.termination.terminatedOn} />] as [string, Child],
+              [t.terminationArticle, k.termination.article] as [string, Child],
+              [t.terminationReason, k.termination.reason] as [string, Child],
+            ]
+          : []),
         [f.contractNumber, k.contractNumber ?? '—'],
         [f.ward, names.org.get(k.wardId) ?? '—'],
         [f.departmentId, names.dept.get(k.departmentId) ?? '—'],

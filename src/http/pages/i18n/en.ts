@@ -212,6 +212,9 @@ export const en: Dictionary = {
     startedAt: 'Started',
     notStarted: 'Not started',
     endedWithParentLabel: 'Why it is ending',
+    termination: 'Terminated for breach',
+    terminationArticle: 'Article',
+    terminationReason: 'Reason for termination',
     endedWithParent: (was: string) =>
       `Ending with its parent contract (no approval was revoked; resuming the parent returns it to "${was}")`,
   },

@@ -212,6 +212,9 @@ export const ja = {
     startedAt: '履行開始',
     notStarted: '未着手',
     endedWithParentLabel: '終了手続の経緯',
+    termination: '契約解除',
+    terminationArticle: '根拠条項',
+    terminationReason: '解除の理由',
     endedWithParent: (was: string) =>
       `親契約の終了手続に伴い終了手続中です（承認は取り消されていません。親契約を再開すると「${was}」に戻ります）`,
   },

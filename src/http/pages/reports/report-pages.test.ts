@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callCentreApplication, signOff, step } from '../../../../test/helpers/approvals.js';
 import { pageClient, samplePdf, textOf } from '../../../../test/helpers/browser.js';
 import { expectStatus } from '../../../../test/helpers/contracts.js';
+import { startSubcontract } from '../../../../test/helpers/handover.js';
 import { pdfText } from '../../../../test/helpers/pdf-text.js';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
 import { buildWorld, signIn, USERS, type World } from '../../../../test/helpers/world.js';
@@ -53,6 +54,8 @@ beforeAll(async () => {
   );
   a = expectStatus(await step(t, w, 'contractor_manager', a, 'submit'), 200);
   await signOff(t, w, a);
+  // started like any contract: its handler list acknowledged, then activated
+  await startSubcontract(t, w, a.contractId);
   t.clock.set('2026-06-21T01:00:00Z');
   expectStatus(
     await t.call('POST', '/api/v1/incidents', {
