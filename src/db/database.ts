@@ -5,6 +5,7 @@ import type { ContractTables } from './tables/contracts.js';
 import type { HandoverTables } from './tables/handover.js';
 import type { InspectionTables } from './tables/inspections.js';
 import type { ReportTables } from './tables/reports.js';
+import type { MunicipalityKind } from '../domain/organisations/municipality-words.js';
 
 // Table types for Kysely. Columns are snake_case as in SQL; repositories map them to domain
 // objects explicitly.
@@ -34,6 +35,14 @@ export interface OrganisationsTable {
   corporate_number: string | null;
   address: string | null;
   settings: Json<WardSettings>;
+  /** A tenant's kind of municipality (special_ward, city, …); null for companies and the operator. */
+  municipality_kind: MunicipalityKind | null;
+  /** How the tenant speaks of itself (呼称: 区, 市, 町, 村, 組合, 連合). */
+  self_word: string | null;
+  /** Its council's name (個人情報保護審議会, …); null: none named. */
+  council_name: string | null;
+  /** Its ordinance's name, the basis of its reports. */
+  ordinance_name: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
   version: Generated<number>;

@@ -15,6 +15,7 @@ import * as signInThrottling from '../../migrations/2026-12-07T1000-sign-in-thro
 import * as operatorOrganisation from '../../migrations/2026-12-07T1100-operator-organisation.js';
 import * as userEmailPerOrganisation from '../../migrations/2026-12-07T1200-user-email-per-organisation.js';
 import * as secondFactor from '../../migrations/2026-12-07T1300-second-factor.js';
+import * as municipalityWords from '../../migrations/2026-12-08T3000-municipality-words.js';
 
 // Static imports: Node's import() of .ts files fails under vitest, and a bundled Workers build
 // has no file system to read a migrations folder from.
@@ -35,6 +36,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-07T1100-operator-organisation': operatorOrganisation,
   '2026-12-07T1200-user-email-per-organisation': userEmailPerOrganisation,
   '2026-12-07T1300-second-factor': secondFactor,
+  '2026-12-08T3000-municipality-words': municipalityWords,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

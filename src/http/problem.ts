@@ -1,6 +1,11 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
+import {
+  fillFieldError,
+  fillMessage,
+  NEUTRAL_WORDS,
+} from '../domain/organisations/municipality-words.js';
 import { type FieldError, isAppError, ValidationError } from '../domain/shared/errors.js';
 import type { AppEnv } from './app-env.js';
 import { isUnreadableBody } from './unreadable-body.js';
@@ -56,6 +61,9 @@ export function problemFromError(error: unknown, c: Context<AppEnv>): Response {
     const headers: Record<string, string> =
       'retryAfterSeconds' in error ? { 'retry-after': String(error.retryAfterSeconds) } : {};
     if (error.status === 401) headers['www-authenticate'] = 'Bearer';
+    // the domain speaks of the tenant as {self}: the caller's municipality's own word (区, 市, …)
+    const words = c.get('auth')?.words ?? NEUTRAL_WORDS;
+    const detail = fillMessage(error.detail, words);
     return respond(
       c,
       {
@@ -63,9 +71,11 @@ export function problemFromError(error: unknown, c: Context<AppEnv>): Response {
         title: error.title.en,
         title_ja: error.title.ja,
         status: error.status,
-        detail: error.detail.en,
-        detail_ja: error.detail.ja,
-        ...(error instanceof ValidationError && { errors: error.errors }),
+        detail: detail.en,
+        detail_ja: detail.ja,
+        ...(error instanceof ValidationError && {
+          errors: error.errors.map((e) => fillFieldError(e, words)),
+        }),
         ...extra,
       },
       headers,
