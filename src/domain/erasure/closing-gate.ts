@@ -59,7 +59,7 @@ function packageBlocker(c: ChainContract, p: { id: string; title: string; status
       ? `Package "${p.title}" (${p.id}) of ${c.title} was returned but the ward has not checked its hash`
       : `Package "${p.title}" (${p.id}) of ${c.title} is neither returned nor erased (now ${p.status})`,
     ja: returned
-      ? `受渡データ「${p.title}」（${p.id}、${c.title}）は返却されましたが、区によるハッシュ確認が済んでいません`
+      ? `受渡データ「${p.title}」（${p.id}、${c.title}）は返却されましたが、{self}によるハッシュ確認が済んでいません`
       : `受渡データ「${p.title}」（${p.id}、${c.title}）が返却も消去もされていません（現在：${PACKAGE_STATE_JA[p.status]}）`,
   };
 }

@@ -56,14 +56,14 @@ export async function buildSummary(
   query: { wardId?: string; fiscalYear: number; departmentId?: string },
 ): Promise<CouncilSummary> {
   const wardId = query.wardId ?? ctx.actor.wardId;
-  if (!wardId) throw notFound('Ward', '区');
+  if (!wardId) throw notFound('{Self}', '{self}');
   authorize(ctx.ability, 'read', 'CouncilSummary', { wardId });
   const ward = await ctx.db
     .selectFrom('organisations')
     .select(['name', 'kind'])
     .where('id', '=', wardId)
     .executeTakeFirst();
-  if (ward?.kind !== 'ward') throw notFound('Ward', '区');
+  if (ward?.kind !== 'ward') throw notFound('{Self}', '{self}');
   const dept = query.departmentId
     ? await ctx.db
         .selectFrom('departments')
