@@ -61,6 +61,11 @@ export const NEUTRAL_WORDS: MunicipalityWords = {
   ordinance: null,
 };
 
+/** The words of a Japanese-only document that knows just the municipality's own word. */
+export function wordsOfSelf(selfJa: string): MunicipalityWords {
+  return { ...NEUTRAL_WORDS, self: { ja: selfJa, en: NEUTRAL_WORDS.self.en } };
+}
+
 /** The tenant's columns as stored (organisations). */
 export interface MunicipalityColumns {
   municipality_kind: string | null;
