@@ -42,7 +42,7 @@ export const securityEn: typeof securityJa = {
   organisation: 'Organisation',
   ward: {
     nav: '{Self} settings',
-    title: (ward: string) => `{Self} settings (${ward})`,
+    title: (name: string) => `{Self} settings (${name})`,
     intro: "The {self}'s own policy (課長). Every change is in the audit trail.",
     maxDepth: 'Sub-contracting allowed',
     depths: {

@@ -47,7 +47,7 @@ export const securityJa = {
   organisation: '組織',
   ward: {
     nav: '{self}の設定',
-    title: (ward: string) => `{self}の設定（${ward}）`,
+    title: (name: string) => `{self}の設定（${name}）`,
     intro: 'この{self}の方針を設定します（課長）。変更は監査記録に残ります。',
     maxDepth: '認める再委託の段階',
     depths: {
