@@ -83,6 +83,11 @@ describe('a city (市) and a special ward (区) each read their own word', () =>
     expect(all).toContain('市が行う情報保護対策');
     expect(all).toContain('市の設定');
     expect(all).toContain('市の指示');
+
+    // and in English, the city's word too
+    const english = textOf((await manager.get('/settings/ward?lang=en')).html);
+    expect(english).toContain('City settings');
+    expect(english).not.toContain('Ward settings');
   });
 
   it('新宿区 still reads 区 on the same pages', async () => {
