@@ -1,11 +1,11 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { MunicipalityKind } from '../domain/organisations/municipality-words.js';
 import type { ApprovalTables } from './tables/approvals.js';
 import type { AttachmentTables } from './tables/attachments.js';
 import type { ContractTables } from './tables/contracts.js';
 import type { HandoverTables } from './tables/handover.js';
 import type { InspectionTables } from './tables/inspections.js';
 import type { ReportTables } from './tables/reports.js';
-import type { MunicipalityKind } from '../domain/organisations/municipality-words.js';
 
 // Table types for Kysely. Columns are snake_case as in SQL; repositories map them to domain
 // objects explicitly.

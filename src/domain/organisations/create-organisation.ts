@@ -1,8 +1,8 @@
 import { authorize } from '../shared/authorize.js';
 import { inTransaction, type UseCaseContext } from '../shared/context.js';
 import { ValidationError } from '../shared/errors.js';
-import { findOrganisation, linkCompanyToWard, type Organisation } from './organisation.repository.js';
 import { DEFAULT_SELF_WORD } from './municipality-words.js';
+import { findOrganisation, linkCompanyToWard, type Organisation } from './organisation.repository.js';
 import { municipalityFieldsGiven, notForCompanies, type OrganisationInput } from './organisation-input.js';
 
 /**
@@ -22,7 +22,10 @@ export async function createOrganisation(
   );
   if (input.kind === 'ward' && wardIds.size > 0) {
     throw new ValidationError(
-      { en: 'A municipality is not linked to municipalities', ja: '自治体を他の自治体に紐付けることはできません' },
+      {
+        en: 'A municipality is not linked to municipalities',
+        ja: '自治体を他の自治体に紐付けることはできません',
+      },
       [{ path: 'wardIds', message: 'only for companies', message_ja: '事業者の場合のみ指定できます' }],
     );
   }

@@ -3,8 +3,8 @@ import { authorize } from '../shared/authorize.js';
 import { inTransaction, type UseCaseContext } from '../shared/context.js';
 import { ForbiddenError, notFound } from '../shared/errors.js';
 import { checkVersion } from '../shared/versioning.js';
-import { findOrganisation, type Organisation } from './organisation.repository.js';
 import { DEFAULT_SELF_WORD } from './municipality-words.js';
+import { findOrganisation, type Organisation } from './organisation.repository.js';
 import { municipalityFieldsGiven, notForCompanies, type OrganisationPatch } from './organisation-input.js';
 
 /**

@@ -6,8 +6,8 @@ import {
   updateDepartment,
 } from '../../domain/organisations/departments.js';
 import { getOrganisation, listOrganisations } from '../../domain/organisations/list-organisations.js';
-import type { Organisation } from '../../domain/organisations/organisation.repository.js';
 import { MUNICIPALITY_KINDS } from '../../domain/organisations/municipality-words.js';
+import type { Organisation } from '../../domain/organisations/organisation.repository.js';
 import { updateOrganisation } from '../../domain/organisations/update-organisation.js';
 import type { AppEnv } from '../app-env.js';
 import { expectedVersion, requireAuth, useCaseContext } from '../middleware/authenticate.js';
@@ -53,7 +53,8 @@ const CouncilName = requiredText(100).openapi({
     'the body its reports go to (e.g. 個人情報保護審議会, or whichever body its rules name); null: none named, texts say 審議会',
 });
 const OrdinanceName = requiredText(200).openapi({
-  description: "its ordinance's name, the basis of its reports (e.g. 南国市個人情報の保護に関する法律施行条例)",
+  description:
+    "its ordinance's name, the basis of its reports (e.g. 南国市個人情報の保護に関する法律施行条例)",
 });
 const municipalityInput = {
   municipalityKind: MunicipalityKind.optional(),
