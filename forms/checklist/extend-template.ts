@@ -45,8 +45,8 @@ export function extendTemplate(
     if (!WARD_KEY.test(key))
       err(
         `${path}.key`,
-        `a ${what} the ward adds needs a key "x-…" (a-z, 0-9, -)`,
-        `区が追加する${whatJa}のキーは「x-」で始めてください（英小文字・数字・ハイフン）`,
+        `a ${what} the {self} adds needs a key "x-…" (a-z, 0-9, -)`,
+        `{self}が追加する${whatJa}のキーは「x-」で始めてください（英小文字・数字・ハイフン）`,
       );
     if (seenKeys.has(`${what}:${key}`))
       err(`${path}.key`, `duplicate ${what} key ${key}`, `${whatJa}のキー「${key}」が重複しています`);

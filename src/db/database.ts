@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { MunicipalityKind } from '../domain/organisations/municipality-words.js';
 import type { ApprovalTables } from './tables/approvals.js';
 import type { AttachmentTables } from './tables/attachments.js';
 import type { ContractTables } from './tables/contracts.js';
@@ -38,6 +39,14 @@ export interface OrganisationsTable {
   corporate_number: string | null;
   address: string | null;
   settings: Json<WardSettings>;
+  /** A tenant's kind of municipality (special_ward, city, …); null for companies and the operator. */
+  municipality_kind: MunicipalityKind | null;
+  /** How the tenant speaks of itself (呼称: 区, 市, 町, 村, 組合, 連合). */
+  self_word: string | null;
+  /** Its council's name (個人情報保護審議会, …); null: none named. */
+  council_name: string | null;
+  /** Its ordinance's name, the basis of its reports. */
+  ordinance_name: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
   version: Generated<number>;

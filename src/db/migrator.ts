@@ -21,6 +21,7 @@ import * as suspensionLifting from '../../migrations/2026-12-08T2110-suspension-
 import * as priorApprovals from '../../migrations/2026-12-08T2300-prior-approvals.js';
 import * as contractProvisions from '../../migrations/2026-12-08T2400-contract-provisions.js';
 import * as contractTermination from '../../migrations/2026-12-08T2001-contract-termination.js';
+import * as municipalityWords from '../../migrations/2026-12-08T3000-municipality-words.js';
 
 // Static imports: Node's import() of .ts files fails under vitest, and a bundled Workers build
 // has no file system to read a migrations folder from.
@@ -47,6 +48,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-08T2000-contract-chain-ending': contractChainEnding,
   '2026-12-08T2300-prior-approvals': priorApprovals,
   '2026-12-08T2001-contract-termination': contractTermination,
+  '2026-12-08T3000-municipality-words': municipalityWords,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

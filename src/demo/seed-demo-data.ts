@@ -10,9 +10,11 @@ import type { UseCaseContext } from '../domain/shared/context.js';
 import { createUser } from '../domain/users/manage-users.js';
 import { seedBicycleCase } from './bicycle-case.js';
 import { bootstrapAdmin } from './bootstrap-admin.js';
+import { type NankokuDemo, seedNankokuCity } from './nankoku-city.js';
 
-// Demo data for a first start: 新宿区 with its departments, two contractors, one sub-contractor,
-// and one user for every role. Everything goes through the same use cases as the API.
+// Demo data for a first start: 新宿区 (a 特別区) with its departments, two contractors, one
+// sub-contractor, and one user for every role; then 南国市 (a 市) with its own users and the seed 004
+// contract (nankoku-city.ts). Everything goes through the same use cases as the API.
 
 export interface DemoSignIn {
   role: Role;
@@ -28,6 +30,8 @@ export interface DemoData {
   signIns: DemoSignIn[];
   /** 総合自転車対策業務一括委託 (seed 003), active with its register and handler list. */
   bicycleContractId: string;
+  /** 南国市 (a 市): its users and the My Number card counter contract of seed 004. */
+  nankoku: NankokuDemo;
 }
 
 /** Whether the database holds anything yet (a second start reuses what is there). */
@@ -69,6 +73,8 @@ export async function seedDemoData(
     await createOrganisation(ctx, {
       kind: 'ward',
       name: '新宿区',
+      municipalityKind: 'special_ward',
+      selfWord: '区',
       // seed 003: 新宿区's own 特記事項 (乙), with its 丙 for sub-contractors
       settings: { maxSubcontractDepth: 1, provisionsTemplate: 'shinjuku-contractor' },
     })
@@ -192,5 +198,7 @@ export async function seedDemoData(
     { departmentId: departments.交通対策課!, contractorOrgId: companies.contractor },
     options.now,
   );
-  return { wardId, departments, companies, signIns, bicycleContractId };
+  const nankoku = await seedNankokuCity(ctx, passwords, password);
+  signIns.push(...nankoku.signIns);
+  return { wardId, departments, companies, signIns, bicycleContractId, nankoku: nankoku.demo };
 }

@@ -1,6 +1,13 @@
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ZodError } from 'zod';
+import {
+  fillFieldError,
+  fillMessage,
+  fillWords,
+  type MunicipalityWords,
+  NEUTRAL_WORDS,
+} from '../domain/organisations/municipality-words.js';
 import { type FieldError, isAppError, ValidationError } from '../domain/shared/errors.js';
 import type { AppEnv } from './app-env.js';
 import { isUnreadableBody } from './unreadable-body.js';
@@ -50,12 +57,26 @@ const httpTitles: Record<number, { type: string; en: string; ja: string }> = {
   },
 };
 
+/** A 409's extra members (what a gate found missing, …) with the words put into their texts. */
+function fillExtra(value: unknown, words: MunicipalityWords, key = ''): unknown {
+  if (typeof value === 'string')
+    return fillWords(value, words, key === 'ja' || key.endsWith('_ja') ? 'ja' : 'en');
+  if (Array.isArray(value)) return value.map((v) => fillExtra(v, words, key));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fillExtra(v, words, k)]));
+  }
+  return value;
+}
+
 export function problemFromError(error: unknown, c: Context<AppEnv>): Response {
   if (isAppError(error)) {
-    const extra = 'extra' in error ? (error.extra as Record<string, unknown>) : {};
     const headers: Record<string, string> =
       'retryAfterSeconds' in error ? { 'retry-after': String(error.retryAfterSeconds) } : {};
     if (error.status === 401) headers['www-authenticate'] = 'Bearer';
+    // the domain speaks of the tenant as {self}: the caller's municipality's own word (区, 市, …)
+    const words = c.get('auth')?.words ?? NEUTRAL_WORDS;
+    const detail = fillMessage(error.detail, words);
+    const extra = 'extra' in error ? (fillExtra(error.extra, words) as Record<string, unknown>) : {};
     return respond(
       c,
       {
@@ -63,9 +84,11 @@ export function problemFromError(error: unknown, c: Context<AppEnv>): Response {
         title: error.title.en,
         title_ja: error.title.ja,
         status: error.status,
-        detail: error.detail.en,
-        detail_ja: error.detail.ja,
-        ...(error instanceof ValidationError && { errors: error.errors }),
+        detail: detail.en,
+        detail_ja: detail.ja,
+        ...(error instanceof ValidationError && {
+          errors: error.errors.map((e) => fillFieldError(e, words)),
+        }),
         ...extra,
       },
       headers,

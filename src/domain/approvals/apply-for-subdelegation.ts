@@ -83,11 +83,11 @@ export async function applyForSubdelegation(
     if (depth - 1 > settings.maxSubcontractDepth) {
       errors.push({
         path: 'contract',
-        message: `the ward allows ${settings.maxSubcontractDepth} level(s) of sub-contracting; this would be level ${depth - 1}`,
+        message: `the {self} allows ${settings.maxSubcontractDepth} level(s) of sub-contracting; this would be level ${depth - 1}`,
         message_ja:
           settings.maxSubcontractDepth === 0
-            ? 'この区では再委託は認められていません'
-            : `この区で認められる再委託の段階（${settings.maxSubcontractDepth}段階）を超えます`,
+            ? 'この{self}では再委託は認められていません'
+            : `この{self}で認められる再委託の段階（${settings.maxSubcontractDepth}段階）を超えます`,
       });
     }
     const forbidden = await subcontractingForbidden(tx, parent);
@@ -128,8 +128,8 @@ export async function applyForSubdelegation(
     if (suspension) {
       errors.push({
         path: 'subcontractor',
-        message: `the company is on the ward's suspension list: ${suspension.reason}`,
-        message_ja: `再委託先は区の指名停止措置の対象です（${suspension.reason}）`,
+        message: `the company is on the {self}'s suspension list: ${suspension.reason}`,
+        message_ja: `再委託先は{self}の指名停止措置の対象です（${suspension.reason}）`,
       });
     }
 

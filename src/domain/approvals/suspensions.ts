@@ -101,8 +101,8 @@ export async function addSuspension(
       throw new ValidationError({ en: 'Unknown company', ja: '事業者が見つかりません' }, [
         {
           path: 'companyId',
-          message: 'no company of this ward has this id',
-          message_ja: 'この区に登録されている事業者ではありません',
+          message: 'no company of this {self} has this id',
+          message_ja: 'この{self}に登録されている事業者ではありません',
         },
       ]);
     }

@@ -60,11 +60,11 @@ export function cleanFilename(raw: string): string {
 async function checkWard(ctx: UseCaseContext, tx: Tx, wardId: string): Promise<void> {
   const ward = await findOrganisation(tx, wardId);
   if (ward?.kind === 'ward' && ctx.ability.can('read', asSubject('Organisation', ward))) return;
-  throw new ValidationError({ en: 'Unknown ward', ja: '指定された区が見つかりません' }, [
+  throw new ValidationError({ en: 'Unknown {self}', ja: '指定された{self}が見つかりません' }, [
     {
       path: 'wardId',
-      message: 'not a ward you work with',
-      message_ja: 'あなたの組織が関わっている区ではありません',
+      message: 'not a {self} you work with',
+      message_ja: 'あなたの組織が関わっている{self}ではありません',
     },
   ]);
 }

@@ -1,4 +1,11 @@
+import { sql } from 'kysely';
 import type { Actor } from '../../../policies/actor.js';
+import {
+  commonWords,
+  type MunicipalityColumns,
+  type MunicipalityWords,
+  municipalityWords,
+} from '../organisations/municipality-words.js';
 import type { AuthServices } from './auth-services.js';
 import { actorQuery, toActor } from './load-actor.js';
 
@@ -7,6 +14,11 @@ export interface Authenticated {
   sessionId: string;
   csrfToken: string;
   user: { email: string; displayName: string; organisationName: string };
+  /**
+   * How texts speak of the user's municipality (区, 市, …): their own for its staff; for a company,
+   * those of the municipalities it works for where they all speak alike (neutral otherwise).
+   */
+  words: MunicipalityWords;
 }
 
 /**
@@ -23,6 +35,18 @@ export async function authenticate(
   const row = await actorQuery(services.db)
     .innerJoin('sessions', 'sessions.user_id', 'users.id')
     .select(['sessions.id as session_id', 'sessions.csrf_token'])
+    .select([
+      'organisations.municipality_kind',
+      'organisations.self_word',
+      'organisations.council_name',
+      'organisations.ordinance_name',
+      // a company's municipalities: read only for companies (one index lookup)
+      sql<MunicipalityColumns[] | null>`case when organisations.kind = 'company' then (
+        select json_agg(json_build_object('municipality_kind', w.municipality_kind,
+          'self_word', w.self_word, 'council_name', w.council_name, 'ordinance_name', w.ordinance_name))
+        from ward_companies wc join organisations w on w.id = wc.ward_id
+        where wc.company_id = organisations.id) end`.as('linked_words'),
+    ])
     .where('sessions.id', '=', claims.sid)
     .where('users.id', '=', claims.sub)
     .where('sessions.revoked_at', 'is', null)
@@ -35,5 +59,9 @@ export async function authenticate(
     sessionId: row.session_id,
     csrfToken: row.csrf_token,
     user: { email: row.email, displayName: row.display_name, organisationName: row.organisation_name },
+    words:
+      row.organisation_kind === 'company'
+        ? commonWords((row.linked_words ?? []).map(municipalityWords))
+        : municipalityWords(row),
   };
 }

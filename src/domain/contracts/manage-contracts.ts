@@ -38,8 +38,8 @@ async function checkReferences(
     if (!dept)
       errors.push({
         path: 'departmentId',
-        message: 'not a department of this ward',
-        message_ja: 'この区の所管課ではありません',
+        message: 'not a department of this {self}',
+        message_ja: 'この{self}の所管課ではありません',
       });
   }
   if (input.contractorOrgId) {
@@ -78,7 +78,7 @@ export function normaliseNumber(value: string | null | undefined): string | null
 
 export function duplicateNumber(contractNumber: string) {
   return new ConflictError({
-    en: `Contract number ${contractNumber} is already registered in this ward`,
+    en: `Contract number ${contractNumber} is already registered in this {self}`,
     ja: `契約番号「${contractNumber}」は既に登録されています`,
   });
 }

@@ -157,8 +157,8 @@ export async function assignToMeeting(
         throw new ValidationError({ en: 'Unknown meeting', ja: '審議会が見つかりません' }, [
           {
             path: 'meetingId',
-            message: 'not a meeting of this ward',
-            message_ja: 'この区の審議会ではありません',
+            message: 'not a meeting of this {self}',
+            message_ja: 'この{self}の審議会ではありません',
           },
         ]);
       }

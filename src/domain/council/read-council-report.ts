@@ -1,3 +1,4 @@
+import { municipalityWords } from '../organisations/municipality-words.js';
 import type { UseCaseContext } from '../shared/context.js';
 import { type Plain, toPlain } from '../shared/plain.js';
 import { getReportItem } from './council-items.js';
@@ -8,6 +9,8 @@ export type CouncilReportData = Plain<{
   id: string;
   title: string;
   wardName: string;
+  /** How the municipality speaks of itself (区, 市, …). */
+  selfWord: string;
   meeting: { title: string; heldOn: string } | null;
   content: CouncilReportContent;
 }>;
@@ -20,7 +23,7 @@ export async function readCouncilReport(ctx: UseCaseContext, id: string): Promis
   const item = await getReportItem(ctx, id);
   const ward = await ctx.db
     .selectFrom('organisations')
-    .select('name')
+    .select(['name', 'municipality_kind', 'self_word', 'council_name', 'ordinance_name'])
     .where('id', '=', item.wardId)
     .executeTakeFirstOrThrow();
   const meeting = item.meetingId
@@ -35,6 +38,7 @@ export async function readCouncilReport(ctx: UseCaseContext, id: string): Promis
     id: item.id,
     title: item.title,
     wardName: ward.name,
+    selfWord: municipalityWords(ward).self.ja,
     meeting: meeting ? { title: meeting.title, heldOn: meeting.held_on } : null,
     content: item.content,
   });

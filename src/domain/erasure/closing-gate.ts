@@ -56,10 +56,10 @@ function packageBlocker(c: ChainContract, p: { id: string; title: string; status
   return {
     code: returned ? 'package-hash-unchecked' : 'package-outstanding',
     en: returned
-      ? `Package "${p.title}" (${p.id}) of ${c.title} was returned but the ward has not checked its hash`
+      ? `Package "${p.title}" (${p.id}) of ${c.title} was returned but the {self} has not checked its hash`
       : `Package "${p.title}" (${p.id}) of ${c.title} is neither returned nor erased (now ${p.status})`,
     ja: returned
-      ? `受渡データ「${p.title}」（${p.id}、${c.title}）は返却されましたが、区によるハッシュ確認が済んでいません`
+      ? `受渡データ「${p.title}」（${p.id}、${c.title}）は返却されましたが、{self}によるハッシュ確認が済んでいません`
       : `受渡データ「${p.title}」（${p.id}、${c.title}）が返却も消去もされていません（現在：${PACKAGE_STATE_JA[p.status]}）`,
   };
 }

@@ -33,7 +33,7 @@ export const DISPOSITION_JA: Record<Disposition, string> = { erased: '消去・�
 export const WITNESS_SIDES = ['ward', 'contractor', 'other'] as const;
 export type WitnessSide = (typeof WITNESS_SIDES)[number];
 export const WITNESS_SIDE_JA: Record<WitnessSide, string> = {
-  ward: '区職員',
+  ward: '{self}職員',
   contractor: '委託先',
   other: 'その他',
 };

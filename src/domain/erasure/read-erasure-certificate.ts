@@ -1,3 +1,4 @@
+import { loadMunicipalityWords } from '../organisations/municipality-words.js';
 import type { UseCaseContext } from '../shared/context.js';
 import type { CertificateContent } from './certificate-content.js';
 import { getCertificate } from './read-erasures.js';
@@ -12,6 +13,8 @@ export interface ErasureCertificateData {
   /** The verification code: SHA-256 of the signed content. */
   sha256: string;
   kid: string;
+  /** How the municipality speaks of itself (区, 市, …): its staff are 区職員 / 市職員. */
+  selfWord: string;
 }
 
 /**
@@ -23,9 +26,11 @@ export async function readErasureCertificate(
   erasureRecordId: string,
 ): Promise<ErasureCertificateData> {
   const certificate = await getCertificate(ctx, erasureRecordId);
+  const content = certificate.payload as unknown as CertificateContent;
   return {
     certificateNumber: certificate.certificateNumber,
-    content: certificate.payload as unknown as CertificateContent,
+    content,
+    selfWord: (await loadMunicipalityWords(ctx.db, content.ward.id)).self.ja,
     sha256: certificate.payloadSha256,
     kid: certificate.kid,
   };

@@ -106,8 +106,12 @@ export async function wardPerson(
     .where('disabled_at', 'is', null)
     .executeTakeFirst();
   if (!user) {
-    throw new ValidationError({ en: 'Unknown ward staff', ja: '区の職員が見つかりません' }, [
-      { path, message: 'not an active user of the ward', message_ja: 'この区の有効な職員ではありません' },
+    throw new ValidationError({ en: 'Unknown {self} staff', ja: '{self}の職員が見つかりません' }, [
+      {
+        path,
+        message: 'not an active user of the {self}',
+        message_ja: 'この{self}の有効な職員ではありません',
+      },
     ]);
   }
   return { id: user.id, name: user.display_name };

@@ -17,7 +17,7 @@ export const HANDOVER_METHODS = ['by_hand'] as const;
 export const TAKE_OUT_PURPOSE_JA = {
   delivery: '納品',
   return: '返却',
-  other: 'その他（区の承認が必要）',
+  other: 'その他（{self}の承認が必要）',
 } as const;
 
 /**

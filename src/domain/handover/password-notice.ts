@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
+import { municipalityWords } from '../organisations/municipality-words.js';
 import { DIRECTION_JA } from '../registers/register-document.js';
 import type { Plain } from '../shared/plain.js';
 import type { HandoverPackage } from './package.repository.js';
@@ -7,6 +8,8 @@ import type { HandoverPackage } from './package.repository.js';
 /** What the パスワード通知書 (src/pdf/password-notice) shows, the password among it. */
 export type PasswordNoticeData = Plain<{
   wardName: string;
+  /** How the municipality speaks of itself (区, 市, …). */
+  selfWord: string;
   departmentName: string;
   recipientName: string;
   contractTitle: string;
@@ -50,6 +53,10 @@ export async function gatherPasswordNotice(
       'contracts.title',
       'contracts.contract_number',
       'ward.name as ward_name',
+      'ward.municipality_kind',
+      'ward.self_word',
+      'ward.council_name',
+      'ward.ordinance_name',
       'recipient.name as recipient_name',
       'departments.name as department_name',
     ])
@@ -68,6 +75,7 @@ export async function gatherPasswordNotice(
   }
   return {
     wardName: contract.ward_name,
+    selfWord: municipalityWords(contract).self.ja,
     departmentName: contract.department_name,
     recipientName: contract.recipient_name,
     contractTitle: contract.title,

@@ -1,3 +1,4 @@
+import { loadMunicipalityWords } from '../organisations/municipality-words.js';
 import type { UseCaseContext } from '../shared/context.js';
 import { ConflictError, ValidationError } from '../shared/errors.js';
 import { runStep } from '../shared/run-step.js';
@@ -102,7 +103,7 @@ export const returnCommand: CustodyStep<ReturnInput> = {
         .set({
           status: stepTakeOut(trip.status, { type: 'HANDED_BACK' }),
           back_at: input.handedAt,
-          back_check: '区へ返却',
+          back_check: `${(await loadMunicipalityWords(tx, pkg.wardId)).self.ja}へ返却`,
         })
         .where('ward_id', '=', pkg.wardId)
         .where('id', '=', trip.id)

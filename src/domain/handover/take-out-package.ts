@@ -6,6 +6,7 @@ import {
   takeOutMachine,
 } from '../../../workflows/custody/take-out.machine.js';
 import { decide } from '../../../workflows/shared/decide.js';
+import { fillWords, loadMunicipalityWords } from '../organisations/municipality-words.js';
 import type { Tx, UseCaseContext } from '../shared/context.js';
 import { ConflictError, notFound, ValidationError } from '../shared/errors.js';
 import { runStep } from '../shared/run-step.js';
@@ -124,7 +125,11 @@ export const takeOutCommand: CustodyStep<TakeOutInput> = {
       .executeTakeFirstOrThrow();
     auditNote.takeOut = {
       ...toTakeOut(row),
-      purposeJa: TAKE_OUT_PURPOSE_JA[input.purpose],
+      purposeJa: fillWords(
+        TAKE_OUT_PURPOSE_JA[input.purpose],
+        await loadMunicipalityWords(tx, pkg.wardId),
+        'ja',
+      ),
       handler: carrier.fullName,
     };
     return {};

@@ -31,8 +31,8 @@ function readerWard(ctx: UseCaseContext): string | null {
     : ctx.actor.roles.includes('system_admin');
   if (!allowed)
     throw new ForbiddenError({
-      en: "Checklist templates are read by the ward's staff",
-      ja: 'チェックリスト様式は区の職員のみ参照できます',
+      en: "Checklist templates are read by the {self}'s staff",
+      ja: 'チェックリスト様式は{self}の職員のみ参照できます',
     });
   return wardId;
 }

@@ -45,8 +45,8 @@ export async function checkEvidence(
     } else if (row.ward_id !== wardId) {
       errors.push({
         path: `${path}.${i}`,
-        message: 'upload the file for the ward of this inspection (wardId)',
-        message_ja: 'この実地検査の区を指定して（wardId）アップロードしたファイルを指定してください',
+        message: 'upload the file for the {self} of this inspection (wardId)',
+        message_ja: 'この実地検査の{self}を指定して（wardId）アップロードしたファイルを指定してください',
       });
     } else if (purpose && row.purpose !== purpose) {
       errors.push({

@@ -9,7 +9,7 @@ export const japanToday = toJapanDate;
 export function actorWard(actor: { wardId: string | null }): string {
   if (actor.wardId) return actor.wardId;
   throw new ForbiddenError({
-    en: 'This is done by the staff of a ward',
-    ja: 'この操作は区の職員のアカウントで行ってください',
+    en: 'This is done by the staff of a {self}',
+    ja: 'この操作は{self}の職員のアカウントで行ってください',
   });
 }

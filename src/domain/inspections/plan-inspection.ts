@@ -52,8 +52,8 @@ export async function checkAssistants(
     } else if (!user?.roles.some((r) => ASSISTANT_ROLES.includes(r))) {
       errors.push({
         path: `assistantIds.${i}`,
-        message: 'not a staff member of this ward who may take part in inspections',
-        message_ja: '実地検査に加わることのできるこの区の職員ではありません',
+        message: 'not a staff member of this {self} who may take part in inspections',
+        message_ja: '実地検査に加わることのできるこの{self}の職員ではありません',
       });
     }
   });

@@ -20,8 +20,8 @@ export async function listDueForActor(
     : ctx.ability.can('read', 'Inspection') && ctx.actor.roles.includes('system_admin');
   if (!allowed || (ctx.actor.wardId && query.wardId && query.wardId !== ctx.actor.wardId)) {
     throw new ForbiddenError({
-      en: "Only the ward's staff may list inspections due",
-      ja: '実地検査の予定・未実施の一覧は区の職員のみ参照できます',
+      en: "Only the {self}'s staff may list inspections due",
+      ja: '実地検査の予定・未実施の一覧は{self}の職員のみ参照できます',
     });
   }
   const today = japanToday(ctx.now());

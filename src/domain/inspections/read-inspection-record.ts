@@ -1,3 +1,4 @@
+import { municipalityWords } from '../organisations/municipality-words.js';
 import type { UseCaseContext } from '../shared/context.js';
 import { type Plain, toPlain } from '../shared/plain.js';
 import { type FormStamp, formStamps } from '../sign-off/stamp-boxes.js';
@@ -12,6 +13,8 @@ import { getInspection } from './read-inspections.js';
 
 export type InspectionRecordData = Plain<{
   wardName: string;
+  /** How the municipality speaks of itself (区, 市, …). */
+  selfWord: string;
   contract: { title: string; number: string | null; department: string; place: string | null };
   organisation: { name: string; role: '受託者' | '再委託先' };
   inspector: string;
@@ -49,7 +52,7 @@ export async function readInspectionRecord(ctx: UseCaseContext, id: string): Pro
     .executeTakeFirstOrThrow();
   const organisations = await ctx.db
     .selectFrom('organisations')
-    .select(['id', 'name'])
+    .select(['id', 'name', 'municipality_kind', 'self_word', 'council_name', 'ordinance_name'])
     .where('id', 'in', [inspection.wardId, inspection.organisationId])
     .execute();
   const userIds = [
@@ -72,6 +75,7 @@ export async function readInspectionRecord(ctx: UseCaseContext, id: string): Pro
 
   return toPlain({
     wardName: organisations.find((o) => o.id === inspection.wardId)?.name ?? '',
+    selfWord: municipalityWords(organisations.find((o) => o.id === inspection.wardId)).self.ja,
     contract: {
       title: contract.title,
       number: contract.contract_number,

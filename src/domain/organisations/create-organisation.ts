@@ -1,8 +1,9 @@
 import { authorize } from '../shared/authorize.js';
 import { inTransaction, type UseCaseContext } from '../shared/context.js';
 import { ValidationError } from '../shared/errors.js';
+import { DEFAULT_SELF_WORD } from './municipality-words.js';
 import { findOrganisation, linkCompanyToWard, type Organisation } from './organisation.repository.js';
-import type { OrganisationInput } from './organisation-input.js';
+import { municipalityFieldsGiven, notForCompanies, type OrganisationInput } from './organisation-input.js';
 
 /**
  * Registers a ward (administrators) or a company. A company is linked to exactly the wards given,
@@ -21,10 +22,17 @@ export async function createOrganisation(
   );
   if (input.kind === 'ward' && wardIds.size > 0) {
     throw new ValidationError(
-      { en: 'A ward is not linked to wards', ja: '区を他の区に紐付けることはできません' },
+      {
+        en: 'A municipality is not linked to municipalities',
+        ja: '自治体を他の自治体に紐付けることはできません',
+      },
       [{ path: 'wardIds', message: 'only for companies', message_ja: '事業者の場合のみ指定できます' }],
     );
   }
+  if (input.kind !== 'ward' && municipalityFieldsGiven(input).length > 0) {
+    throw notForCompanies(municipalityFieldsGiven(input));
+  }
+  const municipalityKind = input.kind === 'ward' ? (input.municipalityKind ?? 'special_ward') : null;
   authorize(ctx.ability, 'create', 'Organisation', { kind: input.kind, linkedOrgIds: [...wardIds] });
 
   return inTransaction(ctx, async ({ tx, audit }) => {
@@ -35,8 +43,12 @@ export async function createOrganisation(
         .where('id', '=', wardId)
         .executeTakeFirst();
       if (ward?.kind !== 'ward') {
-        throw new ValidationError({ en: 'Unknown ward', ja: '指定された区が存在しません' }, [
-          { path: 'wardIds', message: `${wardId} is not a ward`, message_ja: `${wardId} は区ではありません` },
+        throw new ValidationError({ en: 'Unknown municipality', ja: '指定された自治体が存在しません' }, [
+          {
+            path: 'wardIds',
+            message: `${wardId} is not a municipality`,
+            message_ja: `${wardId} は自治体ではありません`,
+          },
         ]);
       }
     }
@@ -49,6 +61,10 @@ export async function createOrganisation(
         corporate_number: input.corporateNumber ?? null,
         address: input.address ?? null,
         settings: JSON.stringify(input.kind === 'ward' ? (input.settings ?? {}) : {}),
+        municipality_kind: municipalityKind,
+        self_word: municipalityKind ? (input.selfWord ?? DEFAULT_SELF_WORD[municipalityKind].ja) : null,
+        council_name: municipalityKind ? (input.councilName ?? null) : null,
+        ordinance_name: municipalityKind ? (input.ordinanceName ?? null) : null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();

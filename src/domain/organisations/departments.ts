@@ -34,8 +34,8 @@ export async function listDepartments(ctx: UseCaseContext, wardId: string): Prom
 
 function duplicateName(name: string) {
   return new ConflictError({
-    en: `A department named ${name} already exists in this ward`,
-    ja: `この区には「${name}」という所管課が既に登録されています`,
+    en: `A department named ${name} already exists in this {self}`,
+    ja: `この{self}には「${name}」という所管課が既に登録されています`,
   });
 }
 
@@ -51,7 +51,7 @@ export async function createDepartment(
       .select('kind')
       .where('id', '=', wardId)
       .executeTakeFirst();
-    if (ward?.kind !== 'ward') throw notFound('Ward', '区');
+    if (ward?.kind !== 'ward') throw notFound('{Self}', '{self}');
     const row = await tx
       .insertInto('departments')
       .values({ ward_id: wardId, name: input.name, code: input.code ?? null })

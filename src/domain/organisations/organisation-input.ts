@@ -1,4 +1,6 @@
 import type { WardSettings } from '../../db/database.js';
+import { ValidationError } from '../shared/errors.js';
+import type { MunicipalityKind } from './municipality-words.js';
 
 export interface OrganisationInput {
   kind: 'ward' | 'company';
@@ -9,8 +11,46 @@ export interface OrganisationInput {
   settings?: WardSettings;
   /** Wards a new company is linked to (administrators only; ward staff link their own ward). */
   wardIds?: string[];
+  /** A tenant's kind of municipality (default 特別区); not for companies. */
+  municipalityKind?: MunicipalityKind;
+  /** 呼称 (default: the kind's own word, 区/市/町/村/組合/連合); not for companies. */
+  selfWord?: string | null;
+  councilName?: string | null;
+  ordinanceName?: string | null;
 }
 
 export type OrganisationPatch = Partial<
-  Pick<OrganisationInput, 'name' | 'nameKana' | 'corporateNumber' | 'address' | 'settings'>
+  Pick<
+    OrganisationInput,
+    | 'name'
+    | 'nameKana'
+    | 'corporateNumber'
+    | 'address'
+    | 'settings'
+    | 'municipalityKind'
+    | 'selfWord'
+    | 'councilName'
+    | 'ordinanceName'
+  >
 >;
+
+const MUNICIPALITY_FIELDS = ['municipalityKind', 'selfWord', 'councilName', 'ordinanceName'] as const;
+
+/** The municipality's fields named for an organisation that is not a tenant (a company). */
+export function municipalityFieldsGiven(input: OrganisationPatch): string[] {
+  return MUNICIPALITY_FIELDS.filter((f) => input[f] !== undefined && input[f] !== null);
+}
+
+export function notForCompanies(fields: string[]): ValidationError {
+  return new ValidationError(
+    {
+      en: 'Only a municipality has a kind, a word for itself, a council and an ordinance',
+      ja: '自治体の種別・呼称・審議会・条例は自治体にのみ設定できます',
+    },
+    fields.map((path) => ({
+      path,
+      message: 'only for a municipality (kind ward)',
+      message_ja: '自治体（kind: ward）の場合のみ指定できます',
+    })),
+  );
+}

@@ -1,6 +1,7 @@
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import { type FieldMap, membership } from '../../../policies/rules-to-sql.js';
 import type { Database, OrganisationRow, WardSettings } from '../../db/database.js';
+import type { MunicipalityKind } from './municipality-words.js';
 
 export interface Organisation {
   id: string;
@@ -10,6 +11,14 @@ export interface Organisation {
   corporateNumber: string | null;
   address: string | null;
   settings: WardSettings;
+  /** A tenant's kind of municipality (特別区, 市, …); null for companies and the operator. */
+  municipalityKind: MunicipalityKind | null;
+  /** How the tenant speaks of itself (呼称: 区, 市, 町, 村, 組合, 連合); null for others. */
+  selfWord: string | null;
+  /** The tenant's council (個人情報保護審議会, …); null: none named. */
+  councilName: string | null;
+  /** The tenant's ordinance, the basis of its reports. */
+  ordinanceName: string | null;
   /** For a company, the wards it is known to; for a ward, the companies known to it. */
   linkedOrgIds: string[];
   /**
@@ -79,6 +88,10 @@ export function toOrganisation(
     corporateNumber: row.corporate_number,
     address: row.address,
     settings: row.settings,
+    municipalityKind: row.municipality_kind,
+    selfWord: row.self_word,
+    councilName: row.council_name,
+    ordinanceName: row.ordinance_name,
     linkedOrgIds,
     partnerOrgIds,
     createdAt: row.created_at,

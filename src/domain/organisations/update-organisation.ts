@@ -3,8 +3,9 @@ import { authorize } from '../shared/authorize.js';
 import { inTransaction, type UseCaseContext } from '../shared/context.js';
 import { ForbiddenError, notFound } from '../shared/errors.js';
 import { checkVersion } from '../shared/versioning.js';
+import { DEFAULT_SELF_WORD } from './municipality-words.js';
 import { findOrganisation, type Organisation } from './organisation.repository.js';
-import type { OrganisationPatch } from './organisation-input.js';
+import { municipalityFieldsGiven, notForCompanies, type OrganisationPatch } from './organisation-input.js';
 
 /**
  * Changes an organisation, refusing a write based on a stale version. Its details (name, address,
@@ -28,12 +29,23 @@ export async function updateOrganisation(
       authorize(ctx.ability, 'read', 'Organisation', before);
       if (!ctx.ability.can('update', asSubject('WardSettings', { wardId: before.id }))) {
         throw new ForbiddenError({
-          en: "Only the ward's manager (課長) may change the ward's settings",
-          ja: '区の設定は課長のみが変更できます',
+          en: "Only the {self}'s manager (課長) may change the {self}'s settings",
+          ja: '{self}の設定は課長のみが変更できます',
         });
       }
     }
     checkVersion('組織 / Organisation', expectedVersion, before.version);
+    if (before.kind !== 'ward' && municipalityFieldsGiven(details).length > 0) {
+      throw notForCompanies(municipalityFieldsGiven(details));
+    }
+    // a new kind brings its own word unless the patch names one
+    const kindChanges =
+      details.municipalityKind !== undefined && details.municipalityKind !== before.municipalityKind;
+    const kind = details.municipalityKind ?? before.municipalityKind;
+    const selfWord =
+      details.selfWord === null || (kindChanges && details.selfWord === undefined)
+        ? kind && DEFAULT_SELF_WORD[kind].ja
+        : details.selfWord;
     await tx
       .updateTable('organisations')
       .set({
@@ -41,6 +53,10 @@ export async function updateOrganisation(
         ...(details.nameKana !== undefined && { name_kana: details.nameKana }),
         ...(details.corporateNumber !== undefined && { corporate_number: details.corporateNumber }),
         ...(details.address !== undefined && { address: details.address }),
+        ...(details.municipalityKind !== undefined && { municipality_kind: details.municipalityKind }),
+        ...(selfWord !== undefined && { self_word: selfWord }),
+        ...(details.councilName !== undefined && { council_name: details.councilName }),
+        ...(details.ordinanceName !== undefined && { ordinance_name: details.ordinanceName }),
         // settings not named keep their value (a PATCH)
         ...(changesSettings && { settings: JSON.stringify({ ...before.settings, ...settings }) }),
         updated_at: ctx.now(),

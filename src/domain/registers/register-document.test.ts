@@ -64,7 +64,8 @@ describe('register rules', () => {
       media: [],
     };
     const [error] = checkRegister(doc);
-    expect(error?.message_ja).toContain('区の承認');
+    // the municipality's own word is put in where the message is shown (区の承認, 市の承認)
+    expect(error?.message_ja).toContain('{self}の承認');
     const approved = structuredClone(doc);
     approved.subjectGroups[0]!.items[0]!.specialApproval = {
       approvedBy: 'u',

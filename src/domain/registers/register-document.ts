@@ -100,8 +100,8 @@ export function checkRegister(doc: RegisterDocument): FieldError[] {
       if (item.specialCategory && !item.specialApproval) {
         errors.push({
           path: `subjectGroups.${g}.items.${i}.specialApproval`,
-          message: `${item.name} is a special category (${item.specialCategory}) and needs the ward's recorded approval`,
-          message_ja: `「${item.name}」は${SPECIAL_JA[item.specialCategory]}に該当するため、区の承認の記録が必要です`,
+          message: `${item.name} is a special category (${item.specialCategory}) and needs the {self}'s recorded approval`,
+          message_ja: `「${item.name}」は${SPECIAL_JA[item.specialCategory]}に該当するため、{self}の承認の記録が必要です`,
         });
       }
     });

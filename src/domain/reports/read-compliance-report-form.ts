@@ -1,4 +1,5 @@
 import type { Answers } from '../../../forms/compliance-report/compliance-report.form.js';
+import { municipalityWords } from '../organisations/municipality-words.js';
 import type { UseCaseContext } from '../shared/context.js';
 import { type Plain, toPlain } from '../shared/plain.js';
 import { type FormStamp, formStamps } from '../sign-off/stamp-boxes.js';
@@ -9,6 +10,8 @@ export type ComplianceReportFormData = Plain<{
   period: string;
   answers: Answers;
   wardName: string;
+  /** How the municipality speaks of itself: its part of the form is the 区記入欄 / 市記入欄. */
+  selfWord: string;
   contract: {
     title: string;
     number: string | null;
@@ -43,7 +46,7 @@ export async function readComplianceReportForm(
     [report.wardId, report.organisationId].map((orgId) =>
       ctx.db
         .selectFrom('organisations')
-        .select(['name', 'address'])
+        .select(['name', 'address', 'municipality_kind', 'self_word', 'council_name', 'ordinance_name'])
         .where('id', '=', orgId)
         .executeTakeFirstOrThrow(),
     ),
@@ -52,6 +55,7 @@ export async function readComplianceReportForm(
     period: report.period,
     answers: report.answers,
     wardName: ward!.name,
+    selfWord: municipalityWords(ward).self.ja,
     contract: {
       title: contract.title,
       number: contract.contract_number,

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Answers } from '../../../forms/compliance-report/compliance-report.form.js';
+import { fillWords, type MunicipalityWords, NEUTRAL_WORDS } from '../organisations/municipality-words.js';
 import type { Tx } from '../shared/context.js';
 
 // What the system already knows about a reporting period: it prefills the answers and flags the
@@ -129,7 +130,11 @@ export function prefillFrom(facts: Facts): Prefill {
 }
 
 /** Answers that the records contradict (the reviewer decides what they mean). */
-export function discrepanciesOf(answers: Answers, facts: Facts): Discrepancy[] {
+export function discrepanciesOf(
+  answers: Answers,
+  facts: Facts,
+  words: MunicipalityWords = NEUTRAL_WORDS,
+): Discrepancy[] {
   const out: Discrepancy[] = [];
   if (answers.q1?.answer === 'no' && facts.incidents > 0) {
     out.push({
@@ -175,8 +180,13 @@ export function discrepanciesOf(answers: Answers, facts: Facts): Discrepancy[] {
     out.push({
       question: 'q6',
       code: 'subcontract-unapproved',
-      en: 'Answered "sub-contracting" but no sub-contract was approved by the ward',
-      ja: '「再委託あり」と回答されていますが、区が承認した再委託がありません（無承諾の再委託の可能性）',
+      // stored with the report: in the words of the report's municipality
+      en: fillWords('Answered "sub-contracting" but no sub-contract was approved by the {self}', words, 'en'),
+      ja: fillWords(
+        '「再委託あり」と回答されていますが、{self}が承認した再委託がありません（無承諾の再委託の可能性）',
+        words,
+        'ja',
+      ),
     });
   }
   const late = facts.subcontractsApprovedAfterStart ?? 0;

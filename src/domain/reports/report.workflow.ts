@@ -1,6 +1,7 @@
 import type { Answers } from '../../../forms/compliance-report/compliance-report.form.js';
 import { validateAnswers } from '../../../forms/compliance-report/compliance-report.form.js';
 import { complianceReportMachine } from '../../../workflows/compliance-report/compliance-report.machine.js';
+import { loadMunicipalityWords } from '../organisations/municipality-words.js';
 import { ValidationError } from '../shared/errors.js';
 import { toJapanDate } from '../shared/japan-date.js';
 import { signOffContext } from '../shared/stored-snapshot.js';
@@ -113,7 +114,13 @@ export const reportCommands: Record<ReportCommand, ReportStep> = {
         answers: JSON.stringify(answers),
         submitted_at: now,
         submitted_by: ctx.actor.userId,
-        discrepancies: JSON.stringify(discrepanciesOf(answers, await gatherFacts(tx, record))),
+        discrepancies: JSON.stringify(
+          discrepanciesOf(
+            answers,
+            await gatherFacts(tx, record),
+            await loadMunicipalityWords(tx, record.wardId),
+          ),
+        ),
       };
     },
     audit: discrepancyCount,

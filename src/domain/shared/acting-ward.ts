@@ -9,7 +9,7 @@ import { ForbiddenError } from './errors.js';
 export function actingWard(actor: Pick<Actor, 'wardId'>): string {
   if (actor.wardId) return actor.wardId;
   throw new ForbiddenError({
-    en: 'This is done by the staff of a ward; system administrators belong to no ward',
-    ja: 'この操作は区の職員のアカウントで行ってください（システム管理者はどの区にも所属しません）',
+    en: 'This is done by the staff of a {self}; system administrators belong to no {self}',
+    ja: 'この操作は{self}の職員のアカウントで行ってください（システム管理者はどの{self}にも所属しません）',
   });
 }

@@ -3,7 +3,7 @@ import { ForbiddenError, NotFoundError } from './errors.js';
 
 const subjectNames: Record<string, { en: string; ja: string }> = {
   Organisation: { en: 'Organisation', ja: '組織' },
-  WardSettings: { en: 'Ward settings', ja: '区の設定' },
+  WardSettings: { en: '{Self} settings', ja: '{self}の設定' },
   Department: { en: 'Department', ja: '所管課' },
   User: { en: 'User', ja: '利用者' },
   AuditEntry: { en: 'Audit entry', ja: '監査記録' },

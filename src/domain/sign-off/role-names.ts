@@ -1,4 +1,5 @@
 import type { SignOffRole } from '../../../workflows/shared/sign-off.js';
+import { fillWords, type MunicipalityWords, NEUTRAL_WORDS } from '../organisations/municipality-words.js';
 import type { Message } from '../shared/errors.js';
 
 export type { SignOffRole };
@@ -18,10 +19,16 @@ export const STEP_ROLE_NAMES: Record<string, Message> = {
   reporter: { ja: '報告者', en: 'Reporter' },
   inspector: { ja: '監督員', en: 'Inspector' },
   council: { ja: '審議会', en: 'Council' },
-  ward: { ja: '区', en: 'Ward' },
+  // the municipality itself, in its own word (区, 市, …): see stepRoleName
+  ward: { ja: '{self}', en: '{Self}' },
 };
 
 /** The name of a role written on a step, in one language (the raw key if it is unknown). */
-export function stepRoleName(role: string, lang: 'ja' | 'en'): string {
-  return STEP_ROLE_NAMES[role]?.[lang] ?? role;
+export function stepRoleName(
+  role: string,
+  lang: 'ja' | 'en',
+  words: MunicipalityWords = NEUTRAL_WORDS,
+): string {
+  const name = STEP_ROLE_NAMES[role]?.[lang];
+  return name ? fillWords(name, words, lang) : role;
 }

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { erasureSummarySection } from '../erasure/erasure-summary-section.js';
+import { municipalityWords } from '../organisations/municipality-words.js';
 import { authorize } from '../shared/authorize.js';
 import type { UseCaseContext } from '../shared/context.js';
 import { notFound } from '../shared/errors.js';
@@ -21,6 +22,8 @@ export interface SummaryFigure {
 export interface CouncilSummary {
   wardId: string;
   wardName: string;
+  /** How the municipality speaks of itself (区, 市, …); absent in summaries recorded before it was kept. */
+  selfWord?: string;
   fiscalYear: number;
   fiscalYearLabel: string;
   department: { id: string; name: string } | null;
@@ -56,14 +59,14 @@ export async function buildSummary(
   query: { wardId?: string; fiscalYear: number; departmentId?: string },
 ): Promise<CouncilSummary> {
   const wardId = query.wardId ?? ctx.actor.wardId;
-  if (!wardId) throw notFound('Ward', '区');
+  if (!wardId) throw notFound('{Self}', '{self}');
   authorize(ctx.ability, 'read', 'CouncilSummary', { wardId });
   const ward = await ctx.db
     .selectFrom('organisations')
-    .select(['name', 'kind'])
+    .select(['name', 'kind', 'municipality_kind', 'self_word', 'council_name', 'ordinance_name'])
     .where('id', '=', wardId)
     .executeTakeFirst();
-  if (ward?.kind !== 'ward') throw notFound('Ward', '区');
+  if (ward?.kind !== 'ward') throw notFound('{Self}', '{self}');
   const dept = query.departmentId
     ? await ctx.db
         .selectFrom('departments')
@@ -147,6 +150,7 @@ export async function buildSummary(
   return {
     wardId,
     wardName: ward.name,
+    selfWord: municipalityWords(ward).self.ja,
     fiscalYear: query.fiscalYear,
     fiscalYearLabel: fiscalYearLabel(query.fiscalYear),
     department: dept ? { id: dept.id, name: dept.name } : null,

@@ -18,7 +18,7 @@ function cell(value: string | number): string {
 /** The summary as CSV, UTF-8 with BOM so that Excel opens the Japanese text correctly. */
 export function summaryCsv(summary: CouncilSummary): string {
   const lines: (string | number)[][] = [
-    ['区', summary.wardName],
+    [summary.selfWord ?? '自治体', summary.wardName],
     ['年度', summary.fiscalYearLabel],
     ['所管課', summary.department?.name ?? '全課'],
     ['作成日時', summary.generatedAt],

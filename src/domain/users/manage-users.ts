@@ -24,8 +24,8 @@ async function checkDepartment(tx: Tx, wardId: string | null, departmentId: stri
     throw new ValidationError({ en: 'Unknown department', ja: '所管課が存在しません' }, [
       {
         path: 'departmentId',
-        message: 'not a department of this ward',
-        message_ja: 'この区の所管課ではありません',
+        message: 'not a department of this {self}',
+        message_ja: 'この{self}の所管課ではありません',
       },
     ]);
   }

@@ -21,7 +21,7 @@ export interface UserPatch {
 }
 
 const STAFF: Record<'ward' | 'company' | 'operator', { en: string; ja: string; roles: readonly Role[] }> = {
-  ward: { en: 'ward', ja: '区', roles: WARD_ROLES },
+  ward: { en: '{self}', ja: '{self}', roles: WARD_ROLES },
   company: { en: 'company', ja: '事業者', roles: COMPANY_ROLES },
   operator: { en: 'operator', ja: 'システム運用者', roles: [] },
 };

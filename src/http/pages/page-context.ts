@@ -2,12 +2,18 @@ import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { Actor } from '../../../policies/actor.js';
 import type { AppAbility } from '../../../policies/app-ability.js';
+import {
+  fillWords,
+  type MunicipalityWords,
+  NEUTRAL_WORDS,
+} from '../../domain/organisations/municipality-words.js';
 import type { FieldError, Message } from '../../domain/shared/errors.js';
 import { readInbox } from '../../domain/worklists/inbox.js';
 import type { AppEnv } from '../app-env.js';
 import { useCaseContext } from '../middleware/authenticate.js';
 import { en } from './i18n/en.js';
 import { type Dictionary, ja } from './i18n/ja.js';
+import { localise } from './i18n/localise.js';
 
 export type Lang = 'ja' | 'en';
 
@@ -26,6 +32,8 @@ export interface Viewer {
 export interface PageCtx {
   lang: Lang;
   t: Dictionary;
+  /** How the viewer's municipality speaks of itself (区, 市, …); `t` has them put in already. */
+  words: MunicipalityWords;
   url: URL;
   viewer: Viewer | undefined;
   /** The domain's bilingual message in this page's language. */
@@ -58,9 +66,11 @@ function chooseLanguage(c: Context<AppEnv>): Lang {
 export function pageCtx(c: Context<AppEnv>): PageCtx {
   const lang = chooseLanguage(c);
   const auth = c.get('auth');
+  const words = auth?.words ?? NEUTRAL_WORDS;
   return {
     lang,
-    t: dictionaries[lang],
+    t: localise(dictionaries[lang], lang, words),
+    words,
     url: new URL(c.req.url),
     viewer: auth && {
       displayName: auth.user.displayName,
@@ -69,8 +79,8 @@ export function pageCtx(c: Context<AppEnv>): PageCtx {
       ability: auth.ability,
       csrfToken: auth.csrfToken,
     },
-    msg: (m) => (lang === 'ja' ? m.ja : m.en),
-    fieldMsg: (e) => (lang === 'ja' ? e.message_ja : e.message),
+    msg: (m) => fillWords(lang === 'ja' ? m.ja : m.en, words, lang),
+    fieldMsg: (e) => fillWords(lang === 'ja' ? e.message_ja : e.message, words, lang),
     inboxCount: auth
       ? () => readInbox(useCaseContext(c), { reminders: 50 }).then((i) => i.unread)
       : undefined,

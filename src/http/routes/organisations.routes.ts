@@ -7,6 +7,7 @@ import {
   updateDepartment,
 } from '../../domain/organisations/departments.js';
 import { getOrganisation, listOrganisations } from '../../domain/organisations/list-organisations.js';
+import { MUNICIPALITY_KINDS } from '../../domain/organisations/municipality-words.js';
 import type { Organisation } from '../../domain/organisations/organisation.repository.js';
 import { updateOrganisation } from '../../domain/organisations/update-organisation.js';
 import type { AppEnv } from '../app-env.js';
@@ -42,6 +43,30 @@ const WardSettingsSchema = z.object({
   }),
 });
 
+const MunicipalityKind = z.enum(MUNICIPALITY_KINDS).openapi({
+  description:
+    "a tenant's kind of municipality: special_ward 特別区, city 市, designated_city 政令指定都市, town 町, " +
+    'village 村, partial_affairs_association 一部事務組合, wide_area_union 広域連合',
+});
+const SelfWord = requiredText(10).openapi({
+  description:
+    "how the municipality speaks of itself in every page, PDF, CSV, mail and message (呼称: 区, 市, 町, 村, 組合, 連合); defaults to the kind's own word",
+});
+const CouncilName = requiredText(100).openapi({
+  description:
+    'the body its reports go to (e.g. 個人情報保護審議会, or whichever body its rules name); null: none named, texts say 審議会',
+});
+const OrdinanceName = requiredText(200).openapi({
+  description:
+    "its ordinance's name, the basis of its reports (e.g. 南国市個人情報の保護に関する法律施行条例)",
+});
+const municipalityInput = {
+  municipalityKind: MunicipalityKind.optional(),
+  selfWord: SelfWord.nullish(),
+  councilName: CouncilName.nullish(),
+  ordinanceName: OrdinanceName.nullish(),
+};
+
 const OrganisationSchema = z
   .object({
     id: z.string(),
@@ -51,6 +76,10 @@ const OrganisationSchema = z
     corporateNumber: z.string().nullable(),
     address: z.string().nullable(),
     settings: WardSettingsSchema,
+    municipalityKind: MunicipalityKind.nullable(),
+    selfWord: z.string().nullable().openapi({ description: '呼称: 区, 市, …; null for companies' }),
+    councilName: z.string().nullable(),
+    ordinanceName: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
     version: z.number().int(),
@@ -77,6 +106,7 @@ const NewOrganisation = z.object({
   address: text(500).nullish(),
   settings: WardSettingsSchema.optional(),
   wardIds: z.array(Uuid).max(100).optional(),
+  ...municipalityInput,
 });
 
 const OrganisationPatch = z.object({
@@ -85,6 +115,7 @@ const OrganisationPatch = z.object({
   corporateNumber: CorporateNumber.nullish(),
   address: text(500).nullish(),
   settings: WardSettingsSchema.optional(),
+  ...municipalityInput,
   version: VersionField,
 });
 
@@ -153,6 +184,9 @@ export function organisationRoutes() {
       method: 'post',
       path: '/',
       summary: 'Register a ward or a company / 組織の登録',
+      description:
+        'A tenant (kind ward) is a municipality of any kind: municipalityKind (default special_ward), ' +
+        "selfWord (default the kind's word), councilName and ordinanceName. A company takes none of them (422).",
       request: { body: jsonBody(NewOrganisation) },
       responses: { 201: jsonResponse(OrganisationSchema, 'Registered'), ...errorResponses },
     }),
@@ -181,6 +215,9 @@ export function organisationRoutes() {
       method: 'patch',
       path: '/{id}',
       summary: 'Change an organisation / 組織の変更',
+      description:
+        "A municipality's kind, word, council and ordinance are details (the administrator's); a new kind " +
+        'without a selfWord brings its own word, selfWord null restores the default.',
       request: { params: IdParam, body: jsonBody(OrganisationPatch) },
       responses: { 200: jsonResponse(OrganisationSchema, 'Changed'), ...errorResponses },
     }),

@@ -108,7 +108,7 @@ export function ComplianceReportDocument({ data }: { data: Data }): ReactElement
       h(
         View,
         { wrap: false },
-        t('区記入欄', s.section),
+        t(`${data.selfWord}記入欄`, s.section),
         h(View, { style: s.stamps }, StampBoxes({ stamps: data.stamps })),
       ),
     ),

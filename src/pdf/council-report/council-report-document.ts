@@ -56,10 +56,11 @@ function measures(label: string, list: string[]): ReactElement[] {
   return [text(label, styles.label), ...list.map((m, i) => text(`${i + 1} ${m}`))];
 }
 
-export type CouncilReportPdfInput = Pick<CouncilReportData, 'wardName' | 'meeting' | 'content'>;
+export type CouncilReportPdfInput = Pick<CouncilReportData, 'wardName' | 'selfWord' | 'meeting' | 'content'>;
 
 export function CouncilReportDocument({
   wardName,
+  selfWord,
   meeting,
   content: c,
 }: CouncilReportPdfInput): ReactElement {
@@ -122,7 +123,7 @@ export function CouncilReportDocument({
           text(`${toWareki(c.period.from)}から${toWareki(c.period.to)}まで`),
         ),
         row(
-          '委託にあたり区が行う情報保護対策',
+          `委託にあたり${selfWord}が行う情報保護対策`,
           ...measures('【運用上の対策】', c.wardMeasures.operational),
           ...measures('【システム上の対策】', c.wardMeasures.system),
         ),

@@ -8,6 +8,7 @@ export async function renderCouncilReportPdf(data: CouncilReportData): Promise<U
   return renderPdf(
     h(CouncilReportDocument, {
       wardName: data.wardName,
+      selfWord: data.selfWord,
       meeting: data.meeting,
       content: data.content,
     }),

@@ -8,6 +8,7 @@ import {
   SCOPE_JA,
   WITNESS_SIDE_JA,
 } from '../../domain/erasure/erasure-terms.js';
+import { fillWords, wordsOfSelf } from '../../domain/organisations/municipality-words.js';
 import { DIRECTION_JA, MEDIA_JA } from '../../domain/registers/register-document.js';
 import { toWareki } from '../../domain/shared/wareki.js';
 import { JAPANESE_FONT } from '../fonts.js';
@@ -21,6 +22,8 @@ export interface CertificateView {
   sha256: string;
   kid: string;
   verificationUrl: string;
+  /** 区, 市, …: the municipality's staff are 区職員 / 市職員. */
+  selfWord: string;
 }
 
 const s = StyleSheet.create({
@@ -92,6 +95,7 @@ export function ErasureCertificateDocument({
   sha256,
   kid,
   verificationUrl,
+  selfWord,
 }: CertificateView): ReactElement {
   const erased = c.items.filter((i) => i.disposition === 'erased');
   const returned = c.items.filter((i) => i.disposition === 'returned');
@@ -155,7 +159,7 @@ export function ErasureCertificateDocument({
       ...(c.witnesses.length
         ? c.witnesses.map((w) =>
             t(
-              `${w.name}（${WITNESS_SIDE_JA[w.side]}${w.organisationName ? `・${w.organisationName}` : ''}）`,
+              `${w.name}（${fillWords(WITNESS_SIDE_JA[w.side], wordsOfSelf(selfWord), 'ja')}${w.organisationName ? `・${w.organisationName}` : ''}）`,
             ),
           )
         : [none()]),

@@ -16,6 +16,7 @@ export async function renderErasureCertificate(
       content: data.content,
       sha256: data.sha256,
       kid: data.kid,
+      selfWord: data.selfWord,
       verificationUrl,
     }),
   );

@@ -2,6 +2,7 @@ import { Document, Page, Text, View } from '@react-pdf/renderer';
 import { createElement as h, type ReactElement } from 'react';
 import { japanToday } from '../../domain/inspections/inspection-access.js';
 import type { InspectionRecordData } from '../../domain/inspections/read-inspection-record.js';
+import { wordsOfSelf } from '../../domain/organisations/municipality-words.js';
 import { fiscalYearLabel, toWareki } from '../../domain/shared/wareki.js';
 import { stepRoleName } from '../../domain/sign-off/role-names.js';
 import { StampBoxes } from '../components/stamp-boxes.js';
@@ -61,13 +62,13 @@ function headerTable(input: InspectionRecordInput): ReactElement {
   );
 }
 
-function stepsBlock(steps: InspectionRecordInput['steps']): ReactElement[] {
+function stepsBlock(steps: InspectionRecordInput['steps'], selfWord: string): ReactElement[] {
   if (!steps.length) return [];
   return [
     text('決裁の経過', styles.blockTitle),
     ...steps.map((s) =>
       text(
-        `${day(s.at)}　${stepRoleName(s.role, 'ja')}　${s.name}　${DECISION_JA[s.decision] ?? s.decision}${s.comment ? `：${s.comment}` : ''}`,
+        `${day(s.at)}　${stepRoleName(s.role, 'ja', wordsOfSelf(selfWord))}　${s.name}　${DECISION_JA[s.decision] ?? s.decision}${s.comment ? `：${s.comment}` : ''}`,
         styles.small,
       ),
     ),
@@ -100,7 +101,7 @@ export function InspectionRecordDocument(input: InspectionRecordInput): ReactEle
       text(t.legend, styles.legend),
       ...itemRows(input.inspection, input.sections),
       ...findingsTable(input.findings, input.sections),
-      ...stepsBlock(input.steps),
+      ...stepsBlock(input.steps, input.selfWord),
       ...(t.guidance?.length
         ? [text('', styles.spacer), ...t.guidance.map((g) => text(g, styles.guidance))]
         : []),

@@ -85,9 +85,9 @@ export function PasswordNoticeDocument(v: PasswordNoticeView): ReactElement {
   const notes = [
     '本通知書は、暗号化した個人情報データ（電磁的媒体）とは別の機会に、手渡しで受け渡します。媒体と同じ機会には受け渡しません。',
     '本通知書は施錠できるキャビネットに保管し、鍵は取扱責任者が管理してください。複写・撮影・転記をしないでください。',
-    '業務が終了したとき又は不要となったときは、電磁的媒体とともに区へ返却してください。',
+    `業務が終了したとき又は不要となったときは、電磁的媒体とともに${v.selfWord}へ返却してください。`,
     `開く前に、受渡データのファイルのSHA-256が上記と一致することを確認してください。復号はコマンド（npm run package:open -- ファイル名）又は復号ページ（${v.openPageUrl}）で行います。復号ページはブラウザ内で復号し、データもパスワードもサーバーへ送信しません。`,
-    '本システムはパスワードを保存していないため、再発行できません。紛失した場合は直ちに区へ連絡してください（受渡データを取り下げ、作り直します）。',
+    `本システムはパスワードを保存していないため、再発行できません。紛失した場合は直ちに${v.selfWord}へ連絡してください（受渡データを取り下げ、作り直します）。`,
   ];
   return h(
     Document,
@@ -137,7 +137,7 @@ export function PasswordNoticeDocument(v: PasswordNoticeView): ReactElement {
         receiptRow('受領日時', '　　　　年　　月　　日　　時　　分'),
         receiptRow('受領者（取扱責任者・取扱者）', ''),
         receiptRow('本人確認の方法', '□ 身分証明書　□ 社員証・職員証　□ 確認証　□ その他（　　　　　　　）'),
-        receiptRow('交付者（区職員）', ''),
+        receiptRow(`交付者（${v.selfWord}職員）`, ''),
       ),
       h(Text, {
         style: s.footer,

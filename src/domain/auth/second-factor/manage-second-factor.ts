@@ -145,8 +145,8 @@ export function regenerateRecoveryCodes(ctx: Ctx, code: string): Promise<string[
 export async function disableSecondFactor(ctx: Ctx, code: string): Promise<void> {
   if (await secondFactorRequired(ctx.db, await me(ctx))) {
     throw new ConflictError({
-      en: 'Your ward requires a second factor of its staff; it cannot be turned off',
-      ja: '所属する区の設定により、二要素認証を無効にすることはできません',
+      en: 'Your {self} requires a second factor of its staff; it cannot be turned off',
+      ja: '所属する{self}の設定により、二要素認証を無効にすることはできません',
     });
   }
   await checked(ctx, code, { recovery: true }, async ({ tx, audit }) => {

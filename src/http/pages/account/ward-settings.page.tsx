@@ -30,8 +30,8 @@ async function wardOf(c: Context<AppEnv>) {
   const wardId = ctx.actor.wardId;
   if (!wardId || !ctx.ability.can('update', asSubject('WardSettings', { wardId }))) {
     throw new ForbiddenError({
-      en: "Only the ward's manager (課長) may change the ward's settings",
-      ja: '区の設定は課長のみが変更できます',
+      en: "Only the {self}'s manager (課長) may change the {self}'s settings",
+      ja: '{self}の設定は課長のみが変更できます',
     });
   }
   return getOrganisation(ctx, wardId);

@@ -10,8 +10,8 @@ import { TableWrap, TimeText } from './common.js';
 
 /** A role of a step as people read it: 係長, or "Chief (係長)" in English. */
 export function roleLabel(p: PageCtx, role: string): string {
-  const ja = stepRoleName(role, 'ja');
-  return p.lang === 'ja' ? ja : `${stepRoleName(role, 'en')} (${ja})`;
+  const ja = stepRoleName(role, 'ja', p.words);
+  return p.lang === 'ja' ? ja : `${stepRoleName(role, 'en', p.words)} (${ja})`;
 }
 
 /** One box per role of the chain: stamped with the date (and signer), awaited, or empty. */

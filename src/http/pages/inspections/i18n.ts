@@ -29,7 +29,7 @@ export const inspectionsJa = {
     '個人情報の取扱いの実地検査には「個人情報保護チェックシート」又は「委託先等監督チェックリスト」を使います。',
   plannedOn: '実施予定日',
   place: '実施場所',
-  placeHint: '例: 受託者本社（新宿区西新宿…）、又はテレビ通話',
+  placeHint: '例: 受託者本社（西新宿…）、又はテレビ通話',
   inspector: '監督員',
   status: '状態',
   progress: '進捗',
