@@ -6,6 +6,8 @@ import { listIncidents } from '../incidents/read-incidents.js';
 import { inspectionWorkflow } from '../inspections/inspection.workflow.js';
 import { listDueForActor } from '../inspections/read-inspection-due.js';
 import { listFindings } from '../inspections/read-inspections.js';
+import { priorApprovalWorkflow } from '../prior-approvals/prior-approval.workflow.js';
+import { listPriorApprovalQueue } from '../prior-approvals/prior-approval-queue.js';
 import { listReports } from '../reports/read-reports.js';
 import { reportWorkflow } from '../reports/report.workflow.js';
 import type { UseCaseContext } from '../shared/context.js';
@@ -27,6 +29,7 @@ import { listPendingHandlerLists } from './pending-handler-lists.js';
 /** One kind of waiting work: a dashboard panel, a group of the inbox. */
 export type WorkKind =
   | 'approvals'
+  | 'prior-approvals'
   | 'inspection-sign-off'
   | 'reports-received'
   | 'reports-to-answer'
@@ -149,6 +152,39 @@ const SOURCES: Source[] = [
           dueOn: a.reviewDueOn,
           overdue: Boolean(a.reviewDueOn && a.reviewDueOn < toJapanDate(ctx.now())),
           href: `/approvals/${a.id}`,
+        })),
+      };
+    },
+  },
+  {
+    kind: 'prior-approvals',
+    // 事前承認 (複写・目的外利用・持出し・廃棄) awaiting this signer of the ward's chain
+    applies: (ctx) => ctx.ability.can('sign', 'PriorApproval'),
+    load: async (ctx, limit) => {
+      const items = await listPriorApprovalQueue(ctx, limit + 1);
+      const shown = items.slice(0, limit);
+      const [titles, names] = await Promise.all([
+        contractTitles(
+          ctx,
+          shown.map((a) => a.contractId),
+        ),
+        organisationNames(
+          ctx,
+          shown.map((a) => a.applicantOrgId),
+        ),
+      ]);
+      return {
+        more: items.length > limit,
+        items: shown.map((a) => ({
+          ...base('prior-approvals', 'PriorApproval', a.id),
+          title: titles.get(a.contractId) ?? a.reason,
+          party: names.get(a.applicantOrgId) ?? null,
+          status: a.status,
+          state: stateOf(priorApprovalWorkflow.stateNames, a.status),
+          since: a.appliedAt,
+          dueOn: a.periodFrom,
+          overdue: a.periodFrom < toJapanDate(ctx.now()),
+          href: `/prior-approvals/${a.id}`,
         })),
       };
     },

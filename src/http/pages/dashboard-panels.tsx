@@ -7,7 +7,6 @@ import type { UseCaseContext } from '../../domain/shared/context.js';
 import { listSuspendedEngagements } from '../../domain/worklists/suspended-engagements.js';
 import { Badge, DateText } from './components/common.js';
 import type { PageCtx, Viewer } from './page-context.js';
-import { priorApprovalQueuePanel } from './prior-approvals/panel.js';
 
 // ダッシュボード: the waiting work comes from the worklist (src/domain/worklists/worklist.ts), the
 // same query as the inbox, drawn by WorkPanel (inbox/work-item.tsx); these are the panels of what
@@ -145,15 +144,7 @@ const suspendedEngagements: Panel = async (ctx, p, v) => {
 };
 
 /**
- * What the viewer may read besides the waiting work: the ward's prior approvals to sign and the
- * engagements of suspended companies (not yet sources of the worklist), meetings, contracts,
- * applications, the company.
+ * What the viewer may read besides the waiting work: the engagements of suspended companies (a
+ * list to watch, not a step to take), meetings, contracts, applications, the company.
  */
-export const INFO_PANELS: Panel[] = [
-  priorApprovalQueuePanel,
-  suspendedEngagements,
-  meetings,
-  contracts,
-  myApplications,
-  companyId,
-];
+export const INFO_PANELS: Panel[] = [suspendedEngagements, meetings, contracts, myApplications, companyId];

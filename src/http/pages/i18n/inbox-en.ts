@@ -26,6 +26,7 @@ export const inboxEn: InboxDictionary = {
   overdue: 'Overdue',
   what: {
     approvals: 'Sign or submit an application',
+    'prior-approvals': 'Sign a prior approval',
     'inspection-sign-off': 'Sign an inspection record',
     'reports-received': 'Receive and sign a compliance report',
     'reports-to-answer': 'Answer a compliance report',

@@ -27,6 +27,7 @@ export const inboxJa = {
   /** What the viewer is asked to do, by kind of work. */
   what: {
     approvals: '承認申請の決裁・提出',
+    'prior-approvals': '事前承認の決裁',
     'inspection-sign-off': '実地検査結果の決裁',
     'reports-received': '遵守状況報告書の受付・決裁',
     'reports-to-answer': '遵守状況報告書の回答',

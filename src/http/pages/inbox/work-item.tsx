@@ -21,6 +21,7 @@ export function sectionTitle(p: PageCtx, kind: WorkKind): string {
   const company = p.viewer?.actor.organisationKind === 'company';
   const titles: Record<WorkKind, string> = {
     approvals: company ? p.t.dashboard.queueCompany : p.t.dashboard.queue,
+    'prior-approvals': p.t.priorApprovals.queue,
     'inspection-sign-off': p.t.inbox.inspectionSignOff,
     'reports-received': p.t.reports.dashboard.reportsReceived,
     'reports-to-answer': p.t.reports.dashboard.reportsToAnswer,
@@ -119,6 +120,7 @@ export function WorkPanel({ p, section }: { p: PageCtx; section: WorkSection }) 
 /** The panels' element ids, as the pages and their tests have known them. */
 const PANEL_IDS: Record<WorkKind, string> = {
   approvals: 'queue',
+  'prior-approvals': 'prior-approvals',
   'inspection-sign-off': 'inspection-sign-off',
   'reports-received': 'reports-received',
   'reports-to-answer': 'reports-to-answer',

@@ -116,6 +116,9 @@ describe('a disposal applied for, signed and recorded', () => {
     expect(dash.html).toMatch(new RegExp(`id="panel-prior-approvals"[\\s\\S]*?/prior-approvals/${id}`));
     const chiefsDash = await clients.ward_chief!.get('/');
     expect(chiefsDash.html).not.toContain(`/prior-approvals/${id}`);
+    // the inbox reads the same worklist: the officer's waits there too, the 係長's not yet
+    expect((await clients.ward_officer!.get('/notifications')).html).toContain(`/prior-approvals/${id}`);
+    expect((await clients.ward_chief!.get('/notifications')).html).not.toContain(`/prior-approvals/${id}`);
     expect((await clients.other_contractor_manager!.get(`/prior-approvals/${id}`)).status).toBe(404);
     expect((await clients.council_reviewer!.get(`/prior-approvals/${id}`)).status).toBe(404);
   });
