@@ -16,11 +16,11 @@ import * as operatorOrganisation from '../../migrations/2026-12-07T1100-operator
 import * as userEmailPerOrganisation from '../../migrations/2026-12-07T1200-user-email-per-organisation.js';
 import * as secondFactor from '../../migrations/2026-12-07T1300-second-factor.js';
 import * as contractChainEnding from '../../migrations/2026-12-08T2000-contract-chain-ending.js';
+import * as contractTermination from '../../migrations/2026-12-08T2001-contract-termination.js';
 import * as storeBeforePassword from '../../migrations/2026-12-08T2100-store-before-password.js';
 import * as suspensionLifting from '../../migrations/2026-12-08T2110-suspension-lifting.js';
 import * as priorApprovals from '../../migrations/2026-12-08T2300-prior-approvals.js';
 import * as contractProvisions from '../../migrations/2026-12-08T2400-contract-provisions.js';
-import * as contractTermination from '../../migrations/2026-12-08T2001-contract-termination.js';
 import * as municipalityWords from '../../migrations/2026-12-08T3000-municipality-words.js';
 
 // Static imports: Node's import() of .ts files fails under vitest, and a bundled Workers build
