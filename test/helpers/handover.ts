@@ -76,7 +76,10 @@ export async function listedHandlers(t: TestApp, token: string, contractId: stri
  */
 export async function startSubcontract(t: TestApp, w: World, contractId: string) {
   const token = w.tokens.subcontractor_manager!;
-  const provisions = expectStatus(await t.call('GET', `${CONTRACTS}/${contractId}/provisions`, { token }), 200);
+  const provisions = expectStatus(
+    await t.call('GET', `${CONTRACTS}/${contractId}/provisions`, { token }),
+    200,
+  );
   expectStatus(
     await t.call('POST', `${CONTRACTS}/${contractId}/provisions/acceptance`, {
       token,

@@ -5,7 +5,7 @@ import type { priorApprovalsJa } from './prior-approvals-ja.js';
 export const priorApprovalsEn: typeof priorApprovalsJa = {
   section: 'Prior approvals and notifications (copying, other use, taking out, disposal)',
   sectionIntro:
-    'Under the special provisions the contractor obtains the ward’s approval before these acts (or notifies those the ward does not require approval for). Encrypted media (USB) taken out are recorded as handover packages.',
+    'Under the special provisions the contractor obtains the {self}’s approval before these acts (or notifies those the {self} does not require approval for). Encrypted media (USB) taken out are recorded as handover packages.',
   apply: 'Apply for prior approval',
   none: 'No prior approvals or notifications.',
   detailTitle: (kind: string) => `Prior approval: ${kind}`,
@@ -50,7 +50,7 @@ export const priorApprovalsEn: typeof priorApprovalsJa = {
     carrierHint: 'Encrypted media (USB) are recorded as handover packages',
     recipient: 'Recipient or user, and purpose',
     recipientHint: 'Required for use outside the purpose or provision to a third party',
-    needsApproval: 'Ward approval',
+    needsApproval: '{Self} approval',
     witnessRequired: 'Witness of disposal',
     appliedAt: 'Applied at',
     completedOn: 'Done on',
@@ -61,7 +61,7 @@ export const priorApprovalsEn: typeof priorApprovalsJa = {
   },
   required: 'Required',
   notRequired: 'Not required (notification)',
-  witnessYes: 'The ward attends',
+  witnessYes: 'The {self} attends',
   witnessNo: 'Not required',
   commands: {
     approve: 'Approve',
@@ -87,14 +87,14 @@ export const priorApprovalsEn: typeof priorApprovalsJa = {
   },
   completeTitle: 'Record as done',
   witnessNote:
-    'This contract requires the ward to witness disposals: record the witness’s name and the date.',
+    'This contract requires the {self} to witness disposals: record the witness’s name and the date.',
   steps: 'History',
   stamps: 'Sign-off boxes',
   actions: 'Actions',
   settings: 'What needs prior approval (this contract’s settings)',
   settingsDefault: 'As Annex 7 (default)',
   settingsSave: 'Save the settings',
-  settingsRequired: 'Needs the ward’s approval',
-  settingsWitness: 'The ward witnesses disposals',
+  settingsRequired: 'Needs the {self}’s approval',
+  settingsWitness: 'The {self} witnesses disposals',
   queue: 'Prior approvals awaiting your signature',
 };
