@@ -179,7 +179,7 @@ const articles: ProvisionArticle[] = [
 export const shinjukuContractor: ProvisionTemplate = {
   id: 'shinjuku-contractor',
   version: 1,
-  title: '特記事項（新宿区 受託者用・乙）',
+  title: '特記事項（受託者用・乙）',
   source: '新宿区情報公開・個人情報保護審議会 報告事項（総合自転車対策業務）特記事項',
   party: 'contractor',
   flowDownId: 'shinjuku-subcontractor',

@@ -176,7 +176,7 @@ const articles: ProvisionArticle[] = [
 export const shinjukuSubcontractor: ProvisionTemplate = {
   id: 'shinjuku-subcontractor',
   version: 1,
-  title: '特記事項（新宿区 再委託先用・丙）',
+  title: '特記事項（再委託先用・丙）',
   source: '新宿区情報公開・個人情報保護審議会 報告事項（総合自転車対策業務）再委託用の特記事項',
   party: 'subcontractor',
   flowDownId: 'shinjuku-subcontractor',

@@ -170,7 +170,7 @@ const articles: ProvisionArticle[] = [
 export const toshimaAnnex7: ProvisionTemplate = {
   id: 'toshima-annex7',
   version: 1,
-  title: '個人情報 特記事項（豊島区 別紙7）',
+  title: '個人情報 特記事項（別紙7様式）',
   source: '豊島区役所コールセンター運営業務 仕様書 別紙7',
   party: 'contractor',
   // 第7条3: the contractor makes its sub-contractor keep every duty of this contract.

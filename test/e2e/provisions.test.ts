@@ -45,7 +45,7 @@ describe.skipIf(skipBrowserTests())('special provisions in the browser', { timeo
     const page = await as(browser, base, 'subcontractor_manager');
     await page.goto(`/contracts/${subId}`);
     const section = page.getByRole('region', { name: '特記事項' });
-    expect(await text(section)).toContain('特記事項（新宿区 再委託先用・丙）（第1版・再委託先（丙）用）');
+    expect(await text(section)).toContain('特記事項（再委託先用・丙）（第1版・再委託先（丙）用）');
     expect(await text(section)).toContain('未受諾');
     expect(await text(section)).toContain('この特記事項を受ける者は再委託できません');
     await expectAccessible(page);
@@ -78,10 +78,10 @@ describe.skipIf(skipBrowserTests())('special provisions in the browser', { timeo
     const section = page.getByRole('region', { name: '特記事項' });
     await section
       .getByLabel('適用する特記事項')
-      .selectOption({ label: '個人情報 特記事項（豊島区 別紙7）（第1版）' });
+      .selectOption({ label: '個人情報 特記事項（別紙7様式）（第1版）' });
     await press(page, '特記事項を選択する');
     expect(await text(page.getByRole('region', { name: '特記事項' }))).toContain(
-      '個人情報 特記事項（豊島区 別紙7）',
+      '個人情報 特記事項（別紙7様式）',
     );
     await expectAccessible(page);
 
