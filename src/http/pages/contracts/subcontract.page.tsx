@@ -5,6 +5,7 @@ import { listOrganisations } from '../../../domain/organisations/list-organisati
 import { readRegister } from '../../../domain/registers/read-register.js';
 import type { RegisterDocument } from '../../../domain/registers/register-document.js';
 import { ForbiddenError } from '../../../domain/shared/errors.js';
+import { toJapanDate } from '../../../domain/shared/japan-date.js';
 import type { AppEnv } from '../../app-env.js';
 import { useCaseContext } from '../../middleware/authenticate.js';
 import { SubdelegationApplicationInput } from '../../schemas/approvals.js';
@@ -106,7 +107,8 @@ async function showForm(
       ...(q && partners.length === 1 && { subcontractorId: partners[0]!.id }),
       portion: 'part',
       title: `${parent.title}（再委託）`,
-      periodFrom: parent.periodFrom,
+      // work may not start before the approval (「業務の着手前に」): today at the earliest
+      periodFrom: [parent.periodFrom, toJapanDate(ctx.now())].sort().at(-1),
       periodTo: parent.periodTo,
     },
     errors,
