@@ -30,7 +30,9 @@ describe('audit trail', () => {
     expect(report.breaks).toEqual([]);
     expect(report.entries).toBeGreaterThan(20);
     const chains = await t.handle.db.selectFrom('audit_heads').select('chain_key').execute();
-    expect(chains.map((c) => c.chain_key).sort()).toEqual(['global', world.otherWardId, world.wardId].sort());
+    expect(chains.map((c) => c.chain_key).sort()).toEqual(
+      ['global', world.otherWardId, world.wardId, world.nankoku.wardId].sort(),
+    );
 
     const dept = await t.handle.db
       .selectFrom('audit_entries')

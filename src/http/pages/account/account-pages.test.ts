@@ -79,6 +79,8 @@ describe('pages: the second factor and the ward settings', () => {
       maxSubcontractDepth: 0,
       signOffChain: ['ward_chief', 'ward_manager'],
       requireSecondFactor: false,
+      // the demo's own 特記事項, not on this form, kept
+      provisionsTemplate: 'shinjuku-contractor',
     });
     const stale = await manager.post('/settings/ward', {
       version,
