@@ -22,7 +22,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       accepted_name text,
       version integer not null default 1,
       primary key (ward_id, contract_id),
-      foreign key (ward_id, contract_id) references contracts (ward_id, id),
+      -- the provisions are part of the contract: they go with it
+      foreign key (ward_id, contract_id) references contracts (ward_id, id) on delete cascade,
       check ((accepted_at is null) = (accepted_by is null))
     );
 
