@@ -17,8 +17,7 @@ try {
       : {}),
   });
   await handle.db.selectNoFrom((eb) => eb.lit(1).as('one')).execute();
-  console.log(`opened ${process.pid}`);
-  setInterval(() => {}, 60_000);
+  // the handler is in place before the parent is told, so a SIGTERM right after closes cleanly
   process.on('SIGTERM', () => {
     handle.close().then(
       () => process.exit(0),
@@ -28,6 +27,8 @@ try {
       },
     );
   });
+  setInterval(() => {}, 60_000);
+  console.log(`opened ${process.pid}`);
 } catch (error) {
   if (!(error instanceof DataDirLockedError)) throw error;
   console.error(error.message);
