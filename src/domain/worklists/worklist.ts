@@ -8,6 +8,7 @@ import { listDueForActor } from '../inspections/read-inspection-due.js';
 import { listFindings } from '../inspections/read-inspections.js';
 import { priorApprovalWorkflow } from '../prior-approvals/prior-approval.workflow.js';
 import { listPriorApprovalQueue } from '../prior-approvals/prior-approval-queue.js';
+import { KIND_NAMES } from '../prior-approvals/prior-approval-terms.js';
 import { listReports } from '../reports/read-reports.js';
 import { reportWorkflow } from '../reports/report.workflow.js';
 import type { UseCaseContext } from '../shared/context.js';
@@ -47,6 +48,8 @@ export interface WorkItem {
   subjectId: string;
   /** What it is: the record's own title (a contract, an application), as entered. */
   title: string;
+  /** What kind of record, where the title alone does not say (a prior approval's 複写・複製). */
+  label?: Message;
   /** For whom: the organisation concerned, when the viewer may read its name. */
   party: string | null;
   /** The record's state in words (null where the kind says it all). */
@@ -177,6 +180,7 @@ const SOURCES: Source[] = [
         more: items.length > limit,
         items: shown.map((a) => ({
           ...base('prior-approvals', 'PriorApproval', a.id),
+          label: KIND_NAMES[a.kind],
           title: titles.get(a.contractId) ?? a.reason,
           party: names.get(a.applicantOrgId) ?? null,
           status: a.status,

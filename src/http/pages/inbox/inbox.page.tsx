@@ -53,7 +53,7 @@ async function inboxPage(c: Context<AppEnv>) {
                         <a href={item.href}>
                           {item.kind === 'findings-past-due'
                             ? p.t.inspections.itemLink(item.title)
-                            : item.title}
+                            : `${item.label ? `${p.msg(item.label)}：` : ''}${item.title}`}
                         </a>
                       </td>
                       <td>{item.party ?? '—'}</td>

@@ -74,6 +74,7 @@ export function WorkItemLine({ p, item }: { p: PageCtx; item: WorkItem }) {
   return (
     <li>
       <a href={item.href}>
+        {item.label && `${p.msg(item.label)}：`}
         {item.kind === 'findings-past-due' ? p.t.inspections.itemLink(item.title) : item.title}
       </a>
       {item.party && <span>（{item.party}）</span>} {state && <Badge status={tone} label={state} />}{' '}
