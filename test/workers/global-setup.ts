@@ -13,7 +13,8 @@ declare module 'vitest' {
     /** The Worker under `wrangler dev`, its database and the mail API stand-in it posts to. */
     workerRun: { url: string; databaseUrl: string; mailSink: string; log: string };
     /** The test world, seeded from Node and signed in through the Worker. */
-    workerWorld: World;
+    // the world as data: provided values cross to the test workers serialised, so no functions
+    workerWorld: Omit<World, 'today'>;
   }
 }
 
@@ -48,7 +49,8 @@ export default async function setup(project: TestProject) {
     // every user signs in through the Worker: it verifies the scrypt hashes Node's adapter stored
     const world = await buildWorld(workerTestApp(worker.url, handle));
     project.provide('workerRun', { url: worker.url, databaseUrl, mailSink: sink.url, log: worker.log });
-    project.provide('workerWorld', world);
+    const { today: _today, ...data } = world;
+    project.provide('workerWorld', data);
   } catch (error) {
     await teardown();
     throw error;

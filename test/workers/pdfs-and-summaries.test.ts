@@ -5,13 +5,13 @@ import { expectStatus } from '../helpers/contracts.js';
 import { pdfText } from '../helpers/pdf-text.js';
 import type { TestApp } from '../helpers/test-app.js';
 import { USERS } from '../helpers/world.js';
-import { workerTestApp } from './worker-test-app.js';
+import { workerTestApp, workerWorld } from './worker-test-app.js';
 
 // PDFs drawn inside workerd: a council report item on request, and the council summary that the
 // Worker draws after its response (ctx.waitUntil) where the Node server uses a worker thread.
 
 const run = inject('workerRun');
-const w = inject('workerWorld');
+const w = workerWorld();
 let t: TestApp;
 
 beforeAll(async () => {

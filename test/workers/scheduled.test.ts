@@ -8,13 +8,13 @@ import { pageClient } from '../helpers/browser.js';
 import type { TestApp } from '../helpers/test-app.js';
 import { USERS } from '../helpers/world.js';
 import type { ReceivedMail } from './mail-sink.js';
-import { workerTestApp } from './worker-test-app.js';
+import { workerTestApp, workerWorld } from './worker-test-app.js';
 
 // The Worker's cron handler runs the Node scheduler's daily jobs; both on one database, at once,
 // issue each report request, reminder and mail exactly once.
 
 const run = inject('workerRun');
-const w = inject('workerWorld');
+const w = workerWorld();
 let t: TestApp;
 
 beforeAll(async () => {

@@ -5,13 +5,13 @@ import { pageClient, textOf } from '../helpers/browser.js';
 import { CONTRACTS, createContract, expectStatus } from '../helpers/contracts.js';
 import type { TestApp } from '../helpers/test-app.js';
 import { PASSWORD, USERS } from '../helpers/world.js';
-import { workerTestApp } from './worker-test-app.js';
+import { workerTestApp, workerWorld } from './worker-test-app.js';
 
 // Sign-in and permission-filtered lists, served by the Worker in workerd (`wrangler dev`) on
 // PostgreSQL through its Hyperdrive binding.
 
 const run = inject('workerRun');
-const w = inject('workerWorld');
+const w = workerWorld();
 let t: TestApp;
 
 beforeAll(async () => {

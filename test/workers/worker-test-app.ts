@@ -1,5 +1,8 @@
+import { inject } from 'vitest';
 import type { DatabaseHandle } from '../../src/db/create-database.js';
+import { toJapanDate } from '../../src/domain/shared/japan-date.js';
 import { createClock, type TestApp } from '../helpers/test-app.js';
+import type { World } from '../helpers/world.js';
 
 // The test helpers' TestApp, with every request sent over HTTP to the Worker under `wrangler dev`
 // instead of to an in-process app: the same helpers (buildWorld, pageClient, the handover steps)
@@ -36,4 +39,12 @@ export function workerTestApp(baseUrl: string, handle: DatabaseHandle): TestApp 
     },
     close: () => handle.close(),
   };
+}
+
+/**
+ * The world the global setup built, as the tests use it: provided values arrive serialised, so
+ * `today` is made again here — the Worker runs on the real clock.
+ */
+export function workerWorld(): World {
+  return { ...inject('workerWorld'), today: () => toJapanDate(new Date()) };
 }

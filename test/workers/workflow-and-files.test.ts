@@ -5,13 +5,13 @@ import { CONTRACTS, expectStatus, transition } from '../helpers/contracts.js';
 import { certifyFinalErasure, ERASURES, listedHandlers } from '../helpers/handover.js';
 import { pdfText } from '../helpers/pdf-text.js';
 import type { TestApp } from '../helpers/test-app.js';
-import { workerTestApp } from './worker-test-app.js';
+import { workerTestApp, workerWorld } from './worker-test-app.js';
 
 // A workflow step with its audit entry, attachments in PostgreSQL and a certificate PDF drawn by
 // react-pdf inside workerd, all through the Worker.
 
 const run = inject('workerRun');
-const w = inject('workerWorld');
+const w = workerWorld();
 let t: TestApp;
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
