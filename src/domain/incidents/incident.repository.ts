@@ -1,9 +1,10 @@
-import { type Kysely, type Selectable, sql } from 'kysely';
-import { type FieldMap, membership } from '../../../policies/rules-to-sql.js';
+import type { Kysely, Selectable } from 'kysely';
+import type { FieldMap } from '../../../policies/rules-to-sql.js';
 import type { IncidentState } from '../../../workflows/incident/incident.machine.js';
 import type { SignOffRole } from '../../../workflows/shared/sign-off.js';
 import type { Database } from '../../db/database.js';
 import type { IncidentsTable } from '../../db/tables/reports.js';
+import { chainMembership } from '../shared/chain-membership.js';
 
 export interface Incident {
   id: string;
@@ -35,16 +36,7 @@ export interface Incident {
 export const incidentFields: FieldMap = {
   wardId: 'incidents.ward_id',
   reportingOrgId: 'incidents.reporting_org_id',
-  chainOrgIds: membership((eb, orgId) =>
-    eb.exists(
-      eb
-        .selectFrom('contracts as c')
-        .select(sql`1`.as('one'))
-        .whereRef('c.ward_id', '=', 'incidents.ward_id')
-        .whereRef('c.id', '=', 'incidents.contract_id')
-        .where(sql<boolean>`${orgId}::uuid = any(c.chain_org_ids)`),
-    ),
-  ),
+  chainOrgIds: chainMembership('incidents.ward_id', 'incidents.contract_id'),
 };
 
 export function toIncident(r: Selectable<IncidentsTable> & { chain_org_ids: string[] }): Incident {

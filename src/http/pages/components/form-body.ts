@@ -34,6 +34,11 @@ export function refusal(
   throw error;
 }
 
+/** One field's value: the first when the field came more than once, '' when it did not come. */
+export function firstValue(v: string | string[] | undefined): string {
+  return (Array.isArray(v) ? v[0] : v) ?? '';
+}
+
 /** The version field a form carries back (the version it was rendered from). */
 export function versionOf(values: FormValues): number | undefined {
   const raw = values.version;

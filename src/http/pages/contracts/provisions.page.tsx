@@ -9,13 +9,11 @@ import {
 import type { AppEnv } from '../../app-env.js';
 import { useCaseContext } from '../../middleware/authenticate.js';
 import { TableWrap } from '../components/common.js';
-import { readForm, versionOf } from '../components/form-body.js';
+import { firstValue, readForm, versionOf } from '../components/form-body.js';
 import { Layout } from '../layout.js';
 import { pageCtx } from '../page-context.js';
 import { redirectWithNotice, sendPage } from '../render.js';
 import { onContractPage } from './actions.js';
-
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
 
 /** 特記事項の全文: the articles of the version the contract was made under, and the duties checked. */
 export async function provisionsPage(c: Context<AppEnv>) {
@@ -86,7 +84,7 @@ export async function acceptProvisionsAction(c: Context<AppEnv>) {
     await acceptProvisions(
       useCaseContext(c),
       id,
-      one(values.acceptedName).trim().slice(0, 100),
+      firstValue(values.acceptedName).trim().slice(0, 100),
       versionOf(values) ?? 0,
     );
     return redirectWithNotice(c, `/contracts/${id}`, 'saved');
@@ -98,7 +96,7 @@ export async function chooseProvisionsAction(c: Context<AppEnv>) {
   const id = c.req.param('id')!;
   const values = await readForm(c);
   return onContractPage(c, async () => {
-    await chooseProvisions(useCaseContext(c), id, one(values.templateId), versionOf(values) ?? 0);
+    await chooseProvisions(useCaseContext(c), id, firstValue(values.templateId), versionOf(values) ?? 0);
     return redirectWithNotice(c, `/contracts/${id}`, 'saved');
   });
 }

@@ -25,7 +25,7 @@ import {
   TextArea,
   TextField,
 } from '../components/form.js';
-import { readForm, refusal, versionOf } from '../components/form-body.js';
+import { firstValue, readForm, refusal, versionOf } from '../components/form-body.js';
 import { StampBoxes, StepLog } from '../components/sign-off.js';
 import { zodErrors } from '../contracts/contract-form.js';
 import { Layout } from '../layout.js';
@@ -229,7 +229,6 @@ async function showPriorApproval(
 
 export const priorApprovalDetailPage = (c: Context<AppEnv>) => showPriorApproval(c);
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
 const optional = (max: number) => text(max).transform((s) => s.trim() || null);
 const optionalDate = z.union([z.literal('').transform(() => null), DateSchema]);
 
@@ -260,7 +259,7 @@ export async function priorApprovalStepAction(c: Context<AppEnv>) {
   const command = PRIOR_APPROVAL_COMMANDS.find((k) => k === c.req.param('command'));
   if (!command) return c.notFound();
   const raw = await readForm(c);
-  const values: FormValues = Object.fromEntries(FIELDS.map((k) => [k, one(raw[k])]));
+  const values: FormValues = Object.fromEntries(FIELDS.map((k) => [k, firstValue(raw[k])]));
   const parsed = StepForm.safeParse({
     ...values,
     comment: values.comment || values.sendBackComment || values.rejectComment,

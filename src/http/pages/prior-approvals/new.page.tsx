@@ -23,14 +23,13 @@ import {
   TextArea,
   TextField,
 } from '../components/form.js';
-import { readForm, refusal } from '../components/form-body.js';
+import { firstValue, readForm, refusal } from '../components/form-body.js';
 import { zodErrors } from '../contracts/contract-form.js';
 import { mayDo } from '../guard.js';
 import { Layout } from '../layout.js';
 import { pageCtx } from '../page-context.js';
 import { redirectWithNotice, sendPage } from '../render.js';
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? '';
 const many = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
 /** The fields POST /api/v1/prior-approvals takes, as the form sends them. */
@@ -136,7 +135,7 @@ export async function applyPriorApprovalAction(c: Context<AppEnv>) {
   const itemKeys = Object.entries(raw)
     .filter(([k]) => k === 'itemKeys' || k.startsWith('itemKeys-'))
     .flatMap(([, v]) => many(v));
-  const values: FormValues = { ...Object.fromEntries(FIELDS.map((k) => [k, one(raw[k])])), itemKeys };
+  const values: FormValues = { ...Object.fromEntries(FIELDS.map((k) => [k, firstValue(raw[k])])), itemKeys };
   for (const [k, v] of Object.entries(raw)) if (k.startsWith('itemKeys-')) values[k] = v;
   const parsed = ApplyForm.safeParse({ ...values, itemKeys });
   if (!parsed.success) return showForm(c, values, formErrors(p, zodErrors(parsed.error)), 422);
