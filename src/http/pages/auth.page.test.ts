@@ -96,6 +96,17 @@ describe('pages: ログイン, ログアウト and the frame of every page', () 
     expect(api.headers.get('content-type')).toContain('application/problem+json');
   });
 
+  it('answers /login typed by hand with the sign-in page, keeping a local destination only', async () => {
+    const client = await pageClient(t);
+    const plain = await client.get('/login');
+    expect(plain.status).toBe(303);
+    expect(plain.location).toBe('/');
+    const next = await client.get(`/login?next=${encodeURIComponent('/contracts')}`);
+    expect(next.location).toBe(`/?next=${encodeURIComponent('/contracts')}`);
+    const away = await client.get(`/login?next=${encodeURIComponent('https://evil.example/')}`);
+    expect(away.location).toBe('/');
+  });
+
   it('needs the CSRF token to sign out, and then the session no longer works', async () => {
     const client = await pageClient(t, USERS.ward_chief!.email);
     const forged = await client.request('POST', '/logout', {});

@@ -105,6 +105,12 @@ export function authPages() {
     return showLogin(c, { next: safeLocalPath(c.req.query('next'), '') });
   });
 
+  // People type /login (and links from mail clients may point there): the sign-in page is '/'
+  app.get('/login', (c) => {
+    const next = safeLocalPath(c.req.query('next'), '');
+    return c.redirect(next ? `/?next=${encodeURIComponent(next)}` : '/', 303);
+  });
+
   app.post('/login', async (c) => {
     refuseForeignOrigin(c);
     const body = await c.req.parseBody();

@@ -53,6 +53,7 @@ export function ApprovalsSection({
   names,
   mayApplyDelegation,
   mayApplySubcontract,
+  subcontractLimits = [],
 }: {
   p: PageCtx;
   contract: Contract;
@@ -61,6 +62,8 @@ export function ApprovalsSection({
   names: ContractNames;
   mayApplyDelegation: boolean;
   mayApplySubcontract: boolean;
+  /** why this contractor may not sub-contract at all (depth limit, 丙 第11項), in the reader's language */
+  subcontractLimits?: string[];
 }) {
   const t = p.t.contracts;
   return (
@@ -96,6 +99,9 @@ export function ApprovalsSection({
             </a>
           </p>
         )}
+        {subcontractLimits.map((text) => (
+          <p class="note">{text}</p>
+        ))}
         {subcontracts.length ? (
           <ContractTable p={p} items={subcontracts} names={names} />
         ) : (

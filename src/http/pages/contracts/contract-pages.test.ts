@@ -201,4 +201,29 @@ describe('pages: contracts and their registers', () => {
     expect(textOf(stale.html)).toContain('情報項目は他の利用者によって更新されています');
     expect((await putRegister(t, w.tokens.ward_officer, contract.id, 1)).status).toBe(200);
   });
+
+  it('does not offer 再委託 to a contractor the ward does not let sub-contract, and says why', async () => {
+    const company = await pageClient(t, USERS.contractor_manager!.email);
+    const offered = await company.get(`/contracts/${w.bicycleContractId}`);
+    expect(offered.status).toBe(200);
+    expect(textOf(offered.html)).toContain('再委託を申請する');
+
+    const wardUrl = `/api/v1/organisations/${w.wardId}`;
+    const before = expectStatus(await t.call('GET', wardUrl, { token: w.tokens.ward_manager }), 200);
+    const change = (settings: object, version: number) =>
+      t.call('PATCH', wardUrl, { token: w.tokens.ward_manager, json: { settings, version } });
+    const after = expectStatus(
+      await change({ ...before.settings, maxSubcontractDepth: 0 }, before.version),
+      200,
+    );
+    try {
+      const refused = await company.get(`/contracts/${w.bicycleContractId}`);
+      const text = textOf(refused.html);
+      expect(text).not.toContain('再委託を申請する');
+      expect(text).toContain('この区では再委託は認められていません');
+      expect(refused.html).not.toContain(`/contracts/${w.bicycleContractId}/subcontract/new`);
+    } finally {
+      expectStatus(await change(before.settings, after.version), 200);
+    }
+  });
 });

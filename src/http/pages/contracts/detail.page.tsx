@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { listApprovals } from '../../../domain/approvals/read-approvals.js';
+import { subcontractingRefusals } from '../../../domain/approvals/subcontracting-limits.js';
 import { contractActions } from '../../../domain/contracts/contract-actions.js';
 import { listContracts } from '../../../domain/contracts/list-contracts.js';
 import { getContract } from '../../../domain/contracts/manage-contracts.js';
@@ -54,6 +55,10 @@ export async function contractDetailPage(
   );
   const provisions = await findContractProvisions(ctx.db, contract.wardId, contract.id);
   const actions = contractActions(viewer, contract);
+  // 再委託 is not offered where it would only be refused once the whole form is filled
+  const subcontractLimits = actions.includes('apply-subdelegation')
+    ? await subcontractingRefusals(ctx.db, contract)
+    : [];
   const steps = LIFECYCLE.filter((command) => actions.includes(command));
   const pending = await listsAwaitingDecision(ctx, contract.id);
   const names = await namesFor(c, [contract, ...subcontracts.items]);
@@ -158,7 +163,8 @@ export async function contractDetailPage(
           // one application at a time: the use case refuses a second one while another is open
           !approvals.items.some((a) => a.kind === 'delegation' && OPEN.includes(a.status))
         }
-        mayApplySubcontract={actions.includes('apply-subdelegation')}
+        mayApplySubcontract={actions.includes('apply-subdelegation') && subcontractLimits.length === 0}
+        subcontractLimits={subcontractLimits.map((e) => p.fieldMsg(e))}
       />
       <PriorApprovalsSection
         p={p}
