@@ -145,6 +145,15 @@ export interface ErasureCertificatesTable {
   issued_at: Date;
 }
 
+/** The ciphertext of a just-prepared package, for its preparer to download for a short while. */
+export interface PackageDownloadsTable {
+  ward_id: string;
+  package_id: string;
+  prepared_by: string;
+  jwe: string;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+}
+
 export interface HandoverTables {
   handover_packages: HandoverPackagesTable;
   package_handovers: PackageHandoversTable;
@@ -152,4 +161,5 @@ export interface HandoverTables {
   package_hash_checks: PackageHashChecksTable;
   erasure_records: ErasureRecordsTable;
   erasure_certificates: ErasureCertificatesTable;
+  package_downloads: PackageDownloadsTable;
 }

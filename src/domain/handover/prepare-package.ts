@@ -14,6 +14,7 @@ import {
   PACKAGE_ENC,
   PBES2_COUNT,
 } from './package-crypto.js';
+import { keepPackageDownload } from './package-download.js';
 import type { PackedFile } from './package-format.js';
 import { checkItemsInRegister } from './package-items.js';
 import { gatherPasswordNotice, type PasswordNoticeData } from './password-notice.js';
@@ -153,6 +154,11 @@ export async function preparePackage(
         updated_at: now,
       })
       .execute();
+    await keepPackageDownload(
+      tx,
+      { wardId: draft.wardId, packageId: id, preparedBy: ctx.actor.userId, jwe: encrypted.jwe },
+      now,
+    );
     const saved = (await findPackage(tx, id))!;
     await audit({
       wardId: saved.wardId,

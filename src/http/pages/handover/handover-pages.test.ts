@@ -73,7 +73,19 @@ describe('handover pages', () => {
     );
     expect(done.status).toBe(201);
     expect(done.headers.get('cache-control')).toBe('no-store');
-    jwe = /href="data:application\/jose,([A-Za-z0-9_.-]+)"/.exec(done.html)![1]!;
+    // the package file is a download of its own, not tens of megabytes inside the page
+    const fileHref = /href="(\/handover\/[0-9a-f-]{36}\/package\.jwe)"/.exec(done.html)![1]!;
+    expect(done.html).not.toContain('data:application/jose');
+    const file = await officer.get(fileHref);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="package-[0-9a-f-]{36}\.jwe"$/,
+    );
+    expect(file.headers.get('cache-control')).toBe('no-store');
+    jwe = file.html;
+    // only its preparer may fetch it; a colleague and the recipient are told there is no such file
+    expect((await (await client('ward_chief')).get(fileHref)).status).toBe(404);
+    expect((await (await client('contractor_manager')).get(fileHref)).status).toBe(404);
     const pdf = Buffer.from(/href="data:application\/pdf;base64,([^"]+)"/.exec(done.html)![1]!, 'base64');
     const { text } = await pdfText(new Uint8Array(pdf));
     const password = /([A-HJ-NP-Z2-9]{4}(?:-[A-HJ-NP-Z2-9]{4}){5})/.exec(text.replace(/\s/g, ''))![1]!;
@@ -91,6 +103,8 @@ describe('handover pages', () => {
     const officer = await client('ward_officer');
     const prepared = t.clock.now().getTime();
     await advance(t, w, 3 * HOUR);
+    // an hour after its preparation the package file is no longer kept
+    expect((await officer.get(`/handover/${packageId}/package.jwe`)).status).toBe(404);
     const at = (ms: number) => toLocal(new Date(prepared + ms));
     const receiver = people['戸山 恵']!;
     const page = await officer.get(`/handover/${packageId}`);

@@ -9,7 +9,7 @@ import { certificatePdf, certifyAction, erasurePage } from './erasure.page.js';
 import { newErasurePage, recordErasureAction } from './erasure-new.page.js';
 import { handoverListPage } from './list.page.js';
 import { packagePage } from './package.page.js';
-import { prepareAction, preparePage } from './prepare.page.js';
+import { packageFileDownload, prepareAction, preparePage } from './prepare.page.js';
 import {
   backAction,
   decideAction,
@@ -52,6 +52,7 @@ export function handoverPages() {
   app.post(`${erasure}/certificate`, signedIn, certifyAction);
   app.get(`${erasure}/certificate.pdf`, signedIn, certificatePdf);
   app.get(id, signedIn, (c) => packagePage(c));
+  app.get(`${id}/package.jwe`, signedIn, packageFileDownload);
   app.post(`${id}/media-handover`, signedIn, handoverAction('media'));
   app.post(`${id}/password-handover`, signedIn, handoverAction('password'));
   app.post(`${id}/storage`, signedIn, storeAction);

@@ -3,6 +3,7 @@ import { asSubject } from '../../../../policies/app-ability.js';
 import type { Contract } from '../../../domain/contracts/contract.repository.js';
 import { listContracts } from '../../../domain/contracts/list-contracts.js';
 import { getContract } from '../../../domain/contracts/manage-contracts.js';
+import { readPackageDownload } from '../../../domain/handover/package-download.js';
 import { type PreparedPackage, preparePackage } from '../../../domain/handover/prepare-package.js';
 import { readRegister } from '../../../domain/registers/read-register.js';
 import type { FieldError } from '../../../domain/shared/errors.js';
@@ -169,4 +170,14 @@ function PreparedPage({ p, prepared }: { p: PageCtx; prepared: PreparedPackage }
       <Prepared p={p} prepared={prepared} />
     </Layout>
   );
+}
+
+/** The package file, as a download, for its preparer for a while after preparing it. */
+export async function packageFileDownload(c: Context<AppEnv>) {
+  const file = await readPackageDownload(useCaseContext(c), c.req.param('id')!);
+  return c.body(file.jwe, 200, {
+    'content-type': 'application/jose',
+    'content-disposition': `attachment; filename="${file.filename}"`,
+    'cache-control': 'no-store',
+  });
 }

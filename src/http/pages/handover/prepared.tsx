@@ -12,15 +12,15 @@ function toBase64(bytes: Uint8Array): string {
 }
 
 /**
- * The answer to 受渡データの作成: the package file and the password notice as downloads inside the
- * page itself (data: links), because the server keeps neither the password nor the ciphertext and
- * could not serve them again. The page is sent with no-store like every page.
+ * The answer to 受渡データの作成: the package file as a download the server keeps for its preparer
+ * for an hour (ciphertext only: a package may be tens of megabytes, too much to embed), and the
+ * password notice inside the page itself (a data: link), because the server never keeps the
+ * password. The page is sent with no-store like every page.
  */
 export function Prepared({ p, prepared }: { p: PageCtx; prepared: PreparedPackage }) {
   const t = p.t.handover;
   const pkg = prepared.package;
-  // the compact JWE is base64url and dots only: safe in a data: URL as it is
-  const packageHref = `data:application/jose,${prepared.jwe}`;
+  const packageHref = `/handover/${pkg.id}/package.jwe`;
   const noticeHref = `data:application/pdf;base64,${toBase64(prepared.passwordNotice)}`;
   return (
     <>

@@ -46,7 +46,7 @@ export const handoverEn: typeof handoverJa = {
   encrypt: 'Encrypt and prepare',
   preparedTitle: 'The package is prepared',
   preparedLead:
-    'Download both files now. The password is not stored: once you leave this page it cannot be obtained again.',
+    'Download both files now. The password is not stored: once you leave this page the password notice cannot be obtained again. The encrypted file can be downloaded by you alone, for one hour.',
   downloadPackage: 'Download the package (encrypted file)',
   downloadNotice: 'Download the password notice (PDF)',
   preparedSteps: [
