@@ -1,6 +1,6 @@
 import type { UseCaseContext } from '../shared/context.js';
 import { ValidationError } from '../shared/errors.js';
-import { toJapanDate } from '../shared/japan-date.js';
+import { toJapanDate, toJapanTimeText } from '../shared/japan-date.js';
 
 // What the custody steps check besides the machine: the times recorded, and that each person named
 // is on the acknowledged handler list (or a staff member of the ward) at that moment.
@@ -21,8 +21,8 @@ export function checkEventTime(at: Date, now: Date, notBefore: Date, path: strin
       [
         {
           path,
-          message: `must not be before ${notBefore.toISOString()}, the package's previous step`,
-          message_ja: `この受渡データの直前の手続（${notBefore.toISOString()}）より前の日時は記録できません`,
+          message: `must not be before ${toJapanTimeText(notBefore)}, the package's previous step`,
+          message_ja: `この受渡データの直前の手続（${toJapanTimeText(notBefore)}）より前の日時は記録できません`,
         },
       ],
     );
@@ -83,7 +83,7 @@ export function notOnList(path: string, when: Date): ValidationError {
     [
       {
         path,
-        message: `not on the receiving organisation's acknowledged handler list for this contract at ${when.toISOString()}`,
+        message: `not on the receiving organisation's acknowledged handler list for this contract at ${toJapanTimeText(when)}`,
         message_ja:
           'この契約の確認済みの取扱責任者及び取扱者の名簿（その時点のもの）に記載された者ではありません',
       },

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Applicability, ProcessingMode } from '../../../forms/checklist/checklist.js';
 import { type Contract, findContract } from '../contracts/contract.repository.js';
+import { contractWorkflow } from '../contracts/contract.workflow.js';
 import { authorize } from '../shared/authorize.js';
 import type { Tx, UseCaseContext } from '../shared/context.js';
 import { ConflictError, notFound, ValidationError } from '../shared/errors.js';
@@ -54,9 +55,14 @@ export async function resolveInspectedParty(
     }
   }
   if (!IN_FORCE.includes(contract.status as 'active') || !contract.contractorAccess) {
+    // in words, never the raw state: 「起案中」, not 「draft」
+    const state = contractWorkflow.stateNames[contract.status] ?? {
+      en: contract.status,
+      ja: contract.status,
+    };
     throw new ConflictError({
-      en: `The contract is ${contract.status}; only contracts in force are inspected`,
-      ja: `契約の状態が「${contract.status}」のため実地検査を登録できません（履行中の契約のみ）`,
+      en: `The contract is ${state.en}; only contracts in force (active or ending) can be inspected`,
+      ja: `契約が「${state.ja}」のため実地検査を登録できません。履行中又は終了手続中の契約を選んでください`,
     });
   }
   const children = await tx

@@ -57,7 +57,10 @@ export class NotFoundError extends DomainError {
 export class ConflictError extends DomainError {
   readonly status = 409;
   readonly type = 'conflict';
-  readonly title = { en: 'Conflict with the current state', ja: '現在の状態と競合しています' };
+  readonly title = {
+    en: 'This cannot be done now',
+    ja: '現在の状態ではこの操作はできません',
+  };
   constructor(
     detail: Message,
     readonly extra: Record<string, unknown> = {},
@@ -94,8 +97,8 @@ export function isAppError(error: unknown): error is AppError {
 export function staleVersion(subject: string, expected: number, actual: number): ConflictError {
   return new ConflictError(
     {
-      en: `${subject} was changed by someone else (version ${actual}, you sent ${expected}); reload and try again`,
-      ja: `${subject}は他の利用者によって更新されています（現在の版 ${actual}、送信された版 ${expected}）。再読み込みしてやり直してください`,
+      en: `${subject} was changed by someone else after you opened it (version ${actual}, you sent ${expected}); reload to see the change, then try again`,
+      ja: `${subject}は、開いた後に他の利用者によって更新されています（現在の版 ${actual}、送信された版 ${expected}）。再読み込みして変更内容を確認してから、やり直してください`,
     },
     { currentVersion: actual },
   );

@@ -88,7 +88,12 @@ describe('planning', () => {
       }),
       201,
     );
-    expect((await plan(t, w, { contractId: draft.id })).status).toBe(409);
+    const refused = await plan(t, w, { contractId: draft.id });
+    expect(refused.status).toBe(409);
+    // the state in words, never the raw 'draft'
+    expect(refused.body.detail_ja).toContain('「起案中」');
+    expect(refused.body.detail_ja).not.toMatch(/draft/);
+    expect(refused.body.title_ja).toBe('現在の状態ではこの操作はできません');
   });
 });
 

@@ -470,7 +470,7 @@ export const en: Dictionary = {
     400: 'What was sent could not be read',
     403: 'Not permitted',
     404: 'Page not found',
-    409: 'Conflict with the current state',
+    409: 'This cannot be done now',
     413: 'The file or form is too large',
     422: 'Some entries are not valid',
     429: 'Too many attempts',
