@@ -168,6 +168,20 @@ describe.skipIf(skipBrowserTests())(
         .getByRole('link', { name: '取扱者' })
         .click();
       expect(await text(page.locator('h1'))).toBe('取扱者');
+
+      // a list becomes cards: each row a block as wide as the screen, each value beside its column's name
+      await page.goto('/contracts');
+      const row = page.locator('table.cards tbody tr').first();
+      const box = (await row.boundingBox())!;
+      expect(box.width).toBeGreaterThan(300);
+      const period = row.locator('td[data-label="契約期間"]');
+      expect(await period.evaluate((td) => getComputedStyle(td, '::before').content)).toBe('"契約期間"');
+      // the period is on one line of its own, not clipped to a narrow column
+      expect(await period.evaluate((td) => td.scrollWidth <= td.clientWidth)).toBe(true);
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+      ).toBeLessThanOrEqual(0);
+      await expectAccessible(page);
       await page.context().close();
     });
 

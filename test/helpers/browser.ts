@@ -140,6 +140,8 @@ export interface PageAnswer {
   status: number;
   location: string | null;
   html: string;
+  /** The body as sent (html is decoded text, without a byte-order mark). */
+  bytes: Uint8Array;
   headers: Headers;
 }
 
@@ -178,10 +180,12 @@ export async function pageClient(t: TestApp, email?: string, password = PASSWORD
       if (/max-age=0/i.test(cookie) || value === '') jar.delete(name);
       else jar.set(name, value);
     }
+    const bytes = new Uint8Array(await res.arrayBuffer());
     return {
       status: res.status,
       location: res.headers.get('location'),
-      html: await res.text(),
+      html: new TextDecoder().decode(bytes),
+      bytes,
       headers: res.headers,
     };
   }

@@ -1,3 +1,4 @@
+import { toCsv } from '../shared/csv.js';
 import type { CouncilSummary } from './build-summary.js';
 
 const STATUS_JA: Record<string, string> = {
@@ -7,13 +8,6 @@ const STATUS_JA: Record<string, string> = {
   ending: '終了手続中',
   closed: '完了',
 };
-
-function cell(value: string | number): string {
-  const text = String(value);
-  // Quote always; double quotes inside; a leading = + - @ is neutralised so Excel never runs it.
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return `"${safe.replace(/"/g, '""')}"`;
-}
 
 /** The summary as CSV, UTF-8 with BOM so that Excel opens the Japanese text correctly. */
 export function summaryCsv(summary: CouncilSummary): string {
@@ -37,5 +31,5 @@ export function summaryCsv(summary: CouncilSummary): string {
       c.subcontracts,
     ]),
   ];
-  return `\uFEFF${lines.map((l) => l.map(cell).join(',')).join('\r\n')}\r\n`;
+  return toCsv(lines);
 }

@@ -11,7 +11,7 @@ import {
   updateContractAction,
 } from './edit.page.js';
 import { handlerListPage, submitHandlerListAction } from './handler-list.page.js';
-import { contractListPage } from './list.page.js';
+import { contractListCsv, contractListPage } from './list.page.js';
 import { acceptProvisionsAction, chooseProvisionsAction, provisionsPage } from './provisions.page.js';
 import { editRegisterPage, saveRegisterAction } from './register-edit.page.js';
 import { registerHistoryPage } from './register-history.page.js';
@@ -22,6 +22,7 @@ export function contractPages() {
   const app = new Hono<AppEnv>();
   const id = `/contracts/:id${UUID_PARAM}`;
   app.get('/contracts', signedIn, contractListPage);
+  app.get('/contracts/export.csv', signedIn, contractListCsv);
   app.post('/contracts', signedIn, createContractAction);
   app.get('/contracts/new', signedIn, newContractPage);
   app.get(id, signedIn, (c) => contractDetailPage(c));

@@ -1,13 +1,19 @@
 import type { Context } from 'hono';
 import { asSubject } from '../../../../policies/app-ability.js';
 import { CONTRACT_STATUSES, type Contract } from '../../../domain/contracts/contract.repository.js';
-import { listContracts } from '../../../domain/contracts/list-contracts.js';
+import {
+  CONTRACT_SORT_KEYS,
+  type ContractSortKey,
+  listContracts,
+} from '../../../domain/contracts/list-contracts.js';
 import { listDepartments } from '../../../domain/organisations/departments.js';
+import { type CsvCell, toCsv } from '../../../domain/shared/csv.js';
 import { departmentNames, organisationNames } from '../../../domain/worklists/names.js';
 import type { AppEnv } from '../../app-env.js';
 import { useCaseContext } from '../../middleware/authenticate.js';
 import { Badge, Pager, Period, TableWrap } from '../components/common.js';
 import { fields, SelectField, TextField } from '../components/form.js';
+import { listHref, SortableHeading, type SortState, sortFromQuery } from '../components/sortable.js';
 import { Layout } from '../layout.js';
 import { type PageCtx, pageCtx, viewerOf } from '../page-context.js';
 import { sendPage } from '../render.js';
@@ -37,35 +43,57 @@ export async function namesFor(c: Context<AppEnv>, contracts: Contract[]): Promi
   return { org, dept };
 }
 
-export function ContractTable({ p, items, names }: { p: PageCtx; items: Contract[]; names: ContractNames }) {
+/**
+ * The contracts as a table, or as cards on a phone (each cell labelled by its column). With `sort`
+ * (the list page), the sortable columns' headings sort the list in SQL.
+ */
+export function ContractTable({
+  p,
+  items,
+  names,
+  sort,
+}: {
+  p: PageCtx;
+  items: Contract[];
+  names: ContractNames;
+  sort?: { current: SortState<ContractSortKey> | undefined };
+}) {
   const t = p.t.contracts;
   if (!items.length) return <p>{p.t.common.empty}</p>;
+  const heading = (label: string, column?: ContractSortKey) =>
+    sort && column ? (
+      <SortableHeading p={p} label={label} column={column} sort={sort.current} />
+    ) : (
+      <th scope="col">{label}</th>
+    );
   return (
     <TableWrap p={p} label={t.list}>
-      <table>
+      <table class="cards">
         <thead>
           <tr>
-            <th scope="col">{t.fields.title}</th>
-            <th scope="col">{t.fields.contractNumber}</th>
-            <th scope="col">{t.fields.contractorOrgId}</th>
-            <th scope="col">{t.fields.departmentId}</th>
-            <th scope="col">{t.fields.period}</th>
-            <th scope="col">{t.fields.status}</th>
+            {heading(t.fields.title, 'title')}
+            {heading(t.fields.contractNumber, 'contractNumber')}
+            {heading(t.fields.contractorOrgId)}
+            {heading(t.fields.departmentId)}
+            {heading(t.fields.period, 'periodFrom')}
+            {heading(t.fields.status, 'status')}
           </tr>
         </thead>
         <tbody>
           {items.map((k) => (
             <tr>
-              <td>
+              <td data-label={t.fields.title}>
                 <a href={`/contracts/${k.id}`}>{k.title}</a>
               </td>
-              <td>{k.contractNumber ?? '—'}</td>
-              <td>{names.org.get(k.contractorOrgId) ?? '—'}</td>
-              <td>{names.dept.get(k.departmentId) ?? names.org.get(k.wardId) ?? '—'}</td>
-              <td>
+              <td data-label={t.fields.contractNumber}>{k.contractNumber ?? '—'}</td>
+              <td data-label={t.fields.contractorOrgId}>{names.org.get(k.contractorOrgId) ?? '—'}</td>
+              <td data-label={t.fields.departmentId}>
+                {names.dept.get(k.departmentId) ?? names.org.get(k.wardId) ?? '—'}
+              </td>
+              <td data-label={t.fields.period}>
                 <Period p={p} from={k.periodFrom} to={k.periodTo} />
               </td>
-              <td>
+              <td data-label={t.fields.status}>
                 <Badge status={k.status} label={p.t.status.contract[k.status]} />
               </td>
             </tr>
@@ -76,18 +104,83 @@ export function ContractTable({ p, items, names }: { p: PageCtx; items: Contract
   );
 }
 
-/** 委託契約の一覧: what the viewer may read (the rules run in SQL), newest first, by page. */
+/** The list's filters as the page and its CSV read them from the address. */
+function listQuery(c: Context<AppEnv>) {
+  const url = new URL(c.req.url);
+  const q = (c.req.query('q') ?? '').trim().slice(0, 100);
+  const status = STATUSES.find((s) => s === c.req.query('status'));
+  const departmentId = UUID.test(c.req.query('departmentId') ?? '') ? c.req.query('departmentId') : undefined;
+  const sort = sortFromQuery(url, CONTRACT_SORT_KEYS);
+  return { q, status, departmentId, sort };
+}
+
+/** At most this many rows in one CSV export (about 2 MB); the page says so when there are more. */
+export const CONTRACT_CSV_LIMIT = 5000;
+
+/**
+ * 委託契約の一覧 as CSV for Excel (UTF-8 with BOM): the same rows as the list with its filters and
+ * order, the rules in SQL, dates as written on the page (Japan time), headings in the reader's language.
+ */
+export async function contractListCsv(c: Context<AppEnv>) {
+  const p = pageCtx(c);
+  const ctx = useCaseContext(c);
+  const { q, status, departmentId, sort } = listQuery(c);
+  const rows: Contract[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await listContracts(ctx, {
+      q: q || undefined,
+      status,
+      departmentId,
+      sort,
+      cursor,
+      limit: 200,
+    });
+    rows.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor && rows.length < CONTRACT_CSV_LIMIT);
+  const kept = rows.slice(0, CONTRACT_CSV_LIMIT);
+  const names = await namesFor(c, kept);
+  const t = p.t.contracts;
+  const lines: CsvCell[][] = [
+    [
+      t.fields.title,
+      t.fields.contractNumber,
+      t.fields.contractorOrgId,
+      t.fields.departmentId,
+      `${t.fields.period}（${p.lang === 'ja' ? '自' : 'from'}）`,
+      `${t.fields.period}（${p.lang === 'ja' ? '至' : 'to'}）`,
+      t.fields.status,
+    ],
+    ...kept.map((k) => [
+      k.title,
+      k.contractNumber,
+      names.org.get(k.contractorOrgId) ?? '',
+      names.dept.get(k.departmentId) ?? names.org.get(k.wardId) ?? '',
+      k.periodFrom,
+      k.periodTo,
+      p.t.status.contract[k.status] ?? k.status,
+    ]),
+  ];
+  if (cursor) lines.push([], [p.t.common.csvCapped(CONTRACT_CSV_LIMIT)]);
+  return c.body(toCsv(lines), 200, {
+    'content-type': 'text/csv; charset=utf-8',
+    'content-disposition': `attachment; filename="contracts.csv"; filename*=UTF-8''${encodeURIComponent('委託契約一覧.csv')}`,
+    'cache-control': 'no-store',
+  });
+}
+
+/** 委託契約の一覧: what the viewer may read (the rules run in SQL), newest first or by a column, by page. */
 export async function contractListPage(c: Context<AppEnv>) {
   const p = pageCtx(c);
   const viewer = viewerOf(p);
   const ctx = useCaseContext(c);
-  const q = (c.req.query('q') ?? '').trim().slice(0, 100);
-  const status = STATUSES.find((s) => s === c.req.query('status'));
-  const departmentId = UUID.test(c.req.query('departmentId') ?? '') ? c.req.query('departmentId') : undefined;
+  const { q, status, departmentId, sort } = listQuery(c);
   const page = await listContracts(ctx, {
     q: q || undefined,
     status,
     departmentId,
+    sort,
     cursor: c.req.query('cursor') || undefined,
     limit: PAGE_SIZE,
   });
@@ -110,6 +203,8 @@ export async function contractListPage(c: Context<AppEnv>) {
         </p>
       )}
       <form method="get" action="/contracts" class="filters" aria-label={p.t.common.filter}>
+        {sort && <input type="hidden" name="sort" value={sort.key} />}
+        {sort && <input type="hidden" name="dir" value={sort.dir} />}
         <TextField p={p} f={f} name="q" label={t.filterQ} type="search" />
         <SelectField
           p={p}
@@ -136,7 +231,12 @@ export async function contractListPage(c: Context<AppEnv>) {
           <a href="/contracts">{p.t.common.clearFilter}</a>
         </div>
       </form>
-      <ContractTable p={p} items={page.items} names={names} />
+      <p class="actions">
+        <a href={listHref(p.url, {}, '/contracts/export.csv')} download>
+          {p.t.common.exportCsv}
+        </a>
+      </p>
+      <ContractTable p={p} items={page.items} names={names} sort={{ current: sort }} />
       <Pager p={p} nextCursor={page.nextCursor} />
     </Layout>,
   );

@@ -69,6 +69,12 @@ export const en: Dictionary = {
     download: 'Download',
     version: 'Version',
     all: 'All',
+    exportCsv: 'Export as CSV (for Excel)',
+    sortBy: (label: string, dir: 'asc' | 'desc') =>
+      `Sort by ${label}, ${dir === 'asc' ? 'ascending' : 'descending'}`,
+    sortedAsc: 'ascending',
+    sortedDesc: 'descending',
+    csvCapped: (n: number) => `An export holds at most ${n} rows. Narrow the list before exporting.`,
   },
   notices: {
     created: 'Registered.',

@@ -68,6 +68,12 @@ export const ja = {
     download: 'ダウンロード',
     version: '版',
     all: 'すべて',
+    exportCsv: 'CSV（Excel用）で書き出す',
+    sortBy: (label: string, dir: 'asc' | 'desc') =>
+      `${label}で${dir === 'asc' ? '昇順' : '降順'}に並べ替える`,
+    sortedAsc: '昇順',
+    sortedDesc: '降順',
+    csvCapped: (n: number) => `書き出しは最大${n}件です。絞り込んでから書き出してください。`,
   },
   notices: {
     created: '登録しました。',
