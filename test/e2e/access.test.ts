@@ -235,7 +235,8 @@ describe.skipIf(skipBrowserTests())(
         ],
       ],
       ['ward_chief', ['/', '/approvals']],
-      ['contractor_manager', ['/', '/handlers', '/contracts/{bicycle}/subcontract/new']],
+      ['ward_manager', ['/users', '/users/new', '/contracts?sort=title&dir=desc']],
+      ['contractor_manager', ['/', '/handlers', '/contracts/{bicycle}/subcontract/new', '/users']],
       ['council_reviewer', ['/', '/council', '/contracts']],
     ];
     for (const [who, paths] of mainPages) {

@@ -17,6 +17,7 @@ import { REPORT_UPLOAD, reportPages } from './reports/index.js';
 import { secondFactorPages } from './second-factor.page.js';
 import { summaryPages } from './summaries/index.js';
 import { suspensionPages } from './suspensions/suspensions.page.js';
+import { userPages } from './users/users.page.js';
 
 const PLEDGE_UPLOAD = /^\/handlers\/[^/]+\/pledges$/;
 const isApi = (path: string) => path === '/api' || path.startsWith('/api/');
@@ -54,6 +55,7 @@ export function pageRoutes() {
   app.route('/', priorApprovalPages());
   app.route('/', summaryPages());
   app.route('/', suspensionPages());
+  app.route('/', userPages());
   app.route('/', inboxPages());
   app.get('*', (c) => (isApi(c.req.path) ? c.notFound() : renderErrorPage(c, 404)));
   return app;

@@ -1,6 +1,7 @@
 import { asSubject } from '../../../policies/app-ability.js';
 import type { Dictionary } from './i18n/ja.js';
 import type { Viewer } from './page-context.js';
+import { grantableRoles } from './users/grantable-roles.js';
 
 /** One entry of the main menu: a feature's pages, shown to those the policies let read them. */
 export interface NavEntry {
@@ -90,6 +91,14 @@ export const NAV: NavEntry[] = [
     href: '/suspensions',
     label: (t) => t.suspensions.nav,
     visible: (v) => v.actor.organisationKind !== 'company' && v.ability.can('read', 'Suspension'),
+    pages: true,
+  },
+  {
+    slot: 'users',
+    href: '/users',
+    label: (t) => t.users.nav,
+    // a ward's manager and a company's manager keep their own organisation's accounts
+    visible: (v) => grantableRoles(v).length > 0,
     pages: true,
   },
   {
