@@ -157,7 +157,13 @@ export async function activeContract(
 /** Rows of a table, to prove that a refusal wrote nothing. */
 export async function countRows(
   t: TestApp,
-  table: 'contracts' | 'register_revisions' | 'handler_list_submissions' | 'handlers' | 'audit_entries',
+  table:
+    | 'contracts'
+    | 'users'
+    | 'register_revisions'
+    | 'handler_list_submissions'
+    | 'handlers'
+    | 'audit_entries',
 ) {
   const row = await t.handle.db
     .selectFrom(table)
