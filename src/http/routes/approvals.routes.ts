@@ -208,7 +208,7 @@ export function suspensionRoutes() {
       path: '/',
       summary: "The ward's suspension list / 指名停止の一覧",
       description:
-        "The ward's suspension list (指名停止の一覧): the companies suspended from sub-contracting, with the reason and period, and any early lifting. While a suspension is in force on a day of a proposed sub-contract's period, the application is refused and cannot be approved. Readable by the ward's signers and inspectors; 403 for others.",
+        "The ward's suspension list (指名停止の一覧): the companies suspended from sub-contracting, with the reason and period, and any early lifting. While a suspension is in force on a day of a proposed sub-contract's period, the application is refused and cannot be approved. Readable by the ward's signers and inspectors (filtered in the database: others get an empty list).",
       responses: {
         200: jsonResponse(z.object({ items: z.array(Suspension) }), 'Suspensions'),
         ...errorResponses,
@@ -223,7 +223,7 @@ export function suspensionRoutes() {
       path: '/',
       summary: 'Suspend a company from sub-contracting / 指名停止の登録',
       description:
-        "The ward's privacy officer adds a company to the suspension list (指名停止の登録) with a reason, the first day and optionally the last (open-ended otherwise). An unknown company, or a period ending before it starts, is 422; 403 for anyone but the privacy officer. Audited. Applications to sub-contract to the company on a day of the period are refused from then on.",
+        "The ward's privacy officer adds a company to the suspension list (指名停止の登録) with a reason, the first day and optionally the last (open-ended otherwise); the same company from the same day restates the suspension, in force again. An unknown company, or a period ending before it starts, is 422; 403 for anyone but the privacy officer. Audited. Applications to sub-contract to the company on a day of the period are refused from then on.",
       request: {
         body: jsonBody(
           z.object({
