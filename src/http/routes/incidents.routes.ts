@@ -153,6 +153,8 @@ export function incidentRoutes() {
       method: 'get',
       path: '/',
       summary: 'Incidents you may see / 事故報告の一覧',
+      description:
+        "The incidents (事故報告) the signed-in user may see, newest first, with `allowedActions`: the ward's signers and inspectors see their ward's; a company sees those it reported and those of the sub-contractors below it. Council reviewers see none. Filter by status (報告受付, 対応中, 対応報告済み, 完了) or contract. Filtered in the database; a malformed cursor is 422.",
       request: {
         query: PageQuery.extend({
           status: z.enum(['reported', 'in_progress', 'responded', 'closed']).optional(),
@@ -176,6 +178,8 @@ export function incidentRoutes() {
       method: 'post',
       path: '/',
       summary: 'Report an incident at once / 事故の報告',
+      description:
+        "Any staff member of a contract's contractor — or sub-contractor — reports an incident at once (事故の報告, whoever is at fault): which personal information (どの個人情報が), how many records (何件), where (どこで), how it happened (どのように), when it occurred if known and when it was discovered (`discoveredAt`, not in the future: 422). A sub-contractor's report reaches the ward directly (甲に対して通知) and the contractor above it; the ward's signers and the contractor above are notified in the same transaction. The ward's sign-off chain as it stands is fixed on the incident. A contract the organisation is not the contractor of, or cannot see (a sub-contract not approved for it), is 404; 403 for ward and council users.",
       request: {
         body: jsonBody(
           z.object({
@@ -204,6 +208,8 @@ export function incidentRoutes() {
       method: 'get',
       path: '/{id}',
       summary: 'One incident / 事故報告',
+      description:
+        "One incident (事故報告) with what was reported, the ward's instructions (指示), the organisation's response, root cause and prevention, whether and when it was published (公表), its sign-off and `allowedActions`. Readable by the ward's signers and inspectors, the reporting organisation and the contractor above it; 404 for anyone else.",
       request: { params: IdParam },
       responses: { 200: jsonResponse(IncidentSchema, 'The incident'), ...errorResponses },
     }),

@@ -283,6 +283,8 @@ export function priorApprovalRoutes() {
       method: 'get',
       path: '/{id}',
       summary: 'One prior approval with its history / 事前承認',
+      description:
+        "One prior approval (事前承認) — an application or notification to copy (複写), use otherwise or provide (目的外利用・提供), take out (持出し) or dispose of (廃棄) personal data — with its state, the ward's sign-off steps (who, role, when, comment), what was done and its witness, and `allowedActions`. Readable by the ward's signers and inspectors, the applicant and the contractor above it; 404 for anyone else.",
       request: { params: IdParam },
       responses: { 200: jsonResponse(PriorApprovalWithSteps, 'The application'), ...errorResponses },
     }),

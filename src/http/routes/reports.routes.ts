@@ -81,6 +81,8 @@ export function reportRoutes() {
       method: 'get',
       path: '/form',
       summary: 'The nine questions of 別紙5 and what each answer calls for / 様式',
+      description:
+        'The form of the six-monthly compliance report (個人情報特記事項の遵守に関する報告書, seed 001 別紙5): its title, lead text and the nine yes/no questions, each with what a yes or a no calls for — free text, copies attached, the handler list. Submission checks the answers against exactly these rules.',
       responses: {
         200: jsonResponse(
           z.object({
@@ -102,6 +104,8 @@ export function reportRoutes() {
       method: 'get',
       path: '/',
       summary: 'Reports you may see, by due date / 報告書の一覧',
+      description:
+        "The compliance reports (遵守状況報告書, 別紙5) the signed-in user may see, by due date, with `allowedActions`. The scheduler issues one per half-year (April–September, October–March, Japan time) to each contractor and each sub-contractor of an approved sub-contract of a contract handling personal information. The ward's signers and inspectors see their ward's; a company its own and those of the chain below it. Filter by `period` (2026H1), status, contract, `overdue=true` (past their due date and still with the contractor) or `withDiscrepancies=true` (answers that differ from the records). Filtered in the database.",
       request: {
         query: PageQuery.extend({
           period: z
@@ -136,6 +140,8 @@ export function reportRoutes() {
       method: 'get',
       path: '/{id}',
       summary: 'One report, prefilled from the records while open / 報告書',
+      description:
+        'One compliance report (報告書) with its answers, its state (未回答, 下書き, 提出済み, 差戻し, 受付済み, 決裁済み), the steps of its sign-off and `allowedActions`. While it is with the contractor, `prefill` is computed from the records as they stand (incidents, handler lists, trainings, sub-contracting approvals) to help answer; after submission it is what the contractor saw, and `discrepancies` lists where the answers differ from the records. The ETag is the version. 404 for a report you may not see.',
       request: { params: IdParam },
       responses: { 200: jsonResponse(ReportSchema, 'The report'), ...errorResponses },
     }),
@@ -179,6 +185,8 @@ export function reportRoutes() {
       method: 'get',
       path: '/{id}/pdf',
       summary: 'The report in the layout of 別紙5, with the 区記入欄 / 報告書（PDF）',
+      description:
+        "The compliance report as a Japanese PDF in the layout of seed 001 別紙5, with the answers, 令和 dates and the ward's box (受付日 and the stamps of 課長・係長・担当者, filled as signed). Read like the report itself: 404 for one you may not see.",
       request: { params: IdParam },
       responses: {
         200: {
