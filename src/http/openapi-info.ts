@@ -9,7 +9,7 @@ export const API_DESCRIPTION = [
   '- Errors are RFC 9457 `application/problem+json` with an English (`title`, `detail`) and a Japanese (`title_ja`, `detail_ja`) message; a 422 lists each refused field in `errors`. 401: not signed in. 403: your role may not take this action on a record you may see. 404: the record does not exist **or you may not see it** (the two answer alike). 409: the version you read is stale, or the workflow refuses the step in its present state (the message says why and, where it applies, whose turn it is). 422: the input is invalid, and nothing was changed.',
   '- Writes to a workflow record need the version you read: `If-Match: "<version>"` or `version` in the body. Every change is one transaction with its audit entry (監査記録).',
   '- `allowedActions` on a record lists the commands you may take on it now; a listed command may still be refused for facts checked when it is taken.',
-  '- Lists apply your permissions in the database (most are paged with `limit` and `cursor`): you see only the records of your organisation and of the chain you belong to.',
+  '- Lists apply your permissions in the database (most are paged with `limit` and `cursor`): the staff of a municipality see its records, a company its own and those of the sub-contractors below it.',
   '',
   '## Time rules of live recording (記録の日時)',
   'Times are instants with an offset (ISO 8601, e.g. `2026-12-07T10:30:00+09:00`); calendar dates (`YYYY-MM-DD`) are days in Japan time (JST, UTC+9), and the day boundaries, fiscal years (April–March) and six-monthly periods are those of Japan time.',
