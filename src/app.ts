@@ -4,6 +4,7 @@ import { except } from 'hono/combine';
 import type { AppDeps, AppEnv } from './http/app-env.js';
 import { requestContext } from './http/middleware/request-context.js';
 import { securityHeaders } from './http/middleware/security-headers.js';
+import { API_DESCRIPTION } from './http/openapi-info.js';
 import { pageRoutes } from './http/pages/index.js';
 import { PayloadTooLarge } from './http/payload-too-large.js';
 import { notFoundProblem, problemFromError } from './http/problem.js';
@@ -101,8 +102,7 @@ export function createApp(deps: AppDeps) {
     info: {
       title: '個人情報取扱委託 管理 API / Privacy-governance workflow API',
       version: API_VERSION,
-      description:
-        'Errors are RFC 9457 problem+json with English and Japanese messages. Writes need the version you read (If-Match or body version); a stale one gets 409.',
+      description: API_DESCRIPTION,
     },
   });
 

@@ -88,6 +88,8 @@ export function attachmentRoutes() {
       method: 'get',
       path: '/',
       summary: 'Evidence files you may see / 添付ファイルの一覧',
+      description:
+        'The evidence files (添付ファイル) the signed-in user may see, newest first, without their bytes: a company sees the files it uploaded; the ward’s staff (not council reviewers) also see the files a company tagged with their ward. Permissions are applied in the database. Paged with limit and cursor (a malformed cursor is 422).',
       request: {
         query: PageQuery.extend({
           organisationId: Uuid.optional(),
@@ -109,7 +111,8 @@ export function attachmentRoutes() {
       method: 'post',
       path: '/',
       summary: 'Upload an evidence file / 添付ファイルの登録',
-      description: 'PDF, PNG or JPEG up to 10 MiB; the declared type and the extension must match the bytes.',
+      description:
+        'Uploads an evidence file (添付ファイルの登録) — a scanned pledge, a P-mark certificate, an inspection photo — as multipart form data, to be cited by id from reports and records. PDF, PNG or JPEG up to 10 MiB; the declared type and the extension must match the bytes, and an empty, larger or mismatched file is 422 on `file`. `wardId` tags it for a ward the uploader’s company works for (an unknown ward is 422), so that ward’s staff may read it. Council reviewers and users without a company or evidence-handling ward role get 403. A body far over the limit is refused 413 before it is read. Audited, with the SHA-256 of the bytes.',
       request: { body: { required: true, content: { 'multipart/form-data': { schema: UploadForm } } } },
       responses: {
         201: jsonResponse(AttachmentSchema, 'Stored'),
@@ -140,6 +143,8 @@ export function attachmentRoutes() {
       method: 'get',
       path: '/{id}',
       summary: 'One evidence file’s details / 添付ファイルの情報',
+      description:
+        'The details of one evidence file (添付ファイル): name, verified content type, size, the SHA-256 recorded at upload, its purpose and ward. 404 for a file that does not exist or that you may not see.',
       request: { params: IdParam },
       responses: { 200: jsonResponse(AttachmentSchema, 'The attachment'), ...errorResponses },
     }),
@@ -152,6 +157,8 @@ export function attachmentRoutes() {
       method: 'get',
       path: '/{id}/content',
       summary: 'Download an evidence file / 添付ファイルのダウンロード',
+      description:
+        'The bytes of one evidence file (添付ファイルのダウンロード) as an attachment download with its original name. The bytes are hashed again on the way out: a file whose bytes no longer match the SHA-256 recorded at upload is never served (500, logged). 404 for a file that does not exist or that you may not see.',
       request: { params: IdParam },
       responses: {
         200: {

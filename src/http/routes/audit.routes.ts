@@ -33,6 +33,8 @@ export function auditRoutes() {
       path: '/',
       tags: ['audit'],
       summary: "The ward's audit trail, newest first / 監査記録",
+      description:
+        "The audit trail (監査記録) of the signed-in user's ward, newest first: every change with who, when, what before and after, and the request id. Each entry carries the hash of the one before it, so that a removed or altered entry breaks the chain. Filter by `subjectType` and `subjectId`. Readable by the ward's 担当者, 係長 and 課長, filtered in the database (others get an empty page); a system administrator reads every ward's.",
       security: bearerSecurity,
       request: {
         query: PageQuery.extend({ subjectType: text(50).optional(), subjectId: text(100).optional() }),

@@ -63,6 +63,8 @@ const signInRoute = createRoute({
   path: '/sign-in',
   tags: ['auth'],
   summary: 'Sign in with e-mail and password / ログイン',
+  description:
+    'Signs in with an e-mail address and password (ログイン). Answers the tokens (and sets the session cookies) or, where the user has a second factor or their ward requires one, a challenge to complete at /auth/sign-in/second-factor. A wrong address or password, or a disabled account, is 401 with one message for all; an address and password that open accounts in several organisations is 409 listing them (send `organisationId`). Repeated failures are slowed down per address and client (429 with Retry-After), never locked out; every attempt is audited.',
   request: {
     body: jsonBody(
       z.object({
@@ -92,6 +94,8 @@ const refreshRoute = createRoute({
   path: '/refresh',
   tags: ['auth'],
   summary: 'Exchange a refresh token for new tokens / トークンの更新',
+  description:
+    'Exchanges a refresh token (from the body, or the refresh cookie when the body has none) for a new access token and a new refresh token (トークンの更新, rotation): the old refresh token stops working. A refresh token that was already used revokes the whole session, as it must have been copied. 401 when no token is sent, or the session has ended, expired or been revoked.',
   request: {
     body: {
       required: false,
@@ -109,6 +113,8 @@ const signOutRoute = createRoute({
   path: '/sign-out',
   tags: ['auth'],
   summary: 'Sign out and revoke the session / ログアウト',
+  description:
+    'Signs out (ログアウト): the session is revoked, so its access and refresh tokens stop working at once, and the session cookies are cleared. Audited. 401 when not signed in.',
   security: bearerSecurity,
   responses: { 204: { description: 'Signed out' }, 401: errorResponses[401] },
 });
@@ -118,6 +124,8 @@ const sessionRoute = createRoute({
   path: '/session',
   tags: ['auth'],
   summary: 'Who is signed in / ログイン中の利用者',
+  description:
+    'The signed-in user (ログイン中の利用者): their name, organisation and its kind (ward, company, operator), the ward they belong to, their roles and the CSRF token to send as X-CSRF-Token on cookie-authenticated writes. 401 when not signed in or the session has ended.',
   security: bearerSecurity,
   responses: { 200: jsonResponse(SessionInfo, 'The signed-in user'), 401: errorResponses[401] },
 });

@@ -36,6 +36,8 @@ export function catalogueRoutes() {
       method: 'get',
       path: '/',
       summary: 'Data items to pick from / 情報項目の候補',
+      description:
+        "The data-item catalogue (情報項目の候補) to build a register from: the standard items from the source documents, shared by every ward, and the signed-in user's ward's own additions, with each item's special category (要配慮) and My Number flag, which a register item can never lower.",
       responses: {
         200: jsonResponse(z.object({ items: z.array(Item) }), 'Standard items and your ward’s own'),
         ...errorResponses,
@@ -49,6 +51,8 @@ export function catalogueRoutes() {
       method: 'post',
       path: '/',
       summary: "Add an item to your ward's catalogue / 情報項目の候補の追加",
+      description:
+        "The ward's privacy officer adds an item of the ward's own to the catalogue (情報項目の候補の追加), with a code, Japanese and English names and its sensitivity; the standard items stay as they are. A code already used by a standard item or one of the ward's is 409; 403 for anyone but the privacy officer. Audited.",
       request: {
         body: jsonBody(
           z.object({

@@ -44,6 +44,8 @@ export function certificateVerificationRoutes() {
       method: 'get',
       path: '/',
       summary: 'Verification page / 消去証明書の検証ページ',
+      description:
+        'A public page (消去証明書の検証ページ) on which anyone holding a certificate of erasure checks it — by pasting its signed form (JWS) or typing the certificate number and verification code printed on the paper. No sign-in is needed; the page only calls the verification operation.',
       responses: {
         200: { description: 'A self-contained HTML page', content: { 'text/html': { schema: z.string() } } },
       },
@@ -60,6 +62,8 @@ export function certificateVerificationRoutes() {
       method: 'post',
       path: '/',
       summary: 'Check a certificate: valid, tampered or unknown / 消去証明書の検証',
+      description:
+        "Checks a certificate of erasure (消去証明書の検証), signed in or not: send its signed form (`jws`), or the certificate number with the verification code (`sha256`) printed on it. Valid when the server's key signed it as a certificate and it is the one registered — the answer then says what it certifies; tampered when it names one of the server's keys or certificates but its content or signature no longer match; unknown otherwise (not ours, or not a certificate). Neither a JWS nor a number with its code is 422.",
       request: { body: jsonBody(Body) },
       responses: {
         200: jsonResponse(Result, 'The result'),
@@ -94,6 +98,8 @@ export function certificateVerificationRoutes() {
       method: 'get',
       path: '/keys',
       summary: 'Public keys that sign certificates (JWKS) / 検証用の公開鍵',
+      description:
+        "The public keys (JWKS) with which the server signs certificates of erasure (検証用の公開鍵), so that a holder can check a certificate's JWS signature independently. Public, no sign-in needed.",
       responses: {
         200: jsonResponse(z.object({ keys: z.array(z.record(z.string(), z.unknown())) }), 'JWKS'),
       },

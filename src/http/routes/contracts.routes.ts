@@ -71,6 +71,17 @@ const COMMAND_SUMMARY: Record<ContractCommand, string> = {
   close: 'Close the contract / 契約の完了',
 };
 
+const COMMAND_DESCRIPTION: Record<ContractCommand, string> = {
+  activate:
+    "The ward's privacy officer starts the work (履行開始): a draft contract, or a sub-contract the ward has approved (承認済・未着手), becomes active (履行中). Where personal information is handled, the contract must have a data-item register with items (情報項目), its contractor's handler list submitted and acknowledged by the ward (取扱者名簿, pledges included), and the approval of the delegation (委託の承認, with the council's answer where required) — for a sub-contract the ward's approval of the sub-contracting instead, under a parent contract that is itself active. What is missing is refused 409 with each item listed in `missing`. 403 for anyone but the privacy officer; 404 for a contract you may not see.",
+  'begin-ending':
+    "The ward's privacy officer begins the end of a contract (終了手続の開始): an active contract, or an approved sub-contract not yet started, becomes ending (終了手続中). From then on no data is handed over; the data already given is to be returned or erased and certified (返還・消去), and the contract closes only once that is done. Its sub-contracts end with it (再委託は委託とともに終了する), each from the state it was in; no approval is revoked, so every company keeps reading what it must return or erase. Refused 409 from draft, ending or closed; 403 for anyone but the privacy officer.",
+  resume:
+    "The ward's privacy officer resumes an ending contract (履行の再開): it returns to active (a sub-contract never started returns to approved), and the sub-contracts that ended with it return to where they were. Refused 409 — with what stands in the way in `missing` — for a contract terminated for breach (契約解除: a new contract must be applied for), one whose approval was revoked, or a chain in which a sub-contract's approval was revoked (that sub-contract must be wound up and applied for again); also 409 unless the contract is ending. 403 for anyone but the privacy officer.",
+  close:
+    "The ward's privacy officer closes an ending contract (契約の完了). Every handover package must be returned (its hash checked) or erased, every register item's data returned or erased, and every organisation in the chain must have a certificate of erasure (消去証明書) — in this contract and in the sub-contracts that close with it; what is missing is refused 409 listed in `missing`. The open sub-contracts close with it. A closed contract can no longer be changed. Refused 409 unless the contract is ending; 403 for anyone but the privacy officer.",
+};
+
 export function contractRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.use('*', requireAuth);
@@ -81,6 +92,8 @@ export function contractRoutes() {
       method: 'get',
       path: '/',
       summary: 'Contracts you may see, newest first / 委託契約の一覧',
+      description:
+        "The contracts (委託契約) the signed-in user may see, newest first, with what they may do with each now (`allowedActions`). Ward staff and council reviewers see their ward's contracts; a company sees the contracts it is party to — a sub-contract only once the ward approved it — and those below it in its chain, which it supervises. Permissions are applied in the database; filters narrow them, and a malformed cursor is 422.",
       request: {
         query: PageQuery.extend({
           status: z.enum(CONTRACT_STATUSES).optional(),
@@ -106,6 +119,8 @@ export function contractRoutes() {
       method: 'post',
       path: '/',
       summary: 'Register a contract / 委託契約の登録',
+      description:
+        "The ward's privacy officer (個人情報保護担当) registers a contract (委託契約) in draft: title, number, department (所管課), contractor, dates, amount, place, whether personal information is handled and the processing modes. The department must be the ward's own and the contractor a company known to the ward (422 otherwise); a period that ends before it starts is 422; a contract number already used in the ward is 409. 403 for anyone but the privacy officer. Audited.",
       request: { body: jsonBody(NewContract) },
       responses: { 201: jsonResponse(ContractSchema, 'Registered, in draft'), ...errorResponses },
     }),
@@ -122,6 +137,8 @@ export function contractRoutes() {
       method: 'get',
       path: '/{id}',
       summary: 'One contract / 委託契約',
+      description:
+        'One contract (委託契約) with its state (draft 起案中, approved 承認済・未着手 for a sub-contract, active 履行中, ending 終了手続中, closed 完了), its place in a chain of sub-contracting, any termination grounds, and `allowedActions` for the signed-in user. A contract you may not see — another ward’s, or a sub-contract not yet approved for its sub-contractor — is 404, like one that does not exist.',
       request: { params: IdParam },
       responses: { 200: jsonResponse(ContractSchema, 'The contract'), ...errorResponses },
     }),
@@ -138,6 +155,8 @@ export function contractRoutes() {
       method: 'patch',
       path: '/{id}',
       summary: 'Change a contract / 委託契約の変更',
+      description:
+        "The ward's privacy officer changes a contract's particulars, based on the version read (409 if stale). A closed contract cannot be changed (409), and whether personal information is handled is fixed once the contract has started (409: that is a new contract). The same checks as registration apply (422 for an unknown department or company, or a period ending before it starts; 409 for a contract number already used). 403 for anyone but the privacy officer. Audited.",
       request: { params: IdParam, body: jsonBody(ContractPatchSchema) },
       responses: { 200: jsonResponse(ContractSchema, 'Changed'), ...errorResponses },
     }),
@@ -160,6 +179,7 @@ export function contractRoutes() {
         method: 'post',
         path: `/{id}/${command}`,
         summary: COMMAND_SUMMARY[command],
+        description: COMMAND_DESCRIPTION[command],
         request: { params: IdParam, body: jsonBody(z.object({ version: VersionField })) },
         responses: { 200: jsonResponse(ContractSchema, 'The contract in its new state'), ...errorResponses },
       }),
@@ -205,6 +225,8 @@ export function contractRoutes() {
       method: 'post',
       path: '/{id}/renew',
       summary: 'Renew a single-year contract (at most twice) / 契約の更新',
+      description:
+        "Renews a single-year contract (契約の更新, the same work for up to three years): a new contract in draft, linked to this one, carrying the particulars, the special provisions and the data-item register forward with a new number, date and period; the handler lists are submitted again for it. By the ward's privacy officer. The new period must start after the current one ends (422); only an active or ending contract is renewed, at most twice, and only once (409); a sub-contract is not renewed on its own (422); a contract number already used is 409.",
       request: { params: IdParam, body: jsonBody(RenewalSchema) },
       responses: { 201: jsonResponse(ContractSchema, 'The successor contract, in draft'), ...errorResponses },
     }),

@@ -62,6 +62,8 @@ export function councilRoutes() {
       method: 'get',
       path: '/meetings',
       summary: 'Council meetings / 審議会の一覧',
+      description:
+        "The meetings of the ward's council (個人情報保護審議会 or the body the ward names) with their title and date, to put report items on. Readable by the ward's signers, inspectors and council reviewers (filtered in the database); a company sees none.",
       responses: { 200: jsonResponse(z.object({ items: z.array(Meeting) }), 'Meetings'), ...errorResponses },
     }),
     async (c) => c.json({ items: await listMeetings(useCaseContext(c)) }, 200),
@@ -73,6 +75,8 @@ export function councilRoutes() {
       method: 'post',
       path: '/meetings',
       summary: 'Schedule a council meeting / 審議会の登録',
+      description:
+        "The ward's privacy officer schedules a council meeting (審議会の登録) with a title and the day it is held, so that report items can be put on its agenda. 403 for anyone but the privacy officer; invalid input is 422. Audited.",
       request: { body: jsonBody(z.object({ title: requiredText(200), heldOn: DateText })) },
       responses: { 201: jsonResponse(Meeting, 'Scheduled'), ...errorResponses },
     }),
@@ -85,6 +89,8 @@ export function councilRoutes() {
       method: 'get',
       path: '/report-items',
       summary: 'Council report items, by meeting / 報告事項の一覧',
+      description:
+        "The council report items (報告事項) of the ward — one for every approved delegation or sub-contracting that handles personal information, filled from the approval and the records (nothing retyped) — by meeting, or those not yet on an agenda (`unassigned=true`). Readable by the ward's signers, inspectors and council reviewers; filtered in the database.",
       request: {
         query: PageQuery.extend({
           meetingId: Uuid.optional(),
@@ -106,6 +112,8 @@ export function councilRoutes() {
       method: 'get',
       path: '/report-items/{id}',
       summary: 'One report item / 報告事項',
+      description:
+        "One council report item (報告事項) in the shape of seed 003's table: 件名, 保有課, 登録業務の名称, 委託先 (and how it was chosen), 情報項目 (collected and provided), 記録媒体, 委託理由 (再委託理由 for a sub-contracting), 委託の内容, 開始時期及び期限 and the protections of the ward and imposed on the contractor, with its meeting. Readable by the ward's signers, inspectors and council reviewers; 404 for anyone else.",
       request: { params: IdParam },
       responses: { 200: jsonResponse(Item, 'The item'), ...errorResponses },
     }),
@@ -118,6 +126,8 @@ export function councilRoutes() {
       method: 'patch',
       path: '/report-items/{id}',
       summary: "Put an item on a meeting's agenda / 審議会への付議",
+      description:
+        "The ward's privacy officer puts a report item on a meeting's agenda (審議会への付議), or takes it off with `meetingId: null`, based on the version read (409 if stale). A meeting that is not the ward's is 422; 403 for anyone but the privacy officer; 404 for an item you may not see. Audited.",
       request: {
         params: IdParam,
         body: jsonBody(z.object({ meetingId: Uuid.nullable(), version: VersionField })),
@@ -142,6 +152,8 @@ export function councilRoutes() {
       method: 'get',
       path: '/report-items/{id}/pdf',
       summary: 'The report item as a Japanese PDF / 報告事項（PDF）',
+      description:
+        "The council report item as a Japanese PDF (報告事項) for the council's papers, with the ward's own word for itself, 令和 dates and the meeting. Read like the item itself: 404 for one you may not see.",
       request: { params: IdParam },
       responses: {
         200: {

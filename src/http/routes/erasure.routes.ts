@@ -38,6 +38,8 @@ export function erasureRoutes() {
       method: 'get',
       path: '/',
       summary: 'Erasure records you may see / 消去の記録の一覧',
+      description:
+        "The erasure records (消去の記録) the signed-in user may see, with their certificates once issued: the ward's staff see their ward's; a company its own and those of the sub-contractors below it (a sub-contractor's certificate goes to the ward and to the contractor above it, 丙13). Council reviewers see none. Filtered in the database; a malformed cursor is 422.",
       request: {
         query: PageQuery.extend({
           contractId: Uuid.optional(),
@@ -61,6 +63,8 @@ export function erasureRoutes() {
       method: 'post',
       path: '/',
       summary: 'Record an erasure (contractor or sub-contractor) / 消去の記録',
+      description:
+        "The manager (取扱責任者) of a contract's contractor — or sub-contractor, even after its approval was revoked — records what it erased or returned (消去の記録; 003 特記事項14–15, 丙12–13): the handover packages it held in its cabinet, the register items, the method (erasure software with its version, or physical destruction), when (`erasedAt`: not in the future and not before the contract started, 422), who performed it — a handler on the organisation's acknowledged handler list at that instant (422 otherwise) — who witnessed it, and evidence files it uploaded itself. A package not in its cabinet or not this contract's, or an incomplete record, is 422; a contract in a state that holds no data (draft) is 409; 403 for staff who are not the manager, 404 for a contract of anyone else. Audited. The certificate is issued from it next.",
       request: { body: jsonBody(ErasureBody) },
       responses: { 201: jsonResponse(ErasureSchema, 'Recorded'), ...errorResponses },
     }),
@@ -78,6 +82,8 @@ export function erasureRoutes() {
       method: 'get',
       path: '/{id}',
       summary: 'One erasure record with its certificate / 消去の記録',
+      description:
+        "One erasure record (消去の記録) with what was erased or returned, how, when, by whom and witnessed by whom, its evidence, and its certificate once issued. Readable by the ward's staff, the organisation that erased and the contractor above it; 404 for anyone else.",
       request: { params: IdParam },
       responses: { 200: jsonResponse(ErasureSchema, 'The record'), ...errorResponses },
     }),
@@ -94,6 +100,8 @@ export function erasureRoutes() {
       method: 'post',
       path: '/{id}/certificate',
       summary: 'Issue the signed certificate / 消去証明書の発行',
+      description:
+        "The erasing organisation's manager issues the certificate of erasure (消去証明書の発行) from the record, once: its content, in canonical form, is signed by the server as a compact JWS (ES256) so that anyone can check it later, and gets a number of the ward's fiscal year (2026-0001, …). The packages it lists become erased; a sub-contractor's certificate goes to the ward and to the contractor above it, both notified. Refused 409 when a listed package is no longer in the organisation's cabinet, when the certificate was issued already, or on a stale version; 403 for anyone but the erasing organisation's manager. Audited.",
       request: { params: IdParam, body: jsonBody(z.object({ version: VersionField })) },
       responses: { 201: jsonResponse(CertificateSchema, 'Issued'), ...errorResponses },
     }),
@@ -114,6 +122,8 @@ export function erasureRoutes() {
       method: 'get',
       path: '/{id}/certificate',
       summary: 'The certificate with its signature (JWS) / 消去証明書（署名付き）',
+      description:
+        'The issued certificate of erasure (消去証明書) with its content, its number, the SHA-256 verification code (検証コード) and the compact JWS that signs it, to check at /certificate-verification. 404 when no certificate was issued or the record is not one you may see.',
       request: { params: IdParam },
       responses: { 200: jsonResponse(CertificateSchema, 'The certificate'), ...errorResponses },
     }),
@@ -127,6 +137,8 @@ export function erasureRoutes() {
       method: 'get',
       path: '/{id}/certificate/pdf',
       summary: 'The certificate as a Japanese PDF / 消去証明書（PDF）',
+      description:
+        'The certificate of erasure as a Japanese PDF (消去証明書), with 令和 dates, the certificate number and its verification code. 404 when no certificate was issued or the record is not one you may see.',
       request: { params: IdParam },
       responses: {
         200: {

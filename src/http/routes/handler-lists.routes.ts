@@ -43,6 +43,8 @@ export function handlerListRoutes() {
       method: 'get',
       path: '/{id}/handler-lists',
       summary: 'The handler lists in force (now or as of a date) and their history / 取扱者名簿',
+      description:
+        "A contract's handler lists (取扱責任者及び取扱者の名簿): for each organisation of the chain, the list in force at `asOf` (a date in Japan time, or an instant; now when left out) — the latest list the ward had acknowledged by then, with the entries effective that day — and every submission with its status (確認待ち, 確認済み, 差戻し). Ward staff see all of their ward's; a company its own and those below it in its chain. 404 for a contract you may not see.",
       request: { params: IdParam, query: z.object({ asOf: text(40).optional() }) },
       responses: {
         200: jsonResponse(
@@ -94,6 +96,8 @@ export function handlerListRoutes() {
       method: 'post',
       path: '/{id}/handler-lists',
       summary: "Submit your organisation's list for this contract / 名簿の提出",
+      description:
+        "The manager (統括責任者) of the contract's contractor — for a sub-contract, of the sub-contractor — submits its handler list (名簿の提出): the responsible person (取扱責任者) and handlers (取扱者) with the days each is effective from and to. Each must be a person registered by the organisation, listed once, with a confidentiality pledge (誓約書) signed on or before the day they start (otherwise 422, citing the provisions' secrecy article); an organisation other than the contractor is 422; a closed contract is 409. The list waits for the ward's acknowledgement (確認) before it is in force. 403 for staff who are not the manager. Audited.",
       request: { params: IdParam, body: jsonBody(HandlerListInput) },
       responses: {
         201: jsonResponse(SubmissionSchema, 'Submitted; the ward acknowledges it'),
@@ -116,6 +120,8 @@ export function handlerListRoutes() {
       method: 'get',
       path: '/{id}/handler-lists/{submissionId}',
       summary: 'One submitted list / 提出された名簿',
+      description:
+        'One submission of a handler list (提出された名簿) with its entries, its status and the ward’s decision and comment. Readable by the ward’s staff, the submitting organisation and the companies above it in the chain; 404 for anyone else or a submission of another contract.',
       request: { params: SubmissionParams },
       responses: { 200: jsonResponse(SubmissionSchema, 'The submission'), ...errorResponses },
     }),
@@ -135,6 +141,10 @@ export function handlerListRoutes() {
           decision === 'acknowledge'
             ? 'Acknowledge a list / 名簿の確認'
             : 'Return a list for correction / 名簿の差戻し',
+        description:
+          decision === 'acknowledge'
+            ? "The ward's privacy officer acknowledges a submitted handler list (名簿の確認): from that instant it is the list in force for its organisation and contract — the list handovers, storage and erasures check a person against, and the one the contract's start requires. Refused 409 when the list was already acknowledged or returned (or a stale version); 403 for anyone but the privacy officer; 404 for a list you may not see. Audited."
+            : "The ward's privacy officer returns a submitted handler list for correction (名簿の差戻し), with a comment saying what is wrong; the organisation submits a new list. The list in force stays as it was. Refused 409 when the list was already acknowledged or returned (or a stale version); 403 for anyone but the privacy officer; 404 for a list you may not see. Audited.",
         request: {
           params: SubmissionParams,
           body: jsonBody(z.object({ comment: text(2000).nullish(), version: VersionField })),

@@ -34,6 +34,8 @@ export function handlerRoutes() {
       method: 'get',
       path: '/',
       summary: 'Handlers you may see / 取扱者の一覧',
+      description:
+        "The people (取扱者) the signed-in user may see, by name, with their pledges (誓約書) and trainings (研修): a company sees its own people; the ward's staff see the people listed on a handler list of one of the ward's contracts. Permissions are applied in the database; filter by `organisationId`; paged with limit and cursor (a malformed cursor is 422).",
       request: { query: PageQuery.extend({ organisationId: Uuid.optional() }) },
       responses: { 200: jsonResponse(pageOf(HandlerSchema), 'A page of handlers'), ...errorResponses },
     }),
@@ -46,6 +48,8 @@ export function handlerRoutes() {
       method: 'post',
       path: '/',
       summary: 'Register a person of your organisation / 取扱者の登録',
+      description:
+        "A company's manager (統括責任者) registers a person of their own organisation (取扱者の登録) — name, kana, job title — so that they can be put on a handler list once they have signed a confidentiality pledge. Always in the actor's own organisation; 403 for anyone but a company manager. Audited.",
       request: { body: jsonBody(NewHandler) },
       responses: { 201: jsonResponse(HandlerSchema, 'Registered'), ...errorResponses },
     }),
@@ -58,6 +62,8 @@ export function handlerRoutes() {
       method: 'get',
       path: '/{id}',
       summary: 'One handler / 取扱者',
+      description:
+        "One person (取扱者) with their pledges (誓約書) and trainings (研修). Readable by their organisation and by the ward's staff where the person is on a handler list of one of the ward's contracts; 404 for anyone else.",
       request: { params: IdParam },
       responses: { 200: jsonResponse(HandlerSchema, 'The handler'), ...errorResponses },
     }),
@@ -70,6 +76,8 @@ export function handlerRoutes() {
       method: 'post',
       path: '/{id}/pledges',
       summary: 'Record a signed confidentiality pledge / 誓約書の記録',
+      description:
+        "The company's manager records a confidentiality pledge (誓約書, seed 004) the person signed: the date and, optionally, the uploaded copy, which must be an attachment of the same organisation (422 otherwise: upload it first). A person can be listed on a handler list only from the day of a pledge. 403 for anyone but the person's organisation's manager; 404 for a person you may not see. Audited.",
       request: { params: IdParam, body: jsonBody(PledgeInput) },
       responses: { 201: jsonResponse(HandlerSchema, 'Recorded'), ...errorResponses },
     }),
@@ -83,6 +91,8 @@ export function handlerRoutes() {
       method: 'post',
       path: '/{id}/trainings',
       summary: 'Record a training / 研修の記録',
+      description:
+        "The company's manager records a training (研修) the person attended: the day it was held and its subject. The compliance report (別紙5) compares its training answer with these records. 403 for anyone but the person's organisation's manager; 404 for a person you may not see. Audited.",
       request: { params: IdParam, body: jsonBody(TrainingInput) },
       responses: { 201: jsonResponse(HandlerSchema, 'Recorded'), ...errorResponses },
     }),

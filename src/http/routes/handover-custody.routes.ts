@@ -24,12 +24,18 @@ const answer = { 200: jsonResponse(PackageSchema, 'The package after the step'),
 import { takeOutRoutes } from './handover-take-out.routes.js';
 
 export function custodyRoutes(app: OpenAPIHono<AppEnv>) {
-  for (const [kind, path, summary] of [
-    ['media', 'media-handover', 'Hand over the media, by hand / 電磁的媒体の受渡し'],
+  for (const [kind, path, summary, description] of [
+    [
+      'media',
+      'media-handover',
+      'Hand over the media, by hand / 電磁的媒体の受渡し',
+      "The ward's privacy officer records that the encrypted media (電磁的媒体, the USB stick holding the package) was handed over by hand (受渡記録, seed 000/003): when (`handedAt`, not in the future and not before the package's previous step), who gave it (ward staff, the actor when not named), who received it — a handler who must be on the receiving organisation's acknowledged handler list for the contract at that instant (取扱者名簿) — and how their identity was checked (a description is required for 'other'). The recipient cannot open it until the password notice follows on a separate occasion. Refused 422 for a time in the future or out of order, a receiver not on the list, or unknown ward staff; 409 unless the package is prepared (作成済み) or on a stale version; 403 for anyone but the ward's privacy officer; 404 for a package you may not see.",
+    ],
     [
       'password_notice',
       'password-handover',
       'Hand over the password notice, on a later occasion / パスワード通知書の受渡し',
+      "The ward's privacy officer records that the password notice (パスワード通知書) was handed over by hand, on a separate, later occasion than the media (seed 003 運用8): at least one hour after the media handover, so that one lost bag or one intercepted visit never carries both — an earlier time is refused 409. The same record as the media's: the time (`handedAt`, not in the future and not before the previous step: 422), the ward giver, a receiver on the receiving organisation's acknowledged handler list at that instant (422 otherwise) and the identity check. Allowed once the media was handed over, stored or not yet stored (409 otherwise); 403 for anyone but the ward's privacy officer.",
     ],
   ] as const) {
     app.openapi(
@@ -38,6 +44,7 @@ export function custodyRoutes(app: OpenAPIHono<AppEnv>) {
         method: 'post',
         path: `/{id}/${path}`,
         summary,
+        description,
         request: { params: IdParam, body: jsonBody(HandoverBody) },
         responses: answer,
       }),
@@ -61,6 +68,8 @@ export function custodyRoutes(app: OpenAPIHono<AppEnv>) {
       method: 'post',
       path: '/{id}/storage',
       summary: 'Store in the locked cabinet (取扱責任者 holds the key) / 保管',
+      description:
+        "The receiving organisation's manager records that the media was put in a locked cabinet (保管, seed 003 運用6): when (`storedAt`, not in the future and not before the package's previous step, 422), where, and the key holder — who must be the responsible person (取扱責任者) on the organisation's acknowledged handler list at that instant (422 otherwise). Allowed once the media was handed over, before or after the password notice (409 otherwise); 403 for anyone but the receiving organisation's manager; 404 for a package you may not see.",
       request: { params: IdParam, body: jsonBody(StoreBody) },
       responses: answer,
     }),
@@ -84,6 +93,8 @@ export function custodyRoutes(app: OpenAPIHono<AppEnv>) {
       method: 'post',
       path: '/{id}/return',
       summary: 'Receive the media and password notice back (ward) / 返却の受領',
+      description:
+        "The ward's privacy officer records that the media and the password notice (once handed over) came back by hand (返却の受領, seed 003 運用12): when (`handedAt`, not in the future and not before the previous step, 422), the receiving organisation's handler who brought it — on its acknowledged handler list at that instant (422 otherwise) — and the ward staff member who took it. The return is complete only after the hash check (verify-return). During a take-out only a take-out made for the return may end in a return (409: bring it back to the cabinet first); 409 too once returned, erased or withdrawn. 403 for anyone but the ward's privacy officer.",
       request: { params: IdParam, body: jsonBody(ReturnBody) },
       responses: answer,
     }),
@@ -106,7 +117,7 @@ export function custodyRoutes(app: OpenAPIHono<AppEnv>) {
       path: '/{id}/verify-return',
       summary: 'Check the returned package file against its SHA-256 (ward) / 返却データのハッシュ確認',
       description:
-        'The file read back from the returned media; it is hashed and not kept. A mismatch is recorded and answered 409.',
+        'The ward’s privacy officer checks a returned package (返却データのハッシュ確認): the file read back from the returned media is uploaded, hashed with SHA-256 and not kept. A match makes the return complete (返却確認済み), which settles the package for closing the contract; a mismatch is recorded, changes nothing and is answered 409. Refused 409 unless the package was returned; 403 for anyone but the ward’s privacy officer; 404 for a package you may not see.',
       request: {
         params: IdParam,
         body: {
@@ -151,6 +162,8 @@ export function custodyRoutes(app: OpenAPIHono<AppEnv>) {
       method: 'post',
       path: '/{id}/withdraw',
       summary: 'Withdraw a package that never left the ward / 取下げ',
+      description:
+        "The ward's privacy officer withdraws a package that never left the ward (取下げ: its notice lost, the wrong data picked), with a reason; it then no longer holds up the contract's closing. Only a prepared package, before the media was handed over, may be withdrawn (409 otherwise); 403 for anyone but the ward's privacy officer; 404 for a package you may not see. Audited.",
       request: { params: IdParam, body: jsonBody(WithdrawBody) },
       responses: answer,
     }),

@@ -29,6 +29,8 @@ export function takeOutRoutes(app: OpenAPIHono<AppEnv>) {
       method: 'post',
       path: '/{id}/take-outs',
       summary: 'Take out for delivery or return, or request another take-out / 持出し・持出申請',
+      description:
+        "The receiving organisation records a take-out of the media from the cabinet (持出し, 持出記録, seed 003 運用5): the contents, the handler carrying it — on the organisation's acknowledged handler list at that instant (422 otherwise) — and the purpose. For delivery (納品) or return (返却) it leaves now: `outAt` is required, not in the future and not before the package's previous step (422). For any other purpose it is a request the ward must approve before the media may leave. Only from the cabinet (保管中) and while no other take-out of the package is open (409); 403 for users of other organisations.",
       request: { params: IdParam, body: jsonBody(TakeOutBody) },
       responses: answer,
     }),
@@ -54,6 +56,10 @@ export function takeOutRoutes(app: OpenAPIHono<AppEnv>) {
           decision === 'approve'
             ? 'Approve a take-out (ward) / 持出しの承認'
             : 'Refuse a take-out (ward) / 持出しの不承認',
+        description:
+          decision === 'approve'
+            ? "The ward's privacy officer approves a requested take-out (持出しの承認) for a purpose other than delivery or return (seed 003 特記事項6: only with the ward's consent); the media stays in the cabinet until the approved take-out leaves (`start`). Refused 409 unless the take-out was requested and is undecided; 403 for anyone but the ward's privacy officer; 404 for a take-out that is not this package's."
+            : "The ward's privacy officer refuses a requested take-out (持出しの不承認), with a comment; the media stays in the cabinet and may not leave for that purpose. Refused 409 unless the take-out was requested and is undecided; 403 for anyone but the ward's privacy officer; 404 for a take-out that is not this package's.",
         request: { params: TakeOutParams, body: jsonBody(DecisionBody) },
         responses: answer,
       }),
@@ -79,6 +85,8 @@ export function takeOutRoutes(app: OpenAPIHono<AppEnv>) {
       method: 'post',
       path: '/{id}/take-outs/{takeOutId}/start',
       summary: 'An approved take-out leaves / 持出し（承認済み）',
+      description:
+        "The receiving organisation records that an approved take-out left the cabinet (持出し): from `outAt` (not in the future and not before the previous step, 422) the media is out. Refused 409 unless the take-out was approved by the ward and the media is in the cabinet; 404 for a take-out that is not this package's; 403 for users of other organisations.",
       request: { params: TakeOutParams, body: jsonBody(StartBody) },
       responses: answer,
     }),
@@ -102,6 +110,8 @@ export function takeOutRoutes(app: OpenAPIHono<AppEnv>) {
       method: 'post',
       path: '/{id}/take-outs/{takeOutId}/bring-back',
       summary: 'Back in the cabinet, with the check made / 持出しからの戻り（返却時の確認）',
+      description:
+        "The receiving organisation records that the media is back in the cabinet after a take-out (持出しからの戻り), with the check made on its return (返却時の確認) and the time (`backAt`, not in the future and not before the take-out, 422). Refused 409 unless the take-out is out; 404 for a take-out that is not this package's; 403 for users of other organisations.",
       request: { params: TakeOutParams, body: jsonBody(BringBackBody) },
       responses: answer,
     }),

@@ -95,6 +95,8 @@ export function handoverRoutes() {
       method: 'get',
       path: '/open',
       summary: 'Decryption page (in the browser, nothing sent) / 受渡データの復号ページ',
+      description:
+        'A self-contained page (受渡データの復号ページ) on which the recipient opens a handover package with the password from the password notice: the package file is decrypted in the browser and nothing — neither the file nor the password — is sent to the server. Public: the page itself holds no data. The password notice names its address.',
       responses: {
         200: { description: 'A self-contained HTML page', content: { 'text/html': { schema: z.string() } } },
       },
@@ -113,6 +115,8 @@ export function handoverRoutes() {
       method: 'get',
       path: '/',
       summary: 'Packages you may see / 受渡データの一覧',
+      description:
+        "The handover packages (受渡データ) the signed-in user may see, each with its custody state (作成済み, 媒体受渡済み, 保管中, 持出し中, 返却済み, 返却確認済み, 消去済み, 取下げ) and `allowedActions`: the ward's staff see their ward's; the receiving organisation its own; a contractor those of the sub-contracts it supervises. Council reviewers see none. Filtered in the database; a malformed cursor is 422.",
       request: {
         query: PageQuery.extend({ contractId: Uuid.optional(), status: z.string().max(30).optional() }),
       },
@@ -134,7 +138,7 @@ export function handoverRoutes() {
       path: '/',
       summary: 'Prepare an encrypted package / 受渡データの作成（暗号化）',
       description:
-        'Encrypts the files into one JWE (PBES2-HS512+A256KW, A256GCM) with a generated password. The answer carries the package file, the password and the password notice PDF once: the server keeps only metadata and the SHA-256 of the package file.',
+        'Encrypts the files into one JWE (PBES2-HS512+A256KW, A256GCM) with a generated password. The answer carries the package file, the password and the password notice PDF once: the server keeps only metadata and the SHA-256 of the package file. By the ward’s privacy officer (受渡データの作成), for a contract in force (履行中; 409 otherwise), with the register items it contains; at least one file, none empty or given twice, 40 MiB in all (422). The media and then, at least an hour later, the password notice are handed over by hand.',
       request: { body: { required: true, content: { 'multipart/form-data': { schema: PrepareForm } } } },
       responses: {
         201: jsonResponse(PreparedSchema, 'Prepared; the password is in this answer only'),
@@ -182,6 +186,8 @@ export function handoverRoutes() {
       method: 'get',
       path: '/{id}',
       summary: 'One package with its chain of custody / 受渡データと受渡・持出記録',
+      description:
+        "One handover package with its chain of custody (受渡データと受渡・持出記録): the items it contains, its SHA-256, every handover (when, who gave, who received, identity check), storage, take-out and return, and `allowedActions`. The server keeps only metadata and the hash, never the password. Readable by the ward's staff, the receiving organisation and the contractor above it; 404 for anyone else.",
       request: { params: IdParam },
       responses: { 200: jsonResponse(PackageSchema, 'The package'), ...errorResponses },
     }),

@@ -59,6 +59,8 @@ export function inspectionItemRoutes() {
       method: 'post',
       path: '/{id}/items/{itemKey}/recheck',
       summary: 'Record the re-check of an item found × / 再確認（再確認日・改善結果）',
+      description:
+        "The inspector or an assistant records the re-check (再確認) of an item answered ×, after the company's improvement report: the re-check date and result are written on the item. Improved closes the finding (改善確認済); not yet improved reopens it with a new agreed deadline. Refused 409 when the item has no finding or its finding awaits the improvement report, or the inspection is not in progress; invalid input 422; 403 for staff not on the inspection.",
       request: { params: ItemKeyParam, body: jsonBody(RecheckBody) },
       responses: { 200: jsonResponse(ItemSavedSchema, 'The item and its finding'), ...errorResponses },
     }),
@@ -78,6 +80,8 @@ export function inspectionItemRoutes() {
       method: 'post',
       path: '/{id}/findings/{findingId}/improvement-report',
       summary: "The inspected company's improvement report / 改善報告",
+      description:
+        "The inspected company's manager (統括責任者) reports what it improved for a finding (改善報告), with evidence files (attachments of the company tagged with the ward). The inspector then records a re-check. Refused 409 unless the finding awaits improvement and the inspection is in progress; unknown or unsuitable attachments are 422; 403 for anyone but the inspected company's manager; 404 for a finding of another inspection.",
       request: { params: FindingParam, body: jsonBody(ImprovementBody) },
       responses: { 200: jsonResponse(FindingSchema, 'The finding'), ...errorResponses },
     }),
@@ -102,6 +106,8 @@ export function inspectionItemRoutes() {
       method: 'post',
       path: '/{id}/findings/{findingId}/carry',
       summary: 'Carry an open finding with a reason, so the record can be signed off / 持越し',
+      description:
+        'The inspector carries an open finding (持越し) with a reason, so that the record can be submitted for sign-off while the improvement is still awaited; the finding stays visible as carried. Refused 409 unless the finding is open or reported and the inspection is in progress; a blank reason is 422; 403 for anyone but the inspector.',
       request: { params: FindingParam, body: jsonBody(CarryBody) },
       responses: { 200: jsonResponse(FindingSchema, 'The finding'), ...errorResponses },
     }),

@@ -31,6 +31,8 @@ export function inspectionTemplateRoutes() {
       method: 'get',
       path: '/',
       summary: 'Checklist templates and their versions / チェックリスト様式の一覧',
+      description:
+        "The checklist templates (チェックリスト様式) the ward inspects with — the standard ones from the seed checklists — with the versions available to the ward: the standard version and the ward's own versions with items added. Readable by the ward's inspection staff and signers; companies and council reviewers get 403.",
       responses: { 200: jsonResponse(z.object({ items: z.array(Summary) }), 'Templates'), ...errorResponses },
     }),
     async (c) => c.json({ items: await listTemplates(useCaseContext(c)) }, 200),
@@ -42,6 +44,8 @@ export function inspectionTemplateRoutes() {
       method: 'get',
       path: '/{key}',
       summary: "A template, the ward's newest version unless one is named / チェックリスト様式",
+      description:
+        "One checklist template (チェックリスト様式) with its sections and items: the ward's newest version unless `version` names an older one (an inspection keeps the version it was planned with). A template or version that does not exist, or another ward's version, is 404; companies and council reviewers get 403.",
       request: {
         params: TemplateParam,
         query: z.object({ version: z.coerce.number().int().min(1).max(10_000).optional() }),

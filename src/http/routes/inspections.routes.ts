@@ -41,15 +41,32 @@ import { monitoringRoutes } from './monitoring.routes.js';
 
 const common = { tags: ['inspections'], security: bearerSecurity };
 
-const COMMANDS: Array<[InspectionCommand, string]> = [
-  ['start', 'Start the inspection (監督員) / 実地検査の開始'],
-  ['cancel', 'Cancel a planned inspection / 予定の取消し'],
+const COMMANDS: Array<[InspectionCommand, string, string]> = [
+  [
+    'start',
+    'Start the inspection (監督員) / 実地検査の開始',
+    'The inspector (監督員) starts a planned inspection (実地検査の開始); from then on its items are recorded — by the inspector and the assistants named on the plan (補助者) — and findings followed up. Its date can no longer change. Refused 409 unless the inspection is planned; 403 for anyone but the ward’s inspector; 404 for an inspection you may not see. Audited.',
+  ],
+  [
+    'cancel',
+    'Cancel a planned inspection / 予定の取消し',
+    'The inspector cancels a planned inspection (予定の取消し, 中止); it then counts for nothing in the fiscal year, and the organisation is again due an inspection. Only a planned inspection is cancelled: one in progress or later is refused 409. 403 for anyone but the ward’s inspector. Audited.',
+  ],
   [
     'submit',
     'Submit the record for sign-off; refused while items are unanswered or findings open / 決裁に回す',
+    'The inspector submits the inspection record for sign-off (決裁に回す): the ward’s sign-off chain as it stands then is fixed on the record. Every item must be answered and every finding closed after a re-check or carried with a reason (持越し); otherwise refused 409, naming the open findings and unanswered items (`openFindings`, `unansweredItems`). Refused 409 unless the inspection is in progress; 403 for anyone but the inspector.',
   ],
-  ['approve', 'Sign the awaited step (担当者 → 係長 → 課長) / 決裁'],
-  ['send-back', 'Send the record back to the inspector / 差戻し'],
+  [
+    'approve',
+    'Sign the awaited step (担当者 → 係長 → 課長) / 決裁',
+    'The ward signer whose turn it is signs the inspection record (決裁, 担当者 → 係長 → 課長 as fixed on submission); the last signature signs it off (決裁済), and the organisation counts as inspected for the fiscal year of the inspection’s date. Refused 409 when the record is not submitted or it is another role’s turn (the problem names the awaited role); 403 for a user who may not sign.',
+  ],
+  [
+    'send-back',
+    'Send the record back to the inspector / 差戻し',
+    'The ward signer whose turn it is sends the record back to the inspector (差戻し) with a comment; the inspection is in progress again, its items may be corrected, and the sign-off starts over on the next submission. Refused 409 unless the record is submitted and it is the actor’s turn; 403 for a user who may not sign.',
+  ],
 ];
 
 /** 実地検査: templates, the due listing, findings, monitoring, and the inspections themselves. */
@@ -67,6 +84,8 @@ export function inspectionRoutes() {
       path: '/due',
       summary:
         'Organisations without a signed-off inspection in a fiscal year, due or overdue / 実地検査の未実施一覧',
+      description:
+        "Every contract and organisation of the chain — the contractor and each sub-contractor of an approved sub-contract — without a signed-off on-site inspection (実地検査) in the fiscal year (April–March, Japan time; 年度当たり1回以上), flagged due or overdue, with any inspection planned or under way. For the ward's staff who may read inspections, filtered by their permissions in the database; a system administrator names the ward or sees all. `today` is the Japanese calendar day the listing was made for.",
       request: { query: DueQuery },
       responses: {
         200: jsonResponse(z.object({ today: z.string(), items: z.array(DueSchema) }), 'Due and overdue'),
@@ -82,6 +101,8 @@ export function inspectionRoutes() {
       method: 'get',
       path: '/findings',
       summary: 'Findings you may see (a company: its own) / 指摘事項の一覧',
+      description:
+        "The findings (指摘事項: items answered ×) the signed-in user may see, with their agreed improvement deadline and status (改善待ち, 改善報告済, 改善確認済, 持越し). The ward's inspection staff see their ward's; a company sees its own and those of the sub-contractors below it (whom it supervises). `overdue=true` keeps those past their deadline (Japan time). Filtered in the database; a malformed cursor is 422.",
       request: { query: PageQuery.extend(FindingQuery.shape) },
       responses: { 200: jsonResponse(pageOf(FindingSchema), 'A page of findings'), ...errorResponses },
     }),
@@ -103,6 +124,8 @@ export function inspectionRoutes() {
       method: 'get',
       path: '/',
       summary: 'Inspections you may see / 実地検査の一覧',
+      description:
+        "The on-site inspections (実地検査) the signed-in user may see, with `allowedActions`: the ward's inspection staff and signers see their ward's; an inspected company sees its own and those of the sub-contractors below it. Council reviewers see none. Filtered in the database; a malformed cursor is 422.",
       request: { query: PageQuery.extend(InspectionQuery.shape) },
       responses: { 200: jsonResponse(pageOf(InspectionSchema), 'A page of inspections'), ...errorResponses },
     }),
@@ -122,6 +145,8 @@ export function inspectionRoutes() {
       method: 'post',
       path: '/',
       summary: 'Plan an inspection of the contractor or a sub-contractor / 実地検査の予定登録',
+      description:
+        "The inspector (監督員) plans an on-site inspection (実地検査の予定登録) of the contractor of a contract in force, or of a sub-contractor of an approved sub-contract in its chain: the date (which decides the fiscal year it counts for), the place, the checklist template (the ward's newest version unless one is named) and the assistants (補助者: enabled staff of the ward who may take part). The template is cut to the sections that apply to the contract's processing modes and sub-contracting. An organisation outside the chain, an unknown template or invalid assistants are 422; a contract not in force is 409; 403 for anyone but the inspector. Audited.",
       request: { body: jsonBody(PlanBody) },
       responses: { 201: jsonResponse(InspectionDetailSchema, 'Planned, with its items'), ...errorResponses },
     }),
@@ -138,6 +163,8 @@ export function inspectionRoutes() {
       method: 'get',
       path: '/{id}',
       summary: 'One inspection: items with answers, findings, sign-off steps / 実地検査',
+      description:
+        'One inspection (実地検査) with every checklist item and its answer (○ / × / 該当なし, date, what was seen, photos, re-check), its findings, the signed steps of its sign-off and `allowedActions`. Readable by the ward’s inspection staff and signers and by the inspected company (and the contractor above it); 404 for anyone else.',
       request: { params: IdParam },
       responses: { 200: jsonResponse(InspectionDetailSchema, 'The inspection'), ...errorResponses },
     }),
@@ -155,6 +182,8 @@ export function inspectionRoutes() {
       method: 'patch',
       path: '/{id}',
       summary: 'Change the plan: date, place, assistants / 予定の変更',
+      description:
+        'The inspector changes the plan (予定の変更), based on the version read (409 if stale): the date only while the inspection is planned (it decides the fiscal year), the place and the assistants until the record is submitted; otherwise 409. Invalid assistants are 422; 403 for anyone but the inspector. Audited.',
       request: { params: IdParam, body: jsonBody(PlanPatchBody) },
       responses: { 200: jsonResponse(InspectionSchema, 'Changed'), ...errorResponses },
     }),
@@ -166,13 +195,14 @@ export function inspectionRoutes() {
     },
   );
 
-  for (const [command, summary] of COMMANDS) {
+  for (const [command, summary, description] of COMMANDS) {
     app.openapi(
       createRoute({
         ...common,
         method: 'post',
         path: `/{id}/${command}`,
         summary,
+        description,
         request: { params: IdParam, body: jsonBody(CommandBody) },
         responses: {
           200: jsonResponse(InspectionSchema, 'The inspection after the step'),
@@ -195,6 +225,8 @@ export function inspectionRoutes() {
       method: 'get',
       path: '/{id}/pdf',
       summary: 'The inspection record as a Japanese PDF / 実地検査記録（PDF）',
+      description:
+        'The inspection record as a Japanese PDF (実地検査記録) in the layout of the checklist, with the answers, findings and re-checks, 令和 dates and the stamp boxes of the sign-off (担当者・係長・課長) filled as signed. Read like the inspection itself: 404 for one you may not see.',
       request: { params: IdParam },
       responses: {
         200: {

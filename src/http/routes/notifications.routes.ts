@@ -63,6 +63,8 @@ export function notificationRoutes() {
       method: 'get',
       path: '/',
       summary: 'Your notifications, newest first / 通知',
+      description:
+        "The signed-in user's notifications (通知), newest first: the messages and reminders the product sent them about the records they work on (an incident reported, a report due, a step awaiting them). `unread=true` keeps the unread ones. Only one's own notifications exist for one; paged with limit and cursor.",
       request: { query: PageQuery.extend({ unread: z.enum(['true', 'false']).optional() }) },
       responses: {
         200: jsonResponse(pageOf(NotificationSchema), 'A page of notifications'),
@@ -110,6 +112,8 @@ export function notificationRoutes() {
       method: 'post',
       path: '/{id}/read',
       summary: 'Mark a notification read / 既読',
+      description:
+        "Marks one of the signed-in user's notifications read (既読). A notification of someone else is 404, like one that does not exist. The inbox (`/inbox`) lists every step waiting on the user, from the same query as the dashboards.",
       request: { params: IdParam },
       responses: { 204: { description: 'Marked' }, ...errorResponses },
     }),

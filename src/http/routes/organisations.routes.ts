@@ -199,6 +199,8 @@ export function organisationRoutes() {
       method: 'get',
       path: '/{id}',
       summary: 'One organisation / 組織',
+      description:
+        'One organisation (組織) the signed-in user may see: a ward with its municipality kind, its own word (区/市/町/村), council and ordinance and its settings, or a company. Ward staff see their ward and the companies linked to it; a company sees itself, its wards and its partners in a chain of sub-contracting. An organisation you may not see is 404, like one that does not exist.',
       request: { params: IdParam },
       responses: { 200: jsonResponse(OrganisationSchema, 'The organisation'), ...errorResponses },
     }),
@@ -239,6 +241,8 @@ export function organisationRoutes() {
       method: 'get',
       path: '/{id}/departments',
       summary: "A ward's departments / 所管課の一覧",
+      description:
+        "The departments (所管課) of a ward, by name: the owners of its contracts. Readable by the ward's staff and council reviewers; 404 for a ward you may not see (or an organisation that is not a ward).",
       request: { params: IdParam },
       responses: {
         200: jsonResponse(z.object({ items: z.array(DepartmentSchema) }), 'Departments'),
@@ -259,6 +263,8 @@ export function organisationRoutes() {
       method: 'post',
       path: '/{id}/departments',
       summary: 'Add a department / 所管課の登録',
+      description:
+        "The ward's privacy officer (個人情報保護担当) adds a department (所管課) with a name and an optional code; audited. A name already used in the ward is 409; a user without the role 403; a ward you may not see 404.",
       request: { params: IdParam, body: jsonBody(DepartmentInput) },
       responses: { 201: jsonResponse(DepartmentSchema, 'Added'), ...errorResponses },
     }),
@@ -276,6 +282,8 @@ export function organisationRoutes() {
       method: 'patch',
       path: '/{id}/departments/{departmentId}',
       summary: 'Change a department / 所管課の変更',
+      description:
+        "The ward's privacy officer renames a department (所管課) or changes its code; audited. A name already used by another department of the ward is 409; 403 without the role; 404 for a department or ward you may not see.",
       request: { params: DepartmentParams, body: jsonBody(DepartmentPatch) },
       responses: { 200: jsonResponse(DepartmentSchema, 'Changed'), ...errorResponses },
     }),

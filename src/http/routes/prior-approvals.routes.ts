@@ -108,32 +108,96 @@ function present(viewer: Viewer, record: PriorApproval) {
   };
 }
 
+const Comment = text(3000)
+  .nullish()
+  .openapi({ description: 'The comment of this step (shown in the history)' });
+const Note = text(3000)
+  .nullish()
+  .openapi({ description: 'A note; kept as the step’s comment when no comment is given' });
+
+/** The body each command reads, and nothing more (the server drops any other field). */
+const BODIES = {
+  approve: z.object({ comment: Comment, version: VersionField }).openapi('PriorApprovalApproveBody'),
+  'send-back': z
+    .object({
+      comment: text(3000)
+        .nullish()
+        .openapi({ description: 'What must be corrected — required (422 when blank)' }),
+      version: VersionField,
+    })
+    .openapi('PriorApprovalSendBackBody'),
+  reject: z.object({ comment: Comment, version: VersionField }).openapi('PriorApprovalRejectBody'),
+  resubmit: z
+    .object({
+      reason: text(3000).nullish().openapi({ description: '理由・必要性; left out, unchanged' }),
+      quantity: z
+        .number()
+        .int()
+        .min(0)
+        .max(10_000_000)
+        .nullish()
+        .openapi({ description: '部数・数量; null is refused for a copying (複写)' }),
+      periodFrom: DateText.nullish(),
+      periodTo: DateText.nullish().openapi({ description: 'Not before periodFrom (422)' }),
+      place: text(1000).nullish(),
+      recipient: text(1000)
+        .nullish()
+        .openapi({ description: 'For another use (目的外利用): not blank when sent' }),
+      comment: Comment,
+      note: Note,
+      version: VersionField,
+    })
+    .openapi('PriorApprovalResubmitBody'),
+  withdraw: z
+    .object({ comment: Comment, note: Note, version: VersionField })
+    .openapi('PriorApprovalWithdrawBody'),
+  complete: z
+    .object({
+      completedOn: DateText.nullish().openapi({
+        description: '実施日 — required; not before the day it was approved or notified (422)',
+      }),
+      method: text(2000).nullish().openapi({ description: '廃棄の方法 — required for a disposal (422)' }),
+      witnessName: text(200)
+        .nullish()
+        .openapi({ description: '立会人 — required where the contract asks for a witness (409)' }),
+      witnessedOn: DateText.nullish().openapi({ description: '立会日 — the day of the disposal' }),
+      note: Note,
+      comment: Comment,
+      version: VersionField,
+    })
+    .openapi('PriorApprovalCompleteBody'),
+} satisfies Record<PriorApprovalCommand, z.ZodType>;
+
 const COMMANDS: Array<[PriorApprovalCommand, string, string]> = [
   [
     'approve',
     'Sign the application (担当者 → 係長 → 課長) / 承認',
-    'The ward signer whose turn it is signs; the last signature approves it.',
+    'The ward signer whose turn it is in the ward’s sign-off chain (担当者 → 係長 → 課長) signs an application (申請中); the last signature approves it (承認済み) and the applicant may then act. Reads only a comment. Refused 409 when the application is not awaiting a decision or it is another role’s turn (the problem names the awaited role); 403 for a user who may not sign; 404 for one who may not see it.',
   ],
   [
     'send-back',
     'Send it back to the applicant / 差戻し',
-    'A comment saying what must be corrected is required.',
+    'The ward signer whose turn it is sends the application back to the applicant (差戻し) for correction; a comment saying what must be corrected is required (422 when blank). The applicant may then resubmit (再申請) or withdraw. Refused 409 unless the application awaits this signer; 403 for a user who may not sign.',
   ],
-  ['reject', 'Refuse it / 不承認', 'The signer whose turn it is refuses the application.'],
+  [
+    'reject',
+    'Refuse it / 不承認',
+    'The ward signer whose turn it is refuses the application (不承認); this is final, and the act may not be carried out. Reads only a comment. Refused 409 unless the application awaits this signer’s decision; 403 for a user who may not sign; 404 for one who may not see it.',
+  ],
   [
     'resubmit',
     'Apply again after a send-back / 再申請',
-    'The applicant may correct the reason, quantity, period, place and recipient; the chain signs again from its first step.',
+    'The applicant (the company’s manager) applies again after a send-back (再申請): it may correct the reason, quantity, period, place and recipient (fields left out stay as they were); the ward’s chain signs again from its first step. A copying (複写) keeps a number of copies and another use (目的外利用) a recipient; a period that ends before it starts is refused (422). Refused 409 unless the application was sent back; 403 for anyone but the applicant’s manager.',
   ],
   [
     'withdraw',
     'Withdraw an undecided application or a notification / 取下げ',
-    'By the applicant, before it is decided or done.',
+    'The applicant (the company’s manager) withdraws (取下げ) an application the ward has not decided yet, one sent back, or a notification (届出) not yet recorded as done. Refused 409 once it is approved, rejected, done or already withdrawn; 403 for anyone but the applicant’s manager; 404 for one who may not see it.',
   ],
   [
     'complete',
     'Record it done / 実施の記録',
-    'When and how (for a disposal its method); where the contract requires a witness (立会い) of the disposal, the witness’s name and date, without which it is refused (409). Not before the day it was approved or notified.',
+    'The applicant records that the act was carried out (実施の記録): the day (`completedOn`, required and not before the day it was approved or notified, 422) and, for a disposal (廃棄), its method (required, 422). Where the contract requires the ward’s witness (立会い) of a disposal, the witness’s name and date (the same day as the disposal) are required, without which it is refused (409). Only an approved application or a notification may be completed (409 otherwise); 403 for anyone but the applicant’s manager.',
   ],
 ];
 
@@ -219,6 +283,8 @@ export function priorApprovalRoutes() {
       method: 'get',
       path: '/{id}',
       summary: 'One prior approval with its history / 事前承認',
+      description:
+        "One prior approval (事前承認) — an application or notification to copy (複写), use otherwise or provide (目的外利用・提供), take out (持出し) or dispose of (廃棄) personal data — with its state, the ward's sign-off steps (who, role, when, comment), what was done and its witness, and `allowedActions`. Readable by the ward's signers and inspectors, the applicant and the contractor above it; 404 for anyone else.",
       request: { params: IdParam },
       responses: { 200: jsonResponse(PriorApprovalWithSteps, 'The application'), ...errorResponses },
     }),
@@ -255,23 +321,7 @@ export function priorApprovalRoutes() {
         description,
         request: {
           params: IdParam,
-          body: jsonBody(
-            z.object({
-              comment: text(3000).nullish(),
-              reason: text(3000).nullish(),
-              quantity: z.number().int().min(0).max(10_000_000).nullish(),
-              periodFrom: DateText.nullish(),
-              periodTo: DateText.nullish(),
-              place: text(1000).nullish(),
-              recipient: text(1000).nullish(),
-              completedOn: DateText.nullish(),
-              method: text(2000).nullish(),
-              witnessName: text(200).nullish(),
-              witnessedOn: DateText.nullish(),
-              note: text(3000).nullish(),
-              version: VersionField,
-            }),
-          ),
+          body: jsonBody(BODIES[command]),
         },
         responses: {
           200: jsonResponse(PriorApprovalSchema, 'The application after the step'),

@@ -100,6 +100,8 @@ export function provisionTemplateRoutes() {
       method: 'get',
       path: '/{templateId}/versions/{version}',
       summary: 'One version of a special provisions template / 特記事項の様式（版）',
+      description:
+        'One version of a special provisions template (特記事項の様式（版）) with its full text, the party it binds (乙 contractor or 丙 sub-contractor), the provisions a sub-contract under it carries, and the article behind each duty the system enforces (第○条), cited in refusals. Templates are versioned and a contract keeps the version it was made under. An unknown template id is 422, a version that does not exist 404.',
       request: {
         params: z.object({
           templateId: z.enum(PROVISION_TEMPLATE_IDS),

@@ -42,6 +42,8 @@ export function registerRoutes() {
       method: 'get',
       path: '/{id}/register',
       summary: "A contract's data-item register, now or as of a date / 情報項目",
+      description:
+        "A contract's data-item register (情報項目): whose data (subject groups), which items, collected by the contractor or provided by the ward, special categories (要配慮) and My Number flags, and the recording media. `asOf` (a date, meaning the end of that day in Japan time, or an instant) gives the revision that was in force then (履歴); an unreadable asOf is 422. The ETag is the revision, to send back as If-Match when saving. Readable by whoever may read the contract; 404 otherwise.",
       request: { params: IdParam, query: z.object({ asOf: text(40).optional() }) },
       responses: { 200: jsonResponse(RegisterSchema, 'The register revision in force'), ...errorResponses },
     }),
@@ -62,6 +64,8 @@ export function registerRoutes() {
       method: 'put',
       path: '/{id}/register',
       summary: 'Save a new revision of the register / 情報項目の登録・変更',
+      description:
+        "The ward's privacy officer saves a new revision of a contract's register (情報項目の登録・変更), based on the revision edited (`baseRevision` or If-Match: missing is 422, no longer the latest is 409). Items come from the catalogue (an unknown one is 422) and can never be less sensitive than their catalogue entry; a special category (思想・信条・宗教, 社会的差別の原因となる事実, 犯罪) needs the ward's recorded approval on the item, and duplicates are refused (422). A sub-contract's register must stay within its parent's items and media (422 naming what is outside). A closed contract's register cannot change (409). 403 for anyone but the privacy officer. Audited.",
       request: { params: IdParam, body: jsonBody(RegisterInputSchema) },
       responses: { 200: jsonResponse(RegisterSchema, 'The new revision'), ...errorResponses },
     }),
@@ -93,6 +97,8 @@ export function registerRoutes() {
       method: 'get',
       path: '/{id}/register/revisions',
       summary: 'The history of the register / 情報項目の変更履歴',
+      description:
+        "The revisions of a contract's data-item register, newest first (情報項目の変更履歴): who changed it, when and the note; read a past revision with `asOf`. Readable by whoever may read the contract; 404 otherwise.",
       request: { params: IdParam },
       responses: {
         200: jsonResponse(

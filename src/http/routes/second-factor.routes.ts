@@ -66,6 +66,8 @@ export function secondFactorRoutes() {
       method: 'post',
       path: '/sign-in/second-factor',
       summary: 'Complete a sign-in with a code / 確認コードによるログイン',
+      description:
+        'The second step of a sign-in (確認コードによるログイン): the challenge token of the password step and a six-digit code of the authenticator app, or once each a recovery code. For an enrolment challenge the code also confirms the new second factor and the answer carries the recovery codes, shown this once. A wrong code is 401 and counts like a wrong password (429 when throttled); a challenge takes at most five codes and expires after a few minutes (then 401: sign in again).',
       request: { body: jsonBody(ChallengeBody.extend({ code: Code })) },
       responses: {
         200: jsonResponse(
@@ -98,6 +100,8 @@ export function secondFactorRoutes() {
       method: 'post',
       path: '/sign-in/enrolment',
       summary: 'The secret to enrol when the ward requires a second factor / 二要素認証の登録（ログイン時）',
+      description:
+        'When the password step answered `enrolment-required` (the ward requires a second factor of its staff, 二要素認証の登録), gives the secret to enter into an authenticator app, its otpauth URI and a QR code; send the app’s first code to /auth/sign-in/second-factor to finish. 401 when the challenge is not an enrolment challenge, has expired or was used up.',
       request: { body: jsonBody(ChallengeBody) },
       responses: {
         200: jsonResponse(
@@ -121,6 +125,8 @@ export function secondFactorRoutes() {
       method: 'get',
       path: '/second-factor',
       summary: 'Your second factor / 二要素認証の状態',
+      description:
+        'Whether the signed-in user has a second factor (二要素認証の状態), whether their ward requires one (then it cannot be turned off) and how many recovery codes are left. 401 when not signed in.',
       responses: { 200: jsonResponse(State, 'Whether it is on and required'), ...errorResponses },
     }),
     async (c) => c.json(await readSecondFactor(useCaseContext(c)), 200),
@@ -132,6 +138,8 @@ export function secondFactorRoutes() {
       method: 'post',
       path: '/second-factor/enrolment',
       summary: 'Start setting up a second factor / 二要素認証の設定開始',
+      description:
+        'Starts setting up a second factor (二要素認証の設定開始), or shows the pending one again: the secret, its otpauth URI and a QR code for the authenticator app. Nothing is on until the first code is confirmed at /second-factor/enrolment/confirm. 409 when a second factor is set up already (turn it off first to change apps).',
       responses: { 200: jsonResponse(Enrolment, 'The secret and its QR code'), ...errorResponses },
     }),
     async (c) => c.json(await enrolmentBody(await startEnrolment(useCaseContext(c))), 200),
@@ -144,6 +152,8 @@ export function secondFactorRoutes() {
       method: 'post',
       path: '/second-factor/enrolment/confirm',
       summary: 'Confirm the second factor with its first code / 二要素認証の設定完了',
+      description:
+        'Confirms the second factor being set up with its first code from the authenticator app (二要素認証の設定完了); from then on every sign-in asks for a code. Answers the recovery codes, shown this once, each usable once. A wrong code is 422 (throttled like a password, 429); 409 when one is set up already, 422 when no set-up was started.',
       request: { body: withCode },
       responses: { 200: jsonResponse(RecoveryCodes, 'On; the recovery codes'), ...errorResponses },
     }),
@@ -156,6 +166,8 @@ export function secondFactorRoutes() {
       method: 'post',
       path: '/second-factor/recovery-codes',
       summary: 'New recovery codes / リカバリーコードの再発行',
+      description:
+        'Issues new recovery codes (リカバリーコードの再発行), given a current code of the authenticator app; the old recovery codes stop working. The new codes are shown this once. A wrong code, or no second factor set up, is 422 (throttled like a password, 429).',
       request: { body: withCode },
       responses: {
         200: jsonResponse(RecoveryCodes, 'The new codes; the old ones no longer work'),
@@ -172,6 +184,8 @@ export function secondFactorRoutes() {
       method: 'post',
       path: '/second-factor/disable',
       summary: 'Turn the second factor off / 二要素認証の無効化',
+      description:
+        'Turns the second factor off (二要素認証の無効化), given a current code or a recovery code. Refused 409 where the user’s ward requires a second factor of its staff; a wrong code, or none set up, is 422 (throttled like a password, 429). Audited.',
       request: { body: jsonBody(z.object({ code: text(40).min(1) })) },
       responses: { 204: { description: 'Off' }, ...errorResponses },
     }),

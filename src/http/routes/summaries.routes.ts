@@ -34,6 +34,8 @@ export function summaryRoutes() {
       method: 'get',
       path: '/',
       summary: 'The summary for council reviewers / 審議会向け集計',
+      description:
+        "The summary of one ward's fiscal year for its council (審議会向け集計): contracts and sub-contracts handling personal information, approvals, inspections, compliance reports, incidents and certificates of erasure, optionally for one department — as JSON, as CSV (UTF-8 with BOM, opened correctly by Excel) or as a Japanese PDF (`format`). For the ward's signers, inspectors and council reviewers; a system administrator names the ward. A ward or department you may not see — another ward's, or any for a company user — is 404.",
       request: {
         query: z.object({
           fiscalYear: z.coerce.number().int().min(2000).max(2100),

@@ -76,6 +76,8 @@ export function userRoutes() {
       method: 'get',
       path: '/',
       summary: 'Users you may see / 利用者の一覧',
+      description:
+        "The user accounts (利用者) the signed-in user may see, filtered in the database: ward staff see their ward's accounts, company staff their company's, system administrators all. Paged with limit and cursor. Never includes passwords or second-factor secrets.",
       request: { query: PageQuery.extend({ organisationId: Uuid.optional() }) },
       responses: { 200: jsonResponse(pageOf(UserSchema), 'A page of users'), ...errorResponses },
     }),
@@ -91,6 +93,8 @@ export function userRoutes() {
       method: 'post',
       path: '/',
       summary: 'Create a user / 利用者の登録',
+      description:
+        "Creates an account (利用者の登録) with an e-mail address, a name, a password and roles: a ward's manager (課長) creates the ward's staff with ward roles, a company's manager (統括責任者) its own staff with company roles, a system administrator anyone. Roles that do not fit the organisation's kind, or a department of another ward, are 422; granting roles you may not grant (administrator, or the other side's roles) is 403; an address already used in that organisation is 409. Audited.",
       request: { body: jsonBody(NewUser) },
       responses: { 201: jsonResponse(UserSchema, 'Created'), ...errorResponses },
     }),
@@ -106,6 +110,8 @@ export function userRoutes() {
       method: 'get',
       path: '/{id}',
       summary: 'One user / 利用者',
+      description:
+        'One user account (利用者) the signed-in user may see: name, e-mail address, organisation, department, roles, whether it is disabled. A user you may not see is 404.',
       request: { params: IdParam },
       responses: { 200: jsonResponse(UserSchema, 'The user'), ...errorResponses },
     }),
@@ -122,6 +128,8 @@ export function userRoutes() {
       method: 'patch',
       path: '/{id}',
       summary: 'Change a user (roles, disabled, password) / 利用者の変更',
+      description:
+        "Changes an account (利用者の変更): name, department, roles, disabled, a new password, or removing its second factor (after a lost phone). By the organisation's manager (課長 for a ward, 統括責任者 for a company) or an administrator, based on the version read (409 if stale). Disabling, a new password or a removed second factor ends every open session of the user. Roles that do not fit are 422, roles you may not grant 403, a user you may not see 404. Audited.",
       request: { params: IdParam, body: jsonBody(UserPatch) },
       responses: { 200: jsonResponse(UserSchema, 'Changed'), ...errorResponses },
     }),

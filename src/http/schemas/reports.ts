@@ -52,8 +52,23 @@ export const ReportSchema = z
   })
   .openapi('ComplianceReport');
 
-export const ReportCommandBody = z.object({
-  answers: AnswersSchema.optional(),
-  comment: text(3000).nullish(),
-  version: VersionField,
-});
+/** What the contractor's 一時保存 and 提出 read: the answers (the stored ones when left out) and a comment. */
+export const ReportAnswersBody = z
+  .object({
+    answers: AnswersSchema.optional().openapi({
+      description: 'The answers to the nine questions; left out, the answers already saved are used',
+    }),
+    comment: text(3000).nullish(),
+    version: VersionField,
+  })
+  .openapi('ComplianceReportAnswersBody');
+
+/** What the ward's 受付, 決裁 and 差戻し read: a comment only (差戻し keeps it as the reason). */
+export const ReportWardStepBody = z
+  .object({
+    comment: text(3000).nullish().openapi({
+      description: 'The comment of this step; on a return (差戻し), what must be corrected',
+    }),
+    version: VersionField,
+  })
+  .openapi('ComplianceReportWardStepBody');
