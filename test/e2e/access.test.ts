@@ -171,13 +171,18 @@ describe.skipIf(skipBrowserTests())(
 
       // a list becomes cards: each row a block as wide as the screen, each value beside its column's name
       await page.goto('/contracts');
+      await screenshot(page, 'phone-contract-list');
       const row = page.locator('table.cards tbody tr').first();
       const box = (await row.boundingBox())!;
       expect(box.width).toBeGreaterThan(300);
       const period = row.locator('td[data-label="契約期間"]');
       expect(await period.evaluate((td) => getComputedStyle(td, '::before').content)).toBe('"契約期間"');
-      // the period is on one line of its own, not clipped to a narrow column
-      expect(await period.evaluate((td) => td.scrollWidth <= td.clientWidth)).toBe(true);
+      // the period is shown whole inside its card, not clipped to a narrow column
+      const periodBox = (await period.locator('span').first().boundingBox())!;
+      expect(periodBox.x + periodBox.width).toBeLessThanOrEqual(box.x + box.width);
+      // the header and the menu leave most of the screen to the page
+      const nav = (await page.getByRole('navigation', { name: 'メインメニュー' }).boundingBox())!;
+      expect(nav.y + nav.height).toBeLessThan(844 / 4);
       expect(
         await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
       ).toBeLessThanOrEqual(0);

@@ -159,12 +159,18 @@ th a.sort:hover, th a.sort:focus { text-decoration: underline; }
 th[aria-sort] { background: #eef3f8; }
 @media (max-width: 760px) {
   h1 { font-size: 1.35rem; }
+  /* the header and menu in two short rows: the menu scrolls sideways instead of taking a third of the screen */
+  .site-header { padding: .4rem .75rem; gap: .25rem 1rem; }
+  .brand { font-size: 1rem; }
+  .site-nav ul { flex-wrap: nowrap; overflow-x: auto; padding: 0; }
+  .site-nav a { padding: .5rem .7rem; white-space: nowrap; }
   /* lists as cards on a phone: each row a block, each cell labelled by its column */
   table.cards, table.cards tbody, table.cards tr, table.cards td { display: block; width: 100%; }
   table.cards thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
   table.cards tr { border: 1px solid #c8d0d9; border-radius: 6px; margin: 0 0 .75rem; padding: .5rem .75rem; background: #fff; }
   table.cards td { border: 0; padding: .15rem 0; display: grid; grid-template-columns: 7.5em 1fr; gap: .5rem; white-space: normal; }
   table.cards td::before { content: attr(data-label); font-weight: 600; color: #445; }
+  table.cards td > *, table.cards time { min-width: 0; white-space: normal; overflow-wrap: anywhere; }
   .compare { grid-template-columns: 1fr; }
   dl.details { grid-template-columns: 1fr; }
   dl.details dt { border-bottom: 0; }
