@@ -1,4 +1,6 @@
+import type { Selectable } from 'kysely';
 import { accessibleBy, type FieldMap } from '../../../policies/rules-to-sql.js';
+import type { CouncilReportItemsTable } from '../../db/tables/approvals.js';
 import { actingWard } from '../shared/acting-ward.js';
 import { authorize } from '../shared/authorize.js';
 import { inTransaction, type UseCaseContext } from '../shared/context.js';
@@ -8,8 +10,6 @@ import { checkVersion } from '../shared/versioning.js';
 import type { CouncilReportContent } from './council-report-content.js';
 import type { BundledPart, ReportCover } from './report-cover.js';
 import { coverOf, loadParts } from './report-cover.repository.js';
-import type { CouncilReportItemsTable } from '../../db/tables/approvals.js';
-import type { Selectable } from 'kysely';
 
 // Council meetings (審議会) and the report items (報告事項) presented at them. Council reviewers
 // read; the privacy officer schedules meetings and puts items on their agenda.

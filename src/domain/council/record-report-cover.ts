@@ -28,7 +28,11 @@ export function normaliseCover(input: ReportCover): ReportCover {
           decisionNote: blankToNull(input.contractorSelection.decisionNote),
         }
       : null,
-    parts: input.parts.map((p) => ({ ...p, name: p.name.trim(), priorApproval: blankToNull(p.priorApproval) })),
+    parts: input.parts.map((p) => ({
+      ...p,
+      name: p.name.trim(),
+      priorApproval: blankToNull(p.priorApproval),
+    })),
   };
 }
 

@@ -62,7 +62,9 @@ function isCalendarDate(value: string): boolean {
 
 function tooLong(path: string, value: string | null | undefined, max: number, ja: string): FieldError[] {
   if (value == null || value.length <= max) return [];
-  return [{ path, message: `at most ${max} characters`, message_ja: `${ja}は${max}文字以内で入力してください` }];
+  return [
+    { path, message: `at most ${max} characters`, message_ja: `${ja}は${max}文字以内で入力してください` },
+  ];
 }
 
 /** Every refusal of a cover, by field, in both languages; empty when it may be recorded. */
@@ -134,7 +136,11 @@ function checkParts(parts: BundledPart[]): FieldError[] {
     const at = `parts.${i}`;
     const name = part.name.trim();
     if (!name) {
-      errors.push({ path: `${at}.name`, message: 'name the part', message_ja: `${i + 1}件目の業務内容を入力してください` });
+      errors.push({
+        path: `${at}.name`,
+        message: 'name the part',
+        message_ja: `${i + 1}件目の業務内容を入力してください`,
+      });
     } else if (seen.has(name)) {
       errors.push({
         path: `${at}.name`,

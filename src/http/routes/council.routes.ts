@@ -176,7 +176,8 @@ export function councilRoutes() {
       ...common,
       method: 'put',
       path: '/report-items/{id}/cover',
-      summary: "Record a report item's cover, overview and bundled parts / 表紙・事業の概要・一括契約の内訳の記録",
+      summary:
+        "Record a report item's cover, overview and bundled parts / 表紙・事業の概要・一括契約の内訳の記録",
       description:
         'The ward officer records what the approval cannot fill in for the council report as seed 003 ' +
         'lays it out: the article of the ordinance it reports under (条例の根拠; null falls back to the ' +
@@ -211,7 +212,7 @@ export function councilRoutes() {
       summary: 'The report item as a Japanese PDF / 報告事項（PDF）',
       description:
         'The council report as seed 003 lays it out: the cover sheet (諮問・報告事項 with 条例の根拠 and ' +
-        'the meeting date), 事業の概要 with the table of a bundled contract\'s parts when recorded, then ' +
+        "the meeting date), 事業の概要 with the table of a bundled contract's parts when recorded, then " +
         'the report item (報告事項; 再委託 wording for a sub-contract). 404 for an item the caller may not read.',
       request: { params: IdParam },
       responses: {

@@ -58,14 +58,16 @@ function ReportItemPage(d: CouncilReportPdfInput): ReactElement {
       ),
     ];
   });
-  const meetingLine = [
-    d.meeting?.title,
-    d.meetingDate ? `会議日：${toWareki(d.meetingDate)}` : null,
-  ].filter(Boolean);
+  const meetingLine = [d.meeting?.title, d.meetingDate ? `会議日：${toWareki(d.meetingDate)}` : null].filter(
+    Boolean,
+  );
   return h(
     Page,
     { size: 'A4', style: styles.page },
-    text(`${d.wardName}　${d.councilName}${meetingLine.length ? `　${meetingLine.join('　')}` : ''}`, styles.header),
+    text(
+      `${d.wardName}　${d.councilName}${meetingLine.length ? `　${meetingLine.join('　')}` : ''}`,
+      styles.header,
+    ),
     text('報告事項', styles.title),
     text(`件名　${c.subject}`, styles.subject),
     text(`条例の根拠：${ordinanceBasis(d)}`, styles.header),
