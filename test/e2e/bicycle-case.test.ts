@@ -269,7 +269,7 @@ describe.skipIf(skipBrowserTests())('the bicycle-measures case in the browser', 
       .getByRole('navigation', { name: 'メインメニュー' })
       .getByRole('link', { name: '審議会' })
       .click();
-    await page.getByRole('link', { name: '総合自転車対策業務一括委託の再委託について', exact: true }).click();
+    await page.getByRole('link', { name: '自転車対策コールセンター運営業務の再委託について', exact: true }).click();
     expect(await text(page.locator('dl.details'))).toContain('株式会社コールセンター・ジャパン');
     expect(await page.locator('main form').count()).toBe(0);
     await expectAccessible(page);

@@ -74,7 +74,7 @@ export async function councilItemPage(
         <CoverView p={p} cover={item.cover} wardArticle={wardArticle} ordinanceName={report.ordinance.name} />
         {mayAssign && (
           <details open={cover ? true : undefined}>
-            <summary>{t.cover.submit}</summary>
+            <summary>{t.cover.edit}</summary>
             <p class="lead">{t.cover.lead}</p>
             <CoverForm p={p} f={coverFields} item={item} />
           </details>

@@ -57,6 +57,7 @@ export const councilCoverEn: CouncilCoverDictionary = {
   },
   thisReport: 'Reported now',
   newlyAddedMark: ' (newly added)',
+  edit: 'Record or correct the cover, overview and parts',
   submit: 'Record the cover and overview',
   none: '—',
 };

@@ -59,6 +59,7 @@ export const councilCoverJa = {
   },
   thisReport: '今回の報告事項',
   newlyAddedMark: '（新規追加）',
+  edit: '表紙・概要・内訳を記録・修正する',
   submit: '表紙・概要を記録する',
   none: '—',
 };
