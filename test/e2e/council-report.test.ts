@@ -66,6 +66,7 @@ describe.skipIf(skipBrowserTests())('the council report cover in the pages', { t
         .inputValue(),
     ).toBe('第14条第1項');
     await expectAccessible(page);
+    await screenshot(page, 'council-item-cover-refused', '.error-summary');
 
     const again = page.getByRole('region', { name: '表紙・事業の概要・一括契約の内訳' });
     const row = (n: number) => again.getByRole('group', { name: `内訳 ${n}` });
