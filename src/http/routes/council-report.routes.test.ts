@@ -285,6 +285,29 @@ describe('refusals (422 in both languages, nothing written; 403, 404, 409)', () 
     expect(stale.status).toBe(409);
   });
 
+  it('lets exactly one of two simultaneous recordings of the same version win, with its audit entry', async () => {
+    const current = expectStatus(
+      await t.call('GET', `${ITEMS}/${subItem.id}`, { token: w.tokens.ward_officer }),
+      200,
+    );
+    const answers = await Promise.all([
+      putCover('ward_officer', current, { ...seedCover, parts: [], ordinanceArticle: '第14条第1項' }),
+      putCover('ward_officer', current, { ...seedCover, parts: [], ordinanceArticle: '第14条第2項' }),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    const trail = expectStatus(
+      await t.call('GET', `/api/v1/audit-entries?subjectId=${subItem.id}`, { token: w.tokens.ward_manager }),
+      200,
+    );
+    const entries = trail.items.filter(
+      (e: { action: string; subjectId: string }) =>
+        e.action === 'council_item.record_cover' && e.subjectId === subItem.id,
+    );
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ actorUserId: w.userIds.ward_officer });
+    subItem = answers.find((a) => a.status === 200)!.body;
+  });
+
   it('records an ordinary contract as no parts at all', async () => {
     const res = expectStatus(await putCover('ward_officer', subItem, { ...seedCover, parts: [] }), 200);
     expect(res.cover.parts).toEqual([]);
