@@ -270,7 +270,7 @@ describe.skipIf(skipBrowserTests())('the bicycle-measures case in the browser', 
       .getByRole('link', { name: '審議会' })
       .click();
     await page.getByRole('link', { name: '自転車対策コールセンター運営業務の再委託について', exact: true }).click();
-    expect(await text(page.locator('dl.details'))).toContain('株式会社コールセンター・ジャパン');
+    expect(await text(page.locator('main'))).toContain('株式会社コールセンター・ジャパン');
     expect(await page.locator('main form').count()).toBe(0);
     await expectAccessible(page);
     await screenshot(page, 'council-item');
