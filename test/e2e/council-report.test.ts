@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, screenshot, serveApp, skipBrowserTests } from '../helpers/browser.js';
 import { pdfText } from '../helpers/pdf-text.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
-import { buildWorld, type World } from '../helpers/world.js';
+import { buildWorld } from '../helpers/world.js';
 import { as, expectAccessible, notice, press, text } from './story.js';
 
 // The council report's cover sheet, 事業の概要 and bundled parts recorded in the page (issue 16):
@@ -13,7 +13,6 @@ import { as, expectAccessible, notice, press, text } from './story.js';
 
 describe.skipIf(skipBrowserTests())('the council report cover in the pages', { timeout: 90_000 }, () => {
   let t: TestApp;
-  let w: World;
   let base: string;
   let close: () => Promise<void>;
   let browser: Browser;
@@ -23,7 +22,7 @@ describe.skipIf(skipBrowserTests())('the council report cover in the pages', { t
     t = await createTestApp();
     // the browser keeps real time: sessions made on the test clock would have expired
     t.clock.set(new Date());
-    w = await buildWorld(t);
+    await buildWorld(t);
     ({ url: base, close } = await serveApp(t));
     browser = await launchBrowser();
   });
