@@ -144,6 +144,34 @@ describe('the sub-contract’s report item, in its own words', () => {
   });
 });
 
+describe('the cover form in the pages (without the browser)', () => {
+  it('keeps what was typed on a refusal, refuses a stale version with 409, and reads in English', async () => {
+    const officer = await pageClient(t, USERS.ward_officer!.email);
+    const path = `/council/items/${subItem.id}`;
+    const page = await officer.get(path);
+    const version = page.html.match(/cover"[\s\S]*?name="version" value="(\d+)"/)![1]!;
+    const refused = await officer.post(`${path}/cover`, {
+      version,
+      ordinanceArticle: '第14条第1項',
+      'parts.0.name': '放置自転車等撤去',
+      'parts.2.name': '放置自転車等撤去',
+      'parts.2.priorApproval': '平成9年度了承済',
+    });
+    expect(refused.status).toBe(422);
+    // the duplicate and the approval without personal information land on the form's third row
+    expect(refused.html).toContain('id="f-parts-2-name"');
+    expect(refused.html).toMatch(/href="#f-parts-2-name"/);
+    expect(refused.html).toMatch(/href="#f-parts-2-priorApproval"/);
+    expect(refused.html).toContain('value="第14条第1項"');
+    const stale = await officer.post(`${path}/cover`, { version: String(Number(version) - 1) });
+    expect(stale.status).toBe(409);
+    const english = await officer.get(`${path}?lang=en`);
+    expect(english.status).toBe(200);
+    expect(english.html).toContain('Reason for sub-contracting');
+    expect(english.html).toContain('Parts of the bundled contract');
+  });
+});
+
 describe('the cover sheet, 事業の概要 and the bundled parts', () => {
   it('prints the cover with the ordinance’s article from the ward’s setting before anything is recorded', async () => {
     const { text, pages } = await pdfOf(delegationItem.id, 'council-report-plain');
