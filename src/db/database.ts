@@ -29,6 +29,8 @@ export interface WardSettings {
   requireSecondFactor?: boolean;
   /** 特記事項: the template (forms/special-provisions) new contracts are made under. */
   provisionsTemplate?: string;
+  /** 条例の根拠: the article council reports are made under (第14条第1項), unless an item names one. */
+  councilReportArticle?: string;
 }
 
 export interface OrganisationsTable {

@@ -23,6 +23,7 @@ import * as priorApprovals from '../../migrations/2026-12-08T2300-prior-approval
 import * as contractProvisions from '../../migrations/2026-12-08T2400-contract-provisions.js';
 import * as municipalityWords from '../../migrations/2026-12-08T3000-municipality-words.js';
 import * as packageDownloads from '../../migrations/2026-12-09T0800-package-downloads.js';
+import * as councilReportCover from '../../migrations/2026-12-09T0100-council-report-cover.js';
 
 // Static imports: Node's import() of .ts files fails under vitest, and a bundled Workers build
 // has no file system to read a migrations folder from.
@@ -51,6 +52,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-08T2001-contract-termination': contractTermination,
   '2026-12-08T3000-municipality-words': municipalityWords,
   '2026-12-09T0800-package-downloads': packageDownloads,
+  '2026-12-09T0100-council-report-cover': councilReportCover,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

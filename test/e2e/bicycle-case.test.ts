@@ -269,8 +269,10 @@ describe.skipIf(skipBrowserTests())('the bicycle-measures case in the browser', 
       .getByRole('navigation', { name: 'メインメニュー' })
       .getByRole('link', { name: '審議会' })
       .click();
-    await page.getByRole('link', { name: '総合自転車対策業務一括委託の再委託について', exact: true }).click();
-    expect(await text(page.locator('dl.details'))).toContain('株式会社コールセンター・ジャパン');
+    await page
+      .getByRole('link', { name: '自転車対策コールセンター運営業務の再委託について', exact: true })
+      .click();
+    expect(await text(page.locator('main'))).toContain('株式会社コールセンター・ジャパン');
     expect(await page.locator('main form').count()).toBe(0);
     await expectAccessible(page);
     await screenshot(page, 'council-item');

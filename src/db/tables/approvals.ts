@@ -82,6 +82,31 @@ export interface CouncilReportItemsTable {
   content: Json;
   created_at: Date;
   version: Generated<number>;
+  /** 条例の根拠: the article reported under (第14条第1項); null: the ward's setting. */
+  ordinance_article: string | null;
+  /** The kinds of outsourcing reported (電子計算機による処理委託, …). */
+  outsourcing_kinds: ColumnType<string[], string[] | undefined, string[]>;
+  /** 事業の概要: 目的, 対象者, 事業内容. */
+  purpose: string | null;
+  target_people: string | null;
+  overview: string | null;
+  /** 会議日, when the item is not on a scheduled meeting. */
+  meeting_on: DateText | null;
+  /** 選定方法 while the contractor is not chosen yet, and when the choice is expected. */
+  contractor_selection: string | null;
+  contractor_decision_note: string | null;
+}
+
+/** 一括契約の内訳: one part of a bundled contract, as the ward officer records it. */
+export interface CouncilReportItemPartsTable {
+  ward_id: string;
+  item_id: string;
+  position: number;
+  name: string;
+  handles_personal_info: boolean;
+  /** 既承認: the council's earlier approval (平成9年度第1回本審議会にて了承済). */
+  prior_approval: string | null;
+  newly_added: boolean;
 }
 
 export interface ApprovalTables {
@@ -90,4 +115,5 @@ export interface ApprovalTables {
   subcontractor_suspensions: SubcontractorSuspensionsTable;
   council_meetings: CouncilMeetingsTable;
   council_report_items: CouncilReportItemsTable;
+  council_report_item_parts: CouncilReportItemPartsTable;
 }

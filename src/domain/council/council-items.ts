@@ -1,4 +1,6 @@
+import type { Selectable } from 'kysely';
 import { accessibleBy, type FieldMap } from '../../../policies/rules-to-sql.js';
+import type { CouncilReportItemsTable } from '../../db/tables/approvals.js';
 import { actingWard } from '../shared/acting-ward.js';
 import { authorize } from '../shared/authorize.js';
 import { inTransaction, type UseCaseContext } from '../shared/context.js';
@@ -6,6 +8,8 @@ import { notFound, ValidationError } from '../shared/errors.js';
 import { after, decodeCursor, type Page, toPage } from '../shared/pagination.js';
 import { checkVersion } from '../shared/versioning.js';
 import type { CouncilReportContent } from './council-report-content.js';
+import type { BundledPart, ReportCover } from './report-cover.js';
+import { coverOf, loadParts } from './report-cover.repository.js';
 
 // Council meetings (審議会) and the report items (報告事項) presented at them. Council reviewers
 // read; the privacy officer schedules meetings and puts items on their agenda.
@@ -21,6 +25,8 @@ export interface CouncilReportItem {
   kind: 'delegation' | 'subdelegation';
   title: string;
   content: CouncilReportContent;
+  /** What the ward officer recorded: cover sheet, 事業の概要, 会議日, 選定方法, bundled parts. */
+  cover: ReportCover;
   createdAt: Date;
   version: number;
 }
@@ -68,17 +74,7 @@ export async function createMeeting(ctx: UseCaseContext, input: { title: string;
   });
 }
 
-function toItem(r: {
-  id: string;
-  ward_id: string;
-  approval_id: string;
-  meeting_id: string | null;
-  kind: 'delegation' | 'subdelegation';
-  title: string;
-  content: unknown;
-  created_at: Date;
-  version: number;
-}): CouncilReportItem {
+export function toItem(r: Selectable<CouncilReportItemsTable>, parts: BundledPart[] = []): CouncilReportItem {
   return {
     id: r.id,
     wardId: r.ward_id,
@@ -87,6 +83,7 @@ function toItem(r: {
     kind: r.kind,
     title: r.title,
     content: r.content as CouncilReportContent,
+    cover: coverOf(r, parts),
     createdAt: r.created_at,
     version: r.version,
   };
@@ -113,7 +110,17 @@ export async function listReportItems(
     .orderBy('id')
     .limit(query.limit + 1)
     .execute();
-  return toPage(rows, query.limit, (r) => [r.created_at.toISOString(), r.id], toItem);
+  const parts = await loadParts(
+    ctx.db,
+    rows.map((r) => r.ward_id),
+    rows.map((r) => r.id),
+  );
+  return toPage(
+    rows,
+    query.limit,
+    (r) => [r.created_at.toISOString(), r.id],
+    (r) => toItem(r, parts.get(r.id)),
+  );
 }
 
 export async function getReportItem(ctx: UseCaseContext, id: string): Promise<CouncilReportItem> {
@@ -123,7 +130,7 @@ export async function getReportItem(ctx: UseCaseContext, id: string): Promise<Co
     .where('id', '=', id)
     .executeTakeFirst();
   if (!row) throw notFound('Council report item', '審議会報告事項');
-  const item = toItem(row);
+  const item = toItem(row, (await loadParts(ctx.db, [row.ward_id], [row.id])).get(row.id));
   authorize(ctx.ability, 'read', 'CouncilReportItem', item);
   return item;
 }
@@ -143,7 +150,7 @@ export async function assignToMeeting(
       .forUpdate()
       .executeTakeFirst();
     if (!row) throw notFound('Council report item', '審議会報告事項');
-    const before = toItem(row);
+    const before = toItem(row, (await loadParts(tx, [row.ward_id], [row.id])).get(row.id));
     authorize(ctx.ability, 'update', 'CouncilReportItem', before);
     checkVersion('審議会報告事項 / Council report item', expectedVersion, before.version);
     if (meetingId) {
@@ -178,6 +185,6 @@ export async function assignToMeeting(
       before: { meetingId: before.meetingId },
       after: { meetingId },
     });
-    return toItem(updated);
+    return toItem(updated, before.cover.parts);
   });
 }

@@ -59,3 +59,34 @@ export function mediaLines(register: RegisterDocument): string[] {
       : `${MEDIA_JA[m.kind]}（${m.name}）`;
   });
 }
+
+/** 「A」、「B」及び「C」: a Japanese list, the last joined with 及び. */
+export function japaneseList(parts: string[]): string {
+  if (parts.length <= 1) return parts.join('');
+  return `${parts.slice(0, -1).join('、')}及び${parts[parts.length - 1]}`;
+}
+
+/**
+ * 記録媒体 as one phrase, grouped by kind the way seed 003 writes it:
+ * 紙（「放置自転車等返還請求書」、「駐輪施設利用申請書」及び「駐輪施設利用申請者リスト」）及び
+ * 電磁的媒体（USB、委託先のパソコン及び管理システム（…））. Reads the stored lines, so items
+ * reported before the grouping read the same.
+ */
+export function mediaPhrase(lines: string[]): string {
+  const paper: string[] = [];
+  const electronic: string[] = [];
+  const other: string[] = [];
+  for (const line of lines) {
+    const named = /^紙（(「.*」)）$/.exec(line);
+    if (named) paper.push(named[1]!);
+    else if (line === '紙') paper.push('');
+    else if (line.startsWith(`${MEDIA_JA.other}（`)) other.push(line);
+    else electronic.push(line);
+  }
+  const groups: string[] = [];
+  const paperNames = paper.filter(Boolean);
+  if (paper.length) groups.push(paperNames.length ? `紙（${japaneseList(paperNames)}）` : '紙');
+  if (electronic.length) groups.push(`電磁的媒体（${japaneseList(electronic)}）`);
+  groups.push(...other);
+  return groups.join('及び');
+}

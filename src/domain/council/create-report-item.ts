@@ -45,12 +45,15 @@ export async function createCouncilReportItem(tx: Tx, approval: Approval, at: Da
       supervisionMethod: null,
     };
   } else {
+    // The sub-contract's own report (seed 003 「…の再委託について」): its own title, reason, content
+    // and measures, from the sub-contract and its application — never the parent's.
     const parent = (await findContract(tx, approval.parentContractId!))!;
+    const sub = (await findContract(tx, approval.contractId))!;
     content = {
       kind: 'subdelegation',
-      subject: `${parent.title}の再委託について`,
+      subject: `${app.title}の再委託について`,
       department: department.name,
-      businessName: parent.title,
+      businessName: app.title,
       contractor: {
         name: await orgName(tx, parent.contractorOrgId),
         selectionMethod: parent.selectionMethod,
@@ -62,8 +65,11 @@ export async function createCouncilReportItem(tx: Tx, approval: Approval, at: Da
       reason: app.reason,
       content: app.scope,
       period: { from: app.periodFrom, to: app.periodTo },
-      wardMeasures: parent.wardMeasures,
-      contractorMeasures: { operational: app.safetyMeasures, system: [] },
+      wardMeasures: sub.wardMeasures,
+      contractorMeasures: {
+        operational: app.safetyMeasures,
+        system: sub.contractorMeasures.system,
+      },
       supervisionMethod: app.supervisionMethod,
     };
   }

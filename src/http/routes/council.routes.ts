@@ -7,6 +7,8 @@ import {
   listMeetings,
   listReportItems,
 } from '../../domain/council/council-items.js';
+import { recordReportCover } from '../../domain/council/record-report-cover.js';
+import { MAX_PARTS, OUTSOURCING_KINDS } from '../../domain/council/report-cover.js';
 import type { AppEnv } from '../app-env.js';
 import { expectedVersion, requireAuth, useCaseContext } from '../middleware/authenticate.js';
 import { councilReportPdf } from '../pdf-documents.js';
@@ -30,6 +32,38 @@ const common = { tags: ['council'], security: bearerSecurity };
 const Meeting = z
   .object({ id: z.string(), wardId: z.string(), title: z.string(), heldOn: z.string(), version: z.number() })
   .openapi('CouncilMeeting');
+// Lengths and the rules between fields are checked by the domain (checkReportCover), so the API and
+// the page form refuse alike, in Japanese and English; the schema states the shape only.
+const Part = z
+  .object({
+    name: z.string().max(1000).openapi({ description: '業務内容' }),
+    personalInfo: z.boolean().openapi({ description: '個人情報の取扱い ○ (true) / × (false)' }),
+    priorApproval: z.string().max(1000).nullable().openapi({
+      description: "既承認: the council's earlier approval (平成9年度第1回本審議会にて了承済); null: none",
+    }),
+    newlyAdded: z.boolean().openapi({ description: '新規追加業務: a part this report adds' }),
+  })
+  .openapi('CouncilReportPart');
+const Cover = z
+  .object({
+    ordinanceArticle: z.string().max(1000).nullable().openapi({
+      description: "条例の根拠: the article (第14条第1項); null: the ward's setting councilReportArticle",
+    }),
+    outsourcingKinds: z.array(z.enum(OUTSOURCING_KINDS)).max(OUTSOURCING_KINDS.length),
+    overview: z.object({
+      purpose: z.string().max(10000).nullable(),
+      targetPeople: z.string().max(10000).nullable(),
+      description: z.string().max(20000).nullable(),
+    }),
+    meetingOn: z.string().max(20).nullable().openapi({ description: '会議日 (YYYY-MM-DD)' }),
+    contractorSelection: z
+      .object({ method: z.string().max(1000), decisionNote: z.string().max(1000).nullable() })
+      .nullable()
+      .openapi({ description: '選定方法 while the contractor is not chosen yet; null once it is' }),
+    parts: z.array(Part).max(MAX_PARTS + 10),
+  })
+  .openapi('CouncilReportCover');
+
 const Item = z
   .object({
     id: z.string(),
@@ -39,6 +73,7 @@ const Item = z
     kind: z.enum(['delegation', 'subdelegation']),
     title: z.string(),
     content: z.record(z.string(), z.unknown()),
+    cover: Cover,
     createdAt: z.string(),
     version: z.number(),
   })
@@ -149,11 +184,46 @@ export function councilRoutes() {
   app.openapi(
     createRoute({
       ...common,
+      method: 'put',
+      path: '/report-items/{id}/cover',
+      summary:
+        "Record a report item's cover, overview and bundled parts / 表紙・事業の概要・一括契約の内訳の記録",
+      description:
+        'The ward officer records what the approval cannot fill in for the council report as seed 003 ' +
+        'lays it out: the article of the ordinance it reports under (条例の根拠; null falls back to the ' +
+        "ward's setting), the kinds of outsourcing, 事業の概要 (目的, 対象者, 事業内容), the meeting " +
+        'date (会議日) when the item is not on a scheduled meeting, how the contractor is being chosen ' +
+        'while it is not chosen yet (選定方法, shown instead of the company), and the parts of a bundled ' +
+        'contract (一括契約) with ○/× for personal information and the earlier council approval (既承認). ' +
+        'Replaces what was recorded. Refusals: 422 (nothing written) for a bundle of one part, a part ' +
+        'named twice, an approval on a part without personal information or on a newly added part, a ' +
+        'selection without a method, a date that is not one, texts too long; 409 on a stale version; ' +
+        '403 for a council reviewer; 404 for an item of another ward.',
+      request: { params: IdParam, body: jsonBody(Cover.extend({ version: VersionField })) },
+      responses: { 200: jsonResponse(Item, 'Recorded'), ...errorResponses },
+    }),
+    async (c) => {
+      const { version, ...cover } = c.req.valid('json');
+      const item = await recordReportCover(
+        useCaseContext(c),
+        c.req.valid('param').id,
+        cover,
+        expectedVersion(c, version),
+      );
+      return c.json(present(item), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      ...common,
       method: 'get',
       path: '/report-items/{id}/pdf',
       summary: 'The report item as a Japanese PDF / 報告事項（PDF）',
       description:
-        "The council report item as a Japanese PDF (報告事項) for the council's papers, with the ward's own word for itself, 令和 dates and the meeting. Read like the item itself: 404 for one you may not see.",
+        'The council report as seed 003 lays it out: the cover sheet (諮問・報告事項 with 条例の根拠 and ' +
+        "the meeting date), 事業の概要 with the table of a bundled contract's parts when recorded, then " +
+        'the report item (報告事項; 再委託 wording for a sub-contract). 404 for an item the caller may not read.',
       request: { params: IdParam },
       responses: {
         200: {

@@ -41,6 +41,10 @@ const WardSettingsSchema = z.object({
   provisionsTemplate: z.enum(PROVISION_TEMPLATE_IDS).optional().openapi({
     description: '特記事項: the template new contracts are made under (GET /api/v1/provision-templates)',
   }),
+  councilReportArticle: z.string().trim().min(1).max(100).optional().openapi({
+    description:
+      '条例の根拠: the article of the ordinance council reports (報告事項) are made under, e.g. 第14条第1項; a report item may name another',
+  }),
 });
 
 const MunicipalityKind = z.enum(MUNICIPALITY_KINDS).openapi({

@@ -239,7 +239,7 @@ describe('the call centre, from application to council report', () => {
     const item = items.items.find((i: { approvalId: string }) => i.approvalId === approval.id);
     expect(item).toMatchObject({
       kind: 'subdelegation',
-      title: '総合自転車対策業務一括委託の再委託について',
+      title: '自転車対策コールセンター運営業務の再委託について',
     });
     expect(item.content.items.collected[0]).toEqual({
       group: '問合せ者',
@@ -290,7 +290,7 @@ describe('the call centre, from application to council report', () => {
     const { text } = await pdfText(bytes);
     for (const expected of [
       '報告事項',
-      '総合自転車対策業務一括委託の再委託について',
+      '自転車対策コールセンター運営業務の再委託について',
       '交通対策課',
       '株式会社コールセンター・ジャパン',
       '問合せ者の氏名、住所、電話番号、問合せ内容',

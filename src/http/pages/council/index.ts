@@ -3,7 +3,7 @@ import type { AppEnv } from '../../app-env.js';
 import { signedIn } from '../guard.js';
 import { UUID_PARAM } from '../ids.js';
 import { councilPage, createMeetingAction } from './council.page.js';
-import { assignItemAction, councilItemPage, councilItemPdf } from './item.page.js';
+import { assignItemAction, councilItemPage, councilItemPdf, recordCoverAction } from './item.page.js';
 
 /** 審議会: meetings and report items (報告事項) with their PDFs; reviewers read, the officer schedules. */
 export function councilPages() {
@@ -14,5 +14,6 @@ export function councilPages() {
   app.get(id, signedIn, (c) => councilItemPage(c));
   app.get(`${id}/pdf`, signedIn, councilItemPdf);
   app.post(`${id}/meeting`, signedIn, assignItemAction);
+  app.post(`${id}/cover`, signedIn, recordCoverAction);
   return app;
 }

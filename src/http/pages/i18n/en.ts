@@ -1,5 +1,6 @@
 import { provisionsEn } from '../contracts/provisions-i18n.js';
 import { inspectionsEn } from '../inspections/i18n.js';
+import { councilCoverEn } from './council-cover-en.js';
 import { handoverEn } from './handover-en.js';
 import { companySearchEn, inboxEn } from './inbox-en.js';
 import type { Dictionary } from './ja.js';
@@ -444,6 +445,7 @@ export const en: Dictionary = {
     assignSubmit: 'Update the agenda',
     kind: { delegation: 'Outsourcing', subdelegation: 'Sub-contracting' },
     readOnly: 'Council members can read only.',
+    cover: councilCoverEn,
     content: {
       subject: 'Subject',
       department: 'Department',

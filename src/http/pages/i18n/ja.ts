@@ -1,3 +1,4 @@
+import { councilCoverJa } from './council-cover-ja.js';
 import { companySearchJa, inboxJa } from './inbox-ja.js';
 import { reportsJa } from './reports-ja.js';
 
@@ -451,6 +452,7 @@ export const ja = {
     assignSubmit: '付議を更新する',
     kind: { delegation: '委託', subdelegation: '再委託' } as Record<string, string>,
     readOnly: '審議会委員は閲覧のみ行えます。',
+    cover: councilCoverJa,
     content: {
       subject: '件名',
       department: '保有課（担当課）',

@@ -1,0 +1,67 @@
+// The council report's cover sheet, 事業の概要 and bundled parts on the report item page (issue 16),
+// and the sub-contract's own wording (issue 19: its page said 委託理由 where its PDF says 再委託理由).
+
+export const councilCoverJa = {
+  /** A sub-contract's report item: 再委託 in every heading, as its PDF. */
+  sub: {
+    contractor: '委託先',
+    collected: '再委託先が収集する項目',
+    provided: '再委託先に提供する項目',
+    reason: '再委託理由',
+    content: '再委託の内容',
+    period: '再委託の開始時期及び期限',
+    wardMeasures: '再委託にあたり{self}が行う情報保護対策',
+    contractorMeasures: '再委託事業者に行わせる情報保護対策',
+  },
+  heading: '表紙・事業の概要・一括契約の内訳',
+  lead: '審議会に提出する報告の表紙（条例の根拠・委託の種類・会議日）と事業の概要です。複数の業務をまとめた一括契約のときは、その内訳を記録します。',
+  basis: '条例の根拠',
+  basisFallback: (article: string) => `${article}（{self}の設定）`,
+  noBasis: '未設定',
+  ordinanceArticle: '条例の根拠（条項）',
+  ordinanceArticleHint: '例: 第14条第1項。空欄のときは{self}の設定の条項を使います。',
+  outsourcingKinds: '委託の種類',
+  kinds: {
+    computer_processing: '電子計算機による個人情報の処理委託',
+    collection: '個人情報の収集を伴う委託',
+    provision: '重要な個人情報の提供を伴う委託',
+    other: 'その他の委託',
+  } as Record<string, string>,
+  overview: '事業の概要',
+  purpose: '目的',
+  targetPeople: '対象者',
+  description: '事業内容',
+  descriptionHint: '改行ごとに段落になります。',
+  meetingOn: '会議日',
+  meetingOnHint: '審議会に付議したときは、その開催日が会議日になります。',
+  selectionLegend: '事業者が未決定のとき',
+  selectionMethod: '選定方法',
+  selectionMethodHint:
+    '例: プロポーザルにより選定、指名競争入札。報告には事業者名に代えてこれを載せます。事業者が決まっていれば空欄にします。',
+  decisionNote: '事業者決定の予定',
+  decisionNoteHint: '例: 令和9年2月中旬に事業者決定（予定）',
+  pending: (method: string) => `未決定（${method}）`,
+  parts: '一括契約の内訳',
+  partsHint: '一括契約のときは2件以上を記入します。業務内容が空欄の行は記録しません。',
+  noParts: '一括契約ではありません（内訳なし）',
+  part: (n: number) => `内訳 ${n}`,
+  partName: '業務内容',
+  partPersonalInfo: '個人情報を取り扱う',
+  partNewlyAdded: '新規追加業務',
+  partPriorApproval: '審議会の承認（既承認）',
+  partPriorApprovalHint:
+    '例: 平成9年度第1回本審議会にて了承済。今回の報告で初めて報告するときは空欄にします。',
+  columns: {
+    no: '番号',
+    name: '業務内容',
+    personalInfo: '個人情報の有無',
+    approval: '審議会の承認（既承認）',
+  },
+  thisReport: '今回の報告事項',
+  newlyAddedMark: '（新規追加）',
+  edit: '表紙・概要・内訳を記録・修正する',
+  submit: '表紙・概要を記録する',
+  none: '—',
+};
+
+export type CouncilCoverDictionary = typeof councilCoverJa;
