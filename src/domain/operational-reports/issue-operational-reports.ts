@@ -84,8 +84,7 @@ export async function issueOperationalReports(
         .onConflict((oc) => oc.columns(['ward_id', 'contract_id', 'kind', 'period']).doNothing())
         .returning('id')
         .execute();
-      if (rows.length)
-        byWard.set(c.ward_id, [...(byWard.get(c.ward_id) ?? []), ...rows.map((r) => r.id)]);
+      if (rows.length) byWard.set(c.ward_id, [...(byWard.get(c.ward_id) ?? []), ...rows.map((r) => r.id)]);
     }
     let issued = 0;
     for (const [wardId, ids] of byWard) {
@@ -105,4 +104,3 @@ export async function issueOperationalReports(
     return issued;
   });
 }
-

@@ -66,7 +66,11 @@ export async function recordMeeting(ctx: UseCaseContext, input: MeetingInput): P
     const attendees = input.attendees.map((a) => a.trim()).filter(Boolean);
     const errors: FieldError[] = [];
     if (input.heldOn > today)
-      errors.push({ path: 'heldOn', message: 'not in the future', message_ja: '開催日に未来の日付は指定できません' });
+      errors.push({
+        path: 'heldOn',
+        message: 'not in the future',
+        message_ja: '開催日に未来の日付は指定できません',
+      });
     if (input.heldOn < contract.periodFrom)
       errors.push({
         path: 'heldOn',
@@ -78,7 +82,10 @@ export async function recordMeeting(ctx: UseCaseContext, input: MeetingInput): P
     if (!input.minutes.trim())
       errors.push({ path: 'minutes', message: 'required', message_ja: '議事録を入力してください' });
     if (errors.length)
-      throw new ValidationError({ en: 'The meeting record is incomplete', ja: '会議の記録に不足があります' }, errors);
+      throw new ValidationError(
+        { en: 'The meeting record is incomplete', ja: '会議の記録に不足があります' },
+        errors,
+      );
     const row = await tx
       .insertInto('regular_meetings')
       .values({

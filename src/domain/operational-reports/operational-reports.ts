@@ -13,8 +13,8 @@ import { toJapanDate } from '../shared/japan-date.js';
 import { after, decodeCursor, type Page, toPage } from '../shared/pagination.js';
 import { runStep } from '../shared/run-step.js';
 import { machineColumns } from '../shared/stored-snapshot.js';
-import { appendSignOffStep } from '../sign-off/sign-off-steps.js';
 import { readSignOff } from '../sign-off/read-sign-off.js';
+import { appendSignOffStep } from '../sign-off/sign-off-steps.js';
 import {
   findOperationalReport,
   type OperationalReport,
@@ -44,7 +44,14 @@ export function actOnOperationalReport(
   input: OperationalReportInput,
   expectedVersion: number,
 ): Promise<OperationalReport> {
-  return runStep(ctx, operationalReportWorkflow, operationalReportCommands[command], id, input, expectedVersion);
+  return runStep(
+    ctx,
+    operationalReportWorkflow,
+    operationalReportCommands[command],
+    id,
+    input,
+    expectedVersion,
+  );
 }
 
 /** The steps this person may take on the report now. */
@@ -70,7 +77,10 @@ export interface AdhocReportInput {
  * city's 受付 and 決裁. Only on a contract whose settings require ad-hoc reports and that is being
  * performed. Audited with its first step.
  */
-export async function fileAdhocReport(ctx: UseCaseContext, input: AdhocReportInput): Promise<OperationalReport> {
+export async function fileAdhocReport(
+  ctx: UseCaseContext,
+  input: AdhocReportInput,
+): Promise<OperationalReport> {
   return inTransaction(ctx, async ({ tx, audit }) => {
     const contract = await findContract(tx, input.contractId, true);
     if (!contract) throw notFound('Contract', '契約');
@@ -101,7 +111,10 @@ export async function fileAdhocReport(ctx: UseCaseContext, input: AdhocReportInp
       ...missingContents('adhoc', input),
     ];
     if (errors.length)
-      throw new ValidationError({ en: 'The report is not complete', ja: '報告書の記入内容が不足しています' }, errors);
+      throw new ValidationError(
+        { en: 'The report is not complete', ja: '報告書の記入内容が不足しています' },
+        errors,
+      );
     const { signOffChain } = await wardApprovalSettings(tx, contract.wardId);
     const filed = decide(operationalReportWorkflow.machine, 'filing', { type: 'FILE' } as never, {
       chain: [...signOffChain],
@@ -176,6 +189,10 @@ export interface OperationalReportQuery {
   status?: string;
   /** Only those past their due date and still with the contractor. */
   overdue?: boolean;
+  /** Several states at once (the worklist's: what waits on the viewer's side). */
+  statuses?: readonly string[];
+  /** Oldest due date first (the worklist); latest first by default. */
+  oldestFirst?: boolean;
   cursor?: string;
   limit: number;
 }
@@ -193,16 +210,18 @@ export async function listOperationalReports(
   if (query.contractId) q = q.where('contract_id', '=', query.contractId);
   if (query.kind) q = q.where('kind', '=', query.kind);
   if (query.status) q = q.where('status', '=', query.status);
+  if (query.statuses) q = q.where('status', 'in', [...query.statuses]);
   if (query.overdue) q = q.where('status', 'in', [...WITH_CONTRACTOR]).where('due_on', '<', today);
+  const direction = query.oldestFirst ? 'asc' : 'desc';
   if (query.cursor) {
     const [dueOn, id] = decodeCursor(query.cursor, 2);
     q = q.where((eb) =>
-      after(eb, ['operational_reports.due_on', 'operational_reports.id'], [dueOn, id], 'desc'),
+      after(eb, ['operational_reports.due_on', 'operational_reports.id'], [dueOn, id], direction),
     );
   }
   const rows = await q
-    .orderBy('due_on', 'desc')
-    .orderBy('id', 'desc')
+    .orderBy('due_on', direction)
+    .orderBy('id', direction)
     .limit(query.limit + 1)
     .execute();
   return toPage(

@@ -53,7 +53,10 @@ export const recommendationCommands: Record<RecommendationCommand, Step> = {
       const errors = missing(input);
       if (errors.length)
         throw new ValidationError(
-          { en: 'State the measures taken and their result', ja: '改善措置とその結果を書面で報告してください' },
+          {
+            en: 'State the measures taken and their result',
+            ja: '改善措置とその結果を書面で報告してください',
+          },
           errors,
         );
     },
@@ -71,10 +74,9 @@ export const recommendationCommands: Record<RecommendationCommand, Step> = {
     can: { action: 'update', field: 'decision' },
     check: ({ input }) => {
       if (!input.comment?.trim())
-        throw new ValidationError(
-          { en: 'Say what the answer lacks', ja: '差戻しの理由を入力してください' },
-          [{ path: 'comment', message: 'required', message_ja: '差戻しの理由を入力してください' }],
-        );
+        throw new ValidationError({ en: 'Say what the answer lacks', ja: '差戻しの理由を入力してください' }, [
+          { path: 'comment', message: 'required', message_ja: '差戻しの理由を入力してください' },
+        ]);
     },
     event: () => ({ type: 'SEND_BACK' }),
     apply: ({ input }) => ({ send_back_comment: input.comment!.trim() }),

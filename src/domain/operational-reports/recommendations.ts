@@ -27,8 +27,10 @@ import {
 export type { RecommendationCommand, RecommendationInput };
 
 /** Past its due date while the contractor's answer is awaited. */
-export const recommendationOverdue = (r: Pick<ImprovementRecommendation, 'status' | 'dueOn'>, today: string) =>
-  AWAITING_ANSWER.includes(r.status) && r.dueOn < today;
+export const recommendationOverdue = (
+  r: Pick<ImprovementRecommendation, 'status' | 'dueOn'>,
+  today: string,
+) => AWAITING_ANSWER.includes(r.status) && r.dueOn < today;
 
 export interface RecommendInput {
   contractId: string;
@@ -64,7 +66,8 @@ export async function recommendImprovement(
     const now = ctx.now();
     const today = toJapanDate(now);
     const errors: FieldError[] = [];
-    if (!input.title.trim()) errors.push({ path: 'title', message: 'required', message_ja: '件名を入力してください' });
+    if (!input.title.trim())
+      errors.push({ path: 'title', message: 'required', message_ja: '件名を入力してください' });
     if (!input.contents.trim())
       errors.push({ path: 'contents', message: 'required', message_ja: '勧告の内容を入力してください' });
     if (input.dueOn < today)
@@ -74,7 +77,10 @@ export async function recommendImprovement(
         message_ja: `回答期限は${today}以降の日付にしてください`,
       });
     if (errors.length)
-      throw new ValidationError({ en: 'The recommendation is incomplete', ja: '勧告の内容に不足があります' }, errors);
+      throw new ValidationError(
+        { en: 'The recommendation is incomplete', ja: '勧告の内容に不足があります' },
+        errors,
+      );
     const made = decide(recommendationWorkflow.machine, 'recommending', { type: 'RECOMMEND' } as never);
     if (!made.allowed) throw new Error('the recommendation machine refused RECOMMEND');
     const row = await tx
@@ -149,9 +155,7 @@ export async function listRecommendations(
   let q = ctx.db
     .selectFrom('improvement_recommendations')
     .selectAll()
-    .where((eb) =>
-      accessibleBy(eb, ctx.ability, 'read', 'ImprovementRecommendation', recommendationFields),
-    );
+    .where((eb) => accessibleBy(eb, ctx.ability, 'read', 'ImprovementRecommendation', recommendationFields));
   if (query.contractId) q = q.where('contract_id', '=', query.contractId);
   if (query.status) q = q.where('status', '=', query.status);
   if (query.cursor) {

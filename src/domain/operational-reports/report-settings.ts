@@ -8,7 +8,12 @@ import { notFound } from '../shared/errors.js';
 import { checkVersion } from '../shared/versioning.js';
 
 /** The kinds in their order: 日報, 月報, 年報, 随時報告. */
-export const OPERATIONAL_REPORT_KINDS: readonly OperationalReportKind[] = ['daily', 'monthly', 'yearly', 'adhoc'];
+export const OPERATIONAL_REPORT_KINDS: readonly OperationalReportKind[] = [
+  'daily',
+  'monthly',
+  'yearly',
+  'adhoc',
+];
 
 /** Which operational reports a contract requires (seed 004 requires all; none without a row). */
 export interface OperationalReportSettings {

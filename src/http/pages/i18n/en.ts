@@ -3,6 +3,7 @@ import { inspectionsEn } from '../inspections/i18n.js';
 import { handoverEn } from './handover-en.js';
 import { companySearchEn, inboxEn } from './inbox-en.js';
 import type { Dictionary } from './ja.js';
+import { operationsEn } from './operations-en.js';
 import { priorApprovalsEn } from './prior-approvals-en.js';
 import { reportsEn } from './reports-en.js';
 import { securityEn } from './security-en.js';
@@ -461,6 +462,7 @@ export const en: Dictionary = {
   security: securityEn,
   provisions: provisionsEn,
   priorApprovals: priorApprovalsEn,
+  operations: operationsEn,
   reports: reportsEn,
   suspensions: suspensionsEn,
   // issue 19: the inbox (受信箱), in its own file
