@@ -11,6 +11,7 @@ import { createUser } from '../domain/users/manage-users.js';
 import { seedBicycleCase } from './bicycle-case.js';
 import { bootstrapAdmin } from './bootstrap-admin.js';
 import { type NankokuDemo, seedNankokuCity } from './nankoku-city.js';
+import { seedNankokuOperations } from './nankoku-operations.js';
 
 // Demo data for a first start: 新宿区 (a 特別区) with its departments, two contractors, one
 // sub-contractor, and one user for every role; then 南国市 (a 市) with its own users and the seed 004
@@ -200,5 +201,6 @@ export async function seedDemoData(
   );
   const nankoku = await seedNankokuCity(ctx, passwords, password);
   signIns.push(...nankoku.signIns);
+  await seedNankokuOperations(db, nankoku.demo, options.now);
   return { wardId, departments, companies, signIns, bicycleContractId, nankoku: nankoku.demo };
 }
