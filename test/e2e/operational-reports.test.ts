@@ -16,7 +16,7 @@ describe.skipIf(skipBrowserTests())(
   { timeout: 180_000 },
   () => {
     let t: TestApp;
-      let base: string;
+    let base: string;
     let close: () => Promise<void>;
     let browser: Browser;
     let dailyPath = '';
@@ -126,6 +126,6 @@ describe.skipIf(skipBrowserTests())(
       expect(res?.status()).toBe(404);
       await page.goto(`${base}/operational-reports`);
       expect(await text(page.locator('main'))).toContain('業務報告はありません。');
-      });
+    });
   },
 );
