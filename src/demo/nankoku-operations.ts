@@ -122,7 +122,7 @@ export async function seedNankokuOperations(db: Kysely<Database>, demo: NankokuD
   const heldOn = monthly ? addDays(monthly.periodTo, 3) : today;
   await recordMeeting(contractor, {
     contractId,
-    heldOn: heldOn > today ? today : heldOn,
+    heldOn: [heldOn, today].sort()[0]!,
     attendees: [
       '市民課 比江 美咲',
       '市民課 岡豊 浩二（係長）',
