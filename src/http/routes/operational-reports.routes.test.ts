@@ -76,9 +76,12 @@ describe('issuing by the daily jobs', () => {
     expect(reports.find((r) => r.period === '2026-11-21')).toBeUndefined(); // Saturday
     expect(reports.find((r) => r.period === '2026-10-22')).toMatchObject({ overdue: true });
     expect(friday.allowedActions).toEqual(['submit']);
-    // the next day issues only that day's (Monday's) request
+    // the next day issues only that day's (Monday's) request, here and on 南国市's counter contract
     const monday = new Date(t.clock.now().getTime() + 24 * 3600 * 1000);
-    expect((await jobs(() => monday)).operationalReports).toBe(1);
+    expect((await jobs(() => monday)).operationalReports).toBe(2);
+    const after = await listOf('contractor_manager');
+    expect(after).toHaveLength(24);
+    expect(after.find((r) => r.period === '2026-11-23')).toMatchObject({ dueOn: '2026-11-24' });
   });
 
   it('shows the contractor what to submit, overdue first, in its inbox', async () => {
