@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedNankokuOperations } from '../../src/demo/nankoku-operations.js';
 import { toJapanDate } from '../../src/domain/shared/japan-date.js';
 import { launchBrowser, serveApp, signedInPage, skipBrowserTests } from '../helpers/browser.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
@@ -35,7 +36,8 @@ describe.skipIf(skipBrowserTests())(
     beforeAll(async () => {
       t = await createTestApp();
       t.clock.set(new Date());
-      await buildWorld(t);
+      const w = await buildWorld(t);
+      await seedNankokuOperations(t.handle.db, w.nankoku, t.clock.now);
       ({ url: base, close } = await serveApp(t));
       browser = await launchBrowser();
     });

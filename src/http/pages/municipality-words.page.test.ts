@@ -140,8 +140,26 @@ describe('a city (市) and a special ward (区) each read their own word', () =>
   });
 
   it("the council report PDF of 南国市 says 市, 新宿区's says 区", async () => {
-    // the demo applies for the counter contract and signs it (src/demo/nankoku-operations.ts)
     const contractId = w.nankoku.myNumberContractId;
+    const applied = expectStatus(
+      await t.call('POST', `/api/v1/contracts/${contractId}/delegation-approval`, {
+        token: city.officer,
+        json: { councilMode: 'report' },
+      }),
+      201,
+    );
+    const step = async (who: string, a: { id: string; version: number }, command: string) =>
+      expectStatus(
+        await t.call('POST', `/api/v1/approvals/${a.id}/${command}`, {
+          token: city[who],
+          json: { version: a.version },
+        }),
+        200,
+      );
+    let approval = await step('officer', applied, 'submit');
+    approval = await step('officer', approval, 'start-review');
+    for (const who of ['officer', 'chief', 'manager']) approval = await step(who, approval, 'approve');
+
     const items = expectStatus(
       await t.call('GET', '/api/v1/council/report-items?limit=50', { token: city.council }),
       200,

@@ -2,7 +2,8 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectStatus } from '../../../test/helpers/contracts.js';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.js';
-import { buildWorld, type World } from '../../../test/helpers/world.js';
+import { buildWorld, signIn, type World } from '../../../test/helpers/world.js';
+import { seedNankokuOperations } from '../../demo/nankoku-operations.js';
 import { runDailyJobs } from '../../jobs/daily-jobs.js';
 
 // 業務報告 (seed 004 4(4)②): the contract's setting says which reports it requires; the daily jobs
@@ -76,9 +77,9 @@ describe('issuing by the daily jobs', () => {
     expect(reports.find((r) => r.period === '2026-11-21')).toBeUndefined(); // Saturday
     expect(reports.find((r) => r.period === '2026-10-22')).toMatchObject({ overdue: true });
     expect(friday.allowedActions).toEqual(['submit']);
-    // the next day issues only that day's (Monday's) request, here and on 南国市's counter contract
+    // the next day issues only that day's (Monday's) request
     const monday = new Date(t.clock.now().getTime() + 24 * 3600 * 1000);
-    expect((await jobs(() => monday)).operationalReports).toBe(2);
+    expect((await jobs(() => monday)).operationalReports).toBe(1);
     const after = await listOf('contractor_manager');
     expect(after).toHaveLength(24);
     expect(after.find((r) => r.period === '2026-11-23')).toMatchObject({ dueOn: '2026-11-24' });
@@ -199,5 +200,26 @@ describe('who sees what', () => {
     const inspector = expectStatus(await call('inspector', 'GET', `${OR}/${any.id}`), 200);
     expect(inspector.allowedActions).toEqual([]);
     expect((await act('contractor_manager', any, 'receive')).status).toBe(403);
+  });
+});
+
+describe('the 南国市 demo (npm start)', () => {
+  it('starts the counter contract with its reports, a meeting and an answered recommendation', async () => {
+    await seedNankokuOperations(t.handle.db, w.nankoku, t.clock.now);
+    const officer = await signIn(t, 'officer@city.nankoku.example.jp');
+    const get = async (path: string) => expectStatus(await t.call('GET', path, { token: officer }), 200);
+    const reports = (await get(`${OR}?limit=200`)).items as any[];
+    expect(reports.every((r) => r.contractId === w.nankoku.myNumberContractId)).toBe(true);
+    expect(reports.find((r) => r.kind === 'monthly')).toMatchObject({
+      period: '2026-10',
+      status: 'signed_off',
+    });
+    expect(reports.filter((r) => r.status === 'submitted').map((r) => r.period)).toEqual(['2026-11-20']);
+    expect((await get('/api/v1/regular-meetings')).items).toHaveLength(1);
+    expect((await get('/api/v1/improvement-recommendations')).items).toMatchObject([{ status: 'answered' }]);
+    // 新宿区's officer sees none of it
+    expect((await listOf('ward_officer')).some((r) => r.contractId === w.nankoku.myNumberContractId)).toBe(
+      false,
+    );
   });
 });
