@@ -16,6 +16,7 @@ import { defineAttachmentRules } from './rules/attachments.js';
 import { defineContractRules } from './rules/contracts.js';
 import { defineHandoverRules } from './rules/handover.js';
 import { defineInspectionRules } from './rules/inspections.js';
+import { defineOperationalReportRules } from './rules/operational-reports.js';
 import { definePriorApprovalRules } from './rules/prior-approvals.js';
 import { defineProvisionRules } from './rules/provisions.js';
 import { defineReportRules } from './rules/reports.js';
@@ -57,6 +58,10 @@ export type SubjectType =
   | 'Incident'
   // prior approvals (事前承認): copying, other use, taking out, disposal
   | 'PriorApproval'
+  // operational reports (業務報告), regular meetings (定例会議), improvement recommendations (改善勧告)
+  | 'OperationalReport'
+  | 'RegularMeeting'
+  | 'ImprovementRecommendation'
   | 'Notification'
   | 'CouncilSummary';
 
@@ -99,6 +104,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
   defineReportRules(builder, actor);
   defineProvisionRules(builder, actor);
   definePriorApprovalRules(builder, actor);
+  defineOperationalReportRules(builder, actor);
   return builder.build();
 }
 

@@ -21,9 +21,17 @@ import { erasureRoutes } from './http/routes/erasure.routes.js';
 import { handlerRoutes } from './http/routes/handlers.routes.js';
 import { handoverBodyLimit, handoverRoutes } from './http/routes/handover.routes.js';
 import { healthRoutes } from './http/routes/health.routes.js';
+import {
+  improvementRecommendationRoutes,
+  regularMeetingRoutes,
+} from './http/routes/improvement-recommendations.routes.js';
 import { incidentRoutes } from './http/routes/incidents.routes.js';
 import { inspectionRoutes } from './http/routes/inspections.routes.js';
 import { notificationRoutes } from './http/routes/notifications.routes.js';
+import {
+  operationalReportRoutes,
+  operationalReportSettingsRoutes,
+} from './http/routes/operational-reports.routes.js';
 import { organisationRoutes } from './http/routes/organisations.routes.js';
 import { priorApprovalRoutes, priorApprovalSettingsRoutes } from './http/routes/prior-approvals.routes.js';
 import { provisionTemplateRoutes } from './http/routes/provisions.routes.js';
@@ -82,6 +90,10 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/incidents', incidentRoutes());
   app.route('/api/v1/prior-approvals', priorApprovalRoutes());
   app.route('/api/v1/contracts', priorApprovalSettingsRoutes());
+  app.route('/api/v1/operational-reports', operationalReportRoutes());
+  app.route('/api/v1/contracts', operationalReportSettingsRoutes());
+  app.route('/api/v1/improvement-recommendations', improvementRecommendationRoutes());
+  app.route('/api/v1/regular-meetings', regularMeetingRoutes());
   app.route('/api/v1/summaries', summaryRoutes());
   app.route('/api/v1/notifications', notificationRoutes());
   app.route('/api/v1/scheduled-jobs', scheduledJobRoutes());

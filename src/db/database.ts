@@ -5,6 +5,7 @@ import type { AttachmentTables } from './tables/attachments.js';
 import type { ContractTables } from './tables/contracts.js';
 import type { HandoverTables } from './tables/handover.js';
 import type { InspectionTables } from './tables/inspections.js';
+import type { OperationalReportTables } from './tables/operational-reports.js';
 import type { PriorApprovalTables } from './tables/prior-approvals.js';
 import type { ProvisionTables } from './tables/provisions.js';
 import type { ReportTables } from './tables/reports.js';
@@ -179,7 +180,8 @@ export interface Database
     HandoverTables,
     ProvisionTables,
     ReportTables,
-    PriorApprovalTables {
+    PriorApprovalTables,
+    OperationalReportTables {
   organisations: OrganisationsTable;
   ward_companies: WardCompaniesTable;
   departments: DepartmentsTable;

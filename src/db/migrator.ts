@@ -24,6 +24,7 @@ import * as contractProvisions from '../../migrations/2026-12-08T2400-contract-p
 import * as municipalityWords from '../../migrations/2026-12-08T3000-municipality-words.js';
 import * as packageDownloads from '../../migrations/2026-12-09T0800-package-downloads.js';
 import * as councilReportCover from '../../migrations/2026-12-09T0100-council-report-cover.js';
+import * as operationalReports from '../../migrations/2026-12-09T0600-operational-reports.js';
 
 // Static imports: Node's import() of .ts files fails under vitest, and a bundled Workers build
 // has no file system to read a migrations folder from.
@@ -53,6 +54,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-08T3000-municipality-words': municipalityWords,
   '2026-12-09T0800-package-downloads': packageDownloads,
   '2026-12-09T0100-council-report-cover': councilReportCover,
+  '2026-12-09T0600-operational-reports': operationalReports,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

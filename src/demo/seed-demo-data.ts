@@ -11,6 +11,7 @@ import { createUser } from '../domain/users/manage-users.js';
 import { seedBicycleCase } from './bicycle-case.js';
 import { bootstrapAdmin } from './bootstrap-admin.js';
 import { type NankokuDemo, seedNankokuCity } from './nankoku-city.js';
+import { seedNankokuOperations } from './nankoku-operations.js';
 
 // Demo data for a first start: 新宿区 (a 特別区) with its departments, two contractors, one
 // sub-contractor, and one user for every role; then 南国市 (a 市) with its own users and the seed 004
@@ -43,7 +44,16 @@ export async function isEmpty(db: Kysely<Database>): Promise<boolean> {
 export async function seedDemoData(
   db: Kysely<Database>,
   passwords: PasswordHasher,
-  options: { now: () => Date; password?: string },
+  options: {
+    now: () => Date;
+    password?: string;
+    /**
+     * 南国市's counter contract at work (started, with operational reports, a meeting and a
+     * recommendation): on for `npm start`; the tests' world keeps it a draft and seeds it where a
+     * test needs it (seedNankokuOperations).
+     */
+    nankokuOperations?: boolean;
+  },
 ): Promise<DemoData> {
   const password = () => options.password ?? randomToken(12);
   const signIns: DemoSignIn[] = [];
@@ -200,5 +210,6 @@ export async function seedDemoData(
   );
   const nankoku = await seedNankokuCity(ctx, passwords, password);
   signIns.push(...nankoku.signIns);
+  if (options.nankokuOperations !== false) await seedNankokuOperations(db, nankoku.demo, options.now);
   return { wardId, departments, companies, signIns, bicycleContractId, nankoku: nankoku.demo };
 }

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { Database } from '../db/database.js';
 import { generateReminders } from '../domain/notifications/generate-reminders.js';
 import { type Mailer, sendPendingMail } from '../domain/notifications/mailer.js';
+import { issueOperationalReports } from '../domain/operational-reports/issue-operational-reports.js';
 import { type IssuedBy, issueReports } from '../domain/reports/issue-reports.js';
 import { latestCompletedPeriod, type ReportPeriod } from '../domain/reports/periods.js';
 import { toJapanDate } from '../domain/shared/japan-date.js';
@@ -13,6 +14,8 @@ export interface DailyJobsResult {
   period: string;
   /** Report requests issued by this run (those that existed already are not counted). */
   issued: number;
+  /** Operational-report requests (業務日報・月報・年報) issued by this run. */
+  operationalReports: number;
   /** Reminders added. */
   reminders: number;
   /** Daily digests of the inbox added (0 without a mailer). */
@@ -30,7 +33,8 @@ export interface JobDeps {
 
 /**
  * The daily work, safe to run any number of times and on several servers at once: issue the
- * requests of the latest completed six-month period (catching up after downtime), add the
+ * requests of the latest completed six-month period (catching up after downtime) and the
+ * operational-report requests due by today (業務日報・月報・年報, catching up a month), add the
  * reminders of every deadline, when mail is configured the inbox's daily digest (one mail a day to
  * each person with steps waiting), and mail what is not mailed yet.
  */
@@ -42,6 +46,7 @@ export async function runDailyJobs(
   const now = deps.now();
   const period = options.period ?? latestCompletedPeriod(toJapanDate(now));
   const issued = await issueReports(deps.db, period, now, options.by);
+  const operationalReports = await issueOperationalReports(deps.db, now, options.by);
   const reminders = await generateReminders(deps.db, now);
   const digests = deps.mailer ? await generateDailyDigests(deps.db, now) : 0;
   const mailed = deps.mailer ? await sendPendingMail(deps.db, deps.mailer, now) : 0;
@@ -51,8 +56,8 @@ export async function runDailyJobs(
     .onConflict((oc) => oc.column('job').doUpdateSet({ last_run_at: now }))
     .execute();
   deps.logger.info(
-    { period: period.label, issued: issued.issued, reminders, digests, mailed },
+    { period: period.label, issued: issued.issued, operationalReports, reminders, digests, mailed },
     'daily jobs ran',
   );
-  return { period: period.label, issued: issued.issued, reminders, digests, mailed };
+  return { period: period.label, issued: issued.issued, operationalReports, reminders, digests, mailed };
 }

@@ -48,7 +48,11 @@ export async function signIn(t: TestApp, email: string, password = PASSWORD): Pr
 
 export async function buildWorld(t: TestApp): Promise<World> {
   const { db } = t.handle;
-  const demo = await seedDemoData(db, testPasswords, { now: t.clock.now, password: PASSWORD });
+  const demo = await seedDemoData(db, testPasswords, {
+    now: t.clock.now,
+    password: PASSWORD,
+    nankokuOperations: false,
+  });
 
   // 練馬区, set up by the demo's system administrator like any other ward
   const admin = toActor(

@@ -136,12 +136,101 @@ const findingDeadlines: ReminderSource = async (db, today, now) => {
   return sent;
 };
 
+const OPERATIONAL_KIND_NAMES: Record<string, string> = {
+  daily: '業務日報',
+  monthly: '業務月報',
+  yearly: '業務年報',
+};
+
+/** 業務報告の提出期限: the contractor's managers (a daily report only once overdue: it is due the
+ * next working day), and the city's officers once a monthly or yearly report is overdue. */
+const operationalReportDeadlines: ReminderSource = async (db, today, now) => {
+  const rows = await db
+    .selectFrom('operational_reports as r')
+    .innerJoin('contracts as c', (j) =>
+      j.onRef('c.ward_id', '=', 'r.ward_id').onRef('c.id', '=', 'r.contract_id'),
+    )
+    .select(['r.id', 'r.ward_id', 'r.organisation_id', 'r.kind', 'r.period', 'r.due_on', 'c.title'])
+    .where('r.status', 'in', ['issued', 'returned'])
+    .where((eb) =>
+      eb.or([
+        eb('r.due_on', '<', today),
+        eb.and([eb('r.kind', '!=', 'daily'), eb('r.due_on', '<=', addDays(today, REMIND_DAYS_BEFORE))]),
+      ]),
+    )
+    .execute();
+  let sent = 0;
+  for (const r of rows) {
+    const stage = stageOf(r.due_on, today);
+    const recipients = await usersWithRoles(db, r.organisation_id, ['contractor_manager']);
+    if (stage === 'overdue' && r.kind !== 'daily')
+      recipients.push(...(await usersWithRoles(db, r.ward_id, ['ward_officer'])));
+    const name = `${OPERATIONAL_KIND_NAMES[r.kind] ?? '業務報告'}（${r.period ?? ''}）`;
+    sent += await notify(
+      db,
+      {
+        userIds: recipients,
+        wardId: r.ward_id,
+        kind: 'operational-report-due',
+        subjectType: 'OperationalReport',
+        subjectId: r.id,
+        deadlineKey: `operational-report:${r.id}:${r.due_on}:${stage}`,
+        title: stage === 'overdue' ? `【期限超過】${name}` : `${name}の提出期限が近づいています`,
+        body: `${r.title}　提出期限：${r.due_on}`,
+        dueOn: r.due_on,
+      },
+      now,
+    );
+  }
+  return sent;
+};
+
+/** 改善勧告の回答期限: the contractor's managers, and the city's officers once overdue. */
+const recommendationDeadlines: ReminderSource = async (db, today, now) => {
+  const rows = await db
+    .selectFrom('improvement_recommendations as r')
+    .innerJoin('contracts as c', (j) =>
+      j.onRef('c.ward_id', '=', 'r.ward_id').onRef('c.id', '=', 'r.contract_id'),
+    )
+    .select(['r.id', 'r.ward_id', 'r.organisation_id', 'r.title', 'r.due_on', 'c.title as contract_title'])
+    .where('r.status', 'in', ['recommended', 'sent_back'])
+    .where('r.due_on', '<=', addDays(today, REMIND_DAYS_BEFORE))
+    .execute();
+  let sent = 0;
+  for (const r of rows) {
+    const stage = stageOf(r.due_on, today);
+    const recipients = await usersWithRoles(db, r.organisation_id, ['contractor_manager']);
+    if (stage === 'overdue') recipients.push(...(await usersWithRoles(db, r.ward_id, ['ward_officer'])));
+    sent += await notify(
+      db,
+      {
+        userIds: recipients,
+        wardId: r.ward_id,
+        kind: 'improvement-recommendation-due',
+        subjectType: 'ImprovementRecommendation',
+        subjectId: r.id,
+        deadlineKey: `improvement-recommendation:${r.id}:${r.due_on}:${stage}`,
+        title:
+          stage === 'overdue'
+            ? `【期限超過】改善勧告への回答（${r.title}）`
+            : `改善勧告（${r.title}）の回答期限が近づいています`,
+        body: `${r.contract_title}　回答期限：${r.due_on}`,
+        dueOn: r.due_on,
+      },
+      now,
+    );
+  }
+  return sent;
+};
+
 /** Every deadline in the product. Features with deadlines of their own add their source here. */
 export const reminderSources: ReminderSource[] = [
   complianceReportDeadlines,
   approvalReviewDeadlines,
   inspectionDeadlines,
   findingDeadlines,
+  operationalReportDeadlines,
+  recommendationDeadlines,
 ];
 
 export async function generateReminders(db: Kysely<Database>, now: Date): Promise<number> {

@@ -29,6 +29,9 @@ const subjectNames: Record<string, { en: string; ja: string }> = {
   PriorApproval: { en: 'Prior approval', ja: '事前承認' },
   Notification: { en: 'Notification', ja: '通知' },
   CouncilSummary: { en: 'Council summary', ja: '審議会向け集計' },
+  OperationalReport: { en: 'Operational report', ja: '業務報告' },
+  RegularMeeting: { en: 'Regular meeting', ja: '定例会議' },
+  ImprovementRecommendation: { en: 'Improvement recommendation', ja: '改善勧告' },
 };
 
 export function subjectName(type: string): { en: string; ja: string } {
@@ -47,6 +50,8 @@ const partNames: Record<string, { en: string; ja: string }> = {
   withdraw: { en: 'the withdrawal', ja: '取下げ' },
   store: { en: 'its storage', ja: '保管' },
   takeOut: { en: 'a take-out', ja: '持出し' },
+  answer: { en: 'the written answer', ja: '改善報告（回答）' },
+  decision: { en: 'the decision', ja: '確認・差戻し' },
 };
 
 /**

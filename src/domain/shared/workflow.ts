@@ -42,7 +42,9 @@ export type WorkflowTable =
   | 'package_take_outs'
   | 'handler_list_submissions'
   | 'erasure_records'
-  | 'prior_approvals';
+  | 'prior_approvals'
+  | 'operational_reports'
+  | 'improvement_recommendations';
 
 export interface Workflow<R extends WorkflowRecord> {
   machine: AnyStateMachine;

@@ -11,6 +11,7 @@ export type StepTable =
   | 'compliance_report_steps'
   | 'incident_steps'
   | 'inspection_steps'
+  | 'operational_report_steps'
   | 'prior_approval_steps';
 
 const RECORD_KEY: Record<StepTable, string> = {
@@ -18,6 +19,7 @@ const RECORD_KEY: Record<StepTable, string> = {
   compliance_report_steps: 'report_id',
   incident_steps: 'incident_id',
   inspection_steps: 'inspection_id',
+  operational_report_steps: 'operational_report_id',
   prior_approval_steps: 'prior_approval_id',
 };
 

@@ -15,6 +15,8 @@ const ABOUT_A_STEP = new Set([
   'inspection-due',
   'finding-overdue',
   'incident',
+  'operational-report-due',
+  'improvement-recommendation-due',
 ]);
 
 type Notification = Awaited<ReturnType<typeof listNotifications>>['items'][number];

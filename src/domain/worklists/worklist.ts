@@ -6,6 +6,10 @@ import { listIncidents } from '../incidents/read-incidents.js';
 import { inspectionWorkflow } from '../inspections/inspection.workflow.js';
 import { listDueForActor } from '../inspections/read-inspection-due.js';
 import { listFindings } from '../inspections/read-inspections.js';
+import { operationalReportWorkflow } from '../operational-reports/operational-report.workflow.js';
+import { listOperationalReports } from '../operational-reports/operational-reports.js';
+import { recommendationWorkflow } from '../operational-reports/recommendation.workflow.js';
+import { listRecommendations } from '../operational-reports/recommendations.js';
 import { priorApprovalWorkflow } from '../prior-approvals/prior-approval.workflow.js';
 import { listPriorApprovalQueue } from '../prior-approvals/prior-approval-queue.js';
 import { KIND_NAMES } from '../prior-approvals/prior-approval-terms.js';
@@ -34,6 +38,9 @@ export type WorkKind =
   | 'inspection-sign-off'
   | 'reports-received'
   | 'reports-to-answer'
+  | 'operational-reports-received'
+  | 'operational-reports-to-submit'
+  | 'recommendations'
   | 'incidents'
   | 'handler-lists'
   | 'certificates'
@@ -129,6 +136,53 @@ async function reportItems(
     overdue: r.overdue,
     href: `/compliance-reports/${r.id}`,
   }));
+}
+
+const OPERATIONAL_KIND_LABELS: Record<string, Message> = {
+  daily: { en: 'Daily report', ja: '業務日報' },
+  monthly: { en: 'Monthly report', ja: '業務月報' },
+  yearly: { en: 'Yearly report', ja: '業務年報' },
+  adhoc: { en: 'Ad-hoc report', ja: '随時報告' },
+};
+
+/** 業務報告 waiting on the viewer's side: to receive and sign (the city), to submit (the contractor). */
+function operationalReportSource(
+  kind: 'operational-reports-received' | 'operational-reports-to-submit',
+  statuses: string[],
+): Source {
+  return {
+    kind,
+    applies: (ctx) =>
+      kind === 'operational-reports-received'
+        ? ctx.ability.can('sign', 'OperationalReport')
+        : isCompany(ctx) && ctx.ability.can('update', 'OperationalReport'),
+    load: async (ctx, limit) => {
+      const page = await listOperationalReports(ctx, { statuses, oldestFirst: true, limit });
+      const titles = await contractTitles(
+        ctx,
+        page.items.map((r) => r.contractId),
+      );
+      const names = await organisationNames(
+        ctx,
+        page.items.map((r) => r.organisationId),
+      );
+      return {
+        more: Boolean(page.nextCursor),
+        items: page.items.map((r) => ({
+          ...base(kind, 'OperationalReport', r.id),
+          label: OPERATIONAL_KIND_LABELS[r.kind],
+          title: `${titles.get(r.contractId) ?? ''}（${r.period ?? r.title ?? ''}）`,
+          party: names.get(r.organisationId) ?? null,
+          status: r.status,
+          state: stateOf(operationalReportWorkflow.stateNames, r.status),
+          since: r.submittedAt ?? r.issuedAt,
+          dueOn: r.dueOn,
+          overdue: r.overdue,
+          href: `/operational-reports/${r.id}`,
+        })),
+      };
+    },
+  };
 }
 
 /** In order of urgency: decisions first, then lists to read. */
@@ -233,6 +287,44 @@ const SOURCES: Source[] = [
       return {
         more: more || own.length > limit,
         items: await reportItems(ctx, 'reports-to-answer', own.slice(0, limit)),
+      };
+    },
+  },
+  operationalReportSource('operational-reports-received', ['submitted', 'received']),
+  operationalReportSource('operational-reports-to-submit', ['issued', 'returned']),
+  {
+    kind: 'recommendations',
+    // 改善勧告: the contractor's answer awaited, or the city's closing of an answered one
+    applies: (ctx) =>
+      isCompany(ctx)
+        ? ctx.ability.can('update', 'ImprovementRecommendation', 'answer')
+        : ctx.ability.can('update', 'ImprovementRecommendation', 'decision'),
+    load: async (ctx, limit) => {
+      const statuses = isCompany(ctx) ? ['recommended', 'sent_back'] : ['answered'];
+      const pages = await Promise.all(statuses.map((status) => listRecommendations(ctx, { status, limit })));
+      const items = pages.flatMap((pg) => pg.items).sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+      const shown = items.slice(0, limit);
+      const titles = await contractTitles(
+        ctx,
+        shown.map((r) => r.contractId),
+      );
+      const names = await organisationNames(
+        ctx,
+        shown.map((r) => r.organisationId),
+      );
+      return {
+        more: items.length > limit || pages.some((pg) => Boolean(pg.nextCursor)),
+        items: shown.map((r) => ({
+          ...base('recommendations', 'ImprovementRecommendation', r.id),
+          title: `${titles.get(r.contractId) ?? ''}（${r.title}）`,
+          party: names.get(r.organisationId) ?? null,
+          status: r.status,
+          state: stateOf(recommendationWorkflow.stateNames, r.status),
+          since: r.answeredAt ?? r.recommendedAt,
+          dueOn: r.dueOn,
+          overdue: r.overdue,
+          href: `/improvement-recommendations/${r.id}`,
+        })),
       };
     },
   },

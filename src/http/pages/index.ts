@@ -12,6 +12,7 @@ import { HANDOVER_UPLOADS, handoverPages } from './handover/index.js';
 import { inboxPages } from './inbox/inbox.page.js';
 import { incidentPages } from './incidents/index.js';
 import { ITEM_UPLOAD, inspectionPages } from './inspections/index.js';
+import { operationPages } from './operations/index.js';
 import { priorApprovalPages } from './prior-approvals/index.js';
 import { REPORT_UPLOAD, reportPages } from './reports/index.js';
 import { secondFactorPages } from './second-factor.page.js';
@@ -53,6 +54,7 @@ export function pageRoutes() {
   app.route('/', reportPages());
   app.route('/', incidentPages());
   app.route('/', priorApprovalPages());
+  app.route('/', operationPages());
   app.route('/', summaryPages());
   app.route('/', suspensionPages());
   app.route('/', userPages());

@@ -66,6 +66,13 @@ export const NAV: NavEntry[] = [
     pages: true,
   },
   {
+    slot: 'operational-reports',
+    href: '/operational-reports',
+    label: (t) => t.operations.nav,
+    visible: (v) => v.ability.can('read', 'OperationalReport'),
+    pages: true,
+  },
+  {
     slot: 'incidents',
     href: '/incidents',
     label: (t) => t.nav.incidents,

@@ -9,6 +9,10 @@ const RunResultSchema = z
   .object({
     period: z.string().openapi({ description: 'the half-year whose report requests were issued' }),
     issued: z.number().int().openapi({ description: 'report requests issued by this run' }),
+    operationalReports: z
+      .number()
+      .int()
+      .openapi({ description: 'operational-report requests (業務日報・月報・年報) issued by this run' }),
     reminders: z.number().int().openapi({ description: 'reminders added by this run' }),
     mailed: z.number().int().openapi({ description: 'mails sent by this run (0 without SMTP)' }),
     ranAt: z.string(),
@@ -26,7 +30,7 @@ export function scheduledJobRoutes() {
       tags: ['scheduled jobs'],
       summary: 'Run the daily jobs now (system administrators) / 定時処理の即時実行',
       description:
-        'Runs what the scheduler runs daily — the compliance-report requests of the latest completed half-year (or of `period`), the reminders, and the mail — and answers what this run did. Idempotent: what exists already is not issued or sent again. Audited (`scheduled_jobs.run`). `npm run reports:issue` calls it when the server holds the PGlite directory.',
+        'Runs what the scheduler runs daily — the compliance-report requests of the latest completed half-year (or of `period`), the operational-report requests due by today (業務日報・月報・年報 of contracts that require them, catching up 31 days), the reminders, and the mail — and answers what this run did. Idempotent: what exists already is not issued or sent again. Audited (`scheduled_jobs.run`). `npm run reports:issue` calls it when the server holds the PGlite directory.',
       security: bearerSecurity,
       request: {
         body: {

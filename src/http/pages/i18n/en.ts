@@ -4,6 +4,7 @@ import { councilCoverEn } from './council-cover-en.js';
 import { handoverEn } from './handover-en.js';
 import { companySearchEn, inboxEn } from './inbox-en.js';
 import type { Dictionary } from './ja.js';
+import { operationsEn } from './operations-en.js';
 import { priorApprovalsEn } from './prior-approvals-en.js';
 import { reportsEn } from './reports-en.js';
 import { securityEn } from './security-en.js';
@@ -470,6 +471,7 @@ export const en: Dictionary = {
   security: securityEn,
   provisions: provisionsEn,
   priorApprovals: priorApprovalsEn,
+  operations: operationsEn,
   reports: reportsEn,
   suspensions: suspensionsEn,
   users: usersEn,

@@ -8,6 +8,7 @@ import { reportsJa } from './reports-ja.js';
 import { provisionsJa } from '../contracts/provisions-i18n.js';
 import { inspectionsJa } from '../inspections/i18n.js';
 import { handoverJa } from './handover-ja.js';
+import { operationsJa } from './operations-ja.js';
 import { priorApprovalsJa } from './prior-approvals-ja.js';
 import { securityJa } from './security-ja.js';
 import { suspensionsJa } from './suspensions-ja.js';
@@ -477,6 +478,7 @@ export const ja = {
   security: securityJa,
   provisions: provisionsJa,
   priorApprovals: priorApprovalsJa,
+  operations: operationsJa,
   reports: reportsJa,
   suspensions: suspensionsJa,
   users: usersJa,

@@ -1,0 +1,152 @@
+import type { Kysely } from 'kysely';
+import { defineAbilityFor } from '../../policies/app-ability.js';
+import type { Database } from '../db/database.js';
+import { actOnApproval } from '../domain/approvals/act-on-approval.js';
+import { applyForDelegation } from '../domain/approvals/apply-for-delegation.js';
+import { actorQuery, toActor } from '../domain/auth/load-actor.js';
+import { findContract } from '../domain/contracts/contract.repository.js';
+import { transitionContract } from '../domain/contracts/transition-contract.js';
+import { decideHandlerList, submitHandlerList } from '../domain/handlers/handler-lists.js';
+import { createHandler, recordPledge, recordTraining } from '../domain/handlers/manage-handlers.js';
+import { issueOperationalReports } from '../domain/operational-reports/issue-operational-reports.js';
+import { recordMeeting } from '../domain/operational-reports/meetings.js';
+import {
+  actOnOperationalReport,
+  listOperationalReports,
+} from '../domain/operational-reports/operational-reports.js';
+import { actOnRecommendation, recommendImprovement } from '../domain/operational-reports/recommendations.js';
+import { updateOperationalReportSettings } from '../domain/operational-reports/report-settings.js';
+import type { UseCaseContext } from '../domain/shared/context.js';
+import { addDays, toJapanDate } from '../domain/shared/japan-date.js';
+import type { NankokuDemo } from './nankoku-city.js';
+
+// 南国市's counter contract at work (seed 004 4(4)–(5), 6): started with its handler list and the
+// city's approval, requiring every operational report; the scheduler's requests issued; the latest
+// monthly report submitted and signed off, the latest daily report submitted and waiting for 受付;
+// a 定例会議 recorded; an improvement recommendation answered and waiting for the city. Everything
+// goes through the same use cases as the API.
+
+async function contextFor(db: Kysely<Database>, email: string, now: () => Date): Promise<UseCaseContext> {
+  const row = await actorQuery(db).where('users.email', '=', email).executeTakeFirstOrThrow();
+  const actor = toActor(row);
+  return { db, actor, ability: defineAbilityFor(actor), requestId: 'demo-seed', now };
+}
+
+/** The handler list and the city's approval, then 履行開始 (as the bicycle contract starts). */
+async function startContract(db: Kysely<Database>, demo: NankokuDemo, now: () => Date) {
+  const officer = await contextFor(db, 'officer@city.nankoku.example.jp', now);
+  const chief = await contextFor(db, 'chief@city.nankoku.example.jp', now);
+  const manager = await contextFor(db, 'manager@city.nankoku.example.jp', now);
+  const contractor = await contextFor(db, 'manager@nankoku-madoguchi.example.jp', now);
+  const people: Array<[string, string, string, 'responsible' | 'handler']> = [
+    ['十市 亮', 'トオチ リョウ', '統括責任者', 'responsible'],
+    ['久礼田 彩', 'クレダ アヤ', '業務従事者（窓口）', 'handler'],
+  ];
+  const entries = [];
+  for (const [fullName, fullNameKana, jobTitle, role] of people) {
+    const handler = await createHandler(contractor, { fullName, fullNameKana, jobTitle });
+    await recordPledge(contractor, handler.id, { signedOn: '2026-03-27' });
+    await recordTraining(contractor, handler.id, {
+      heldOn: '2026-03-30',
+      subject: '個人情報保護及び特定個人情報の取扱いに関する研修',
+    });
+    entries.push({ handlerId: handler.id, role, effectiveFrom: '2026-04-01' });
+  }
+  const submission = await submitHandlerList(contractor, demo.myNumberContractId, entries);
+  await decideHandlerList(
+    officer,
+    demo.myNumberContractId,
+    submission.id,
+    'acknowledge',
+    null,
+    submission.version,
+  );
+  let approval = await applyForDelegation(officer, demo.myNumberContractId, { councilMode: 'report' });
+  approval = await actOnApproval(officer, approval.id, 'submit', {}, approval.version);
+  approval = await actOnApproval(officer, approval.id, 'start-review', {}, approval.version);
+  approval = await actOnApproval(officer, approval.id, 'approve', {}, approval.version);
+  approval = await actOnApproval(chief, approval.id, 'approve', {}, approval.version);
+  await actOnApproval(manager, approval.id, 'approve', {}, approval.version);
+  const contract = (await findContract(db, demo.myNumberContractId))!;
+  await transitionContract(officer, contract.id, 'activate', contract.version);
+}
+
+/** Seeds 南国市's operational reports, a meeting and a recommendation (see above). */
+export async function seedNankokuOperations(db: Kysely<Database>, demo: NankokuDemo, now: () => Date) {
+  await startContract(db, demo, now);
+  const officer = await contextFor(db, 'officer@city.nankoku.example.jp', now);
+  const chief = await contextFor(db, 'chief@city.nankoku.example.jp', now);
+  const manager = await contextFor(db, 'manager@city.nankoku.example.jp', now);
+  const contractor = await contextFor(db, 'manager@nankoku-madoguchi.example.jp', now);
+  const contractId = demo.myNumberContractId;
+
+  await updateOperationalReportSettings(
+    officer,
+    contractId,
+    { requiredKinds: ['daily', 'monthly', 'yearly', 'adhoc'] },
+    0,
+  );
+  await issueOperationalReports(db, now());
+
+  const [monthly] = (await listOperationalReports(contractor, { contractId, kind: 'monthly', limit: 1 }))
+    .items;
+  if (monthly) {
+    let r = await actOnOperationalReport(
+      contractor,
+      monthly.id,
+      'submit',
+      {
+        results:
+          '個人番号カード交付 1,284件（うち休日交付 96件）、申請支援 412件、マイナポータル利用登録支援 158件',
+        serviceLevel: '平均待ち時間 14分（要求水準 20分以内）を達成。応対に関する苦情 1件',
+        issues: '水曜日の夜間延長時間帯に来庁者が集中している',
+      },
+      monthly.version,
+    );
+    r = await actOnOperationalReport(officer, r.id, 'receive', { comment: '受け付けました' }, r.version);
+    for (const signer of [officer, chief, manager])
+      r = await actOnOperationalReport(signer, r.id, 'sign', {}, r.version);
+  }
+  const [daily] = (await listOperationalReports(contractor, { contractId, kind: 'daily', limit: 1 })).items;
+  if (daily) {
+    await actOnOperationalReport(
+      contractor,
+      daily.id,
+      'submit',
+      { results: '交付 58件、申請支援 17件、マイナポータル利用登録支援 6件。特記事項なし' },
+      daily.version,
+    );
+  }
+
+  const today = toJapanDate(now());
+  const heldOn = monthly ? addDays(monthly.periodTo, 3) : today;
+  await recordMeeting(contractor, {
+    contractId,
+    heldOn: [heldOn, today].sort()[0]!,
+    attendees: [
+      '市民課 比江 美咲',
+      '市民課 岡豊 浩二（係長）',
+      '株式会社南国窓口サービス 十市 亮（統括責任者）',
+    ],
+    minutes:
+      '前月の業務実績とサービス水準の達成状況を報告。水曜日夜間の窓口体制について協議し、18時以降に1名を増員することとした。',
+  });
+
+  const recommendation = await recommendImprovement(chief, {
+    contractId,
+    title: '水曜日夜間の待ち時間の改善',
+    contents:
+      '水曜日の夜間延長時間帯の待ち時間が要求水準（20分以内）を超えている。原因を分析し、課題を抽出の上、改善策を策定して書面で報告すること。',
+    dueOn: addDays(today, 14),
+  });
+  await actOnRecommendation(
+    contractor,
+    recommendation.id,
+    'answer',
+    {
+      measures: '夜間帯の来庁予約枠を設け、18時以降に業務従事者を1名増員した。',
+      result: '改善後2週間の水曜夜間の平均待ち時間は16分で、要求水準を満たした。',
+    },
+    recommendation.version,
+  );
+}

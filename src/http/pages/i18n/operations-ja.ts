@@ -1,0 +1,131 @@
+// 業務報告（業務日報・月報・年報・随時報告）、定例会議、改善勧告の画面の文言（日本語, seed 004）.
+// operations-en.ts has the same keys, checked by the compiler; ja.ts and en.ts take this section
+// as `operations`.
+
+export const operationsJa = {
+  nav: '業務報告',
+  panels: {
+    received: '受付・決裁待ちの業務報告',
+    toSubmit: '提出する業務報告',
+    recommendations: '改善勧告（回答・確認）',
+  },
+  reports: {
+    title: '業務報告',
+    intro:
+      '受託者は業務日報（作業終了後）、業務月報（翌月）、業務年報（翌年度4月20日まで。契約満了の年度は満了日まで）及び随時報告を{self}に提出します。日報・月報・年報の提出依頼は定時処理で発行されます（業務日報は月曜日から金曜日。祝日の一覧は未登録のため祝日も対象）。',
+    list: '業務報告の一覧',
+    detailTitle: (kind: string) => `業務報告：${kind}`,
+    none: '業務報告はありません。',
+    fileAdhoc: '随時報告を提出する',
+    adhocTitle: '随時報告',
+    adhocIntro: 'トラブル、緊急課題、協議事項、業務従事者の交代などは、発生後速やかに報告してください。',
+    kinds: { daily: '業務日報', monthly: '業務月報', yearly: '業務年報', adhoc: '随時報告' } as Record<
+      string,
+      string
+    >,
+    adhocKinds: {
+      trouble: 'トラブル発生の報告',
+      urgent: '緊急課題の報告',
+      consultation: '協議事項の報告（改善策の立案・提示を含む）',
+      staff_change: '業務従事者交代の報告',
+    } as Record<string, string>,
+    status: {
+      issued: '未提出',
+      returned: '差戻し',
+      submitted: '提出済み（受付待ち）',
+      received: '受付済み（決裁中）',
+      signed_off: '決裁済み',
+      accepted: '受付済み',
+    } as Record<string, string>,
+    overdue: '期限超過',
+    filterKind: '種類',
+    filterStatus: '状態',
+    onlyOverdue: '期限超過のみ',
+    fields: {
+      contract: '契約',
+      organisation: '受託者',
+      kind: '種類',
+      adhocKind: '報告の種類',
+      period: '対象期間',
+      dueOn: '提出期限',
+      status: '状態',
+      title: '件名',
+      results: '業務実績',
+      serviceLevel: 'サービス水準の達成状況',
+      issues: '業務履行上の課題',
+      body: '報告の内容',
+      training: '研修内容及び実績',
+      submittedAt: '提出日時',
+      receivedOn: '受付日',
+      returnComment: '差戻しの理由',
+    },
+    commands: { submit: '提出する', receive: '受付', sign: '決裁', return: '差戻し' } as Record<
+      string,
+      string
+    >,
+    decisions: { submit: '提出', receive: '受付', sign: '決裁', return: '差戻し' } as Record<string, string>,
+    actions: '操作',
+    stamps: '決裁欄',
+    steps: '経過',
+    receiptOnly: '業務日報は受付のみ（決裁なし）',
+  },
+  meetings: {
+    title: '定例会議',
+    intro:
+      '統括責任者と{self}が毎月行う定例会議（報告会議）の記録です。{self}と受託者のどちらも記録・閲覧できます。',
+    list: '定例会議の一覧',
+    none: '定例会議の記録はありません。',
+    record: '定例会議を記録する',
+    recordTitle: '定例会議の記録',
+    detailTitle: (date: string) => `定例会議（${date}）`,
+    fields: {
+      contract: '契約',
+      heldOn: '開催日',
+      attendees: '出席者',
+      attendeesHint: '1行に1人ずつ入力してください（所属・氏名）',
+      minutes: '議事録',
+      recordedBy: '記録した組織',
+      recordedAt: '記録日時',
+    },
+    submit: '記録する',
+  },
+  recommendations: {
+    title: '改善勧告',
+    intro:
+      'サービス水準が{self}の要求水準に達しない場合、{self}は原因の分析、課題の抽出、改善策の策定等の改善措置を勧告します。受託者は直ちに改善措置を講じ、その結果を書面で報告します。',
+    list: '改善勧告の一覧',
+    none: '改善勧告はありません。',
+    recommend: '改善を勧告する',
+    recommendTitle: '改善勧告',
+    detailTitle: (title: string) => `改善勧告：${title}`,
+    status: {
+      recommended: '回答待ち',
+      sent_back: '再回答待ち（差戻し）',
+      answered: '回答済み（確認待ち）',
+      closed: '完了',
+    } as Record<string, string>,
+    fields: {
+      contract: '契約',
+      organisation: '受託者',
+      title: '件名',
+      contents: '勧告の内容',
+      dueOn: '回答期限',
+      status: '状態',
+      measures: '講じた改善措置',
+      result: '改善措置の結果',
+      answeredAt: '回答日時',
+      sendBackComment: '差戻しの理由',
+      closingComment: '確認の所見',
+      closedAt: '完了日時',
+      recommendedAt: '勧告日時',
+    },
+    commands: { answer: '改善報告を提出する', 'send-back': '再回答を求める', close: '完了とする' } as Record<
+      string,
+      string
+    >,
+    submit: '勧告する',
+    actions: '操作',
+  },
+  chooseContract: '履行中の契約を選択してください',
+  noContracts: '履行中の契約がありません。',
+};
