@@ -14,7 +14,7 @@ import { readRegister } from '../../../domain/registers/read-register.js';
 import { organisationNames } from '../../../domain/worklists/names.js';
 import type { AppEnv } from '../../app-env.js';
 import { useCaseContext } from '../../middleware/authenticate.js';
-import { Csrf } from '../components/form.js';
+import { Csrf, ErrorSummary, fields } from '../components/form.js';
 import { Layout } from '../layout.js';
 import { pageCtx, viewerOf } from '../page-context.js';
 import { PriorApprovalsSection } from '../prior-approvals/section.js';
@@ -25,6 +25,7 @@ import { HandlerListsSection, type HandlerListsView } from './handler-lists-sect
 import { namesFor } from './list.page.js';
 import { ProvisionsSection } from './provisions-section.js';
 import { RegisterTable } from './register-view.js';
+import { type TerminationForm, TerminationSection, todayOf } from './termination.js';
 
 const LIFECYCLE: ContractCommand[] = ['activate', 'begin-ending', 'resume', 'close'];
 const OPEN = ['draft', 'submitted', 'under_review', 'changes_requested', 'awaiting_council'];
@@ -36,7 +37,7 @@ const OPEN = ['draft', 'submitted', 'under_review', 'changes_requested', 'awaiti
  */
 export async function contractDetailPage(
   c: Context<AppEnv>,
-  problem?: { text: string; status: 409 | 422; missing?: string[] },
+  problem?: { text: string; status: 409 | 422; missing?: string[]; termination?: TerminationForm },
 ) {
   const p = pageCtx(c);
   const viewer = viewerOf(p);
@@ -75,7 +76,8 @@ export async function contractDetailPage(
   return sendPage(
     c,
     <Layout p={p} title={contract.title}>
-      {problem && (
+      {problem?.termination && <ErrorSummary p={p} f={fields({}, problem.termination.errors)} />}
+      {problem && !problem.termination && (
         <div class="error-summary" role="alert">
           <h2>{t.actionFailed}</h2>
           {problem.missing?.length ? (
@@ -122,6 +124,15 @@ export async function contractDetailPage(
           </div>
         )}
       </section>
+      {actions.includes('terminate') && (
+        <TerminationSection
+          p={p}
+          contract={contract}
+          provisions={provisions}
+          today={todayOf(c)}
+          form={problem?.termination}
+        />
+      )}
       <section aria-labelledby="register">
         <h2 id="register">
           {p.t.register.title}（{p.t.register.revision(register.revision)}）

@@ -1,4 +1,5 @@
 import { provisionsEn } from '../contracts/provisions-i18n.js';
+import { terminationEn } from '../contracts/termination-i18n.js';
 import { inspectionsEn } from '../inspections/i18n.js';
 import { handoverEn } from './handover-en.js';
 import { companySearchEn, inboxEn } from './inbox-en.js';
@@ -460,6 +461,7 @@ export const en: Dictionary = {
   handover: handoverEn,
   security: securityEn,
   provisions: provisionsEn,
+  termination: terminationEn,
   priorApprovals: priorApprovalsEn,
   reports: reportsEn,
   suspensions: suspensionsEn,
