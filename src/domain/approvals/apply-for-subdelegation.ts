@@ -2,7 +2,6 @@ import { findContract } from '../contracts/contract.repository.js';
 import { checkContractAllows, contractWorkflow } from '../contracts/contract.workflow.js';
 import { linkCompanyToWard } from '../organisations/organisation.repository.js';
 import { assignProvisions } from '../provisions/assign-provisions.js';
-import { subcontractingForbidden } from '../provisions/provisions-gate.js';
 import { findRegisterRevision } from '../registers/register.repository.js';
 import { outsideParent, type RegisterDocument } from '../registers/register-document.js';
 import { normaliseRegister, type RegisterInput } from '../registers/save-register.js';
@@ -15,6 +14,7 @@ import { type Approval, findApproval, wardApprovalSettings } from './approval.re
 import { approvalWorkflow } from './approval.workflow.js';
 import { nameSubcontractor, type SubcontractorChoice } from './name-subcontractor.js';
 import { startDateError } from './start-before-approval.js';
+import { subcontractingLimits } from './subcontracting-limits.js';
 import { suspensionOverlaps } from './suspensions.js';
 
 export interface SubdelegationInput {
@@ -80,18 +80,7 @@ export async function applyForSubdelegation(
     }
     const settings = await wardApprovalSettings(tx, parent.wardId);
     const depth = parent.depth + 1;
-    if (depth - 1 > settings.maxSubcontractDepth) {
-      errors.push({
-        path: 'contract',
-        message: `the {self} allows ${settings.maxSubcontractDepth} level(s) of sub-contracting; this would be level ${depth - 1}`,
-        message_ja:
-          settings.maxSubcontractDepth === 0
-            ? 'この{self}では再委託は認められていません'
-            : `この{self}で認められる再委託の段階（${settings.maxSubcontractDepth}段階）を超えます`,
-      });
-    }
-    const forbidden = await subcontractingForbidden(tx, parent);
-    if (forbidden) errors.push(forbidden);
+    errors.push(...(await subcontractingLimits(tx, parent)));
     if (
       input.periodFrom < parent.periodFrom ||
       input.periodTo > parent.periodTo ||

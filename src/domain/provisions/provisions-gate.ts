@@ -1,4 +1,6 @@
+import type { Kysely } from 'kysely';
 import type { Blocker } from '../../../workflows/contract-lifecycle/contract-lifecycle.machine.js';
+import type { Database } from '../../db/database.js';
 import type { Contract } from '../contracts/contract.repository.js';
 import type { Tx } from '../shared/context.js';
 import type { FieldError } from '../shared/errors.js';
@@ -30,7 +32,10 @@ export async function provisionsAcceptedGate(tx: Tx, contract: Contract): Promis
  * 再委託の禁止: provisions that forbid the bound company to sub-contract at all (003 丙第11項)
  * refuse an application under them, whatever depth the ward's policy allows.
  */
-export async function subcontractingForbidden(tx: Tx, contract: Contract): Promise<FieldError | undefined> {
+export async function subcontractingForbidden(
+  tx: Kysely<Database>,
+  contract: Contract,
+): Promise<FieldError | undefined> {
   const provisions = await findContractProvisions(tx, contract.wardId, contract.id);
   if (!provisions?.template.forbidsSubcontracting) return undefined;
   const { en, ja } = cite(

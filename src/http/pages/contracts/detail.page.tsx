@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { listApprovals } from '../../../domain/approvals/read-approvals.js';
-import { contractActions } from '../../../domain/contracts/contract-actions.js';
+import { contractActionsNow } from '../../../domain/approvals/subcontracting-limits.js';
 import { listContracts } from '../../../domain/contracts/list-contracts.js';
 import { getContract } from '../../../domain/contracts/manage-contracts.js';
 import type { ContractCommand } from '../../../domain/contracts/transition-contract.js';
@@ -54,7 +54,7 @@ export async function contractDetailPage(
     ],
   );
   const provisions = await findContractProvisions(ctx.db, contract.wardId, contract.id);
-  const actions = contractActions(viewer, contract);
+  const actions = await contractActionsNow(ctx.db, viewer, contract);
   const steps = LIFECYCLE.filter((command) => actions.includes(command));
   const pending = await listsAwaitingDecision(ctx, contract.id);
   const names = await namesFor(c, [contract, ...subcontracts.items]);
