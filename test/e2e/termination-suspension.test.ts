@@ -94,9 +94,9 @@ describe.skipIf(skipBrowserTests())('suspension and termination pages', { timeou
     await section.getByLabel('解除の理由（違反の内容）').fill('無承諾で撤去車両所有者の名簿を複製した');
     await press(page, '契約を解除する');
     const summary = page.locator('.error-summary');
-    expect(await summary.getByRole('link', { name: '違反した条項を選んでください' }).getAttribute('href')).toBe(
-      '#f-article',
-    );
+    expect(
+      await summary.getByRole('link', { name: '違反した条項を選んでください' }).getAttribute('href'),
+    ).toBe('#f-article');
     // what was typed stays
     expect(await page.getByLabel('解除の理由（違反の内容）').inputValue()).toBe(
       '無承諾で撤去車両所有者の名簿を複製した',

@@ -18,7 +18,6 @@ import {
   custodyStep,
   ERASURES,
   erasureBody,
-  listedHandlers,
   ownersCsv,
   PACKAGES,
   prepare,
@@ -81,7 +80,12 @@ function application(company: { name: string; corporateNumber: string }, title: 
  * flow-down provisions, names its 取扱責任者 and 取扱者 (pledges signed), the ward acknowledges
  * the list, and the ward officer activates it through the same gates as any contract.
  */
-async function startAsItsCompany(who: string, contractId: string, people: [string, string], acceptedBy: string) {
+async function startAsItsCompany(
+  who: string,
+  contractId: string,
+  people: [string, string],
+  acceptedBy: string,
+) {
   const provisions = await get(who, `${CONTRACTS}/${contractId}/provisions`);
   // the flow-down of 別紙7 is 別紙7 itself: it lets this company sub-contract further
   expect(provisions.template).toMatchObject({ id: 'toshima-annex7', forbidsSubcontracting: false });
@@ -104,9 +108,14 @@ async function startAsItsCompany(who: string, contractId: string, people: [strin
     201,
   );
   expectStatus(
-    await call('ward_officer', 'POST', `${CONTRACTS}/${contractId}/handler-lists/${submitted.id}/acknowledge`, {
-      version: submitted.version,
-    }),
+    await call(
+      'ward_officer',
+      'POST',
+      `${CONTRACTS}/${contractId}/handler-lists/${submitted.id}/acknowledge`,
+      {
+        version: submitted.version,
+      },
+    ),
     200,
   );
   expectStatus(await transition(t, w.tokens.ward_officer, await contract(contractId), 'activate'), 200);
@@ -209,7 +218,10 @@ describe('a contract with two levels of sub-contracting, from start to close', (
     responsible.top = lead.id;
     await acknowledgedList(t, w, draft.id, lead.id);
     await approveDelegation(t, w, draft.id);
-    const active = expectStatus(await transition(t, w.tokens.ward_officer, await contract(draft.id), 'activate'), 200);
+    const active = expectStatus(
+      await transition(t, w.tokens.ward_officer, await contract(draft.id), 'activate'),
+      200,
+    );
     expect(active.status).toBe('active');
   });
 
@@ -391,7 +403,9 @@ describe('a contract with two levels of sub-contracting, from start to close', (
     expect((await contract(ids.contract)).status).toBe('active');
     // the terminated company still reads what it must return or erase
     expect((await call('other_contractor_manager', 'GET', `${CONTRACTS}/${ids.subSub}`)).status).toBe(200);
-    expect((await call('other_contractor_manager', 'GET', `${PACKAGES}/${packages.subSub}`)).status).toBe(200);
+    expect((await call('other_contractor_manager', 'GET', `${PACKAGES}/${packages.subSub}`)).status).toBe(
+      200,
+    );
   });
 
   it('the terminated sub-sub-contractor erases what it held and has the certificate issued', async () => {
@@ -414,12 +428,15 @@ describe('a contract with two levels of sub-contracting, from start to close', (
       }),
       201,
     );
-    expect(certificate.certificateNumber ?? certificate.certificate?.number).toBeTruthy();
+    expect(certificate.certificateNumber).toBeTruthy();
     expect((await get('other_contractor_manager', `${PACKAGES}/${packages.subSub}`)).status).toBe('erased');
   });
 
   it('ends the whole contract: every company keeps reading its contract, register and packages (over a socket)', async () => {
-    expectStatus(await transition(t, w.tokens.ward_officer, await contract(ids.contract), 'begin-ending'), 200);
+    expectStatus(
+      await transition(t, w.tokens.ward_officer, await contract(ids.contract), 'begin-ending'),
+      200,
+    );
     expect((await contract(ids.contract)).status).toBe('ending');
     expect((await contract(ids.sub)).status).toBe('ending');
     expect((await contract(ids.subSub)).status).toBe('ending');
@@ -493,7 +510,7 @@ describe('a contract with two levels of sub-contracting, from start to close', (
     const erasures = await get('ward_officer', `${ERASURES}?limit=50`);
     const certified = new Set(
       erasures.items
-        .filter((e: { certificate?: unknown; certifiedAt?: unknown; status?: string }) => e.certificate || e.certifiedAt || e.status === 'certified')
+        .filter((e: { status: string }) => e.status === 'certified')
         .map((e: { contractId: string }) => e.contractId),
     );
     expect([...certified].sort()).toEqual([ids.contract, ids.sub, ids.subSub].sort());

@@ -39,8 +39,13 @@ const call = (who: string, method: string, path: string, json?: unknown) =>
   t.call(method, path, { token: w.tokens[who], json });
 
 async function itemKeys(contractId: string) {
-  const register = expectStatus(await call('ward_officer', 'GET', `${CONTRACTS}/${contractId}/register`), 200);
-  return register.document.subjectGroups.flatMap((g: { items: { key: string }[] }) => g.items.map((i) => i.key));
+  const register = expectStatus(
+    await call('ward_officer', 'GET', `${CONTRACTS}/${contractId}/register`),
+    200,
+  );
+  return register.document.subjectGroups.flatMap((g: { items: { key: string }[] }) =>
+    g.items.map((i) => i.key),
+  );
 }
 
 /** An application of `kind` on the contract, by its own contractor. */
@@ -67,7 +72,10 @@ beforeAll(async () => {
   w = await buildWorld(t);
   // 別紙7: a contract whose ward officer chose Toshima's annex 7 while it was a draft
   const draft = await createContract(t, w, { title: '別紙7の特記事項による委託' });
-  const provisions = expectStatus(await call('ward_officer', 'GET', `${CONTRACTS}/${draft.id}/provisions`), 200);
+  const provisions = expectStatus(
+    await call('ward_officer', 'GET', `${CONTRACTS}/${draft.id}/provisions`),
+    200,
+  );
   expectStatus(
     await call('ward_officer', 'PUT', `${CONTRACTS}/${draft.id}/provisions`, {
       templateId: 'toshima-annex7',
@@ -207,6 +215,30 @@ describe('each refusal names the article of the contract’s own 特記事項', 
       });
       expect(stored.body.detail_ja).toContain(`（特記事項 ${expected[which].storage}）`);
     }
+  });
+
+  it('a sub-contractor under the 丙 provisions is refused further sub-contracting (第11項), and not offered it', async () => {
+    const refused = await call(
+      'subcontractor_manager',
+      'POST',
+      `${CONTRACTS}/${contracts.subcontractor.id}/subcontract-applications`,
+      callCentreApplication(w, { subcontractor: { name: '株式会社下請', corporateNumber: '1011101000077' } }),
+    );
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors.map((e: { message_ja: string }) => e.message_ja).join()).toContain(
+      '（特記事項 第11項）',
+    );
+    const own = expectStatus(
+      await call('subcontractor_manager', 'GET', `${CONTRACTS}/${contracts.subcontractor.id}`),
+      200,
+    );
+    expect(own.allowedActions).not.toContain('apply-subdelegation');
+    // the contractor above it may still apply on its own contract
+    const parent = expectStatus(
+      await call('contractor_manager', 'GET', `${CONTRACTS}/${w.bicycleContractId}`),
+      200,
+    );
+    expect(parent.allowedActions).toContain('apply-subdelegation');
   });
 
   it('a refusal that enforces no duty of the provisions carries no article', async () => {

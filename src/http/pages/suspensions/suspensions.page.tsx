@@ -1,7 +1,6 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { asSubject } from '../../../../policies/app-ability.js';
-import { listOrganisations } from '../../../domain/organisations/list-organisations.js';
 import {
   addSuspension,
   inForce,
@@ -9,6 +8,7 @@ import {
   listSuspensions,
   type Suspension,
 } from '../../../domain/approvals/suspensions.js';
+import { listOrganisations } from '../../../domain/organisations/list-organisations.js';
 import { ForbiddenError } from '../../../domain/shared/errors.js';
 import { toJapanDate } from '../../../domain/shared/japan-date.js';
 import { organisationNames } from '../../../domain/worklists/names.js';
