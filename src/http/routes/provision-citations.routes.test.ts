@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { approveDelegation, callCentreApplication, signOff, step } from '../../../test/helpers/approvals.js';
+import { pageClient, textOf } from '../../../test/helpers/browser.js';
 import {
   acknowledgedList,
   CONTRACTS,
@@ -21,7 +22,7 @@ import {
   VEHICLE_OWNER_ITEMS,
 } from '../../../test/helpers/handover.js';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.js';
-import { buildWorld, type World } from '../../../test/helpers/world.js';
+import { buildWorld, USERS, type World } from '../../../test/helpers/world.js';
 
 // 「第○条」 beside the refusal: a refusal that enforces a duty of the 特記事項 names the article of
 // THE CONTRACT'S OWN provisions — 別紙7 numbers by 条, the Shinjuku 乙 and 丙 provisions by 項, and
@@ -239,6 +240,47 @@ describe('each refusal names the article of the contract’s own 特記事項', 
       200,
     );
     expect(parent.allowedActions).toContain('apply-subdelegation');
+  });
+
+  it('a late incident report (事故報告, 「直ちに」): recorded, marked late with 第15条第1項 / 第22項 / 第18項', async () => {
+    const expected = { annex7: '第15条第1項', contractor: '第22項', subcontractor: '第18項' } as const;
+    const days = (n: number) => new Date(t.clock.now().getTime() - n * 86_400_000).toISOString();
+    for (const which of ['annex7', 'contractor', 'subcontractor'] as const) {
+      const body = {
+        contractId: contracts[which].id,
+        information: '撤去車両所有者の氏名・住所',
+        recordCount: 3,
+        location: '受託者事業所',
+        circumstances: '返還通知を誤った宛先に送付した',
+      };
+      const late = expectStatus(
+        await call(contracts[which].applicant, 'POST', '/api/v1/incidents', {
+          ...body,
+          discoveredAt: days(3),
+        }),
+        201,
+      );
+      expect(late.lateReport, which).toMatchObject({ hoursAfterDiscovery: 72, article: expected[which] });
+      expect(late.lateReport.ja).toContain(`（特記事項 ${expected[which]}）`);
+      const read = expectStatus(await call('ward_officer', 'GET', `/api/v1/incidents/${late.id}`), 200);
+      expect(read.lateReport.article).toBe(expected[which]);
+      if (which === 'contractor') {
+        const officer = await pageClient(t, USERS.ward_officer!.email);
+        const page = textOf((await officer.get(`/incidents/${late.id}`)).html);
+        expect(page).toContain('報告の遅延');
+        expect(page).toContain(
+          `発見から72時間後の報告です。事故は直ちに報告しなければなりません（特記事項 ${expected[which]}）`,
+        );
+      }
+      const prompt = expectStatus(
+        await call(contracts[which].applicant, 'POST', '/api/v1/incidents', {
+          ...body,
+          discoveredAt: days(0.5),
+        }),
+        201,
+      );
+      expect(prompt.lateReport, which).toBeNull();
+    }
   });
 
   it('a refusal that enforces no duty of the provisions carries no article', async () => {
