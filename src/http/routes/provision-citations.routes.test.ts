@@ -135,6 +135,10 @@ describe('each refusal names the article of the contract’s own 特記事項', 
       // the refusal changed nothing
       const after = expectStatus(await call(contracts[c.which].applicant, 'GET', `${PA}/${record.id}`), 200);
       expect(after).toMatchObject({ status: 'applied', version: record.version });
+      // the record's page names the same article of its contract's provisions
+      const page = await pageClient(t, USERS[contracts[c.which].applicant]!.email);
+      const shown = textOf((await page.get(`/prior-approvals/${record.id}`)).html);
+      expect(shown).toContain(`特記事項 ${c.article}`);
     });
   }
 
