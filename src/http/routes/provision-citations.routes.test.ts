@@ -287,6 +287,15 @@ describe('each refusal names the article of the contract’s own 特記事項', 
     }
   });
 
+  it('the contract page names each prior approval’s article of its own provisions', async () => {
+    const officer = await pageClient(t, USERS.ward_officer!.email);
+    const annex7 = textOf((await officer.get(`/contracts/${contracts.annex7.id}`)).html);
+    expect(annex7).toContain('複写・複製（特記事項 第8条）');
+    const contractor = textOf((await officer.get(`/contracts/${contracts.contractor.id}`)).html);
+    expect(contractor).toContain('複写・複製（特記事項 第9項）');
+    expect(contractor).toContain('目的外利用・第三者提供（特記事項 第7項）');
+  });
+
   it('a refusal that enforces no duty of the provisions carries no article', async () => {
     const record = await apply('contractor', 'copy');
     const outOfTurn = await call('ward_chief', 'POST', `${PA}/${record.id}/approve`, {

@@ -6,6 +6,7 @@ import { getContract } from '../../../domain/contracts/manage-contracts.js';
 import type { ContractCommand } from '../../../domain/contracts/transition-contract.js';
 import { listsAwaitingDecision, readHandlerLists } from '../../../domain/handlers/handler-lists.js';
 import { mayApplyForPriorApproval } from '../../../domain/prior-approvals/apply-for-prior-approval.js';
+import { kindArticles } from '../../../domain/prior-approvals/kind-articles.js';
 import { readPriorApprovalSettings } from '../../../domain/prior-approvals/prior-approval-settings.js';
 import { listPriorApprovals } from '../../../domain/prior-approvals/read-prior-approvals.js';
 import { provisionActions } from '../../../domain/provisions/provision-actions.js';
@@ -178,6 +179,7 @@ export async function contractDetailPage(
         settings={priorApprovalSettings}
         mayApply={mayApplyForPriorApproval(viewer, contract)}
         maySet={actions.includes('edit')}
+        articles={kindArticles(provisions)}
       />
     </Layout>,
     problem?.status ?? 200,
