@@ -14,7 +14,7 @@ import { type Approval, findApproval, wardApprovalSettings } from './approval.re
 import { approvalWorkflow } from './approval.workflow.js';
 import { nameSubcontractor, type SubcontractorChoice } from './name-subcontractor.js';
 import { startDateError } from './start-before-approval.js';
-import { subcontractingRefusals } from './subcontracting-limits.js';
+import { subcontractingLimits } from './subcontracting-limits.js';
 import { suspensionOverlaps } from './suspensions.js';
 
 export interface SubdelegationInput {
@@ -80,7 +80,7 @@ export async function applyForSubdelegation(
     }
     const settings = await wardApprovalSettings(tx, parent.wardId);
     const depth = parent.depth + 1;
-    errors.push(...(await subcontractingRefusals(tx, parent)));
+    errors.push(...(await subcontractingLimits(tx, parent)));
     if (
       input.periodFrom < parent.periodFrom ||
       input.periodTo > parent.periodTo ||

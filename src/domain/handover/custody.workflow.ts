@@ -37,6 +37,7 @@ export const custodyWorkflow: Workflow<HandoverPackage> = {
   table: 'handover_packages',
   auditPrefix: 'handover_package',
   load: findPackage,
+  contractIdOf: (p) => p.contractId,
   stateNames: CUSTODY_STATE_NAMES,
   // version 2 only added a state: every version-1 snapshot means the same
   upgrades: { 1: (snapshot) => snapshot },

@@ -17,6 +17,7 @@ interface DecisionInput {
  */
 export const decideTakeOutCommand: CustodyStep<DecisionInput> = {
   name: 'decide-take-out',
+  duty: 'take_out',
   label: { en: 'decide on a take-out', ja: '持出しの承認' },
   can: { action: 'update', field: 'approveTakeOut' },
   event: () => ({ type: 'DECIDE_TAKE_OUT' }),

@@ -18,6 +18,7 @@ const takeOutOf = (facts: Custody | undefined, id: string | undefined) =>
 /** An approved take-out leaves: the media is out from now on. */
 export const startTakeOutCommand: Move<{ outAt: Date }> = {
   name: 'start-take-out',
+  duty: 'take_out',
   label: { en: 'take out (approved)', ja: '持出し（承認済み）' },
   can: { action: 'update', field: 'takeOut' },
   facts: custodyFacts,
@@ -52,6 +53,7 @@ export const startTakeOutCommand: Move<{ outAt: Date }> = {
 /** 返却時の確認: the media is back in the cabinet; the check made on its return is recorded. */
 export const bringBackCommand: Move<{ backAt: Date; check: string }> = {
   name: 'bring-back',
+  duty: 'take_out',
   label: { en: 'bring back to the cabinet', ja: '持出しからの戻り' },
   can: { action: 'update', field: 'takeOut' },
   facts: custodyFacts,

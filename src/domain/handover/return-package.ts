@@ -28,6 +28,7 @@ export interface ReturnInput {
  */
 export const returnCommand: CustodyStep<ReturnInput> = {
   name: 'return',
+  duty: 'return_erasure',
   label: { en: 'receive its return', ja: '返却の受領' },
   can: { action: 'update', field: 'return' },
   facts: custodyFacts,

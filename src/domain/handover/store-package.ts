@@ -20,6 +20,7 @@ export interface StoreInput {
  */
 export const storeCommand: CustodyStep<StoreInput> = {
   name: 'store',
+  duty: 'storage',
   label: { en: 'store in the locked cabinet', ja: '保管' },
   can: { action: 'update', field: 'store' },
   facts: custodyFacts,

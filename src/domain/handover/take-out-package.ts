@@ -76,6 +76,7 @@ export async function listedCarrier(tx: Tx, pkg: HandoverPackage, handlerId: str
  */
 export const takeOutCommand: CustodyStep<TakeOutInput> = {
   name: 'take-out',
+  duty: 'take_out',
   label: { en: 'take out', ja: '持出し' },
   can: { action: 'update', field: 'takeOut' },
   facts: custodyFacts,

@@ -1,3 +1,4 @@
+import type { ProvisionDuty } from '../../../forms/special-provisions/special-provisions.js';
 import type { PriorApprovalCarrier, PriorApprovalKind } from '../../db/tables/prior-approvals.js';
 import type { Message } from '../shared/errors.js';
 
@@ -25,6 +26,17 @@ export const KIND_ARTICLES: Record<PriorApprovalKind, Message> = {
   other_use: { en: 'Annex 7 arts. 5–6; provisions 乙7', ja: '別紙7 第5条・第6条、特記事項 乙7' },
   take_out: { en: 'Annex 7 art. 9; provisions 乙6', ja: '別紙7 第9条、特記事項 乙6' },
   disposal: { en: 'Annex 7 art. 10', ja: '別紙7 第10条' },
+};
+
+/**
+ * The duty of the 特記事項 each kind answers: its refusals cite the article of the contract's own
+ * provisions (別紙7 第8条, 乙第9項, 丙第10項…), whatever KIND_ARTICLES says in general.
+ */
+export const KIND_DUTIES: Record<PriorApprovalKind, ProvisionDuty> = {
+  copy: 'copying',
+  other_use: 'purpose',
+  take_out: 'take_out',
+  disposal: 'return_erasure',
 };
 
 export const CARRIER_NAMES: Record<PriorApprovalCarrier, Message> = {

@@ -9,6 +9,7 @@ import { toJapanDate } from '../shared/japan-date.js';
 import { signOffContext } from '../shared/stored-snapshot.js';
 import type { Command, Workflow } from '../shared/workflow.js';
 import { findPriorApproval, type PriorApproval } from './prior-approval.repository.js';
+import { KIND_DUTIES } from './prior-approval-terms.js';
 
 // 事前承認 on the shared step runner: the ward's chain approves (担当者 → 係長 → 課長), sends back or
 // rejects; the applicant applies again, withdraws, or records it done — a disposal that needs a
@@ -41,6 +42,7 @@ export const priorApprovalWorkflow: Workflow<PriorApproval> = {
   table: 'prior_approvals',
   auditPrefix: 'prior_approval',
   load: findPriorApproval,
+  contractIdOf: (p) => p.contractId,
   context: (p) => ({
     ...signOffContext(p),
     needsApproval: p.needsApproval,
@@ -92,6 +94,8 @@ function applicantStep(name: PriorApprovalCommand, label: Step['label'], extra: 
     name,
     label,
     can: { action: 'update' },
+    // what the applicant does answers the duty of its kind: its refusals cite that article
+    duty: (p) => KIND_DUTIES[p.kind],
     stepRole: 'applicant',
     step: { comment: (input) => input.comment ?? input.note ?? null },
     event: () => ({ type: 'WITHDRAW' }),

@@ -1,6 +1,6 @@
 import { articleFor } from '../../../forms/special-provisions/catalogue.js';
 import type { ProvisionDuty } from '../../../forms/special-provisions/special-provisions.js';
-import type { Message } from '../shared/errors.js';
+import { ConflictError, type FieldError, type Message, ValidationError } from '../shared/errors.js';
 import type { ContractProvisions } from './provisions.repository.js';
 
 /** Where a rule comes from: the article of the contract's 特記事項 that imposes it. */
@@ -55,4 +55,31 @@ export function citeBlockers<B extends Message & { code: string }>(
     if (!citation || blocker.ja.includes('特記事項')) return blocker;
     return { ...blocker, ...cite(blocker, citation), article: citation.article };
   });
+}
+
+/**
+ * A refusal (409 or 422) of a step that enforces a duty of the provisions, with the article added:
+ * to its detail, to each field error, and as `article` (a 409's extra member, a field error's
+ * member), so the problem+json and the page both say which article refused. Other errors (404,
+ * 403) pass unchanged: they say nothing about the duty.
+ */
+export function citeRefusal<E>(error: E, citation: ProvisionCitation | undefined): E {
+  if (!citation) return error;
+  const citeField = (e: FieldError): FieldError => {
+    if (e.message_ja.includes('特記事項')) return e;
+    const { en, ja } = cite({ en: e.message, ja: e.message_ja }, citation);
+    return { ...e, message: en, message_ja: ja, article: citation.article };
+  };
+  const detail = (m: Message) => (m.ja.includes('特記事項') ? m : cite(m, citation));
+  if (error instanceof ValidationError) {
+    return new ValidationError(detail(error.detail), error.errors.map(citeField)) as E;
+  }
+  if (error instanceof ConflictError) {
+    return new ConflictError(detail(error.detail), {
+      ...error.extra,
+      article: citation.article,
+      provisions: { templateId: citation.templateId, title: citation.title },
+    }) as E;
+  }
+  return error;
 }

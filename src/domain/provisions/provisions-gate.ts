@@ -33,10 +33,10 @@ export async function provisionsAcceptedGate(tx: Tx, contract: Contract): Promis
  * refuse an application under them, whatever depth the ward's policy allows.
  */
 export async function subcontractingForbidden(
-  db: Kysely<Database>,
+  tx: Kysely<Database>,
   contract: Contract,
 ): Promise<FieldError | undefined> {
-  const provisions = await findContractProvisions(db, contract.wardId, contract.id);
+  const provisions = await findContractProvisions(tx, contract.wardId, contract.id);
   if (!provisions?.template.forbidsSubcontracting) return undefined;
   const { en, ja } = cite(
     {

@@ -6,6 +6,8 @@ export interface FieldError {
   path: string;
   message: string;
   message_ja: string;
+  /** The article of the contract's 特記事項 behind the rule, where one is (「第9条」). */
+  article?: string;
 }
 
 export interface Message {

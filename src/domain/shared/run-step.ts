@@ -1,4 +1,6 @@
 import { decide } from '../../../workflows/shared/decide.js';
+import { citationFor, citeRefusal } from '../provisions/cite-provision.js';
+import { findContractProvisions } from '../provisions/provisions.repository.js';
 import { SIGN_OFF_ROLE_NAMES } from '../sign-off/role-names.js';
 import { appendSignOffStep } from '../sign-off/sign-off-steps.js';
 import { awaitedRole, signerRole } from '../sign-off/signer.js';
@@ -68,6 +70,39 @@ export async function takeStep<R extends WorkflowRecord, I, F>(
   const stored = readSnapshot(workflow, before);
   const blocked = command.requires?.(before);
   if (blocked) return { refused: blocked, record: before };
+  try {
+    return await decideAndApply(uow, ctx, workflow, command, id, input, before, stored);
+  } catch (error) {
+    throw await citeDuty(uow, workflow, command, before, error);
+  }
+}
+
+/** The refusal with the article of the record's contract's 特記事項 that imposes the step's duty. */
+async function citeDuty<R extends WorkflowRecord, I, F>(
+  uow: UnitOfWork,
+  workflow: Workflow<R>,
+  command: Command<R, I, F>,
+  record: R,
+  error: unknown,
+): Promise<unknown> {
+  const duty = typeof command.duty === 'function' ? command.duty(record) : command.duty;
+  const contractId = workflow.contractIdOf?.(record);
+  if (!duty || !contractId) return error;
+  const provisions = await findContractProvisions(uow.tx, record.wardId, contractId);
+  return citeRefusal(error, citationFor(provisions, duty));
+}
+
+async function decideAndApply<R extends WorkflowRecord, I, F>(
+  uow: UnitOfWork,
+  ctx: UseCaseContext,
+  workflow: Workflow<R>,
+  command: Command<R, I, F>,
+  id: string,
+  input: I,
+  before: R,
+  stored: Snapshot,
+): Promise<StepResult<R>> {
+  const { tx } = uow;
 
   const facts = command.facts ? await command.facts({ tx, ctx, record: before, input }) : undefined;
   const role = roleFor(ctx.actor, workflow, command, before);
@@ -84,7 +119,10 @@ export async function takeStep<R extends WorkflowRecord, I, F>(
     const refused =
       command.refusal?.({ ...args, reason: decision.reason }) ??
       refusal(workflow, command, before, role, event.type, decision.reason);
-    return { refused, record: before };
+    return {
+      refused: (await citeDuty(uow, workflow, command, before, refused)) as ConflictError,
+      record: before,
+    };
   }
 
   const now = ctx.now();

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AnyStateMachine, EventObject } from 'xstate';
+import type { ProvisionDuty } from '../../../forms/special-provisions/special-provisions.js';
 import type { Action, SubjectType } from '../../../policies/app-ability.js';
 import type { SignOffRole } from '../../../workflows/shared/sign-off.js';
 import type { Database } from '../../db/database.js';
@@ -78,6 +79,8 @@ export interface Workflow<R extends WorkflowRecord> {
   auditState?(record: R): Record<string, unknown>;
   /** Whether the table has an updated_at column (default true). */
   touchesUpdatedAt?: boolean;
+  /** The contract whose 特記事項 bind the record: a command's `duty` is cited from them. */
+  contractIdOf?(record: R): string;
 }
 
 export interface CommandArgs<R, I, F> {
@@ -136,6 +139,12 @@ export interface Command<R extends WorkflowRecord, I = void, F = undefined> {
   context?(args: CommandArgs<R, I, F>): Record<string, unknown>;
   /** The event the machine is asked about. With no facts, as if nothing stood in the way. */
   event(args: CommandArgs<R, I, F>): EventObject;
+  /**
+   * The duty of the 特記事項 the step enforces (持出し, 保管, 目的外利用…): its refusals (409, 422)
+   * carry 「（特記事項 第○条）」 and `article` from the provisions of the record's own contract
+   * (`Workflow.contractIdOf`), so 別紙7, 乙 and 丙 each give their own numbering.
+   */
+  duty?: ProvisionDuty | ((record: R) => ProvisionDuty | undefined);
   /** A refusal more specific than the default one, or undefined for the default. */
   refusal?(args: CommandArgs<R, I, F> & { reason: 'guard' | 'not-in-this-state' }): ConflictError | undefined;
   /**

@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { contractActionsNow } from '../../domain/approvals/subcontracting-limits.js';
 import { CONTRACT_STATUSES, type Contract } from '../../domain/contracts/contract.repository.js';
-import { contractActions } from '../../domain/contracts/contract-actions.js';
+import { type ContractAction, contractActions } from '../../domain/contracts/contract-actions.js';
 import { listContracts } from '../../domain/contracts/list-contracts.js';
 import { createContract, getContract, updateContract } from '../../domain/contracts/manage-contracts.js';
 import { renewContract } from '../../domain/contracts/renew-contract.js';
@@ -38,7 +39,11 @@ import { contractProvisionRoutes } from './provisions.routes.js';
 import { registerRoutes } from './registers.routes.js';
 
 /** The contract as the API shows it, with what the viewer may do with it now; the policy-only fields stay inside. */
-export function presentContract(viewer: Viewer, contract: Contract) {
+export function presentContract(
+  viewer: Viewer,
+  contract: Contract,
+  actions: ContractAction[] = contractActions(viewer, contract),
+) {
   const {
     chainOrgIds: _c,
     contractorAccess: _a,
@@ -53,7 +58,7 @@ export function presentContract(viewer: Viewer, contract: Contract) {
     ...rest,
     endedWithParent: followedParentFrom !== null,
     startedAt: startedAt?.toISOString() ?? null,
-    allowedActions: contractActions(viewer, contract),
+    allowedActions: actions,
     createdAt: createdAt.toISOString(),
     updatedAt: updatedAt.toISOString(),
   };
@@ -143,9 +148,10 @@ export function contractRoutes() {
       responses: { 200: jsonResponse(ContractSchema, 'The contract'), ...errorResponses },
     }),
     async (c) => {
-      const contract = await getContract(useCaseContext(c), c.req.valid('param').id);
+      const ctx = useCaseContext(c);
+      const contract = await getContract(ctx, c.req.valid('param').id);
       c.header('etag', `"${contract.version}"`);
-      return c.json(presentContract(useCaseContext(c), contract), 200);
+      return c.json(presentContract(ctx, contract, await contractActionsNow(ctx.db, ctx, contract)), 200);
     },
   );
 

@@ -5,6 +5,7 @@ import {
   incidentActions,
 } from '../../domain/incidents/act-on-incident.js';
 import type { Incident } from '../../domain/incidents/incident.repository.js';
+import { type LateReport, lateReportOf } from '../../domain/incidents/late-report.js';
 import { getIncident, listIncidents } from '../../domain/incidents/read-incidents.js';
 import { reportIncident } from '../../domain/incidents/report-incident.js';
 import type { Viewer } from '../../domain/shared/allowed-actions.js';
@@ -55,13 +56,27 @@ const IncidentSchema = z
     step: z.number(),
     closedAt: z.string().nullable(),
     version: z.number(),
+    lateReport: z
+      .object({
+        hoursAfterDiscovery: z.number(),
+        article: z.string().nullable(),
+        en: z.string(),
+        ja: z.string(),
+      })
+      .nullable()
+      .optional()
+      .openapi({
+        description:
+          "報告の遅延: on one incident (not in lists), set when it was reported 24 hours or more after its discovery (「直ちに」), with the article of the contract's 特記事項 that requires the report",
+      }),
   })
   .openapi('Incident');
 
-function present(viewer: Viewer, incident: Incident) {
+function present(viewer: Viewer, incident: Incident, lateReport?: LateReport | null) {
   const { chainOrgIds: _c, machine: _m, ...i } = incident;
   return {
     ...i,
+    ...(lateReport !== undefined && { lateReport }),
     allowedActions: incidentActions(viewer, incident),
     occurredAt: i.occurredAt?.toISOString() ?? null,
     discoveredAt: i.discoveredAt.toISOString(),
@@ -198,8 +213,11 @@ export function incidentRoutes() {
         ...errorResponses,
       },
     }),
-    async (c) =>
-      c.json(present(useCaseContext(c), await reportIncident(useCaseContext(c), c.req.valid('json'))), 201),
+    async (c) => {
+      const ctx = useCaseContext(c);
+      const incident = await reportIncident(ctx, c.req.valid('json'));
+      return c.json(present(ctx, incident, await lateReportOf(ctx.db, incident)), 201);
+    },
   );
 
   app.openapi(
@@ -213,8 +231,11 @@ export function incidentRoutes() {
       request: { params: IdParam },
       responses: { 200: jsonResponse(IncidentSchema, 'The incident'), ...errorResponses },
     }),
-    async (c) =>
-      c.json(present(useCaseContext(c), await getIncident(useCaseContext(c), c.req.valid('param').id)), 200),
+    async (c) => {
+      const ctx = useCaseContext(c);
+      const incident = await getIncident(ctx, c.req.valid('param').id);
+      return c.json(present(ctx, incident, await lateReportOf(ctx.db, incident)), 200);
+    },
   );
 
   for (const [command, summary, description] of COMMANDS) {

@@ -1,12 +1,13 @@
 import type { Context } from 'hono';
 import { listApprovals } from '../../../domain/approvals/read-approvals.js';
-import { subcontractingRefusals } from '../../../domain/approvals/subcontracting-limits.js';
+import { subcontractingLimits } from '../../../domain/approvals/subcontracting-limits.js';
 import { contractActions } from '../../../domain/contracts/contract-actions.js';
 import { listContracts } from '../../../domain/contracts/list-contracts.js';
 import { getContract } from '../../../domain/contracts/manage-contracts.js';
 import type { ContractCommand } from '../../../domain/contracts/transition-contract.js';
 import { listsAwaitingDecision, readHandlerLists } from '../../../domain/handlers/handler-lists.js';
 import { mayApplyForPriorApproval } from '../../../domain/prior-approvals/apply-for-prior-approval.js';
+import { kindArticles } from '../../../domain/prior-approvals/kind-articles.js';
 import { readPriorApprovalSettings } from '../../../domain/prior-approvals/prior-approval-settings.js';
 import { listPriorApprovals } from '../../../domain/prior-approvals/read-prior-approvals.js';
 import { provisionActions } from '../../../domain/provisions/provision-actions.js';
@@ -15,7 +16,7 @@ import { readRegister } from '../../../domain/registers/read-register.js';
 import { organisationNames } from '../../../domain/worklists/names.js';
 import type { AppEnv } from '../../app-env.js';
 import { useCaseContext } from '../../middleware/authenticate.js';
-import { Csrf } from '../components/form.js';
+import { Csrf, ErrorSummary, fields } from '../components/form.js';
 import { Layout } from '../layout.js';
 import { pageCtx, viewerOf } from '../page-context.js';
 import { PriorApprovalsSection } from '../prior-approvals/section.js';
@@ -26,6 +27,7 @@ import { HandlerListsSection, type HandlerListsView } from './handler-lists-sect
 import { namesFor } from './list.page.js';
 import { ProvisionsSection } from './provisions-section.js';
 import { RegisterTable } from './register-view.js';
+import { type TerminationForm, TerminationSection, todayOf } from './termination.js';
 
 const LIFECYCLE: ContractCommand[] = ['activate', 'begin-ending', 'resume', 'close'];
 const OPEN = ['draft', 'submitted', 'under_review', 'changes_requested', 'awaiting_council'];
@@ -37,7 +39,7 @@ const OPEN = ['draft', 'submitted', 'under_review', 'changes_requested', 'awaiti
  */
 export async function contractDetailPage(
   c: Context<AppEnv>,
-  problem?: { text: string; status: 409 | 422; missing?: string[] },
+  problem?: { text: string; status: 409 | 422; missing?: string[]; termination?: TerminationForm },
 ) {
   const p = pageCtx(c);
   const viewer = viewerOf(p);
@@ -54,11 +56,13 @@ export async function contractDetailPage(
     ],
   );
   const provisions = await findContractProvisions(ctx.db, contract.wardId, contract.id);
-  const actions = contractActions(viewer, contract);
-  // 再委託 is not offered where it would only be refused once the whole form is filled
-  const subcontractLimits = actions.includes('apply-subdelegation')
-    ? await subcontractingRefusals(ctx.db, contract)
+  // 再委託 is not offered where it would only be refused once the whole form is filled: the page
+  // says why instead (the API's contractActionsNow leaves the action out the same way)
+  const offered = contractActions(viewer, contract);
+  const subcontractLimits = offered.includes('apply-subdelegation')
+    ? await subcontractingLimits(ctx.db, contract)
     : [];
+  const actions = subcontractLimits.length ? offered.filter((a) => a !== 'apply-subdelegation') : offered;
   const steps = LIFECYCLE.filter((command) => actions.includes(command));
   const pending = await listsAwaitingDecision(ctx, contract.id);
   const names = await namesFor(c, [contract, ...subcontracts.items]);
@@ -80,7 +84,8 @@ export async function contractDetailPage(
   return sendPage(
     c,
     <Layout p={p} title={contract.title}>
-      {problem && (
+      {problem?.termination && <ErrorSummary p={p} f={fields({}, problem.termination.errors)} />}
+      {problem && !problem.termination && (
         <div class="error-summary" role="alert">
           <h2>{t.actionFailed}</h2>
           {problem.missing?.length ? (
@@ -127,6 +132,15 @@ export async function contractDetailPage(
           </div>
         )}
       </section>
+      {actions.includes('terminate') && (
+        <TerminationSection
+          p={p}
+          contract={contract}
+          provisions={provisions}
+          today={todayOf(c)}
+          form={problem?.termination}
+        />
+      )}
       <section aria-labelledby="register">
         <h2 id="register">
           {p.t.register.title}（{p.t.register.revision(register.revision)}）
@@ -173,6 +187,7 @@ export async function contractDetailPage(
         settings={priorApprovalSettings}
         mayApply={mayApplyForPriorApproval(viewer, contract)}
         maySet={actions.includes('edit')}
+        articles={kindArticles(provisions)}
       />
     </Layout>,
     problem?.status ?? 200,

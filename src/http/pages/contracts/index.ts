@@ -16,6 +16,7 @@ import { acceptProvisionsAction, chooseProvisionsAction, provisionsPage } from '
 import { editRegisterPage, saveRegisterAction } from './register-edit.page.js';
 import { registerHistoryPage } from './register-history.page.js';
 import { subcontractAction, subcontractPage } from './subcontract.page.js';
+import { terminateAction } from './termination.js';
 
 /** 委託契約: list, registration, the contract page with its register, handler lists and applications. */
 export function contractPages() {
@@ -29,6 +30,7 @@ export function contractPages() {
   app.get(`${id}/edit`, signedIn, editContractPage);
   app.post(`${id}/edit`, signedIn, updateContractAction);
   app.post(`${id}/transition`, signedIn, transitionAction);
+  app.post(`${id}/terminate`, signedIn, terminateAction);
   app.post(`${id}/delegation-approval`, signedIn, applyDelegationAction);
   app.get(`${id}/register/edit`, signedIn, editRegisterPage);
   app.post(`${id}/register/edit`, signedIn, saveRegisterAction);

@@ -1,4 +1,5 @@
 import { provisionsEn } from '../contracts/provisions-i18n.js';
+import { terminationEn } from '../contracts/termination-i18n.js';
 import { inspectionsEn } from '../inspections/i18n.js';
 import { councilCoverEn } from './council-cover-en.js';
 import { handoverEn } from './handover-en.js';
@@ -470,6 +471,7 @@ export const en: Dictionary = {
   handover: handoverEn,
   security: securityEn,
   provisions: provisionsEn,
+  termination: terminationEn,
   priorApprovals: priorApprovalsEn,
   operations: operationsEn,
   reports: reportsEn,

@@ -6,6 +6,7 @@ import { reportsJa } from './reports-ja.js';
 // compiler. Statuses and roles follow the seeds' wording (起案中, 決裁, 取扱責任者, …).
 
 import { provisionsJa } from '../contracts/provisions-i18n.js';
+import { terminationJa } from '../contracts/termination-i18n.js';
 import { inspectionsJa } from '../inspections/i18n.js';
 import { handoverJa } from './handover-ja.js';
 import { operationsJa } from './operations-ja.js';
@@ -477,6 +478,7 @@ export const ja = {
   handover: handoverJa,
   security: securityJa,
   provisions: provisionsJa,
+  termination: terminationJa,
   priorApprovals: priorApprovalsJa,
   operations: operationsJa,
   reports: reportsJa,

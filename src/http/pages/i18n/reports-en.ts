@@ -112,6 +112,7 @@ export const reportsEn: ReportsDictionary = {
       discoveredAt: 'Discovered at',
       reportingOrg: 'Reported by',
       reportedAt: 'Reported at',
+      lateReport: 'Late report',
       wardInstructions: "{Self}'s instructions",
       response: 'Response',
       rootCause: 'Root cause',

@@ -112,6 +112,7 @@ export const reportsJa = {
       discoveredAt: '発見日時',
       reportingOrg: '報告者',
       reportedAt: '報告日時',
+      lateReport: '報告の遅延',
       wardInstructions: '{self}の指示',
       response: '対応内容',
       rootCause: '原因',

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import type { Child } from 'hono/jsx';
 import {
   actOnIncident,
   INCIDENT_COMMANDS,
@@ -7,6 +8,7 @@ import {
   incidentActions,
 } from '../../../domain/incidents/act-on-incident.js';
 import type { Incident } from '../../../domain/incidents/incident.repository.js';
+import { lateReportOf } from '../../../domain/incidents/late-report.js';
 import { getIncidentWithSteps } from '../../../domain/incidents/read-incidents.js';
 import { contractTitles } from '../../../domain/worklists/contract-titles.js';
 import { organisationNames } from '../../../domain/worklists/names.js';
@@ -81,6 +83,7 @@ async function showIncident(
   const viewer = viewerOf(p);
   const ctx = useCaseContext(c);
   const incident = await getIncidentWithSteps(ctx, c.req.param('id')!);
+  const late = await lateReportOf(ctx.db, incident);
   const t = p.t.reports.incidents;
   const [titles, orgs] = await Promise.all([
     contractTitles(ctx, [incident.contractId]),
@@ -100,6 +103,10 @@ async function showIncident(
           [t.fields.contractId, title],
           [t.fields.reportingOrg, orgs.get(incident.reportingOrgId) ?? '—'],
           [t.fields.reportedAt, <TimeText at={incident.reportedAt} />],
+          // 報告の遅延, with the article of the contract's 特記事項 that requires the report at once
+          ...(late
+            ? [[t.fields.lateReport, <strong class="late">{p.msg(late)}</strong>] as [string, Child]]
+            : []),
           [t.fields.information, pre(incident.information)],
           [t.fields.recordCount, t.records(incident.recordCount)],
           [t.fields.location, pre(incident.location)],

@@ -6,8 +6,10 @@ import {
   type PriorApprovalCommand,
   priorApprovalActions,
 } from '../../../domain/prior-approvals/act-on-prior-approval.js';
+import { kindArticles } from '../../../domain/prior-approvals/kind-articles.js';
 import type { PriorApproval } from '../../../domain/prior-approvals/prior-approval.repository.js';
 import { getPriorApprovalWithSteps } from '../../../domain/prior-approvals/read-prior-approvals.js';
+import { findContractProvisions } from '../../../domain/provisions/provisions.repository.js';
 import { contractTitles } from '../../../domain/worklists/contract-titles.js';
 import { organisationNames } from '../../../domain/worklists/names.js';
 import type { AppEnv } from '../../app-env.js';
@@ -78,6 +80,10 @@ async function showPriorApproval(
   const p = pageCtx(c);
   const ctx = useCaseContext(c);
   const record = await getPriorApprovalWithSteps(ctx, c.req.param('id')!);
+  // the article of this contract's own 特記事項, else the general reference
+  const own = kindArticles(await findContractProvisions(ctx.db, record.wardId, record.contractId))[
+    record.kind
+  ];
   const t = p.t.priorApprovals;
   const [titles, orgs] = await Promise.all([
     contractTitles(ctx, [record.contractId]),
@@ -101,7 +107,7 @@ async function showPriorApproval(
             ],
             [t.fields.applicant, orgs.get(record.applicantOrgId) ?? '—'],
             [t.fields.kind, t.kinds[record.kind]!],
-            [t.fields.article, t.articles[record.kind]!],
+            [t.fields.article, own ? p.msg(own) : t.articles[record.kind]!],
             [t.fields.needsApproval, record.needsApproval ? t.required : t.notRequired],
             [t.fields.reason, or(record.reason)],
             [t.fields.items, record.items.map((i) => `${i.group}：${i.name}`).join('、')],

@@ -2,10 +2,12 @@ import { z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { getContract } from '../../../domain/contracts/manage-contracts.js';
 import { applyForPriorApproval } from '../../../domain/prior-approvals/apply-for-prior-approval.js';
+import { kindArticles } from '../../../domain/prior-approvals/kind-articles.js';
 import {
   PRIOR_APPROVAL_CARRIERS,
   PRIOR_APPROVAL_KINDS,
 } from '../../../domain/prior-approvals/prior-approval-terms.js';
+import { findContractProvisions } from '../../../domain/provisions/provisions.repository.js';
 import { readRegister } from '../../../domain/registers/read-register.js';
 import type { AppEnv } from '../../app-env.js';
 import { useCaseContext } from '../../middleware/authenticate.js';
@@ -55,6 +57,8 @@ async function showForm(c: Context<AppEnv>, values: FormValues, errors: FormErro
   const ctx = useCaseContext(c);
   const contract = await getContract(ctx, c.req.param('id')!);
   const register = await readRegister(ctx, contract.id);
+  // the articles of this contract's own 特記事項
+  const own = kindArticles(await findContractProvisions(ctx.db, contract.wardId, contract.id));
   const t = p.t.priorApprovals;
   const f = fields(values, errors);
   return sendPage(
@@ -72,7 +76,7 @@ async function showForm(c: Context<AppEnv>, values: FormValues, errors: FormErro
           label={t.fields.kind}
           options={PRIOR_APPROVAL_KINDS.map((k) => ({
             value: k,
-            label: `${t.kinds[k]}（${t.articles[k]}）`,
+            label: `${t.kinds[k]}（${own[k] ? p.msg(own[k]) : t.articles[k]}）`,
           }))}
           blank=""
           required

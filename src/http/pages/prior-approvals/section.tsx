@@ -1,7 +1,9 @@
+import type { PriorApprovalKind } from '../../../db/tables/prior-approvals.js';
 import type { Contract } from '../../../domain/contracts/contract.repository.js';
 import type { PriorApproval } from '../../../domain/prior-approvals/prior-approval.repository.js';
 import type { PriorApprovalSettings } from '../../../domain/prior-approvals/prior-approval-settings.js';
 import { PRIOR_APPROVAL_KINDS } from '../../../domain/prior-approvals/prior-approval-terms.js';
+import type { Message } from '../../../domain/shared/errors.js';
 import { Badge, DateText, TableWrap } from '../components/common.js';
 import { ChoiceGroup, Csrf, fields } from '../components/form.js';
 import { roleLabel } from '../components/sign-off.js';
@@ -65,6 +67,7 @@ export function PriorApprovalsSection({
   settings,
   mayApply,
   maySet,
+  articles = {},
 }: {
   p: PageCtx;
   contract: Contract;
@@ -72,6 +75,8 @@ export function PriorApprovalsSection({
   settings: PriorApprovalSettings;
   mayApply: boolean;
   maySet: boolean;
+  /** The articles of the contract's own 特記事項 per kind (kindArticles); else the general reference. */
+  articles?: Partial<Record<PriorApprovalKind, Message>>;
 }) {
   const t = p.t.priorApprovals;
   const required = new Set(settings.requiredKinds);
@@ -102,7 +107,7 @@ export function PriorApprovalsSection({
             legend={t.settingsRequired}
             options={PRIOR_APPROVAL_KINDS.map((k) => ({
               value: k,
-              label: `${t.kinds[k]}（${t.articles[k]}）`,
+              label: `${t.kinds[k]}（${articles[k] ? p.msg(articles[k]) : t.articles[k]}）`,
             }))}
           />
           <ChoiceGroup

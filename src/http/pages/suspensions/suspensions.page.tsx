@@ -2,11 +2,13 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { asSubject } from '../../../../policies/app-ability.js';
 import {
+  addSuspension,
   inForce,
   liftSuspension,
   listSuspensions,
   type Suspension,
 } from '../../../domain/approvals/suspensions.js';
+import { listOrganisations } from '../../../domain/organisations/list-organisations.js';
 import { ForbiddenError } from '../../../domain/shared/errors.js';
 import { toJapanDate } from '../../../domain/shared/japan-date.js';
 import { organisationNames } from '../../../domain/worklists/names.js';
@@ -19,20 +21,85 @@ import {
   type FormError,
   type FormValues,
   fields,
+  SelectField,
   TextArea,
   TextField,
 } from '../components/form.js';
-import { readForm, refusal, versionOf } from '../components/form-body.js';
+import { firstValue, readForm, refusal, versionOf } from '../components/form-body.js';
 import { signedIn } from '../guard.js';
 import { UUID_PARAM } from '../ids.js';
 import { Layout } from '../layout.js';
 import { type PageCtx, pageCtx } from '../page-context.js';
 import { redirectWithNotice, sendPage } from '../render.js';
 
-// 指名停止: the ward's suspension list, and lifting a suspension early (解除) with its day and
-// reason. The same use cases as /api/v1/suspensions; the rules run in their SQL and checks.
+// 指名停止: the ward's suspension list, registering a suspension (the company found by a search
+// among those the officer may see) and lifting one early (解除) with its day and reason. The same
+// use cases as /api/v1/suspensions; the rules run in their SQL and checks.
 
 type Failed = { id: string; values: FormValues; errors: FormError[]; status: number };
+type Added = { values: FormValues; errors: FormError[]; status: number };
+
+const ADD_FIELDS = ['companyId', 'suspendedFrom', 'suspendedTo', 'reason'] as const;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** 指名停止の登録: a GET search narrows the companies, the POST form registers the suspension. */
+async function AddForm({ c, p, added }: { c: Context<AppEnv>; p: PageCtx; added?: Added }) {
+  const t = p.t.suspensions.add;
+  const ctx = useCaseContext(c);
+  const q = (c.req.query('q') ?? '').trim().slice(0, 100);
+  // the companies the officer may see (the rules in SQL decide), by name or 法人番号
+  const companies = (await listOrganisations(ctx, { kind: 'company', q: q || undefined, limit: 200 })).items;
+  const f = fields(
+    added?.values ?? {
+      ...(q && companies.length === 1 && { companyId: companies[0]!.id }),
+      suspendedFrom: toJapanDate(ctx.now()),
+    },
+    added?.errors ?? [],
+  );
+  const label = (o: { name: string; corporateNumber?: string | null }) =>
+    o.corporateNumber ? `${o.name}（法人番号 ${o.corporateNumber}）` : o.name;
+  return (
+    <section aria-labelledby="suspension-add">
+      <h2 id="suspension-add">{t.title}</h2>
+      <p>{t.intro}</p>
+      <form method="get" action="/suspensions#suspension-add" class="company-search">
+        <div class="field">
+          <label for="f-q">{t.searchLabel}</label>
+          <span class="hint" id="f-q-hint">
+            {t.searchHint}
+          </span>
+          <input id="f-q" name="q" type="search" value={q} aria-describedby="f-q-hint" maxlength={100} />
+        </div>
+        <div class="actions">
+          <button type="submit" class="secondary">
+            {t.searchButton}
+          </button>
+          {q && <a href="/suspensions#suspension-add">{t.clear}</a>}
+        </div>
+        {q && <p role="status">{companies.length ? t.found(companies.length, q) : t.none(q)}</p>}
+      </form>
+      <form method="post" action="/suspensions" novalidate>
+        <Csrf p={p} />
+        <SelectField
+          p={p}
+          f={f}
+          name="companyId"
+          label={t.company}
+          hint={t.companyHint}
+          options={companies.map((o) => ({ value: o.id, label: label(o) }))}
+          blank={t.chooseCompany}
+          required
+        />
+        <TextField p={p} f={f} name="suspendedFrom" label={t.from} type="date" short required />
+        <TextField p={p} f={f} name="suspendedTo" label={t.to} hint={t.toHint} type="date" short />
+        <TextArea p={p} f={f} name="reason" label={t.reason} rows={2} required />
+        <div class="actions">
+          <button type="submit">{t.submit}</button>
+        </div>
+      </form>
+    </section>
+  );
+}
 
 function stateOf(p: PageCtx, s: Suspension, today: string): string {
   const t = p.t.suspensions.states;
@@ -68,7 +135,7 @@ function LiftForm({ p, s, failed }: { p: PageCtx; s: Suspension; failed?: Failed
   );
 }
 
-async function showList(c: Context<AppEnv>, failed?: Failed) {
+async function showList(c: Context<AppEnv>, failed?: Failed, added?: Added) {
   const p = pageCtx(c);
   const ctx = useCaseContext(c);
   if (!ctx.ability.can('read', 'Suspension')) {
@@ -81,12 +148,16 @@ async function showList(c: Context<AppEnv>, failed?: Failed) {
   const list = await listSuspensions(ctx);
   const names = await organisationNames(ctx, [...new Set(list.map((s) => s.companyId))]);
   const today = toJapanDate(ctx.now());
-  const summary = fields({}, failed?.errors ?? []);
+  // one summary at the top, its entries linked to the fields of the form that was refused
+  const summary = fields({}, [...(failed?.errors ?? []), ...(added?.errors ?? [])]);
+  const mayAdd = ctx.ability.can('create', asSubject('Suspension', { wardId: ctx.actor.organisationId }));
+  const addForm = mayAdd ? await AddForm({ c, p, added }) : null;
   return sendPage(
     c,
     <Layout p={p} title={t.title}>
       <ErrorSummary p={p} f={summary} />
       <p>{t.intro}</p>
+      {addForm}
       {list.length === 0 ? (
         <p>{t.empty}</p>
       ) : (
@@ -128,8 +199,35 @@ async function showList(c: Context<AppEnv>, failed?: Failed) {
         </TableWrap>
       )}
     </Layout>,
-    failed?.status ?? 200,
+    failed?.status ?? added?.status ?? 200,
   );
+}
+
+async function addAction(c: Context<AppEnv>) {
+  const p = pageCtx(c);
+  const t = p.t.suspensions.add;
+  const raw = await readForm(c);
+  const values: FormValues = Object.fromEntries(ADD_FIELDS.map((k) => [k, firstValue(raw[k]).trim()]));
+  const v = (k: (typeof ADD_FIELDS)[number]) => values[k] as string;
+  const errors: FormError[] = [];
+  if (!v('companyId')) errors.push({ field: 'companyId', text: t.required.companyId });
+  if (!DATE.test(v('suspendedFrom'))) errors.push({ field: 'suspendedFrom', text: t.required.suspendedFrom });
+  if (v('suspendedTo') && !DATE.test(v('suspendedTo')))
+    errors.push({ field: 'suspendedTo', text: t.required.suspendedTo });
+  if (!v('reason')) errors.push({ field: 'reason', text: t.required.reason });
+  if (errors.length) return showList(c, undefined, { values, errors, status: 422 });
+  try {
+    await addSuspension(useCaseContext(c), {
+      companyId: v('companyId'),
+      reason: v('reason'),
+      suspendedFrom: v('suspendedFrom'),
+      suspendedTo: v('suspendedTo') || null,
+    });
+  } catch (error) {
+    const refused = refusal(p, error);
+    return showList(c, undefined, { values, ...refused });
+  }
+  return redirectWithNotice(c, '/suspensions', 'saved');
 }
 
 async function liftAction(c: Context<AppEnv>) {
@@ -158,10 +256,11 @@ async function liftAction(c: Context<AppEnv>) {
   return redirectWithNotice(c, '/suspensions', 'saved');
 }
 
-/** 指名停止: the list and lifting a suspension. */
+/** 指名停止: the list, registering a suspension and lifting one. */
 export function suspensionPages() {
   const app = new Hono<AppEnv>();
   app.get('/suspensions', signedIn, (c) => showList(c));
+  app.post('/suspensions', signedIn, addAction);
   app.post(`/suspensions/:id${UUID_PARAM}/lift`, signedIn, liftAction);
   return app;
 }
