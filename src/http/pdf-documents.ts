@@ -19,8 +19,15 @@ import { useCaseContext as contextOf } from './middleware/authenticate.js';
 // the domain read (with its ability check: a record the viewer may not read is a 404) gathers the
 // data, src/pdf draws it, and the answer is named and headed here, once.
 
-/** Where anyone can check an erasure certificate (printed on it). */
+/** The API where systems check an erasure certificate. */
 export const CERTIFICATE_VERIFICATION_PATH = '/api/v1/certificate-verification';
+/** The public page where anyone checks an erasure certificate (its QR code leads there). */
+export const VERIFY_PATH = '/verify';
+
+/** The verification page with a certificate's number and code filled in (printed and in the QR code). */
+export function certificateVerifyUrl(origin: string, certificateNumber: string, sha256: string): string {
+  return `${origin}${VERIFY_PATH}?number=${encodeURIComponent(certificateNumber)}&code=${sha256}`;
+}
 /** Where a recipient can open a handover package in the browser (printed on the password notice). */
 export const PACKAGE_OPEN_PATH = '/api/v1/handover-packages/open';
 
@@ -90,7 +97,10 @@ export async function erasureCertificatePdf(
   disposition: Disposition = 'inline',
 ): Promise<Response> {
   const data = await readErasureCertificate(contextOf(c), erasureRecordId);
-  const pdf = await renderErasureCertificate(data, `${origin(c)}${CERTIFICATE_VERIFICATION_PATH}`);
+  const pdf = await renderErasureCertificate(
+    data,
+    certificateVerifyUrl(origin(c), data.certificateNumber, data.sha256),
+  );
   return pdfResponse(
     c,
     pdf,

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { TokenService } from '../auth/token-service.js';
+import { toJapanIso } from '../shared/japan-date.js';
 import { CERTIFICATE_TYP, type CertificateContent, contentSha256 } from './certificate-content.js';
 
 // The public check of a certificate (消去証明書), for anyone holding one: valid, tampered or unknown.
@@ -11,7 +12,7 @@ export type VerificationResult = 'valid' | 'tampered' | 'unknown';
 
 export interface Verification {
   result: VerificationResult;
-  /** For a valid certificate: what it certifies, as registered. */
+  /** For a valid certificate: what it certifies, as registered; instants in Japan time (+09:00). */
   certificate?: {
     certificateNumber: string;
     issuedAt: string;
@@ -35,11 +36,11 @@ async function registered(db: Kysely<Database>, by: { id?: string; number?: stri
 function summary(payload: CertificateContent, sha256: string): Verification['certificate'] {
   return {
     certificateNumber: payload.certificateNumber,
-    issuedAt: payload.issuedAt,
+    issuedAt: toJapanIso(payload.issuedAt),
     ward: payload.ward.name,
     certifiedBy: payload.certifiedBy.name,
     contractTitle: payload.contract.title,
-    erasedAt: payload.erasedAt,
+    erasedAt: toJapanIso(payload.erasedAt),
     sha256,
   };
 }

@@ -17,6 +17,7 @@ import { REPORT_UPLOAD, reportPages } from './reports/index.js';
 import { secondFactorPages } from './second-factor.page.js';
 import { summaryPages } from './summaries/index.js';
 import { suspensionPages } from './suspensions/suspensions.page.js';
+import { verifyPages } from './verify/verify.page.js';
 
 const PLEDGE_UPLOAD = /^\/handlers\/[^/]+\/pledges$/;
 const isApi = (path: string) => path === '/api' || path.startsWith('/api/');
@@ -55,6 +56,7 @@ export function pageRoutes() {
   app.route('/', summaryPages());
   app.route('/', suspensionPages());
   app.route('/', inboxPages());
+  app.route('/', verifyPages());
   app.get('*', (c) => (isApi(c.req.path) ? c.notFound() : renderErrorPage(c, 404)));
   return app;
 }

@@ -7,6 +7,7 @@ import { priorApprovalsEn } from './prior-approvals-en.js';
 import { reportsEn } from './reports-en.js';
 import { securityEn } from './security-en.js';
 import { suspensionsEn } from './suspensions-en.js';
+import { verifyEn } from './verify-en.js';
 
 // English strings, key for key with ja.ts (the compiler checks it). Japanese terms of art stay
 // beside the English where staff know the Japanese word better (決裁, 取扱者名簿, 報告事項).
@@ -463,6 +464,7 @@ export const en: Dictionary = {
   priorApprovals: priorApprovalsEn,
   reports: reportsEn,
   suspensions: suspensionsEn,
+  verify: verifyEn,
   // issue 19: the inbox (受信箱), in its own file
   inbox: inboxEn,
   companySearch: companySearchEn,

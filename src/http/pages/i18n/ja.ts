@@ -10,6 +10,7 @@ import { handoverJa } from './handover-ja.js';
 import { priorApprovalsJa } from './prior-approvals-ja.js';
 import { securityJa } from './security-ja.js';
 import { suspensionsJa } from './suspensions-ja.js';
+import { verifyJa } from './verify-ja.js';
 
 export const ja = {
   appName: '個人情報取扱委託 管理システム',
@@ -470,6 +471,7 @@ export const ja = {
   priorApprovals: priorApprovalsJa,
   reports: reportsJa,
   suspensions: suspensionsJa,
+  verify: verifyJa,
   // issue 19: the inbox (受信箱), in its own file
   inbox: inboxJa,
   companySearch: companySearchJa,
