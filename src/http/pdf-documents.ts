@@ -1,10 +1,18 @@
 import type { Context } from 'hono';
+import {
+  readApprovalNotice,
+  readSubdelegationApplication,
+} from '../domain/approvals/read-approval-documents.js';
 import { readCouncilReport } from '../domain/council/read-council-report.js';
 import { readErasureCertificate } from '../domain/erasure/read-erasure-certificate.js';
 import type { PasswordNoticeMaker } from '../domain/handover/prepare-package.js';
 import { readInspectionRecord } from '../domain/inspections/read-inspection-record.js';
 import { readMonitoringDocument } from '../domain/monitoring/read-monitoring-document.js';
 import { readComplianceReportForm } from '../domain/reports/read-compliance-report-form.js';
+import {
+  renderApprovalNoticePdf,
+  renderSubdelegationApplicationPdf,
+} from '../pdf/approval-documents/render-approval-documents.js';
 import { renderComplianceReportPdf } from '../pdf/compliance-report/render-compliance-report.js';
 import { renderCouncilReportPdf } from '../pdf/council-report/render-council-report.js';
 import { renderErasureCertificate } from '../pdf/erasure-certificate/render-erasure-certificate.js';
@@ -61,6 +69,39 @@ export async function inspectionRecordPdf(c: Context<AppEnv>, id: string): Promi
     ascii: `inspection-${data.inspection.id}.pdf`,
     ja: `${data.inspection.template.title}_${data.inspection.plannedOn}.pdf`,
   });
+}
+
+/** 再委託承認申請書 of a sub-contracting approval */
+export async function subdelegationApplicationPdf(
+  c: Context<AppEnv>,
+  approvalId: string,
+  disposition: Disposition = 'inline',
+): Promise<Response> {
+  const data = await readSubdelegationApplication(contextOf(c), approvalId);
+  return pdfResponse(
+    c,
+    await renderSubdelegationApplicationPdf(data),
+    {
+      ascii: `subdelegation-application-${data.approvalId}.pdf`,
+      ja: `再委託承認申請書_${data.application.title}.pdf`,
+    },
+    disposition,
+  );
+}
+
+/** 再委託承認通知書 of an approved sub-contracting application */
+export async function approvalNoticePdf(
+  c: Context<AppEnv>,
+  approvalId: string,
+  disposition: Disposition = 'inline',
+): Promise<Response> {
+  const data = await readApprovalNotice(contextOf(c), approvalId);
+  return pdfResponse(
+    c,
+    await renderApprovalNoticePdf(data),
+    { ascii: `approval-notice-${data.approvalId}.pdf`, ja: `再委託承認通知書_${data.application.title}.pdf` },
+    disposition,
+  );
 }
 
 /** 審議会 報告事項 */

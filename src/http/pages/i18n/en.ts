@@ -401,6 +401,9 @@ export const en: Dictionary = {
     changes: 'Changes since the last approval',
     contract: 'The contract',
     parentContract: 'The parent contract',
+    documents: 'Documents',
+    applicationPdf: 'Download the application (再委託承認申請書, PDF)',
+    noticePdf: 'Download the approval notice (承認通知書, PDF)',
     subcontractor: 'Sub-contractor',
     unnamed: (id: string) => `(organisation name not shown: ${id})`,
     fields: {

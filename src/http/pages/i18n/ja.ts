@@ -408,6 +408,9 @@ export const ja = {
     changes: '前回の承認からの変更点',
     contract: '対象の契約',
     parentContract: '委託元の契約',
+    documents: '書類',
+    applicationPdf: '再委託承認申請書（PDF）をダウンロード',
+    noticePdf: '承認通知書（PDF）をダウンロード',
     subcontractor: '再委託先',
     unnamed: (id: string) => `（組織名は表示できません: ${id}）`,
     fields: {
