@@ -91,7 +91,9 @@ describe('the sub-contracting application and its approval notice', () => {
       expect(text, path).toContain(today.replace(/\s/g, ''));
       expect(text, path).not.toMatch(/\d{4}-\d{2}-\d{2}T/);
     }
-    const notice = await flatText(await pdfOf(`${APPROVALS}/${approval.id}/notice/pdf`, 'contractor_manager'));
+    const notice = await flatText(
+      await pdfOf(`${APPROVALS}/${approval.id}/notice/pdf`, 'contractor_manager'),
+    );
     for (const e of [
       '再委託承認通知書',
       '株式会社サイクルサポート東京',
