@@ -36,7 +36,10 @@ export const VERIFY_PATH = '/verify';
 export function certificateVerifyUrl(origin: string, certificateNumber: string, sha256: string): string {
   return `${origin}${VERIFY_PATH}?number=${encodeURIComponent(certificateNumber)}&code=${sha256}`;
 }
-/** Where a recipient can open a handover package in the browser (printed on the password notice). */
+/**
+ * Where a recipient can open a handover package in the browser; the password notice prints this
+ * path with the product's page named, not this server's address as a request reached it.
+ */
 export const PACKAGE_OPEN_PATH = '/api/v1/handover-packages/open';
 
 const origin = (c: Context) => new URL(c.req.url).origin;
@@ -153,7 +156,7 @@ export async function erasureCertificatePdf(
   );
 }
 
-/** How preparePackage makes the パスワード通知書 for a request: drawn by src/pdf, with this server's open page. */
-export function passwordNoticeMaker(c: Context): PasswordNoticeMaker {
-  return { openPageUrl: `${origin(c)}${PACKAGE_OPEN_PATH}`, render: renderPasswordNotice };
+/** How preparePackage makes the パスワード通知書: drawn by src/pdf, naming the product's open page. */
+export function passwordNoticeMaker(_c: Context): PasswordNoticeMaker {
+  return { openPageUrl: PACKAGE_OPEN_PATH, render: renderPasswordNotice };
 }
