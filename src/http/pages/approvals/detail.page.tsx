@@ -62,7 +62,7 @@ export async function approvalDetailPage(c: Context<AppEnv>, problem?: { text: s
         )}
       </p>
       {app.kind === 'subdelegation' && (
-        <section aria-labelledby="documents" class="documents">
+        <section aria-labelledby="documents" class="documents no-print">
           <h2 id="documents">{t.documents}</h2>
           <p class="actions">
             <a href={`/approvals/${approval.id}/application.pdf`} download>
