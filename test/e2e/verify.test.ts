@@ -97,6 +97,13 @@ describe.skipIf(skipBrowserTests())('the certificate verification page', { timeo
     expect(short.res.status()).toBe(422);
     expect(await text(short.page.locator('.error-summary'))).toContain('64文字');
     await short.context.close();
+    // the code alone (a link or QR code that carries only it) is enough to find the certificate
+    const alone = await visit(`${base}/verify?code=${certificate.payloadSha256}`);
+    expect(await text(alone.page.getByRole('region', { name: '確認の結果' }))).toContain('有効');
+    await alone.context.close();
+    const nothing = await visit(`${base}/verify?code=${'cd'.repeat(32)}`);
+    expect(await text(nothing.page.getByRole('region', { name: '確認の結果' }))).toContain('不明');
+    await nothing.context.close();
   });
 
   it('checks a number and code typed by hand, in English on request', async () => {

@@ -8,7 +8,8 @@ export const verifyEn: typeof verifyJa = {
     'Check that an erasure certificate (消去証明書) is as it was issued (valid) and has not been altered (tampered). No sign-in is needed. The QR code on the certificate opens this page with its number and code filled in.',
   byCode: 'Check from the paper certificate',
   number: 'Certificate number',
-  numberHint: 'Printed at the top right, e.g. 「第2026-0001号」 (enter 2026-0001).',
+  numberHint:
+    'Printed at the top right, e.g. 「第2026-0001号」 (enter 2026-0001). The verification code alone also works.',
   code: 'Verification code (SHA-256)',
   codeHint: 'The 64 letters and digits in the certificate’s signature box; spaces do not matter.',
   check: 'Check',
@@ -21,7 +22,7 @@ export const verifyEn: typeof verifyJa = {
     tampered: 'Possibly tampered: it does not match the certificate issued; ask its issuer',
     unknown: 'Unknown: no certificate with this number and code can be found; check what you entered',
   },
-  missing: 'Enter both the certificate number and the verification code.',
+  missing: 'Enter the verification code (and the certificate number if you have it).',
   fields: {
     certificateNumber: 'Certificate number',
     certifiedBy: 'Certified by',

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { Hono } from 'hono';
 import {
   type Verification,
+  verifyCertificateByCode,
   verifyCertificateCode,
   verifyCertificateJws,
 } from '../../../domain/erasure/verify-certificate.js';
@@ -15,7 +16,7 @@ import { sendPage } from '../render.js';
 
 // 消去証明書の検証 (public, /verify): anyone holding a certificate checks it here, signed in or not —
 // from the paper (its number and verification code, which the certificate's QR code fills in:
-// /verify?number=…&code=…) or from the signed file (JWS). The answer is valid / tampered / unknown
+// /verify?number=…&code=…, or the code alone: /verify?code=…) or from the signed file (JWS). The answer is valid / tampered / unknown
 // and, for a valid certificate, what it certifies, in Japan time. It never lists or searches
 // certificates: nothing is learnt without holding one.
 
@@ -82,14 +83,14 @@ async function show(c: Context<AppEnv>) {
   const code = (c.req.query('code') ?? '').toLowerCase().replace(/[^0-9a-f]/g, '');
   const values = { number, code: c.req.query('code') ?? '' };
   if (!number && !code) return sendPage(c, <VerifyPage p={p} f={fields(values)} />);
-  if (!number || !CODE.test(code)) {
-    const errors = [
-      ...(!number ? [{ field: 'number', text: p.t.verify.missing }] : []),
-      ...(!CODE.test(code) ? [{ field: 'code', text: p.t.verify.codeHint }] : []),
-    ];
+  if (!CODE.test(code)) {
+    const errors = [{ field: 'code', text: code ? p.t.verify.codeHint : p.t.verify.missing }];
     return sendPage(c, <VerifyPage p={p} f={fields(values, errors)} />, 422);
   }
-  const verification = await verifyCertificateCode(c.get('deps').db, number, code);
+  const db = c.get('deps').db;
+  const verification = number
+    ? await verifyCertificateCode(db, number, code)
+    : await verifyCertificateByCode(db, code);
   return sendPage(c, <VerifyPage p={p} f={fields(values)} verification={verification} />);
 }
 
