@@ -8,6 +8,7 @@ import { API_DESCRIPTION } from './http/openapi-info.js';
 import { pageRoutes } from './http/pages/index.js';
 import { PayloadTooLarge } from './http/payload-too-large.js';
 import { notFoundProblem, problemFromError } from './http/problem.js';
+import { approvalDocumentRoutes } from './http/routes/approval-documents.routes.js';
 import { approvalRoutes, suspensionRoutes } from './http/routes/approvals.routes.js';
 import { attachmentBodyLimit, attachmentRoutes } from './http/routes/attachments.routes.js';
 import { auditRoutes } from './http/routes/audit.routes.js';
@@ -79,6 +80,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/data-item-catalogue', catalogueRoutes());
   app.route('/api/v1/provision-templates', provisionTemplateRoutes());
   app.route('/api/v1/approvals', approvalRoutes());
+  app.route('/api/v1/approvals', approvalDocumentRoutes());
   app.route('/api/v1/suspensions', suspensionRoutes());
   app.route('/api/v1/council', councilRoutes());
   app.route('/api/v1/inspections', inspectionRoutes());

@@ -50,6 +50,8 @@ export interface OrganisationsTable {
   council_name: string | null;
   /** Its ordinance's name, the basis of its reports. */
   ordinance_name: string | null;
+  /** 代表者: title and name as documents print it (代表取締役　山田 太郎); null: not recorded. */
+  representative: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
   version: Generated<number>;

@@ -25,6 +25,7 @@ import * as municipalityWords from '../../migrations/2026-12-08T3000-municipalit
 import * as packageDownloads from '../../migrations/2026-12-09T0800-package-downloads.js';
 import * as councilReportCover from '../../migrations/2026-12-09T0100-council-report-cover.js';
 import * as operationalReports from '../../migrations/2026-12-09T0600-operational-reports.js';
+import * as organisationRepresentative from '../../migrations/2026-12-09T0700-organisation-representative.js';
 
 // Static imports: Node's import() of .ts files fails under vitest, and a bundled Workers build
 // has no file system to read a migrations folder from.
@@ -55,6 +56,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-09T0800-package-downloads': packageDownloads,
   '2026-12-09T0100-council-report-cover': councilReportCover,
   '2026-12-09T0600-operational-reports': operationalReports,
+  '2026-12-09T0700-organisation-representative': organisationRepresentative,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -99,7 +99,13 @@ export async function seedDemoData(
     departments[name] = (await createDepartment(ctx, wardId, { name, code })).id;
   }
 
-  const company = async (name: string, nameKana: string, corporateNumber: string, address: string) =>
+  const company = async (
+    name: string,
+    nameKana: string,
+    corporateNumber: string,
+    address: string,
+    representative: string,
+  ) =>
     (
       await createOrganisation(ctx, {
         kind: 'company',
@@ -107,6 +113,7 @@ export async function seedDemoData(
         nameKana,
         corporateNumber,
         address,
+        representative,
         wardIds: [wardId],
       })
     ).id;
@@ -116,18 +123,21 @@ export async function seedDemoData(
       'サイクルサポートトウキョウ',
       '1011101000001',
       '東京都新宿区西新宿二丁目1番1号',
+      '代表取締役　佐藤 健一',
     ),
     otherContractor: await company(
       '株式会社みらい情報サービス',
       'ミライジョウホウサービス',
       '1011101000002',
       '東京都千代田区丸の内一丁目1番1号',
+      '代表取締役　鈴木 真理',
     ),
     subcontractor: await company(
       '株式会社コールセンター・ジャパン',
       'コールセンタージャパン',
       '1011101000003',
       '東京都豊島区東池袋一丁目1番1号',
+      '代表取締役　高橋 誠',
     ),
   };
 

@@ -1,10 +1,18 @@
 import type { Context } from 'hono';
+import {
+  readApprovalNotice,
+  readSubdelegationApplication,
+} from '../domain/approvals/read-approval-documents.js';
 import { readCouncilReport } from '../domain/council/read-council-report.js';
 import { readErasureCertificate } from '../domain/erasure/read-erasure-certificate.js';
 import type { PasswordNoticeMaker } from '../domain/handover/prepare-package.js';
 import { readInspectionRecord } from '../domain/inspections/read-inspection-record.js';
 import { readMonitoringDocument } from '../domain/monitoring/read-monitoring-document.js';
 import { readComplianceReportForm } from '../domain/reports/read-compliance-report-form.js';
+import {
+  renderApprovalNoticePdf,
+  renderSubdelegationApplicationPdf,
+} from '../pdf/approval-documents/render-approval-documents.js';
 import { renderComplianceReportPdf } from '../pdf/compliance-report/render-compliance-report.js';
 import { renderCouncilReportPdf } from '../pdf/council-report/render-council-report.js';
 import { renderErasureCertificate } from '../pdf/erasure-certificate/render-erasure-certificate.js';
@@ -19,9 +27,19 @@ import { useCaseContext as contextOf } from './middleware/authenticate.js';
 // the domain read (with its ability check: a record the viewer may not read is a 404) gathers the
 // data, src/pdf draws it, and the answer is named and headed here, once.
 
-/** Where anyone can check an erasure certificate (printed on it). */
+/** The API where systems check an erasure certificate. */
 export const CERTIFICATE_VERIFICATION_PATH = '/api/v1/certificate-verification';
-/** Where a recipient can open a handover package in the browser (printed on the password notice). */
+/** The public page where anyone checks an erasure certificate (its QR code leads there). */
+export const VERIFY_PATH = '/verify';
+
+/** The verification page with a certificate's number and code filled in (printed and in the QR code). */
+export function certificateVerifyUrl(origin: string, certificateNumber: string, sha256: string): string {
+  return `${origin}${VERIFY_PATH}?number=${encodeURIComponent(certificateNumber)}&code=${sha256}`;
+}
+/**
+ * Where a recipient can open a handover package in the browser; the password notice prints this
+ * path with the product's page named, not this server's address as a request reached it.
+ */
 export const PACKAGE_OPEN_PATH = '/api/v1/handover-packages/open';
 
 const origin = (c: Context) => new URL(c.req.url).origin;
@@ -54,6 +72,39 @@ export async function inspectionRecordPdf(c: Context<AppEnv>, id: string): Promi
     ascii: `inspection-${data.inspection.id}.pdf`,
     ja: `${data.inspection.template.title}_${data.inspection.plannedOn}.pdf`,
   });
+}
+
+/** 再委託承認申請書 of a sub-contracting approval */
+export async function subdelegationApplicationPdf(
+  c: Context<AppEnv>,
+  approvalId: string,
+  disposition: Disposition = 'inline',
+): Promise<Response> {
+  const data = await readSubdelegationApplication(contextOf(c), approvalId);
+  return pdfResponse(
+    c,
+    await renderSubdelegationApplicationPdf(data),
+    {
+      ascii: `subdelegation-application-${data.approvalId}.pdf`,
+      ja: `再委託承認申請書_${data.application.title}.pdf`,
+    },
+    disposition,
+  );
+}
+
+/** 再委託承認通知書 of an approved sub-contracting application */
+export async function approvalNoticePdf(
+  c: Context<AppEnv>,
+  approvalId: string,
+  disposition: Disposition = 'inline',
+): Promise<Response> {
+  const data = await readApprovalNotice(contextOf(c), approvalId);
+  return pdfResponse(
+    c,
+    await renderApprovalNoticePdf(data),
+    { ascii: `approval-notice-${data.approvalId}.pdf`, ja: `再委託承認通知書_${data.application.title}.pdf` },
+    disposition,
+  );
 }
 
 /** 審議会 報告事項 */
@@ -90,7 +141,10 @@ export async function erasureCertificatePdf(
   disposition: Disposition = 'inline',
 ): Promise<Response> {
   const data = await readErasureCertificate(contextOf(c), erasureRecordId);
-  const pdf = await renderErasureCertificate(data, `${origin(c)}${CERTIFICATE_VERIFICATION_PATH}`);
+  const pdf = await renderErasureCertificate(
+    data,
+    certificateVerifyUrl(origin(c), data.certificateNumber, data.sha256),
+  );
   return pdfResponse(
     c,
     pdf,
@@ -102,7 +156,7 @@ export async function erasureCertificatePdf(
   );
 }
 
-/** How preparePackage makes the パスワード通知書 for a request: drawn by src/pdf, with this server's open page. */
-export function passwordNoticeMaker(c: Context): PasswordNoticeMaker {
-  return { openPageUrl: `${origin(c)}${PACKAGE_OPEN_PATH}`, render: renderPasswordNotice };
+/** How preparePackage makes the パスワード通知書: drawn by src/pdf, naming the product's open page. */
+export function passwordNoticeMaker(_c: Context): PasswordNoticeMaker {
+  return { openPageUrl: PACKAGE_OPEN_PATH, render: renderPasswordNotice };
 }

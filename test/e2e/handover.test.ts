@@ -158,8 +158,9 @@ describe.skipIf(skipBrowserTests())('handover and erasure in the browser', { tim
       page.getByRole('button', { name: '消去証明書を発行する' }).click(),
     ]);
     await page.waitForLoadState('load');
-    expect(await page.getByRole('link', { name: /消去証明書の検証ページ/ }).getAttribute('href')).toBe(
-      '/api/v1/certificate-verification',
+    // the public page, with this certificate's number and code filled in (as its QR code)
+    expect(await page.getByRole('link', { name: /消去証明書の検証ページ/ }).getAttribute('href')).toMatch(
+      /^\/verify\?number=\d{4}-\d{4}&code=[0-9a-f]{64}$/,
     );
     const [download] = await Promise.all([
       page.waitForEvent('download'),

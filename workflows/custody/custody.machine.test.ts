@@ -29,6 +29,11 @@ describe('custody of a package (受渡データ)', () => {
     ['taken_out', { type: 'RETURN', takeOutPurpose: 'return' }, 'returned'],
     ['in_custody', { type: 'RETURN', takeOutPurpose: null }, 'returned'],
     ['in_custody', { type: 'ERASE' }, 'erased'],
+    // held by the recipient but never stored, or stored awaiting the password: the certificate
+    // settles it too, so nothing shows as handed over after its erasure (issue 19)
+    ['media_handed_over', { type: 'ERASE' }, 'erased'],
+    ['password_handed_over', { type: 'ERASE' }, 'erased'],
+    ['stored_awaiting_password', { type: 'ERASE' }, 'erased'],
     ['returned', { type: 'VERIFY', hashMatches: true }, 'verified'],
     // a mismatch is recorded; the package stays returned-but-unchecked
     ['returned', { type: 'VERIFY', hashMatches: false }, 'returned'],
@@ -56,7 +61,6 @@ describe('custody of a package (受渡データ)', () => {
     ['prepared', { type: 'STORE' }],
     ['stored_awaiting_password', { type: 'STORE' }],
     ['stored_awaiting_password', { type: 'TAKE_OUT', purpose: 'delivery', wardApproved: false }],
-    ['stored_awaiting_password', { type: 'ERASE' }],
     ['media_handed_over', { type: 'HAND_OVER_MEDIA' }],
     ['password_handed_over', { type: 'TAKE_OUT', purpose: 'delivery', wardApproved: false }],
     ['taken_out', { type: 'TAKE_OUT', purpose: 'delivery', wardApproved: false }],

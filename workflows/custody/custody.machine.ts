@@ -76,6 +76,9 @@ export const custodyMachine = setup({
         // the media goes into the locked cabinet the day it arrives, not after the password
         STORE: 'stored_awaiting_password',
         RETURN: 'returned',
+        // media the recipient holds may be erased (destroyed) whether or not it could be opened:
+        // its certificate settles it, so it never stays "handed over" after the certificate
+        ERASE: 'erased',
       },
     },
     /** 保管中（パスワード通知書未受渡し）: in the cabinet, not yet openable */
@@ -83,10 +86,11 @@ export const custodyMachine = setup({
       on: {
         HAND_OVER_PASSWORD: { guard: 'separateOccasion', target: 'in_custody' },
         RETURN: 'returned',
+        ERASE: 'erased',
       },
     },
     /** パスワード通知書受渡済み */
-    password_handed_over: { on: { STORE: 'in_custody', RETURN: 'returned' } },
+    password_handed_over: { on: { STORE: 'in_custody', RETURN: 'returned', ERASE: 'erased' } },
     /** 保管中 */
     in_custody: {
       on: {
@@ -119,6 +123,17 @@ export const HELD_BY_RECIPIENT: readonly PackageState[] = [
   'stored_awaiting_password',
   'in_custody',
   'taken_out',
+];
+
+/**
+ * States from which an erasure certificate settles a package: the recipient holds the media, in
+ * the cabinet or not yet (a package taken out is brought back first).
+ */
+export const ERASABLE: readonly PackageState[] = [
+  'media_handed_over',
+  'password_handed_over',
+  'stored_awaiting_password',
+  'in_custody',
 ];
 
 /** States that settle a package for closing the contract: returned and checked, erased, withdrawn. */

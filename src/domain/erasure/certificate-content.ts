@@ -29,8 +29,16 @@ export interface CertificateContent {
   };
   /** For a sub-contract: the contract above it and its contractor (乙). */
   parentContract: { id: string; title: string; contractorName: string } | null;
-  /** 証明者: the organisation that erased. */
-  certifiedBy: { organisationId: string; name: string };
+  /**
+   * 証明者: the organisation that erased, with its address (所在地) and representative (代表者) as
+   * recorded when the certificate was issued (certificates issued before these were kept lack them).
+   */
+  certifiedBy: {
+    organisationId: string;
+    name: string;
+    address?: string | null;
+    representative?: string | null;
+  };
   /** 提出先: the ward, and for a sub-contractor also the contractor (丙13: 甲及び乙). */
   recipients: Array<{ organisationId: string; name: string; role: 'ward' | 'contractor' }>;
   erasureRecordId: string;
@@ -87,6 +95,11 @@ export async function certificateContent(
         .orderBy('uploaded_at')
         .execute()
     : [];
+  const certifier = await tx
+    .selectFrom('organisations')
+    .select(['name', 'address', 'representative'])
+    .where('id', '=', record.organisationId)
+    .executeTakeFirstOrThrow();
   const performer = await tx
     .selectFrom('handlers')
     .select('full_name')
@@ -109,7 +122,12 @@ export async function certificateContent(
     parentContract: parent
       ? { id: parent.id, title: parent.title, contractorName: parentContractorName! }
       : null,
-    certifiedBy: { organisationId: record.organisationId, name: await orgName(tx, record.organisationId) },
+    certifiedBy: {
+      organisationId: record.organisationId,
+      name: certifier.name,
+      address: certifier.address,
+      representative: certifier.representative,
+    },
     recipients: [
       { organisationId: contract.wardId, name: wardName, role: 'ward' },
       ...(parent

@@ -1,6 +1,8 @@
 import { asSubject } from '../../../policies/app-ability.js';
+import { PACKAGE_STATE_JA } from '../../../workflows/custody/custody.machine.js';
 import { type Contract, findContract } from '../contracts/contract.repository.js';
 import { checkContractAllows } from '../contracts/contract.workflow.js';
+import { ERASABLE_STATES } from '../handover/custody.workflow.js';
 import { checkEventTime, handlerOnList, notOnList } from '../handover/custody-steps.js';
 import { checkItemsInRegister } from '../handover/package-items.js';
 import { inTransaction, type Tx, type UseCaseContext } from '../shared/context.js';
@@ -81,7 +83,7 @@ function checkContent(input: ErasureInput): void {
     );
 }
 
-/** Listed packages must be this contract's, held by this organisation, in its cabinet. */
+/** Listed packages must be this contract's, held by this organisation (not taken out). */
 async function checkPackages(tx: Tx, contract: Contract, packageIds: string[]): Promise<void> {
   const errors: FieldError[] = [];
   for (const [i, id] of packageIds.entries()) {
@@ -97,11 +99,11 @@ async function checkPackages(tx: Tx, contract: Contract, packageIds: string[]): 
         message: 'not a package of this contract held by you',
         message_ja: 'この契約で貴社が受け取った受渡データではありません',
       });
-    } else if (pkg.status !== 'in_custody') {
+    } else if (!ERASABLE_STATES.includes(pkg.status)) {
       errors.push({
         path: `packageIds.${i}`,
-        message: `package ${pkg.title} is not in your cabinet (${pkg.status})`,
-        message_ja: `受渡データ「${pkg.title}」は保管中ではありません`,
+        message: `package ${pkg.title} is not held by you now (${pkg.status})`,
+        message_ja: `受渡データ「${pkg.title}」は貴社が保管していません（${PACKAGE_STATE_JA[pkg.status]}）`,
       });
     }
   }

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
 import type { TokenService } from '../auth/token-service.js';
+import { toJapanIso } from '../shared/japan-date.js';
 import { CERTIFICATE_TYP, type CertificateContent, contentSha256 } from './certificate-content.js';
 
 // The public check of a certificate (消去証明書), for anyone holding one: valid, tampered or unknown.
@@ -11,7 +12,7 @@ export type VerificationResult = 'valid' | 'tampered' | 'unknown';
 
 export interface Verification {
   result: VerificationResult;
-  /** For a valid certificate: what it certifies, as registered. */
+  /** For a valid certificate: what it certifies, as registered; instants in Japan time (+09:00). */
   certificate?: {
     certificateNumber: string;
     issuedAt: string;
@@ -23,23 +24,24 @@ export interface Verification {
   };
 }
 
-async function registered(db: Kysely<Database>, by: { id?: string; number?: string }) {
+async function registered(db: Kysely<Database>, by: { id?: string; number?: string; sha256?: string }) {
   let q = db
     .selectFrom('erasure_certificates')
     .select(['id', 'certificate_number', 'payload', 'payload_sha256']);
   if (by.id) q = q.where('id', '=', by.id);
   if (by.number) q = q.where('certificate_number', '=', by.number);
+  if (by.sha256) q = q.where('payload_sha256', '=', by.sha256);
   return q.execute();
 }
 
 function summary(payload: CertificateContent, sha256: string): Verification['certificate'] {
   return {
     certificateNumber: payload.certificateNumber,
-    issuedAt: payload.issuedAt,
+    issuedAt: toJapanIso(payload.issuedAt),
     ward: payload.ward.name,
     certifiedBy: payload.certifiedBy.name,
     contractTitle: payload.contract.title,
-    erasedAt: payload.erasedAt,
+    erasedAt: toJapanIso(payload.erasedAt),
     sha256,
   };
 }
@@ -77,6 +79,19 @@ export async function verifyCertificateJws(
   const sha256 = await contentSha256(claimed);
   if (sha256 !== row.payload_sha256) return { result: 'tampered' };
   return { result: 'valid', certificate: summary(row.payload as CertificateContent, sha256) };
+}
+
+/**
+ * From the verification code alone (a QR code or link that carries only the code): valid when a
+ * certificate with that code was registered, unknown otherwise — without its number there is no
+ * certificate it could be a tampered copy of.
+ */
+export async function verifyCertificateByCode(db: Kysely<Database>, sha256: string): Promise<Verification> {
+  const code = sha256.toLowerCase().replace(/[^0-9a-f]/g, '');
+  if (code.length !== 64) return { result: 'unknown' };
+  const [match] = await registered(db, { sha256: code });
+  if (!match) return { result: 'unknown' };
+  return { result: 'valid', certificate: summary(match.payload as CertificateContent, code) };
 }
 
 /** From the paper: the certificate number and the verification code printed on it. */

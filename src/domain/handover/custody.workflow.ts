@@ -1,6 +1,7 @@
 import {
   CUSTODY_MACHINE_VERSION,
   custodyMachine,
+  ERASABLE,
   type PackageState,
 } from '../../../workflows/custody/custody.machine.js';
 import type { Message } from '../shared/errors.js';
@@ -51,6 +52,9 @@ export const custodyFacts: CustodyStep<unknown>['facts'] = ({ tx, record }) => l
 
 /** Take-outs still open (requested, approved, out): at most one at a time. */
 export const OPEN_TAKE_OUTS = ['requested', 'approved', 'out'];
+
+/** The states of a package its recipient may list in an erasure record (held, not taken out). */
+export const ERASABLE_STATES: readonly PackageState[] = ERASABLE;
 
 /** 消去: a package listed in an erasure record becomes erased when its certificate is issued. */
 export const eraseOnCertificate: CustodyStep<{ certificateNumber: string }> = {

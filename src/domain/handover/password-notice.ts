@@ -25,7 +25,7 @@ export type PasswordNoticeData = Plain<{
   ciphertextBytes: number;
   method: string;
   password: string;
-  /** Where the recipient can open the package in a browser. */
+  /** Where the recipient can open the package in a browser: the page's path on the product. */
   openPageUrl: string;
 }>;
 

@@ -23,7 +23,8 @@ export async function getPackage(ctx: UseCaseContext, id: string): Promise<Hando
 
 export interface PackageQuery {
   contractId?: string;
-  status?: string;
+  /** One state, or any of several (the packages an erasure may list). */
+  status?: string | readonly string[];
   cursor?: string;
   limit: number;
 }
@@ -34,7 +35,8 @@ export async function listPackages(ctx: UseCaseContext, query: PackageQuery): Pr
     accessibleBy(eb, ctx.ability, 'read', 'HandoverPackage', packageFields),
   );
   if (query.contractId) q = q.where('handover_packages.contract_id', '=', query.contractId);
-  if (query.status) q = q.where('handover_packages.status', '=', query.status as never);
+  if (typeof query.status === 'string') q = q.where('handover_packages.status', '=', query.status as never);
+  else if (query.status?.length) q = q.where('handover_packages.status', 'in', query.status as never);
   if (query.cursor) {
     const [preparedAt, id] = decodeCursor(query.cursor, 2);
     q = q.where((eb) =>

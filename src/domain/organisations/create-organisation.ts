@@ -60,6 +60,7 @@ export async function createOrganisation(
         name_kana: input.nameKana ?? null,
         corporate_number: input.corporateNumber ?? null,
         address: input.address ?? null,
+        representative: input.representative ?? null,
         settings: JSON.stringify(input.kind === 'ward' ? (input.settings ?? {}) : {}),
         municipality_kind: municipalityKind,
         self_word: municipalityKind ? (input.selfWord ?? DEFAULT_SELF_WORD[municipalityKind].ja) : null,

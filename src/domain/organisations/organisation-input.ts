@@ -8,6 +8,8 @@ export interface OrganisationInput {
   nameKana?: string | null;
   corporateNumber?: string | null;
   address?: string | null;
+  /** 代表者: title and name, as documents print it. */
+  representative?: string | null;
   settings?: WardSettings;
   /** Wards a new company is linked to (administrators only; ward staff link their own ward). */
   wardIds?: string[];
@@ -26,6 +28,7 @@ export type OrganisationPatch = Partial<
     | 'nameKana'
     | 'corporateNumber'
     | 'address'
+    | 'representative'
     | 'settings'
     | 'municipalityKind'
     | 'selfWord'

@@ -19,6 +19,8 @@ export interface Organisation {
   councilName: string | null;
   /** The tenant's ordinance, the basis of its reports. */
   ordinanceName: string | null;
+  /** 代表者 as documents print it (代表取締役　山田 太郎); null: not recorded. */
+  representative: string | null;
   /** For a company, the wards it is known to; for a ward, the companies known to it. */
   linkedOrgIds: string[];
   /**
@@ -92,6 +94,7 @@ export function toOrganisation(
     selfWord: row.self_word,
     councilName: row.council_name,
     ordinanceName: row.ordinance_name,
+    representative: row.representative,
     linkedOrgIds,
     partnerOrgIds,
     createdAt: row.created_at,

@@ -53,6 +53,7 @@ export async function updateOrganisation(
         ...(details.nameKana !== undefined && { name_kana: details.nameKana }),
         ...(details.corporateNumber !== undefined && { corporate_number: details.corporateNumber }),
         ...(details.address !== undefined && { address: details.address }),
+        ...(details.representative !== undefined && { representative: details.representative }),
         ...(details.municipalityKind !== undefined && { municipality_kind: details.municipalityKind }),
         ...(selfWord !== undefined && { self_word: selfWord }),
         ...(details.councilName !== undefined && { council_name: details.councilName }),

@@ -20,3 +20,9 @@ export function addDays(day: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+/** An instant as ISO 8601 in Japan time with its offset: 2026-12-07T11:19:05+09:00. */
+export function toJapanIso(at: Date | string): string {
+  const local = new Date(new Date(at).getTime() + 9 * 3600 * 1000).toISOString();
+  return `${local.slice(0, 19)}+09:00`;
+}

@@ -55,6 +55,7 @@ dt { font-weight: bold; } dd { margin: 0 0 .4rem 0; word-break: break-all; }
 const BODY = `
 <h1>消去証明書の検証 / Verify an erasure certificate</h1>
 <p>消去証明書が発行されたとおりか（有効）、内容が変えられていないか（改ざん）を確認します。ログインは不要です。</p>
+<p>通常は <a href="/verify">検証ページ（/verify）</a> をご利用ください。日時はいずれも日本時間（+09:00）です。 / Please use <a href="/verify?lang=en">/verify</a>; times are Japan time (+09:00).</p>
 <form id="byCode">
   <h2>紙の証明書から / From the paper</h2>
   <label for="number">証明書番号 / Certificate number</label>

@@ -19,6 +19,7 @@ import { secondFactorPages } from './second-factor.page.js';
 import { summaryPages } from './summaries/index.js';
 import { suspensionPages } from './suspensions/suspensions.page.js';
 import { userPages } from './users/users.page.js';
+import { verifyPages } from './verify/verify.page.js';
 
 const PLEDGE_UPLOAD = /^\/handlers\/[^/]+\/pledges$/;
 const isApi = (path: string) => path === '/api' || path.startsWith('/api/');
@@ -59,6 +60,7 @@ export function pageRoutes() {
   app.route('/', suspensionPages());
   app.route('/', userPages());
   app.route('/', inboxPages());
+  app.route('/', verifyPages());
   app.get('*', (c) => (isApi(c.req.path) ? c.notFound() : renderErrorPage(c, 404)));
   return app;
 }

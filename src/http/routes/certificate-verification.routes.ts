@@ -16,11 +16,17 @@ const Result = z
     certificate: z
       .object({
         certificateNumber: z.string(),
-        issuedAt: z.string(),
+        issuedAt: z.string().openapi({
+          description: 'When it was issued (発行日時), ISO 8601 in Japan time',
+          example: '2026-12-07T11:19:05+09:00',
+        }),
         ward: z.string(),
         certifiedBy: z.string(),
         contractTitle: z.string(),
-        erasedAt: z.string(),
+        erasedAt: z.string().openapi({
+          description: 'When the data was erased (消去日時), ISO 8601 in Japan time',
+          example: '2026-12-07T10:00:00+09:00',
+        }),
         sha256: z.string(),
       })
       .optional(),
@@ -45,7 +51,7 @@ export function certificateVerificationRoutes() {
       path: '/',
       summary: 'Verification page / 消去証明書の検証ページ',
       description:
-        'A public page (消去証明書の検証ページ) on which anyone holding a certificate of erasure checks it — by pasting its signed form (JWS) or typing the certificate number and verification code printed on the paper. No sign-in is needed; the page only calls the verification operation.',
+        "The older self-contained checking page (検証ページ), kept for existing links. People are sent to the public page `/verify` (Japanese and English, Japan time), which the certificate's QR code opens with its number and code filled in. Public: no sign-in.",
       responses: {
         200: { description: 'A self-contained HTML page', content: { 'text/html': { schema: z.string() } } },
       },
@@ -63,7 +69,7 @@ export function certificateVerificationRoutes() {
       path: '/',
       summary: 'Check a certificate: valid, tampered or unknown / 消去証明書の検証',
       description:
-        "Checks a certificate of erasure (消去証明書の検証), signed in or not: send its signed form (`jws`), or the certificate number with the verification code (`sha256`) printed on it. Valid when the server's key signed it as a certificate and it is the one registered — the answer then says what it certifies; tampered when it names one of the server's keys or certificates but its content or signature no longer match; unknown otherwise (not ours, or not a certificate). Neither a JWS nor a number with its code is 422.",
+        'Public (no sign-in). Send either the signed certificate (compact JWS) or the certificate number with its verification code (SHA-256 printed on the paper). Answers `valid`, `tampered` (one of our keys or certificates, but the content or signature does not match) or `unknown`; a valid one comes with what it certifies, its instants (`issuedAt`, `erasedAt`) in ISO 8601 with the Japan offset `+09:00`. Neither a JWS nor a number with its code is a 422. Nothing is listed or searched.',
       request: { body: jsonBody(Body) },
       responses: {
         200: jsonResponse(Result, 'The result'),

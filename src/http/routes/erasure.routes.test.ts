@@ -16,7 +16,7 @@ import {
   VEHICLE_OWNER_ITEMS,
   verifyReturn,
 } from '../../../test/helpers/handover.js';
-import { pdfText } from '../../../test/helpers/pdf-text.js';
+import { hasQrCode, pdfText } from '../../../test/helpers/pdf-text.js';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import { buildWorld, type World } from '../../../test/helpers/world.js';
 import { decryptPackage } from '../../domain/handover/package-crypto.js';
@@ -506,6 +506,11 @@ describe('seed 003: 撤去車両所有者 data from handover to a closed contrac
       result: 'valid',
       certificate: { certificateNumber: '2026-0002', certifiedBy: '株式会社コールセンター・ジャパン' },
     });
+    // instants in Japan time with the offset, never a UTC "Z" (the PDF prints Japan time)
+    for (const at of [valid.certificate.issuedAt, valid.certificate.erasedAt]) {
+      expect(at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+09:00$/);
+    }
+    expect(new Date(valid.certificate.erasedAt).getTime()).toBe(new Date(subRecord.erasedAt).getTime());
     expect(
       expectStatus(
         await verify({ certificateNumber: '2026-0001', sha256: contractorCertificate.payloadSha256 }),
@@ -546,7 +551,14 @@ describe('seed 003: 撤去車両所有者 data from handover to a closed contrac
         'erasure-certificate-contractor',
         contractorCertificate.erasureRecordId,
         contractorCertificate,
-        ['株式会社サイクルサポート東京', '新宿区長', '問合せ者', '消去作業写真.png'],
+        [
+          '株式会社サイクルサポート東京',
+          '新宿区長',
+          '問合せ者',
+          '消去作業写真.png',
+          '代表者代表取締役佐藤健一',
+          '東京都新宿区西新宿二丁目1番1号',
+        ],
       ],
       [
         'erasure-certificate-subcontractor',
@@ -558,6 +570,7 @@ describe('seed 003: 撤去車両所有者 data from handover to a closed contrac
           '再委託',
           '撤去車両所有者情報（コールセンター用）',
           '物理的破壊',
+          '代表者代表取締役高橋誠',
         ],
       ],
     ] as const) {
@@ -574,10 +587,14 @@ describe('seed 003: 撤去車両所有者 data from handover to a closed contrac
         `第${certificate.certificateNumber}号`,
         'DataEraser Pro 5.2',
         certificate.payloadSha256,
+        // the seal box, and the public page with this certificate's number and code (also the QR code)
+        '印',
+        `/verify?number=${certificate.certificateNumber}&code=${certificate.payloadSha256}`,
         ...expected,
       ]) {
         expect(flat).toContain(e.replace(/\s/g, ''));
       }
+      expect(await hasQrCode(bytes)).toBe(true);
     }
     expect(
       (await get(`${ERASURES}/${subRecord.id}/certificate/pdf`, 'other_contractor_manager')).status,

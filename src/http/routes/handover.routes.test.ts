@@ -85,9 +85,15 @@ describe('preparing a package', () => {
       '自転車防犯登録番号',
       '別の機会',
       '令和8年11月22日',
+      // how to open it, in Japanese, with the product's own page, not a command or a local address
+      '受渡データの開き方（本システムの復号ページ）',
+      'ブラウザで復号する',
+      '/api/v1/handover-packages/open',
     ]) {
       expect(flat).toContain(expected.replace(/\s/g, ''));
     }
+    expect(flat).not.toContain('npm');
+    expect(flat).not.toMatch(/localhost|127\.0\.0\.1|https?:\/\//);
     // the hash, as grouped on paper for comparing by eye
     expect(flat).toContain(body.package.ciphertextSha256);
 

@@ -79,6 +79,10 @@ const OrganisationSchema = z
     nameKana: z.string().nullable(),
     corporateNumber: z.string().nullable(),
     address: z.string().nullable(),
+    representative: z
+      .string()
+      .nullable()
+      .openapi({ description: '代表者: title and name as documents print it' }),
     settings: WardSettingsSchema,
     municipalityKind: MunicipalityKind.nullable(),
     selfWord: z.string().nullable().openapi({ description: '呼称: 区, 市, …; null for companies' }),
@@ -100,6 +104,9 @@ const DepartmentSchema = z
   })
   .openapi('Department');
 
+const Representative = text(100).openapi({
+  description: '代表者: title and name as the documents print them (代表取締役　山田 太郎)',
+});
 const CorporateNumber = text(13).regex(/^\d{13}$/, 'a 13-digit corporate number (法人番号)');
 
 const NewOrganisation = z.object({
@@ -108,6 +115,7 @@ const NewOrganisation = z.object({
   nameKana: text(200).nullish(),
   corporateNumber: CorporateNumber.nullish(),
   address: text(500).nullish(),
+  representative: Representative.nullish(),
   settings: WardSettingsSchema.optional(),
   wardIds: z.array(Uuid).max(100).optional(),
   ...municipalityInput,
@@ -118,6 +126,7 @@ const OrganisationPatch = z.object({
   nameKana: text(200).nullish(),
   corporateNumber: CorporateNumber.nullish(),
   address: text(500).nullish(),
+  representative: Representative.nullish(),
   settings: WardSettingsSchema.optional(),
   ...municipalityInput,
   version: VersionField,

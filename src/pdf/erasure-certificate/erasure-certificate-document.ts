@@ -11,6 +11,7 @@ import {
 import { fillWords, wordsOfSelf } from '../../domain/organisations/municipality-words.js';
 import { DIRECTION_JA, MEDIA_JA } from '../../domain/registers/register-document.js';
 import { toWareki } from '../../domain/shared/wareki.js';
+import { QrCode } from '../components/qr-code.js';
 import { JAPANESE_FONT } from '../fonts.js';
 import { groupedHash, japanDate, japanDateTime } from '../password-notice/format.js';
 
@@ -21,6 +22,7 @@ export interface CertificateView {
   content: CertificateContent;
   sha256: string;
   kid: string;
+  /** The public verification page with this certificate's number and code filled in (also the QR code). */
   verificationUrl: string;
   /** 区, 市, …: the municipality's staff are 区職員 / 市職員. */
   selfWord: string;
@@ -37,7 +39,20 @@ const s = StyleSheet.create({
   },
   right: { textAlign: 'right' },
   to: { fontSize: 11, marginTop: 6 },
-  from: { textAlign: 'right', marginTop: 4, fontSize: 10 },
+  issuer: { flexDirection: 'row', justifyContent: 'flex-end', alignItems: 'center', marginTop: 6 },
+  issuerLines: { fontSize: 10, marginRight: 8 },
+  issuerLabel: { width: 48 },
+  issuerLine: { flexDirection: 'row' },
+  seal: {
+    width: 46,
+    height: 46,
+    borderWidth: 0.75,
+    borderColor: '#000',
+    borderStyle: 'dashed',
+    justifyContent: 'center',
+    alignItems: 'center',
+  },
+  sealText: { fontSize: 10, color: '#555' },
   title: { fontSize: 20, fontWeight: 700, textAlign: 'center', letterSpacing: 6, marginVertical: 12 },
   lead: { marginBottom: 4 },
   ki: { textAlign: 'center', marginVertical: 4 },
@@ -53,7 +68,15 @@ const s = StyleSheet.create({
   },
   cell: { width: '78%', padding: 4, borderRightWidth: 1, borderColor: '#000' },
   small: { fontSize: 8, color: '#333' },
-  signature: { marginTop: 10, borderWidth: 1, borderColor: '#000', padding: 6 },
+  signature: {
+    marginTop: 10,
+    borderWidth: 1,
+    borderColor: '#000',
+    padding: 6,
+    flexDirection: 'row',
+    alignItems: 'center',
+  },
+  signatureText: { flex: 1, paddingRight: 6 },
   signatureTitle: { fontWeight: 700, marginBottom: 2 },
   code: { fontSize: 9.5, fontWeight: 700, lineHeight: 1.3 },
   footer: {
@@ -89,6 +112,25 @@ function itemLines(items: ErasedItem[]): ReactElement[] {
 }
 
 const none = () => t('なし');
+
+/** 証明者: 所在地・名称・代表者, with the seal box (印) beside them as the paper forms print it. */
+function issuer(c: CertificateContent): ReactElement {
+  const line = (label: string, value: string) =>
+    h(View, { style: s.issuerLine, key: label }, t(label, s.issuerLabel), t(value));
+  return h(
+    View,
+    { style: s.issuer, wrap: false },
+    h(
+      View,
+      { style: s.issuerLines },
+      t('証明者'),
+      line('所在地', c.certifiedBy.address ?? ''),
+      line('名称', c.certifiedBy.name),
+      line('代表者', c.certifiedBy.representative ?? '　'),
+    ),
+    h(View, { style: s.seal }, t('印', s.sealText)),
+  );
+}
 
 export function ErasureCertificateDocument({
   content: c,
@@ -181,7 +223,7 @@ export function ErasureCertificateDocument({
       t(`第${c.certificateNumber}号`, s.right),
       t(japanDate(new Date(c.issuedAt)), s.right),
       ...addressees.map((a) => t(a, s.to)),
-      t(`証明者　${c.certifiedBy.name}`, s.from),
+      issuer(c),
       t('消去証明書', s.title),
       t(
         `下記の契約に係る業務を行うに当たり取り扱った個人情報について、下記のとおり${returned.length ? '消去（廃棄）及び返還' : '消去（廃棄）'}を行い、消去したデータは復元できない状態としたことを証明します。`,
@@ -192,14 +234,21 @@ export function ErasureCertificateDocument({
       h(
         View,
         { style: s.signature, wrap: false },
-        t('電子署名・検証', s.signatureTitle),
-        t(`本証明書の内容は、発行時にJWS（ES256、鍵ID ${kid}）で電子署名されています。`, s.small),
-        t('検証コード（署名された内容のSHA-256）', s.small),
-        t(groupedHash(sha256), s.code),
-        t(
-          `検証ページ：${verificationUrl}　（証明書番号と検証コード、又は署名ファイルで、有効・改ざん・不明を確認できます）`,
-          s.small,
+        h(
+          View,
+          { style: s.signatureText },
+          t('電子署名・検証', s.signatureTitle),
+          t('本証明書の内容は、発行時に電子署名（JWS・ES256）されています。', s.small),
+          t(`署名鍵ID：${kid}`, s.small),
+          t('検証コード（署名された内容のSHA-256）', s.small),
+          t(groupedHash(sha256), s.code),
+          t(`検証ページ：${verificationUrl}`, s.small),
+          t(
+            '右のQRコードを読み取るか、検証ページで証明書番号と検証コードを入力すると、有効・改ざん・不明を確認できます（ログイン不要）。',
+            s.small,
+          ),
         ),
+        h(QrCode, { text: verificationUrl, width: 72 }),
       ),
       h(Text, {
         style: s.footer,

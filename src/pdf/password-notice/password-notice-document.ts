@@ -81,12 +81,24 @@ function receiptRow(head: string, body: string): ReactElement {
   );
 }
 
+/**
+ * How the recipient opens the package with the product's own page, in Japanese: the product is
+ * reached at the address the municipality gave (no address of this server is printed: the one a
+ * request came in on may be an internal one), the page by its button or its path.
+ */
+function openingSteps(v: PasswordNoticeView): string[] {
+  return [
+    `本システム（${v.selfWord}から案内されたアドレス）にログインし、この受渡データの画面で「ブラウザで復号する」を押します。ログインせずに、同じアドレスの ${v.openPageUrl} を開いても構いません。`,
+    '「受渡データのファイル」で媒体の中のファイル（.jwe）を選び、表示されるSHA-256が上記の値と一致することを確認します。一致しないときは開かずに直ちに連絡してください。',
+    '上記のパスワードを入力して「復号する」を押すと、収録ファイルを保存できます。復号はブラウザ内で行われ、データもパスワードもサーバーへ送信されません。',
+  ];
+}
+
 export function PasswordNoticeDocument(v: PasswordNoticeView): ReactElement {
   const notes = [
     '本通知書は、暗号化した個人情報データ（電磁的媒体）とは別の機会に、手渡しで受け渡します。媒体と同じ機会には受け渡しません。',
     '本通知書は施錠できるキャビネットに保管し、鍵は取扱責任者が管理してください。複写・撮影・転記をしないでください。',
     `業務が終了したとき又は不要となったときは、電磁的媒体とともに${v.selfWord}へ返却してください。`,
-    `開く前に、受渡データのファイルのSHA-256が上記と一致することを確認してください。復号はコマンド（npm run package:open -- ファイル名）又は復号ページ（${v.openPageUrl}）で行います。復号ページはブラウザ内で復号し、データもパスワードもサーバーへ送信しません。`,
     `本システムはパスワードを保存していないため、再発行できません。紛失した場合は直ちに${v.selfWord}へ連絡してください（受渡データを取り下げ、作り直します）。`,
   ];
   return h(
@@ -128,6 +140,8 @@ export function PasswordNoticeDocument(v: PasswordNoticeView): ReactElement {
           s.passwordNote,
         ),
       ),
+      t('受渡データの開き方（本システムの復号ページ）', s.heading),
+      ...openingSteps(v).map((n, i) => t(`${i + 1}　${n}`, s.note)),
       t('取扱い上の注意', s.heading),
       ...notes.map((n, i) => t(`${i + 1}　${n}`, s.note)),
       t('受領欄（本通知書を受け取った者が記入）', s.heading),

@@ -19,7 +19,7 @@ export function ApprovalActions({
   const t = p.t.approvals;
   const url = (command: ApprovalCommand) => `/approvals/${approval.id}/${command}`;
   return (
-    <section aria-labelledby="approval-actions">
+    <section aria-labelledby="approval-actions" class="no-print">
       <h2 id="approval-actions">{t.actions}</h2>
       {commands.length === 0 ? (
         <p>{t.noActions}</p>

@@ -61,6 +61,21 @@ export async function approvalDetailPage(c: Context<AppEnv>, problem?: { text: s
           <a href={`/contracts/${approval.parentContractId}`}>{t.parentContract}</a>
         )}
       </p>
+      {app.kind === 'subdelegation' && (
+        <section aria-labelledby="documents" class="documents no-print">
+          <h2 id="documents">{t.documents}</h2>
+          <p class="actions">
+            <a href={`/approvals/${approval.id}/application.pdf`} download>
+              {t.applicationPdf}
+            </a>
+            {approval.status === 'approved' && (
+              <a href={`/approvals/${approval.id}/notice.pdf`} download>
+                {t.noticePdf}
+              </a>
+            )}
+          </p>
+        </section>
+      )}
       <h2>{t.stamps}</h2>
       <StampBoxes p={p} boxes={approval.stamps} />
       <ApprovalActions p={p} approval={approval} commands={approvalActions(viewerOf(p), approval)} />

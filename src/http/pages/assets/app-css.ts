@@ -176,4 +176,23 @@ th[aria-sort] { background: #eef3f8; }
   dl.details dt { border-bottom: 0; }
   main { padding: .75rem .75rem 2rem; }
 }
+/* Printing a record (every detail page): the record only, in black on white. No menu, no header
+   tools (user, language, sign-out), no forms or buttons, no notices; links read as text; rows and
+   stamp boxes are not split across pages. */
+@media print {
+  @page { margin: 15mm 12mm; }
+  body { font-size: 10.5pt; line-height: 1.5; color: #000; }
+  .site-nav, .header-tools, .skip-link, .notice, .error-summary, .inbox-link, form, button, .button,
+  .actions, .pager, .site-footer, .no-print { display: none !important; }
+  /* a section that holds only its heading and forms (操作, 記録する) has nothing to print */
+  main section:has(> form):not(:has(> :not(h2, h3, form, .hint))) { display: none !important; }
+  .site-header { background: none; color: #000; padding: 0 0 .25rem; border-bottom: 1px solid #000; }
+  .site-header a, a { color: #000; text-decoration: none; }
+  main { max-width: none; padding: 0; margin: 0; }
+  h1 { font-size: 16pt; margin-top: .5rem; }
+  h2 { break-after: avoid; page-break-after: avoid; }
+  tr, dl.details dt, dl.details dd, ul.stamps, section.step { break-inside: avoid; page-break-inside: avoid; }
+  .table-wrap { overflow: visible !important; }
+  .badge { border-width: 1px; color: #000 !important; }
+}
 `;

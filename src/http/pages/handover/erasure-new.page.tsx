@@ -6,6 +6,7 @@ import type { Contract } from '../../../domain/contracts/contract.repository.js'
 import { listContracts } from '../../../domain/contracts/list-contracts.js';
 import { getContract } from '../../../domain/contracts/manage-contracts.js';
 import { recordErasure } from '../../../domain/erasure/record-erasure.js';
+import { ERASABLE_STATES } from '../../../domain/handover/custody.workflow.js';
 import { listPackages } from '../../../domain/handover/read-packages.js';
 import { readRegister } from '../../../domain/registers/read-register.js';
 import { isAppError } from '../../../domain/shared/errors.js';
@@ -82,7 +83,7 @@ async function showForm(
   }
   const [register, packages, people] = [
     await readRegister(ctx, contract.id),
-    await listPackages(ctx, { contractId: contract.id, status: 'in_custody', limit: 50 }),
+    await listPackages(ctx, { contractId: contract.id, status: ERASABLE_STATES, limit: 50 }),
     await listedPeople(ctx, contract.id, contract.contractorOrgId),
   ];
   return sendPage(

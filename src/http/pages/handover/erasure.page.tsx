@@ -5,7 +5,7 @@ import { getErasure } from '../../../domain/erasure/read-erasures.js';
 import { organisationNames } from '../../../domain/worklists/names.js';
 import type { AppEnv } from '../../app-env.js';
 import { useCaseContext } from '../../middleware/authenticate.js';
-import { CERTIFICATE_VERIFICATION_PATH, erasureCertificatePdf } from '../../pdf-documents.js';
+import { certificateVerifyUrl, erasureCertificatePdf } from '../../pdf-documents.js';
 import { Badge, Details, Lines, TimeText } from '../components/common.js';
 import { Csrf } from '../components/form.js';
 import { readForm, refusal, versionOf } from '../components/form-body.js';
@@ -58,7 +58,9 @@ export async function erasurePage(c: Context<AppEnv>, problem?: { text: string; 
               <a class="button" href={`/handover/erasures/${record.id}/certificate.pdf`}>
                 {t.downloadCertificate}
               </a>
-              <a href={CERTIFICATE_VERIFICATION_PATH}>{t.verifyPage}</a>
+              <a href={certificateVerifyUrl('', cert.certificateNumber, cert.payloadSha256)}>
+                {t.verifyPage}
+              </a>
             </p>
           </>
         ) : (

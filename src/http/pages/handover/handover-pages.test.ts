@@ -253,6 +253,49 @@ describe('handover pages', () => {
   });
 });
 
+// A second package the contractor received (media and password notice) but never put in its
+// cabinet: its erasure certificate must settle it too, not leave it "handed over" (issue 19).
+let unstoredId = '';
+
+describe('a package received but not stored', () => {
+  it('is handed over to the contractor by the ward', async () => {
+    const officer = await client('ward_officer');
+    const form = await officer.get(`/handover/new?contractId=${w.bicycleContractId}`);
+    const keys = [...form.html.matchAll(/name="items" value="([^"]+)"/g)].map((m) => m[1]!);
+    const done = await officer.upload(
+      '/handover/new',
+      prepareForm(
+        { contractId: w.bicycleContractId, title: '撤去車両所有者情報（追加分）', items: keys.slice(0, 2) },
+        [['追加分.csv', ownersCsv(10, 7)]],
+      ),
+    );
+    expect(done.status).toBe(201);
+    unstoredId = /href="\/handover\/([0-9a-f-]{36})"/.exec(done.html)![1]!;
+    const prepared = t.clock.now().getTime();
+    await advance(t, w, 3 * HOUR);
+    const at = (ms: number) => toLocal(new Date(prepared + ms));
+    const current = async () =>
+      String(
+        expectStatus(await t.call('GET', `${PACKAGES}/${unstoredId}`, { token: w.tokens.ward_officer }), 200)
+          .version,
+      );
+    const receiver = people['戸山 恵']!;
+    for (const [path, prefix, ms, method] of [
+      ['media-handover', 'media', 10 * 60 * 1000, 'employee_card'],
+      ['password-handover', 'password', 2 * HOUR, 'id_card'],
+    ] as const) {
+      const res = await officer.post(`/handover/${unstoredId}/${path}`, {
+        version: await current(),
+        [`${prefix}.handedAt`]: at(ms),
+        [`${prefix}.receivedBy`]: receiver,
+        [`${prefix}.identityMethod`]: method,
+      });
+      expect(res.status, path).toBe(303);
+    }
+    expect(textOf((await officer.get(`/handover/${unstoredId}`)).html)).toContain('パスワード通知書受渡済み');
+  });
+});
+
 describe('erasure pages and the closing gate', () => {
   let erasureId = '';
 
@@ -330,6 +373,10 @@ describe('erasure pages and the closing gate', () => {
       'evidence',
       new File([new Uint8Array(samplePdf('report'))], '作業報告書.pdf', { type: 'application/pdf' }),
     );
+    // the package never stored is offered (with its state) and listed
+    expect(form.html).toContain(`name="packageIds" value="${unstoredId}"`);
+    expect(textOf(form.html)).toContain('撤去車両所有者情報（追加分）（パスワード通知書受渡済み');
+    body.append('packageIds', unstoredId);
     const saved = await contractor.upload('/handover/erasures/new', body);
     expect(saved.status).toBe(303);
     erasureId = /\/handover\/erasures\/([0-9a-f-]{36})/.exec(saved.location!)![1]!;
@@ -339,7 +386,7 @@ describe('erasure pages and the closing gate', () => {
       (await contractor.post(`/handover/erasures/${erasureId}/certificate`, { version: v })).status,
     ).toBe(303);
     const issued = await contractor.get(`/handover/erasures/${erasureId}`);
-    expect(issued.html).toContain('href="/api/v1/certificate-verification"');
+    expect(issued.html).toMatch(/href="\/verify\?number=2026-\d{4}&amp;code=[0-9a-f]{64}"/);
     const pdf = await t.app.request(`/handover/erasures/${erasureId}/certificate.pdf`, {
       headers: { cookie: [...contractor.jar].map(([k, x]) => `${k}=${x}`).join('; ') },
     });
@@ -348,6 +395,11 @@ describe('erasure pages and the closing gate', () => {
     expect(pdf.headers.get('content-disposition')).toMatch(/^attachment; filename="erasure-certificate-/);
     const { text } = await pdfText(new Uint8Array(await pdf.arrayBuffer()));
     expect(text.replace(/\s/g, '')).toContain('消去証明書');
+    // the certificate names the package, and the ward sees it erased, no longer handed over
+    expect(text.replace(/\s/g, '')).toContain('撤去車両所有者情報（追加分）（暗号化した電磁的媒体）');
+    const officerView = textOf((await (await client('ward_officer')).get(`/handover/${unstoredId}`)).html);
+    expect(officerView).toContain('消去済み');
+    expect(officerView).not.toContain('パスワード通知書受渡済み');
     expect((await (await client('council_reviewer')).get(`/handover/erasures/${erasureId}`)).status).toBe(
       404,
     );

@@ -11,6 +11,7 @@ import { reportsEn } from './reports-en.js';
 import { securityEn } from './security-en.js';
 import { suspensionsEn } from './suspensions-en.js';
 import { usersEn } from './users-en.js';
+import { verifyEn } from './verify-en.js';
 
 // English strings, key for key with ja.ts (the compiler checks it). Japanese terms of art stay
 // beside the English where staff know the Japanese word better (決裁, 取扱者名簿, 報告事項).
@@ -410,6 +411,9 @@ export const en: Dictionary = {
     changes: 'Changes since the last approval',
     contract: 'The contract',
     parentContract: 'The parent contract',
+    documents: 'Documents',
+    applicationPdf: 'Download the application (再委託承認申請書, PDF)',
+    noticePdf: 'Download the approval notice (承認通知書, PDF)',
     subcontractor: 'Sub-contractor',
     unnamed: (id: string) => `(organisation name not shown: ${id})`,
     fields: {
@@ -477,6 +481,7 @@ export const en: Dictionary = {
   reports: reportsEn,
   suspensions: suspensionsEn,
   users: usersEn,
+  verify: verifyEn,
   // issue 19: the inbox (受信箱), in its own file
   inbox: inboxEn,
   companySearch: companySearchEn,

@@ -153,7 +153,7 @@ export const handoverEn: typeof handoverJa = {
   erasedItemsHint: 'For each item choose “Erased” or “Returned”; leave the others “Not included”.',
   dispositionCol: 'Erased or returned',
   disposition: { none: 'Not included', erased: 'Erased', returned: 'Returned' },
-  erasedPackages: 'Handover packages erased (in custody)',
+  erasedPackages: 'Handover packages erased (media you hold, in the cabinet or not)',
   media: 'Media erased',
   mediaKind: 'Kind',
   description: 'Description',

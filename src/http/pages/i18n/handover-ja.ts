@@ -166,7 +166,7 @@ export const handoverJa = {
   erasedItemsHint: '情報項目ごとに「消去」か「返還」かを選びます。対象外の項目は「対象外」のままにします。',
   dispositionCol: '消去・返還の別',
   disposition: { none: '対象外', erased: '消去・廃棄', returned: '返還' } as Record<string, string>,
-  erasedPackages: '消去した受渡データ（保管中のもの）',
+  erasedPackages: '消去した受渡データ（貴社が受け取った媒体。保管庫への保管前のものを含む）',
   media: '消去した記録媒体',
   mediaKind: '種類',
   description: '内容',

@@ -14,6 +14,7 @@ import { priorApprovalsJa } from './prior-approvals-ja.js';
 import { securityJa } from './security-ja.js';
 import { suspensionsJa } from './suspensions-ja.js';
 import { usersJa } from './users-ja.js';
+import { verifyJa } from './verify-ja.js';
 
 export const ja = {
   appName: '個人情報取扱委託 管理システム',
@@ -417,6 +418,9 @@ export const ja = {
     changes: '前回の承認からの変更点',
     contract: '対象の契約',
     parentContract: '委託元の契約',
+    documents: '書類',
+    applicationPdf: '再委託承認申請書（PDF）をダウンロード',
+    noticePdf: '承認通知書（PDF）をダウンロード',
     subcontractor: '再委託先',
     unnamed: (id: string) => `（組織名は表示できません: ${id}）`,
     fields: {
@@ -484,6 +488,7 @@ export const ja = {
   reports: reportsJa,
   suspensions: suspensionsJa,
   users: usersJa,
+  verify: verifyJa,
   // issue 19: the inbox (受信箱), in its own file
   inbox: inboxJa,
   companySearch: companySearchJa,
