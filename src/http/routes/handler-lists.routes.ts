@@ -94,6 +94,8 @@ export function handlerListRoutes() {
       method: 'post',
       path: '/{id}/handler-lists',
       summary: "Submit your organisation's list for this contract / 名簿の提出",
+      description:
+        'By the contractor’s manager, at the start of the contract and on every change (a new submission the municipality acknowledges). Every person needs a pledge signed on or before their start. A list naming seed 004’s roles (業務従事者名簿) must name exactly one 統括責任者 (general_manager; a second is refused), a task for every 業務責任者 (task_lead) and 副業務責任者, a 業務責任者 for every task named, and pledges with their copy, binding after the contract and after leaving, with their wording version; someone reported for the first time (the start, or a later hire) starts today at the earliest, since the copy reaches the municipality before they start. A My Number contract (an item flagged 個人番号) names the staff allowed to handle 特定個人情報 (handlesMyNumber); that flag is refused on other contracts. Refusals are 422 with each entry’s error.',
       request: { params: IdParam, body: jsonBody(HandlerListInput) },
       responses: {
         201: jsonResponse(SubmissionSchema, 'Submitted; the ward acknowledges it'),

@@ -70,6 +70,8 @@ export function handlerRoutes() {
       method: 'post',
       path: '/{id}/pledges',
       summary: 'Record a signed confidentiality pledge / 誓約書の記録',
+      description:
+        'By the manager of the person’s company. The copy must be an attachment of the same company (422 otherwise). Seed 004 (5(1)③): the pledge binds after the contract ends and after the person leaves the company, and its wording version is recorded; a 業務従事者名簿 refuses anyone whose pledge lacks its copy, either binding or its wording version.',
       request: { params: IdParam, body: jsonBody(PledgeInput) },
       responses: { 201: jsonResponse(HandlerSchema, 'Recorded'), ...errorResponses },
     }),
