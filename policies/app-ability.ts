@@ -14,6 +14,7 @@ import { defineWardStaff } from './roles/ward-staff.js';
 import { defineApprovalRules } from './rules/approvals.js';
 import { defineAttachmentRules } from './rules/attachments.js';
 import { defineContractRules } from './rules/contracts.js';
+import { defineDeviceRules } from './rules/devices.js';
 import { defineHandoverRules } from './rules/handover.js';
 import { defineInspectionRules } from './rules/inspections.js';
 import { definePriorApprovalRules } from './rules/prior-approvals.js';
@@ -57,6 +58,8 @@ export type SubjectType =
   | 'Incident'
   // prior approvals (事前承認): copying, other use, taking out, disposal
   | 'PriorApproval'
+  // 情報機器等の持込み (seed 004): devices declared and permitted in advance
+  | 'DeviceDeclaration'
   | 'Notification'
   | 'CouncilSummary';
 
@@ -99,6 +102,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
   defineReportRules(builder, actor);
   defineProvisionRules(builder, actor);
   definePriorApprovalRules(builder, actor);
+  defineDeviceRules(builder, actor);
   return builder.build();
 }
 

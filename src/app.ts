@@ -24,6 +24,7 @@ import { incidentRoutes } from './http/routes/incidents.routes.js';
 import { inspectionRoutes } from './http/routes/inspections.routes.js';
 import { notificationRoutes } from './http/routes/notifications.routes.js';
 import { organisationRoutes } from './http/routes/organisations.routes.js';
+import { deviceRoutes, myNumberRoutes } from './http/routes/devices.routes.js';
 import { priorApprovalRoutes, priorApprovalSettingsRoutes } from './http/routes/prior-approvals.routes.js';
 import { provisionTemplateRoutes } from './http/routes/provisions.routes.js';
 import { reportRoutes } from './http/routes/reports.routes.js';
@@ -81,6 +82,8 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/incidents', incidentRoutes());
   app.route('/api/v1/prior-approvals', priorApprovalRoutes());
   app.route('/api/v1/contracts', priorApprovalSettingsRoutes());
+  app.route('/api/v1/devices', deviceRoutes());
+  app.route('/api/v1/contracts', myNumberRoutes());
   app.route('/api/v1/summaries', summaryRoutes());
   app.route('/api/v1/notifications', notificationRoutes());
   app.route('/api/v1/scheduled-jobs', scheduledJobRoutes());

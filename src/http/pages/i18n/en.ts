@@ -118,7 +118,14 @@ export const en: Dictionary = {
     by: 'By',
   },
   roles: {
-    handler: { responsible: 'Responsible person', handler: 'Handler' },
+    handler: {
+      general_manager: 'General manager',
+      responsible: 'Responsible person',
+      task_lead: 'Task lead',
+      deputy_task_lead: 'Deputy task lead',
+      handler: 'Handler',
+      worker: 'Worker',
+    },
   },
   dashboard: {
     title: 'Dashboard',
@@ -294,6 +301,12 @@ export const en: Dictionary = {
     organisation: 'Organisation',
     unnamedOrg: '(organisation name not shown)',
     decide: { acknowledge: 'Acknowledge the list', return: 'Return it' },
+    task: 'Task (業務)',
+    handlesMyNumber: 'My Number',
+    handlesMyNumberLabel: (name: string) => `${name} handles 特定個人情報`,
+    mayHandleMyNumber: 'allowed',
+    seed004Note:
+      'As a staff roster (業務従事者名簿: one general manager, a task lead and deputy per task, workers), pledges need their copy, binding after the contract and after leaving, and their wording version; someone reported for the first time starts today at the earliest.',
   },
   handlers: {
     title: 'Handlers',
