@@ -23,7 +23,8 @@ export const SEED004_SECTION: ChecklistSection = {
           textEn:
             'Is every terminal and recording medium in the designated place one the city permitted in advance?',
           note: '確認する記録：情報機器等の持込み一覧（機器名・仕様・用途・許可の日）と現物の照合',
-          noteEn: 'Records: the register of declared devices (name, specification, use, day permitted), against what is there',
+          noteEn:
+            'Records: the register of declared devices (name, specification, use, day permitted), against what is there',
         },
         {
           key: 'x-s004-devices-2',

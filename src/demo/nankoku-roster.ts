@@ -1,5 +1,6 @@
 import { withSeed004Section } from '../../forms/checklist/seed004-items.js';
 import { fukuokaSupervisionChecklist } from '../../forms/fukuoka-supervision/fukuoka-supervision.form.js';
+import type { RosterRole } from '../db/tables/contracts.js';
 import { uploadAttachment } from '../domain/attachments/upload-attachment.js';
 import { declareDevice } from '../domain/devices/declare-device.js';
 import { actOnDevice } from '../domain/devices/devices.js';
@@ -9,7 +10,6 @@ import { createTemplateVersion } from '../domain/inspections/create-template-ver
 import { nameMyNumberAreas } from '../domain/my-number/my-number.js';
 import type { UseCaseContext } from '../domain/shared/context.js';
 import { addDays, toJapanDate } from '../domain/shared/japan-date.js';
-import type { RosterRole } from '../db/tables/contracts.js';
 
 // Seed 004 filled in for 南国市's contract: the 業務従事者名簿 with the 統括責任者, a 業務責任者 (and a
 // 副業務責任者) per task and the 業務従事者, each with a pledge whose copy reaches the city; the
@@ -111,7 +111,8 @@ export async function seedNankokuRoster(
     contractId,
     declarantHandlerId: handlerIds['岩村 健一']!,
     deviceName: 'ノートPC（受託事業者所有 1台）',
-    specification: 'Windows 11 Pro、ディスク暗号化（BitLocker）、無線LAN・Bluetooth無効化、USB記録媒体の使用制限',
+    specification:
+      'Windows 11 Pro、ディスク暗号化（BitLocker）、無線LAN・Bluetooth無効化、USB記録媒体の使用制限',
     purpose: '受託事業者の本部への報告業務及び業務従事者への連絡調整',
     storagePlace: '市民課内 施錠できる保管庫（市と協議して決定）',
     usePlace: '市民課内 交付準備室（指定された執務場所）',

@@ -48,7 +48,10 @@ export async function declareDevice(ctx: UseCaseContext, input: DeviceInput): Pr
     checkContractAllows(
       contract,
       { type: 'SUBMIT_HANDLER_LIST' },
-      { en: 'Devices are declared while the contract is under way', ja: '完了した契約には機器の持込みを届け出られません' },
+      {
+        en: 'Devices are declared while the contract is under way',
+        ja: '完了した契約には機器の持込みを届け出られません',
+      },
     );
 
     const errors: FieldError[] = [];
@@ -96,7 +99,8 @@ export async function declareDevice(ctx: UseCaseContext, input: DeviceInput): Pr
       errors.push({
         path: 'declarantHandlerId',
         message: 'the 業務責任者 (or 副業務責任者) on your acknowledged roster declares the device',
-        message_ja: '機器の持込みは、確認済みの業務従事者名簿に載っている業務責任者（副業務責任者を含む）が届け出ます',
+        message_ja:
+          '機器の持込みは、確認済みの業務従事者名簿に載っている業務責任者（副業務責任者を含む）が届け出ます',
       });
     if (errors.length)
       throw new ValidationError(

@@ -2,8 +2,10 @@ import { accessibleBy } from '../../../policies/rules-to-sql.js';
 import { findContract } from '../contracts/contract.repository.js';
 import { checkContractAllows } from '../contracts/contract.workflow.js';
 import { getContract } from '../contracts/manage-contracts.js';
+import { isMyNumberRegister } from '../my-number/my-number.js';
 import { citationFor, cite } from '../provisions/cite-provision.js';
 import { findContractProvisions } from '../provisions/provisions.repository.js';
+import { findRegisterRevision } from '../registers/register.repository.js';
 import { allowedActions, type Viewer } from '../shared/allowed-actions.js';
 import { authorize } from '../shared/authorize.js';
 import { inTransaction, type UseCaseContext } from '../shared/context.js';
@@ -11,8 +13,6 @@ import { type FieldError, notFound, ValidationError } from '../shared/errors.js'
 import { toJapanDate } from '../shared/japan-date.js';
 import { runStep } from '../shared/run-step.js';
 import { machineColumns } from '../shared/stored-snapshot.js';
-import { findRegisterRevision } from '../registers/register.repository.js';
-import { isMyNumberRegister } from '../my-number/my-number.js';
 import { loadHandlers } from './handler.repository.js';
 import {
   type HandlerListEntryInput,

@@ -11,7 +11,12 @@ import type { HandlerListEntryInput } from './handler-list.repository.js';
 // before they start — at the start of the contract and for every later hire (5(1)③).
 
 /** The roles seed 004 names; a list with any of them is a 業務従事者名簿 and follows its rules. */
-export const SEED004_ROLES: readonly RosterRole[] = ['general_manager', 'task_lead', 'deputy_task_lead', 'worker'];
+export const SEED004_ROLES: readonly RosterRole[] = [
+  'general_manager',
+  'task_lead',
+  'deputy_task_lead',
+  'worker',
+];
 
 /** 役割の名称, as the lists and the pages print them. */
 export const ROLE_NAMES: Record<RosterRole, { ja: string; en: string }> = {
@@ -44,7 +49,8 @@ const error = (path: string, message: string, message_ja: string): FieldError =>
 export function pledgeGaps(pledge: Pledge): Array<{ en: string; ja: string }> {
   const gaps = [];
   if (!pledge.attachmentId) gaps.push({ en: 'its copy', ja: '写し' });
-  if (!pledge.bindsAfterContract) gaps.push({ en: 'binding after the contract ends', ja: '契約終了後の効力' });
+  if (!pledge.bindsAfterContract)
+    gaps.push({ en: 'binding after the contract ends', ja: '契約終了後の効力' });
   if (!pledge.bindsAfterLeaving) gaps.push({ en: 'binding after leaving the company', ja: '退職後の効力' });
   if (!pledge.wordingVersion) gaps.push({ en: 'its wording version', ja: '様式の版' });
   return gaps;
@@ -113,7 +119,11 @@ export function rosterErrors(entries: readonly HandlerListEntryInput[], facts: R
       );
     if (entry.role === 'general_manager' && task)
       errors.push(
-        error(`entries.${i}.task`, 'the 統括責任者 oversees the whole work, not one task', '統括責任者は業務全体を統括します（業務の指定は不要です）'),
+        error(
+          `entries.${i}.task`,
+          'the 統括責任者 oversees the whole work, not one task',
+          '統括責任者は業務全体を統括します（業務の指定は不要です）',
+        ),
       );
   });
 

@@ -6,8 +6,8 @@ import { getContract } from '../contracts/manage-contracts.js';
 import { findRegisterRevision } from '../registers/register.repository.js';
 import type { RegisterDocument } from '../registers/register-document.js';
 import { authorize } from '../shared/authorize.js';
-import { ConflictError, ValidationError } from '../shared/errors.js';
 import { inTransaction, type UseCaseContext } from '../shared/context.js';
+import { ConflictError, ValidationError } from '../shared/errors.js';
 
 // 特定個人情報 (My Number) changes what a contract requires, not only a label: an item of the
 // register flagged 個人番号 makes it a My Number contract, where
@@ -97,7 +97,13 @@ export async function nameMyNumberAreas(
           en: 'This contract holds no 特定個人情報: no item of its register is flagged 個人番号',
           ja: 'この契約の情報項目に個人番号（特定個人情報）はありません',
         },
-        [{ path: 'areas', message: 'not a My Number contract', message_ja: '個人番号を含む契約ではありません' }],
+        [
+          {
+            path: 'areas',
+            message: 'not a My Number contract',
+            message_ja: '個人番号を含む契約ではありません',
+          },
+        ],
       );
     if (before.areasVersion !== expectedVersion)
       throw new ConflictError(
@@ -122,7 +128,12 @@ export async function nameMyNumberAreas(
     else
       await tx
         .updateTable('contract_my_number_areas')
-        .set((eb) => ({ areas: cleaned, updated_by: ctx.actor.userId, updated_at: now, version: eb('version', '+', 1) }))
+        .set((eb) => ({
+          areas: cleaned,
+          updated_by: ctx.actor.userId,
+          updated_at: now,
+          version: eb('version', '+', 1),
+        }))
         .where('ward_id', '=', contract.wardId)
         .where('contract_id', '=', contract.id)
         .execute();

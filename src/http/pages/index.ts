@@ -6,6 +6,7 @@ import { assetRoutes } from './assets/routes.js';
 import { authPages } from './auth.page.js';
 import { contractPages } from './contracts/index.js';
 import { councilPages } from './council/index.js';
+import { devicePages } from './devices/index.js';
 import { pageErrorHandler, renderErrorPage } from './errors.js';
 import { formBodyLimit, handlerPages } from './handlers/index.js';
 import { HANDOVER_UPLOADS, handoverPages } from './handover/index.js';
@@ -52,6 +53,7 @@ export function pageRoutes() {
   app.route('/', reportPages());
   app.route('/', incidentPages());
   app.route('/', priorApprovalPages());
+  app.route('/', devicePages());
   app.route('/', summaryPages());
   app.route('/', suspensionPages());
   app.route('/', inboxPages());

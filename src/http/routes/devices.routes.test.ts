@@ -9,14 +9,14 @@ import { buildWorld, signIn, type World } from '../../../test/helpers/world.js';
 
 let t: TestApp;
 let w: World;
-const city: Record<string, string> = {};
+const city = {} as Record<'officer' | 'chief' | 'inspector' | 'council' | 'manager' | 'staff', string>;
 const DEVICES = '/api/v1/devices';
 const japanese = /[ぁ-んァ-ヶ一-龠]/;
 
 beforeAll(async () => {
   t = await createTestApp();
   w = await buildWorld(t);
-  for (const who of ['officer', 'chief', 'inspector', 'council'])
+  for (const who of ['officer', 'chief', 'inspector', 'council'] as const)
     city[who] = await signIn(t, `${who}@city.nankoku.example.jp`);
   city.manager = await signIn(t, 'manager@nankoku-madoguchi.example.jp');
   city.staff = await signIn(t, 'staff@nankoku-madoguchi.example.jp');
@@ -51,20 +51,27 @@ describe('the device register of 南国市’s My Number counter', () => {
       noNetworkAcknowledged: true,
       allowedActions: [],
     });
-    expect(byId[roster().declaredDeviceId]).toMatchObject({ status: 'declared', allowedActions: ['permit', 'refuse'] });
+    expect(byId[roster().declaredDeviceId]).toMatchObject({
+      status: 'declared',
+      allowedActions: ['permit', 'refuse'],
+    });
 
     const mine = expectStatus(await t.call('GET', DEVICES, { token: city.manager }), 200);
-    expect(mine.items.find((d: { id: string }) => d.id === roster().declaredDeviceId).allowedActions).toEqual([
-      'withdraw',
-    ]);
+    expect(mine.items.find((d: { id: string }) => d.id === roster().declaredDeviceId).allowedActions).toEqual(
+      ['withdraw'],
+    );
     const inspector = expectStatus(await t.call('GET', DEVICES, { token: city.inspector }), 200);
     expect(inspector.items.length).toBeGreaterThanOrEqual(2);
     expect(inspector.items[0].allowedActions).toEqual([]);
 
     // council reviewers, another municipality and another company see none of it
     expect(expectStatus(await t.call('GET', DEVICES, { token: city.council }), 200).items).toEqual([]);
-    expect(expectStatus(await t.call('GET', DEVICES, { token: w.tokens.ward_officer }), 200).items).toEqual([]);
-    expect(expectStatus(await t.call('GET', DEVICES, { token: w.tokens.contractor_manager }), 200).items).toEqual([]);
+    expect(expectStatus(await t.call('GET', DEVICES, { token: w.tokens.ward_officer }), 200).items).toEqual(
+      [],
+    );
+    expect(
+      expectStatus(await t.call('GET', DEVICES, { token: w.tokens.contractor_manager }), 200).items,
+    ).toEqual([]);
     for (const token of [city.council, w.tokens.ward_officer, w.tokens.contractor_manager]) {
       const one = await t.call('GET', `${DEVICES}/${roster().permittedDeviceId}`, { token });
       const random = await t.call('GET', `${DEVICES}/${crypto.randomUUID()}`, { token });
@@ -72,17 +79,32 @@ describe('the device register of 南国市’s My Number counter', () => {
       expect(one.body.title).toEqual(random.body.title);
     }
     expect(
-      (await t.call('GET', `${DEVICES}?contractId=${w.nankoku.myNumberContractId}`, { token: w.tokens.ward_officer }))
-        .status,
+      (
+        await t.call('GET', `${DEVICES}?contractId=${w.nankoku.myNumberContractId}`, {
+          token: w.tokens.ward_officer,
+        })
+      ).status,
     ).toBe(404);
   });
 
   it('refuses an incomplete or improper declaration with ja/en 422s, others with 403/404', async () => {
-    const cases: Array<[string, string, Record<string, unknown>, number, string | null]> = [
+    const cases: Array<[string, string | undefined, Record<string, unknown>, number, string | null]> = [
       ['no acknowledgement', city.manager, { noNetworkAcknowledged: false }, 422, 'noNetworkAcknowledged'],
       ['after the day', city.manager, { bringFrom: '2026-11-01' }, 422, 'bringFrom'],
-      ['a worker declares', city.manager, { declarantHandlerId: roster().handlerIds['久礼田 彩'] }, 422, 'declarantHandlerId'],
-      ['a stranger declares', city.manager, { declarantHandlerId: crypto.randomUUID() }, 422, 'declarantHandlerId'],
+      [
+        'a worker declares',
+        city.manager,
+        { declarantHandlerId: roster().handlerIds['久礼田 彩'] },
+        422,
+        'declarantHandlerId',
+      ],
+      [
+        'a stranger declares',
+        city.manager,
+        { declarantHandlerId: crypto.randomUUID() },
+        422,
+        'declarantHandlerId',
+      ],
       ['no name', city.manager, { deviceName: '' }, 422, 'deviceName'],
       ['staff', city.staff, {}, 403, null],
       ['another company', w.tokens.contractor_manager, {}, 404, null],
@@ -111,14 +133,24 @@ describe('the device register of 南国市’s My Number counter', () => {
   });
 
   it('is permitted in advance, once, with the version read; refused with a reason; withdrawn by the company', async () => {
-    const declared = expectStatus(await t.call('POST', DEVICES, { token: city.manager, json: declaration() }), 201);
+    const declared = expectStatus(
+      await t.call('POST', DEVICES, { token: city.manager, json: declaration() }),
+      201,
+    );
     expect(declared).toMatchObject({ status: 'declared', allowedActions: ['withdraw'] });
     const stale = await t.call('POST', `${DEVICES}/${declared.id}/permit`, {
       token: city.officer,
       json: { version: declared.version + 1 },
     });
     expect(stale.status).toBe(409);
-    expect((await t.call('POST', `${DEVICES}/${declared.id}/permit`, { token: city.manager, json: { version: 1 } })).status).toBe(403);
+    expect(
+      (
+        await t.call('POST', `${DEVICES}/${declared.id}/permit`, {
+          token: city.manager,
+          json: { version: 1 },
+        })
+      ).status,
+    ).toBe(403);
     const permitted = expectStatus(
       await t.call('POST', `${DEVICES}/${declared.id}/permit`, {
         token: city.chief,
@@ -126,14 +158,24 @@ describe('the device register of 南国市’s My Number counter', () => {
       }),
       200,
     );
-    expect(permitted).toMatchObject({ status: 'permitted', decisionComment: '市のネットワークに接続しないこと' });
+    expect(permitted).toMatchObject({
+      status: 'permitted',
+      decisionComment: '市のネットワークに接続しないこと',
+    });
     const again = await t.call('POST', `${DEVICES}/${declared.id}/permit`, {
       token: city.officer,
       json: { version: permitted.version },
     });
     expect(again.status).toBe(409);
     expect(again.body.detail_ja).toMatch(japanese);
-    expect((await t.call('POST', `${DEVICES}/${declared.id}/withdraw`, { token: city.officer, json: { version: permitted.version } })).status).toBe(403);
+    expect(
+      (
+        await t.call('POST', `${DEVICES}/${declared.id}/withdraw`, {
+          token: city.officer,
+          json: { version: permitted.version },
+        })
+      ).status,
+    ).toBe(403);
     const withdrawn = expectStatus(
       await t.call('POST', `${DEVICES}/${declared.id}/withdraw`, {
         token: city.manager,
@@ -141,11 +183,18 @@ describe('the device register of 南国市’s My Number counter', () => {
       }),
       200,
     );
-    expect(withdrawn).toMatchObject({ status: 'withdrawn', withdrawalReason: '持込み終了', allowedActions: [] });
+    expect(withdrawn).toMatchObject({
+      status: 'withdrawn',
+      withdrawalReason: '持込み終了',
+      allowedActions: [],
+    });
 
     const usb = roster().declaredDeviceId;
     const current = expectStatus(await t.call('GET', `${DEVICES}/${usb}`, { token: city.officer }), 200);
-    const bare = await t.call('POST', `${DEVICES}/${usb}/refuse`, { token: city.officer, json: { version: current.version } });
+    const bare = await t.call('POST', `${DEVICES}/${usb}/refuse`, {
+      token: city.officer,
+      json: { version: current.version },
+    });
     expect(bare.status).toBe(422);
     expect(bare.body.errors[0]).toMatchObject({ path: 'comment' });
     const refused = expectStatus(
@@ -156,13 +205,21 @@ describe('the device register of 南国市’s My Number counter', () => {
       200,
     );
     expect(refused.status).toBe('refused');
-    const audit = expectStatus(await t.call('GET', '/api/v1/audit-entries?limit=50', { token: city.chief }), 200);
+    const audit = expectStatus(
+      await t.call('GET', '/api/v1/audit-entries?limit=50', { token: city.chief }),
+      200,
+    );
     const actions = audit.items.map((e: { action: string }) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(['device.declare', 'device.permit', 'device.withdraw', 'device.refuse']));
+    expect(actions).toEqual(
+      expect.arrayContaining(['device.declare', 'device.permit', 'device.withdraw', 'device.refuse']),
+    );
   });
 
   it('refuses a permission after the day the device was to be brought in: no permission after the fact', async () => {
-    const declared = expectStatus(await t.call('POST', DEVICES, { token: city.manager, json: declaration() }), 201);
+    const declared = expectStatus(
+      await t.call('POST', DEVICES, { token: city.manager, json: declaration() }),
+      201,
+    );
     const now = t.clock.now();
     t.clock.advance(2 * 86_400_000);
     try {
@@ -184,14 +241,19 @@ describe('the device register of 南国市’s My Number counter', () => {
 describe('特定個人情報: the My Number profile and its handling areas', () => {
   it('flags 南国市’s contract as a My Number contract with its areas, read by whoever reads the contract', async () => {
     const id = w.nankoku.myNumberContractId;
-    const profile = expectStatus(await t.call('GET', `${CONTRACTS}/${id}/my-number`, { token: city.manager }), 200);
+    const profile = expectStatus(
+      await t.call('GET', `${CONTRACTS}/${id}/my-number`, { token: city.manager }),
+      200,
+    );
     expect(profile).toMatchObject({
       myNumberContract: true,
       areas: expect.arrayContaining([expect.stringContaining('市民課窓口')]),
       basis: { ja: expect.stringContaining('第10条') },
     });
     expect(profile.items).toEqual(expect.arrayContaining([expect.stringContaining('個人番号')]));
-    expect((await t.call('GET', `${CONTRACTS}/${id}/my-number`, { token: w.tokens.ward_officer })).status).toBe(404);
+    expect(
+      (await t.call('GET', `${CONTRACTS}/${id}/my-number`, { token: w.tokens.ward_officer })).status,
+    ).toBe(404);
     const bicycle = expectStatus(
       await t.call('GET', `${CONTRACTS}/${w.bicycleContractId}/my-number`, { token: w.tokens.ward_officer }),
       200,
@@ -210,10 +272,17 @@ describe('特定個人情報: the My Number profile and its handling areas', () 
       }),
       200,
     );
-    expect(renamed).toMatchObject({ areas: ['市民課窓口', '交付準備室'], areasVersion: profile.areasVersion + 1 });
+    expect(renamed).toMatchObject({
+      areas: ['市民課窓口', '交付準備室'],
+      areasVersion: profile.areasVersion + 1,
+    });
     expect(
-      (await t.call('PUT', `${CONTRACTS}/${id}/my-number/areas`, { token: city.manager, json: { areas: ['x'], version: 2 } }))
-        .status,
+      (
+        await t.call('PUT', `${CONTRACTS}/${id}/my-number/areas`, {
+          token: city.manager,
+          json: { areas: ['x'], version: 2 },
+        })
+      ).status,
     ).toBe(403);
     const notMyNumber = await t.call('PUT', `${CONTRACTS}/${w.bicycleContractId}/my-number/areas`, {
       token: w.tokens.ward_officer,

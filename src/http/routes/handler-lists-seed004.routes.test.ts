@@ -11,7 +11,9 @@ import { buildWorld, signIn, type World } from '../../../test/helpers/world.js';
 let t: TestApp;
 let w: World;
 const city: Record<string, string> = {};
-const PDF = new TextEncoder().encode('%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n');
+const PDF = new TextEncoder().encode(
+  '%PDF-1.4\n1 0 obj <</Type /Catalog>> endobj\ntrailer <</Root 1 0 R>>\n%%EOF\n',
+);
 const japanese = /[ぁ-んァ-ヶ一-龠]/;
 
 beforeAll(async () => {
@@ -30,14 +32,20 @@ const today = () => w.today();
 /** A new hire of 株式会社南国窓口サービス with a pledge; `complete` adds its copy, both bindings and its wording. */
 async function hire(fullName: string, complete = true) {
   const person = expectStatus(
-    await t.call('POST', '/api/v1/handlers', { token: city.manager, json: { fullName, jobTitle: '業務従事者' } }),
+    await t.call('POST', '/api/v1/handlers', {
+      token: city.manager,
+      json: { fullName, jobTitle: '業務従事者' },
+    }),
     201,
   );
   const form = new FormData();
   form.append('file', new Blob([PDF], { type: 'application/pdf' }), '誓約書.pdf');
   form.append('purpose', 'pledge');
   form.append('wardId', w.nankoku.wardId);
-  const copy = expectStatus(await t.call('POST', '/api/v1/attachments', { token: city.manager, body: form }), 201);
+  const copy = expectStatus(
+    await t.call('POST', '/api/v1/attachments', { token: city.manager, body: form }),
+    201,
+  );
   const pledge = complete
     ? {
         signedOn: '2026-11-01',
@@ -60,7 +68,13 @@ async function rosterInForce() {
     200,
   );
   return lists.current[0].entries.map(
-    (e: { handlerId: string; role: string; effectiveFrom: string; task: string | null; handlesMyNumber: boolean }) => ({
+    (e: {
+      handlerId: string;
+      role: string;
+      effectiveFrom: string;
+      task: string | null;
+      handlesMyNumber: boolean;
+    }) => ({
       handlerId: e.handlerId,
       role: e.role,
       effectiveFrom: e.effectiveFrom,
@@ -79,10 +93,20 @@ describe('the 業務従事者名簿 of 南国市’s My Number counter (seed 004
     expect(lists.current).toHaveLength(1);
     const entries = lists.current[0].entries;
     expect(entries.filter((e: { role: string }) => e.role === 'general_manager')).toHaveLength(1);
-    expect(entries[0]).toMatchObject({ role: 'general_manager', task: null, handler: { fullName: '十市 亮' } });
-    const leads = entries.filter((e: { role: string }) => e.role === 'task_lead').map((e: { task: string }) => e.task);
+    expect(entries[0]).toMatchObject({
+      role: 'general_manager',
+      task: null,
+      handler: { fullName: '十市 亮' },
+    });
+    const leads = entries
+      .filter((e: { role: string }) => e.role === 'task_lead')
+      .map((e: { task: string }) => e.task);
     expect(leads).toEqual(
-      expect.arrayContaining(['個人番号カード関係業務', '個人番号カード申請支援', 'マイナポータル利用登録支援']),
+      expect.arrayContaining([
+        '個人番号カード関係業務',
+        '個人番号カード申請支援',
+        'マイナポータル利用登録支援',
+      ]),
     );
     expect(entries.map((e: { role: string }) => e.role)).toEqual(
       expect.arrayContaining(['deputy_task_lead', 'worker']),
@@ -105,18 +129,25 @@ describe('the 業務従事者名簿 of 南国市’s My Number counter (seed 004
     const deputy = roster.findIndex((e: { role: string }) => e.role === 'deputy_task_lead');
     const lead = roster.findIndex((e: { role: string }) => e.role === 'task_lead');
     const cases: Array<[string, (r: typeof roster) => void, string, RegExp]> = [
-      ['two 統括責任者', (r) => (r[worker].role = 'general_manager'), `entries.${worker}.role`, /統括責任者は契約ごとに1名/],
-      ['a lead without a task', (r) => (r[lead].task = null), `entries.${lead}.task`, /担当する業務を入力/],
-      ['a deputy’s task without a lead', (r) => (r[deputy].task = '存在しない業務'), `entries.${deputy}.task`, /業務責任者が配置されていません/],
       [
-        'no 統括責任者',
-        (r) => (r[0].role = 'worker'),
-        'entries',
-        /統括責任者を1名指定/,
+        'two 統括責任者',
+        (r) => (r[worker].role = 'general_manager'),
+        `entries.${worker}.role`,
+        /統括責任者は契約ごとに1名/,
       ],
+      ['a lead without a task', (r) => (r[lead].task = null), `entries.${lead}.task`, /担当する業務を入力/],
+      [
+        'a deputy’s task without a lead',
+        (r) => (r[deputy].task = '存在しない業務'),
+        `entries.${deputy}.task`,
+        /業務責任者が配置されていません/,
+      ],
+      ['no 統括責任者', (r) => (r[0].role = 'worker'), 'entries', /統括責任者を1名指定/],
       [
         'nobody to handle 特定個人情報',
-        (r) => r.forEach((e: { handlesMyNumber: boolean }) => (e.handlesMyNumber = false)),
+        (r) => {
+          for (const e of r) e.handlesMyNumber = false;
+        },
         'entries',
         /特定個人情報を取り扱う者を指定/,
       ],
@@ -144,7 +175,12 @@ describe('the 業務従事者名簿 of 南国市’s My Number counter (seed 004
     const noCopy = await hire('大津 写無', false);
     const lateStart = await submitList(t, city.manager, contractId(), [
       ...roster,
-      { handlerId: incomplete.id, role: 'worker', task: '個人番号カード関係業務', effectiveFrom: '2026-11-01' },
+      {
+        handlerId: incomplete.id,
+        role: 'worker',
+        task: '個人番号カード関係業務',
+        effectiveFrom: '2026-11-01',
+      },
     ]);
     expect(lateStart.status).toBe(422);
     expect(lateStart.body.errors[0]).toMatchObject({ path: `entries.${roster.length}.effectiveFrom` });
@@ -162,7 +198,13 @@ describe('the 業務従事者名簿 of 南国市’s My Number counter (seed 004
     const hired = expectStatus(
       await submitList(t, city.manager, contractId(), [
         ...roster,
-        { handlerId: incomplete.id, role: 'worker', task: '個人番号カード関係業務', effectiveFrom: today(), handlesMyNumber: true },
+        {
+          handlerId: incomplete.id,
+          role: 'worker',
+          task: '個人番号カード関係業務',
+          effectiveFrom: today(),
+          handlesMyNumber: true,
+        },
       ]),
       201,
     );
@@ -183,7 +225,10 @@ describe('the 業務従事者名簿 of 南国市’s My Number counter (seed 004
 
   it('refuses the My Number flag on a contract without 特定個人情報, and strangers', async () => {
     const person = expectStatus(
-      await t.call('POST', '/api/v1/handlers', { token: w.tokens.contractor_manager, json: { fullName: '番号 無関係' } }),
+      await t.call('POST', '/api/v1/handlers', {
+        token: w.tokens.contractor_manager,
+        json: { fullName: '番号 無関係' },
+      }),
       201,
     );
     expectStatus(
@@ -198,7 +243,10 @@ describe('the 業務従事者名簿 of 南国市’s My Number counter (seed 004
     ]);
     expect(res.status).toBe(422);
     expect(res.body.errors).toContainEqual(
-      expect.objectContaining({ path: 'entries.0.handlesMyNumber', message_ja: expect.stringContaining('個人番号') }),
+      expect.objectContaining({
+        path: 'entries.0.handlesMyNumber',
+        message_ja: expect.stringContaining('個人番号'),
+      }),
     );
     const roster = await rosterInForce();
     expect((await submitList(t, city.staff, contractId(), roster)).status).toBe(403);

@@ -32,7 +32,9 @@ export const NewHandler = z.object({
 
 export const PledgeInput = z.object({
   signedOn: DateText,
-  attachmentId: Uuid.nullish().openapi({ description: 'the signed copy (写し), uploaded with purpose=pledge' }),
+  attachmentId: Uuid.nullish().openapi({
+    description: 'the signed copy (写し), uploaded with purpose=pledge',
+  }),
   wordingVersion: text(100)
     .nullish()
     .openapi({ description: 'the wording (版) of the pledge signed, e.g. 南国市様式 令和8年4月版' }),

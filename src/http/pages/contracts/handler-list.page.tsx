@@ -72,7 +72,13 @@ function HandlerRow({ p, f, h }: { p: PageCtx; f: Fields; h: Handler }) {
       <td>
         <label class="sr-only" for={fieldId(n('task'))}>{`${h.fullName} ${t.task}`}</label>
         {err('task')}
-        <input type="text" id={fieldId(n('task'))} name={n('task')} value={f.value(n('task'))} {...aria('task')} />
+        <input
+          type="text"
+          id={fieldId(n('task'))}
+          name={n('task')}
+          value={f.value(n('task'))}
+          {...aria('task')}
+        />
       </td>
       <td>
         {err('myNumber')}

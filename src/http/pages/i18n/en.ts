@@ -1,5 +1,6 @@
 import { provisionsEn } from '../contracts/provisions-i18n.js';
 import { inspectionsEn } from '../inspections/i18n.js';
+import { devicesEn } from './devices-en.js';
 import { handoverEn } from './handover-en.js';
 import { companySearchEn, inboxEn } from './inbox-en.js';
 import type { Dictionary } from './ja.js';
@@ -474,6 +475,7 @@ export const en: Dictionary = {
   security: securityEn,
   provisions: provisionsEn,
   priorApprovals: priorApprovalsEn,
+  devices: devicesEn,
   reports: reportsEn,
   suspensions: suspensionsEn,
   // issue 19: the inbox (受信箱), in its own file

@@ -6,6 +6,7 @@ import { reportsJa } from './reports-ja.js';
 
 import { provisionsJa } from '../contracts/provisions-i18n.js';
 import { inspectionsJa } from '../inspections/i18n.js';
+import { devicesJa } from './devices-ja.js';
 import { handoverJa } from './handover-ja.js';
 import { priorApprovalsJa } from './prior-approvals-ja.js';
 import { securityJa } from './security-ja.js';
@@ -481,6 +482,7 @@ export const ja = {
   security: securityJa,
   provisions: provisionsJa,
   priorApprovals: priorApprovalsJa,
+  devices: devicesJa,
   reports: reportsJa,
   suspensions: suspensionsJa,
   // issue 19: the inbox (受信箱), in its own file

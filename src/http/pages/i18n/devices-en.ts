@@ -1,0 +1,53 @@
+import type { devicesJa } from './devices-ja.js';
+
+export const devicesEn: typeof devicesJa = {
+  section: 'Devices brought in, and My Number',
+  sectionLink: 'Declared devices and declaring one',
+  title: (contract: string) => `Devices brought in: ${contract}`,
+  intro:
+    "No terminal (PC, tablet, printer or other peripheral) or recording medium (USB memory…) may be brought in without permission. A task lead who brings one declares its name, specification and use, and the {self} permits it before it is brought in. A permitted device is never connected to the {self}'s network.",
+  register: 'Declared devices',
+  none: 'No device has been declared.',
+  fields: {
+    deviceName: 'Device',
+    specification: 'Specification',
+    purpose: 'Use',
+    storagePlace: 'Kept at',
+    usePlace: 'Used at',
+    bringFrom: 'Brought in from',
+    declarant: 'Declared by (task lead)',
+    status: 'Status',
+    decision: "The {self}'s decision",
+    declaredAt: 'Declared at',
+    noNetwork: "I confirm it will never be connected to the {self}'s network",
+  },
+  status: {
+    declared: 'awaiting the decision',
+    permitted: 'permitted',
+    refused: 'refused',
+    withdrawn: 'withdrawn',
+  },
+  commands: { permit: 'Permit', refuse: 'Refuse', withdraw: 'Withdraw (no longer brought in)' },
+  confirm: {
+    permit: 'Permit this device?',
+    refuse: 'Refuse this device?',
+    withdraw: 'Withdraw this declaration?',
+  },
+  commentFor: (device: string) => `Comment on ${device}`,
+  declare: 'Declare a device',
+  declareHint: 'The declarant is a task lead (or deputy) on your acknowledged staff roster.',
+  submit: 'Declare',
+  myNumber: 'My Number (特定個人情報)',
+  myNumberYes:
+    "This contract handles items with My Number. Sub-contracting needs the {self}'s permission at every level.",
+  myNumberNo: 'No item of this contract is flagged My Number.',
+  myNumberItems: 'Items with My Number',
+  areas: 'Handling areas',
+  areasNone: 'No handling area has been named yet.',
+  areasEdit: 'Name the handling areas (one per line)',
+  areasSave: 'Save the handling areas',
+  basis: 'Basis',
+  staff: 'Staff allowed to handle it (named on the roster)',
+  staffNone: 'Nobody is named on the roster.',
+  back: 'Back to the contract',
+};
