@@ -69,7 +69,7 @@ function DeviceRow({ p, d, f }: { p: PageCtx; d: DeviceDeclaration; f: ReturnTyp
             method="post"
             action={`/contracts/${d.contractId}/devices/${d.id}/act`}
             novalidate
-            aria-label={t.commentFor(d.deviceName)}
+            aria-label={t.actFor(d.deviceName)}
           >
             <Csrf p={p} />
             <input type="hidden" name="version" value={String(d.version)} />

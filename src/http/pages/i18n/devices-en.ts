@@ -34,6 +34,7 @@ export const devicesEn: typeof devicesJa = {
     withdraw: 'Withdraw this declaration?',
   },
   commentFor: (device: string) => `Comment on ${device}`,
+  actFor: (device: string) => `Decide on ${device}`,
   declare: 'Declare a device',
   declareHint: 'The declarant is a task lead (or deputy) on your acknowledged staff roster.',
   submit: 'Declare',
