@@ -63,6 +63,22 @@ export async function listDeviceDeclarations(
   return toPage(rows, query.limit, (r) => [r.declared_at.toISOString(), r.id], toDeviceDeclaration);
 }
 
+/** Declared devices awaiting the municipality's decision (許可待ち), the soonest first; rules in SQL. */
+export async function listDeviceQueue(ctx: UseCaseContext, limit: number): Promise<DeviceDeclaration[]> {
+  const rows = await deviceQuery(ctx.db)
+    .where((eb) =>
+      eb.and([
+        accessibleBy(eb, ctx.ability, 'sign', 'DeviceDeclaration', deviceFields),
+        eb('device_declarations.status', '=', 'declared'),
+      ]),
+    )
+    .orderBy('device_declarations.bring_from')
+    .orderBy('device_declarations.id')
+    .limit(limit)
+    .execute();
+  return rows.map(toDeviceDeclaration);
+}
+
 /** The municipality permits (in advance) or refuses; the company withdraws. */
 export function actOnDevice(
   ctx: UseCaseContext,

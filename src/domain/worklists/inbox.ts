@@ -15,6 +15,7 @@ const ABOUT_A_STEP = new Set([
   'inspection-due',
   'finding-overdue',
   'incident',
+  'device_declaration',
 ]);
 
 type Notification = Awaited<ReturnType<typeof listNotifications>>['items'][number];

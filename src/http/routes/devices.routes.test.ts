@@ -56,6 +56,16 @@ describe('the device register of 南国市’s My Number counter', () => {
       allowedActions: ['permit', 'refuse'],
     });
 
+    // what waits on the city: the USB memory, in the officer's inbox (and dashboard) until decided
+    const inbox = expectStatus(await t.call('GET', '/api/v1/notifications/inbox', { token: city.officer }), 200);
+    expect(inbox.waiting).toContainEqual(
+      expect.objectContaining({
+        kind: 'devices',
+        subjectId: roster().declaredDeviceId,
+        href: `/contracts/${w.nankoku.myNumberContractId}/devices`,
+      }),
+    );
+
     const mine = expectStatus(await t.call('GET', DEVICES, { token: city.manager }), 200);
     expect(mine.items.find((d: { id: string }) => d.id === roster().declaredDeviceId).allowedActions).toEqual(
       ['withdraw'],

@@ -2,6 +2,7 @@ import type { devicesJa } from './devices-ja.js';
 
 export const devicesEn: typeof devicesJa = {
   section: 'Devices brought in, and My Number',
+  queue: 'Devices awaiting your decision',
   sectionLink: 'Declared devices and declaring one',
   title: (contract: string) => `Devices brought in: ${contract}`,
   intro:

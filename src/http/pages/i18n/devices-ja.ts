@@ -3,6 +3,7 @@
 
 export const devicesJa = {
   section: '情報機器等の持込み・特定個人情報',
+  queue: '許可待ちの情報機器等の持込み',
   sectionLink: '持込み機器の一覧と届出',
   title: (contract: string) => `情報機器等の持込み：${contract}`,
   intro:
