@@ -2,7 +2,7 @@ import { accessibleBy } from '../../../policies/rules-to-sql.js';
 import { findContract } from '../contracts/contract.repository.js';
 import { checkContractAllows } from '../contracts/contract.workflow.js';
 import { getContract } from '../contracts/manage-contracts.js';
-import { isMyNumberRegister } from '../my-number/my-number.js';
+import { isMyNumberRegister } from '../my-number/my-number-profile.js';
 import { citationFor, cite } from '../provisions/cite-provision.js';
 import { findContractProvisions } from '../provisions/provisions.repository.js';
 import { findRegisterRevision } from '../registers/register.repository.js';

@@ -1,12 +1,12 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/database.js';
 import { findContract } from '../contracts/contract.repository.js';
 import { checkContractAllows } from '../contracts/contract.workflow.js';
 import { getContract } from '../contracts/manage-contracts.js';
-import { findRegisterRevision } from '../registers/register.repository.js';
-import type { RegisterDocument } from '../registers/register-document.js';
 import { authorize } from '../shared/authorize.js';
 import { inTransaction, type UseCaseContext } from '../shared/context.js';
+import { type MyNumberProfile, profileOf } from './my-number-profile.js';
+
+export { isMyNumberRegister, MY_NUMBER_BASIS, type MyNumberProfile } from './my-number-profile.js';
+
 import { ConflictError, ValidationError } from '../shared/errors.js';
 
 // 特定個人情報 (My Number) changes what a contract requires, not only a label: an item of the
@@ -17,56 +17,10 @@ import { ConflictError, ValidationError } from '../shared/errors.js';
 // - the areas where it is handled (取扱区域) are named by the municipality, and the staff allowed to
 //   handle it are named on the roster (handler_list_entries.handles_my_number).
 
-/** The legal basis printed beside the rules. */
-export const MY_NUMBER_BASIS = {
-  ja: '行政手続における特定の個人を識別するための番号の利用等に関する法律（番号法）第10条',
-  en: 'My Number Act (番号法), art. 10: sub-contracting only with the permission of whoever entrusted the work',
-};
-
-/** Whether a register holds 特定個人情報 (an item flagged 個人番号). */
-export function isMyNumberRegister(doc: RegisterDocument): boolean {
-  return doc.subjectGroups.some((g) => g.items.some((i) => i.myNumber));
-}
-
-export interface MyNumberProfile {
-  contractId: string;
-  myNumberContract: boolean;
-  /** The register's items flagged 個人番号: 「group：item」. */
-  items: string[];
-  /** 取扱区域, as the municipality named them (empty: not named yet). */
-  areas: string[];
-  areasVersion: number;
-  basis: { ja: string; en: string };
-}
-
 /** The profile of a contract, read with the contract (404 where the contract may not be read). */
 export async function readMyNumberProfile(ctx: UseCaseContext, contractId: string): Promise<MyNumberProfile> {
   const contract = await getContract(ctx, contractId);
   return profileOf(ctx.db, contract.wardId, contract.id);
-}
-
-export async function profileOf(
-  db: Kysely<Database>,
-  wardId: string,
-  contractId: string,
-): Promise<MyNumberProfile> {
-  const register = await findRegisterRevision(db, wardId, contractId);
-  const areas = await db
-    .selectFrom('contract_my_number_areas')
-    .select(['areas', 'version'])
-    .where('ward_id', '=', wardId)
-    .where('contract_id', '=', contractId)
-    .executeTakeFirst();
-  return {
-    contractId,
-    myNumberContract: isMyNumberRegister(register.document),
-    items: register.document.subjectGroups.flatMap((g) =>
-      g.items.filter((i) => i.myNumber).map((i) => `${g.name}：${i.name}`),
-    ),
-    areas: areas?.areas ?? [],
-    areasVersion: areas?.version ?? 0,
-    basis: MY_NUMBER_BASIS,
-  };
 }
 
 /**

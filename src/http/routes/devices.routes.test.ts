@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CONTRACTS, expectStatus } from '../../../test/helpers/contracts.js';
+import {
+  CONTRACTS,
+  contractInput,
+  expectStatus,
+  putRegister,
+  transition,
+} from '../../../test/helpers/contracts.js';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import { buildWorld, signIn, type World } from '../../../test/helpers/world.js';
 
@@ -57,7 +63,10 @@ describe('the device register of 南国市’s My Number counter', () => {
     });
 
     // what waits on the city: the USB memory, in the officer's inbox (and dashboard) until decided
-    const inbox = expectStatus(await t.call('GET', '/api/v1/notifications/inbox', { token: city.officer }), 200);
+    const inbox = expectStatus(
+      await t.call('GET', '/api/v1/notifications/inbox', { token: city.officer }),
+      200,
+    );
     expect(inbox.waiting).toContainEqual(
       expect.objectContaining({
         kind: 'devices',
@@ -305,5 +314,51 @@ describe('特定個人情報: the My Number profile and its handling areas', () 
       json: { areas: [' '], version: renamed.areasVersion },
     });
     expect(empty.status).toBe(422);
+  });
+
+  it('keeps a My Number contract from starting until the city names its handling areas', async () => {
+    const created = expectStatus(
+      await t.call('POST', CONTRACTS, {
+        token: city.officer,
+        json: contractInput(w, {
+          departmentId: w.nankoku.departments.市民課,
+          contractorOrgId: w.nankoku.contractorId,
+          title: '個人番号カード交付予約受付業務委託',
+          place: '南国市役所 市民課',
+        }),
+      }),
+      201,
+    );
+    const register = {
+      subjectGroups: [
+        {
+          name: '交付予約者',
+          items: [
+            { name: '氏名', catalogueCode: 'name', direction: 'collected' },
+            { name: '個人番号', catalogueCode: 'my_number', direction: 'collected', myNumber: true },
+          ],
+        },
+      ],
+      media: [{ kind: 'paper', name: '交付予約票' }],
+    };
+    expectStatus(await putRegister(t, city.officer, created.id, 0, register), 200);
+    const blocked = await transition(t, city.officer, created, 'activate');
+    expect(blocked.status).toBe(409);
+    const codes = () => (blocked.body.missing ?? []).map((m: { code: string }) => m.code);
+    expect(codes()).toContain('my-number-areas-missing');
+    const missing = blocked.body.missing.find((m: { code: string }) => m.code === 'my-number-areas-missing');
+    expect(missing.ja).toContain('市が取扱区域を指定していません');
+    expectStatus(
+      await t.call('PUT', `${CONTRACTS}/${created.id}/my-number/areas`, {
+        token: city.officer,
+        json: { areas: ['市民課窓口'], version: 0 },
+      }),
+      200,
+    );
+    const still = await transition(t, city.officer, created, 'activate');
+    expect(still.status).toBe(409);
+    expect((still.body.missing ?? []).map((m: { code: string }) => m.code)).not.toContain(
+      'my-number-areas-missing',
+    );
   });
 });
