@@ -362,3 +362,79 @@ describe('特定個人情報: the My Number profile and its handling areas', () 
     );
   });
 });
+
+describe('the inspection that checks devices, 届書等 and pledges', () => {
+  it('uses 南国市’s version 2 of the supervision checklist, with the seed 004 items', async () => {
+    // the contract starts the only way there is: its delegation approved along the city's chain
+    const id = w.nankoku.myNumberContractId;
+    const signer = {
+      officer: city.officer,
+      chief: city.chief,
+      manager: await signIn(t, 'manager@city.nankoku.example.jp'),
+    };
+    let approval = expectStatus(
+      await t.call('POST', `${CONTRACTS}/${id}/delegation-approval`, {
+        token: city.officer,
+        json: { councilMode: 'report' },
+      }),
+      201,
+    );
+    const step = async (token: string, command: string) =>
+      expectStatus(
+        await t.call('POST', `/api/v1/approvals/${approval.id}/${command}`, {
+          token,
+          json: { version: approval.version },
+        }),
+        200,
+      );
+    approval = await step(signer.officer, 'submit');
+    approval = await step(signer.officer, 'start-review');
+    for (const token of Object.values(signer)) approval = await step(token, 'approve');
+    const contract = expectStatus(await t.call('GET', `${CONTRACTS}/${id}`, { token: city.officer }), 200);
+    expectStatus(await transition(t, city.officer, contract, 'activate'), 200);
+
+    const planned = expectStatus(
+      await t.call('POST', '/api/v1/inspections', {
+        token: city.inspector,
+        json: {
+          contractId: w.nankoku.myNumberContractId,
+          organisationId: w.nankoku.contractorId,
+          templateKey: 'fukuoka-supervision',
+          plannedOn: w.today(),
+        },
+      }),
+      201,
+    );
+    expect(planned.templateVersion).toBe(2);
+    const started = expectStatus(
+      await t.call('POST', `/api/v1/inspections/${planned.id}/start`, {
+        token: city.inspector,
+        json: { version: planned.version },
+      }),
+      200,
+    );
+    const detail = expectStatus(
+      await t.call('GET', `/api/v1/inspections/${started.id}`, { token: city.inspector }),
+      200,
+    );
+    const items = detail.sections.flatMap(
+      (s: { groups: Array<{ items: Array<{ key: string; text: string; answer: { version: number } }> }> }) =>
+        s.groups.flatMap((g) => g.items),
+    );
+    const devices = items.find((i: { key: string }) => i.key === 'x-s004-devices-1');
+    expect(devices.text).toContain('事前に市の許可を得たもの');
+    expect(items.map((i: { key: string }) => i.key)).toEqual(
+      expect.arrayContaining(['x-s004-devices-2', 'x-s004-copying-1', 'x-s004-pledges-1']),
+    );
+    const answered = await t.call('PUT', `/api/v1/inspections/${started.id}/items/x-s004-devices-1`, {
+      token: city.inspector,
+      json: {
+        result: 'ok',
+        checkedOn: w.today(),
+        observation: '持込み一覧（ノートPC 1台・許可済み）と現物を照合',
+        version: devices.answer.version,
+      },
+    });
+    expect(answered.status, JSON.stringify(answered.body)).toBe(200);
+  });
+});
