@@ -48,6 +48,8 @@ export const nankokuMyNumberCard: ProvisionTemplate = {
   // (番号法 第10条) carries the same duties.
   flowDownId: 'nankoku-my-number-card',
   forbidsSubcontracting: false,
+  // 5(2)②: 届書等 are copied only where the specification provides; it provides no such case
+  copyingOnlyAsSpecified: true,
   articles,
   duties: {
     secrecy: '第1項',

@@ -47,6 +47,11 @@ export interface ProvisionTemplate {
   flowDownId: string;
   /** The bound party may not sub-contract at all (003 丙11). */
   forbidsSubcontracting: boolean;
+  /**
+   * Copying is allowed only where the specification itself provides for it (004 5(2)②: 業務仕様書等に
+   * 定める場合を除き…複写複製等を行ってはならない), so it is never applied for as a prior approval.
+   */
+  copyingOnlyAsSpecified?: boolean;
   articles: ProvisionArticle[];
   /** Duty → the article (and paragraph) that imposes it. */
   duties: Partial<Record<ProvisionDuty, string>>;

@@ -437,4 +437,30 @@ describe('the inspection that checks devices, 届書等 and pledges', () => {
     });
     expect(answered.status, JSON.stringify(answered.body)).toBe(200);
   });
+
+  it('refuses an application to copy under 南国市’s provisions: 届書等 are copied only as the specification provides', async () => {
+    const id = w.nankoku.myNumberContractId;
+    const register = expectStatus(
+      await t.call('GET', `${CONTRACTS}/${id}/register`, { token: city.manager }),
+      200,
+    );
+    const itemKeys = [register.document.subjectGroups[0].items[0].key];
+    const copy = await t.call('POST', '/api/v1/prior-approvals', {
+      token: city.manager,
+      json: {
+        contractId: id,
+        kind: 'copy',
+        reason: '交付通知書の控えを作成するため',
+        itemKeys,
+        quantity: 1,
+        periodFrom: w.today(),
+        periodTo: w.today(),
+        place: '市民課内 交付準備室',
+      },
+    });
+    expect(copy.status).toBe(422);
+    const error = copy.body.errors.find((e: { path: string }) => e.path === 'kind');
+    expect(error.message_ja).toContain('届書等の複写複製等はできません');
+    expect(error.message_ja).toContain('特記事項 第2項');
+  });
 });
