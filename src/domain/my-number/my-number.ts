@@ -37,6 +37,10 @@ export async function nameMyNumberAreas(
   const read = await getContract(ctx, contractId);
   authorize(ctx.ability, 'update', 'Contract', read);
   const cleaned = [...new Set(areas.map((a) => a.trim()).filter(Boolean))];
+  if (cleaned.length > 50)
+    throw new ValidationError({ en: 'Name at most 50 areas', ja: '取扱区域は50件までです' }, [
+      { path: 'areas', message: 'at most 50 areas', message_ja: '取扱区域は50件までです' },
+    ]);
   if (!cleaned.length)
     throw new ValidationError({ en: 'Name at least one area', ja: '取扱区域を1つ以上入力してください' }, [
       { path: 'areas', message: 'name at least one area', message_ja: '取扱区域を入力してください' },
