@@ -14,6 +14,7 @@ import { defineWardStaff } from './roles/ward-staff.js';
 import { defineApprovalRules } from './rules/approvals.js';
 import { defineAttachmentRules } from './rules/attachments.js';
 import { defineContractRules } from './rules/contracts.js';
+import { defineDeviceRules } from './rules/devices.js';
 import { defineHandoverRules } from './rules/handover.js';
 import { defineInspectionRules } from './rules/inspections.js';
 import { defineOperationalReportRules } from './rules/operational-reports.js';
@@ -62,6 +63,8 @@ export type SubjectType =
   | 'OperationalReport'
   | 'RegularMeeting'
   | 'ImprovementRecommendation'
+  // 情報機器等の持込み (seed 004): devices declared and permitted in advance
+  | 'DeviceDeclaration'
   | 'Notification'
   | 'CouncilSummary';
 
@@ -105,6 +108,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
   defineProvisionRules(builder, actor);
   definePriorApprovalRules(builder, actor);
   defineOperationalReportRules(builder, actor);
+  defineDeviceRules(builder, actor);
   return builder.build();
 }
 

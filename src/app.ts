@@ -17,6 +17,7 @@ import { catalogueRoutes } from './http/routes/catalogue.routes.js';
 import { certificateVerificationRoutes } from './http/routes/certificate-verification.routes.js';
 import { contractRoutes } from './http/routes/contracts.routes.js';
 import { councilRoutes } from './http/routes/council.routes.js';
+import { deviceRoutes, myNumberRoutes } from './http/routes/devices.routes.js';
 import { docsRoutes } from './http/routes/docs.routes.js';
 import { erasureRoutes } from './http/routes/erasure.routes.js';
 import { handlerRoutes } from './http/routes/handlers.routes.js';
@@ -96,6 +97,8 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/contracts', operationalReportSettingsRoutes());
   app.route('/api/v1/improvement-recommendations', improvementRecommendationRoutes());
   app.route('/api/v1/regular-meetings', regularMeetingRoutes());
+  app.route('/api/v1/devices', deviceRoutes());
+  app.route('/api/v1/contracts', myNumberRoutes());
   app.route('/api/v1/summaries', summaryRoutes());
   app.route('/api/v1/notifications', notificationRoutes());
   app.route('/api/v1/scheduled-jobs', scheduledJobRoutes());

@@ -45,6 +45,17 @@ describe('special provisions (特記事項) catalogue', () => {
     }
   });
 
+  it('holds seed 004 5(1)～(4) with the copying of 届書等 and the devices cited', () => {
+    const nankoku = findProvisionTemplate('nankoku-my-number-card')!;
+    expect(nankoku.articles.map((a) => a.label)).toEqual(['第1項', '第2項', '第3項', '第4項']);
+    expect(nankoku.articles[1]!.paragraphs[1]).toBe(
+      '② 受託事業者は、業務仕様書等に定める場合を除き、届書等の全部又は一部の複写複製等を行ってはならない。また、複写複製等を防止するため必要な措置を講じること。',
+    );
+    expect(articleFor(nankoku, 'copying')).toBe('第2項');
+    expect(articleFor(nankoku, 'devices')).toBe('第3項');
+    expect(articleFor(nankoku, 'secrecy')).toBe('第1項');
+  });
+
   it('names the article behind the duties the product enforces', () => {
     expect(articleFor(findProvisionTemplate('toshima-annex7'), 'copying')).toBe('第8条');
     expect(articleFor(findProvisionTemplate('shinjuku-contractor'), 'storage')).toBe('第8項');
@@ -54,6 +65,7 @@ describe('special provisions (特記事項) catalogue', () => {
       'toshima-annex7',
       'shinjuku-contractor',
       'shinjuku-subcontractor',
+      'nankoku-my-number-card',
     ]);
   });
 });

@@ -1,3 +1,4 @@
+import { nankokuMyNumberCard } from './nankoku-my-number-card.js';
 import { shinjukuContractor } from './shinjuku-contractor.js';
 import { shinjukuSubcontractor } from './shinjuku-subcontractor.js';
 import type { ProvisionDuty, ProvisionTemplate } from './special-provisions.js';
@@ -10,6 +11,7 @@ export const PROVISION_TEMPLATES: readonly ProvisionTemplate[] = [
   toshimaAnnex7,
   shinjukuContractor,
   shinjukuSubcontractor,
+  nankokuMyNumberCard,
 ];
 
 /** Every template id, for validating a choice. */

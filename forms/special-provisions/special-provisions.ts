@@ -16,6 +16,7 @@ export const PROVISION_DUTIES = [
   'supervise_subcontractors', // 再委託先の監督
   'copying', // 複写・複製の制限
   'take_out', // 持出しの禁止
+  'devices', // 情報機器等の持込み制限 (seed 004 5(3)): the device register
   'storage', // 施錠できる保管庫での保管
   'return_erasure', // 資料等の返還・消去
   'erasure_certificate', // 消去の記録・証明書
@@ -46,6 +47,11 @@ export interface ProvisionTemplate {
   flowDownId: string;
   /** The bound party may not sub-contract at all (003 丙11). */
   forbidsSubcontracting: boolean;
+  /**
+   * Copying is allowed only where the specification itself provides for it (004 5(2)②: 業務仕様書等に
+   * 定める場合を除き…複写複製等を行ってはならない), so it is never applied for as a prior approval.
+   */
+  copyingOnlyAsSpecified?: boolean;
   articles: ProvisionArticle[];
   /** Duty → the article (and paragraph) that imposes it. */
   duties: Partial<Record<ProvisionDuty, string>>;

@@ -3,6 +3,7 @@ import type { MunicipalityKind } from '../domain/organisations/municipality-word
 import type { ApprovalTables } from './tables/approvals.js';
 import type { AttachmentTables } from './tables/attachments.js';
 import type { ContractTables } from './tables/contracts.js';
+import type { DeviceTables } from './tables/devices.js';
 import type { HandoverTables } from './tables/handover.js';
 import type { InspectionTables } from './tables/inspections.js';
 import type { OperationalReportTables } from './tables/operational-reports.js';
@@ -183,7 +184,8 @@ export interface Database
     ProvisionTables,
     ReportTables,
     PriorApprovalTables,
-    OperationalReportTables {
+    OperationalReportTables,
+    DeviceTables {
   organisations: OrganisationsTable;
   ward_companies: WardCompaniesTable;
   departments: DepartmentsTable;

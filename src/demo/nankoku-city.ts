@@ -11,6 +11,7 @@ import type { Direction } from '../domain/registers/register-document.js';
 import { type RegisterItemInput, saveRegister } from '../domain/registers/save-register.js';
 import type { UseCaseContext } from '../domain/shared/context.js';
 import { createUser } from '../domain/users/manage-users.js';
+import { type NankokuRoster, seedNankokuRoster } from './nankoku-roster.js';
 
 // The second demo municipality: 南国市, a city (市), with the contract of seed 004 — the My Number
 // card counter (南国市個人番号カード関係業務委託仕様書) — registered with its data items, so that a
@@ -22,6 +23,8 @@ export interface NankokuDemo {
   contractorId: string;
   /** 個人番号カード関係業務委託 (seed 004): registered with its register, not yet applied for. */
   myNumberContractId: string;
+  /** Its 業務従事者名簿 (acknowledged), the devices declared and the handling areas. */
+  roster: NankokuRoster;
 }
 
 export const NANKOKU_ORDINANCE = '南国市個人情報の保護に関する法律施行条例';
@@ -124,7 +127,8 @@ export async function seedNankokuCity(
       selfWord: '市',
       councilName: null,
       ordinanceName: NANKOKU_ORDINANCE,
-      settings: { maxSubcontractDepth: 1 },
+      // seed 004's own provisions: 5 受託事業者の責務 (copying of 届書等, devices) for its contracts
+      settings: { maxSubcontractDepth: 1, provisionsTemplate: 'nankoku-my-number-card' },
     })
   ).id;
   const departments: Record<string, string> = {};
@@ -205,6 +209,11 @@ export async function seedNankokuCity(
     contractorMeasures: CONTRACTOR_MEASURES,
   });
   await saveRegister(officer, contract.id, MY_NUMBER_COUNTER_REGISTER, 0);
+  const contractor = await contextFor(admin.db, 'manager@nankoku-madoguchi.example.jp', admin.now);
+  const roster = await seedNankokuRoster(wardId, contract.id, { officer }, contractor);
 
-  return { demo: { wardId, departments, contractorId, myNumberContractId: contract.id }, signIns };
+  return {
+    demo: { wardId, departments, contractorId, myNumberContractId: contract.id, roster },
+    signIns,
+  };
 }

@@ -113,6 +113,10 @@ export interface HandlerPledgesTable {
   attachment_id: string | null;
   recorded_by: string | null;
   recorded_at: Date;
+  /** The wording (版) of the pledge signed (seed 004 5(1)③). */
+  wording_version: string | null;
+  binds_after_contract: Generated<boolean>;
+  binds_after_leaving: Generated<boolean>;
 }
 
 export interface HandlerTrainingsTable {
@@ -145,10 +149,26 @@ export interface HandlerListEntriesTable {
   ward_id: string;
   submission_id: string;
   handler_id: string;
-  role: 'responsible' | 'handler';
+  role: RosterRole;
   effective_from: DateText;
   effective_to: DateText | null;
+  /** 業務: the task a 業務責任者 / 副業務責任者 (and optionally a 業務従事者) is placed on. */
+  task: string | null;
+  /** May handle 特定個人情報 (named staff of a My Number contract). */
+  handles_my_number: Generated<boolean>;
 }
+
+/**
+ * A person's role on the list: 取扱責任者 (responsible), 取扱者 (handler) and, as seed 004 names them,
+ * 統括責任者 (general_manager), 業務責任者 (task_lead), 副業務責任者 (deputy_task_lead), 業務従事者 (worker).
+ */
+export type RosterRole =
+  | 'responsible'
+  | 'handler'
+  | 'general_manager'
+  | 'task_lead'
+  | 'deputy_task_lead'
+  | 'worker';
 
 export interface ContractTables {
   contracts: ContractsTable;

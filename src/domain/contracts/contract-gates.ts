@@ -3,6 +3,7 @@ import type { DelegationApplication } from '../approvals/application.js';
 import { delegationApplicationOf } from '../approvals/apply-for-delegation.js';
 import { materialChanges } from '../approvals/material-changes.js';
 import { erasureCertifiedGate } from '../erasure/closing-gate.js';
+import { myNumberAreasNamed } from '../my-number/my-number-gate.js';
 import { citeBlockers } from '../provisions/cite-provision.js';
 import { findContractProvisions } from '../provisions/provisions.repository.js';
 import { provisionsAcceptedGate } from '../provisions/provisions-gate.js';
@@ -152,6 +153,7 @@ export const activationGates: Gate[] = [
   delegationApproved,
   subdelegationApproved,
   provisionsAcceptedGate,
+  myNumberAreasNamed,
 ];
 
 /**

@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { type FieldMap, membership } from '../../../policies/rules-to-sql.js';
 import type { Database } from '../../db/database.js';
+import type { RosterRole } from '../../db/tables/contracts.js';
 import { type Handler, loadHandlers } from './handler.repository.js';
 
 // 取扱責任者及び取扱者の名簿: the submissions of an organisation's list for a contract, with their
@@ -24,10 +25,24 @@ export const handlerListFields: FieldMap = {
 
 export interface HandlerListEntryInput {
   handlerId: string;
-  role: 'responsible' | 'handler';
+  role: RosterRole;
   effectiveFrom: string;
   effectiveTo?: string | null;
+  /** 業務: required of a 業務責任者 and 副業務責任者 (seed 004 4(2)). */
+  task?: string | null;
+  /** Named among the staff allowed to handle 特定個人情報 (My Number contracts). */
+  handlesMyNumber?: boolean;
 }
+
+/** The order a list is read in: the contract's head first, the tasks' leads, then the people. */
+export const ROLE_ORDER: readonly RosterRole[] = [
+  'general_manager',
+  'responsible',
+  'task_lead',
+  'deputy_task_lead',
+  'handler',
+  'worker',
+];
 
 export interface HandlerListSubmission {
   id: string;
@@ -106,14 +121,15 @@ export async function loadSubmission(
         role: e.role,
         effectiveFrom: e.effective_from,
         effectiveTo: e.effective_to,
+        task: e.task,
+        handlesMyNumber: e.handles_my_number,
         handler: handlers.find((h) => h.id === e.handler_id)!,
       }))
       .sort((a, b) =>
         a.role === b.role
-          ? a.handler.fullName.localeCompare(b.handler.fullName, 'ja')
-          : a.role === 'responsible'
-            ? -1
-            : 1,
+          ? (a.task ?? '').localeCompare(b.task ?? '', 'ja') ||
+            a.handler.fullName.localeCompare(b.handler.fullName, 'ja')
+          : ROLE_ORDER.indexOf(a.role) - ROLE_ORDER.indexOf(b.role),
       ),
   };
 }

@@ -2,8 +2,10 @@ import { accessibleBy } from '../../../policies/rules-to-sql.js';
 import { findContract } from '../contracts/contract.repository.js';
 import { checkContractAllows } from '../contracts/contract.workflow.js';
 import { getContract } from '../contracts/manage-contracts.js';
+import { isMyNumberRegister } from '../my-number/my-number-profile.js';
 import { citationFor, cite } from '../provisions/cite-provision.js';
 import { findContractProvisions } from '../provisions/provisions.repository.js';
+import { findRegisterRevision } from '../registers/register.repository.js';
 import { allowedActions, type Viewer } from '../shared/allowed-actions.js';
 import { authorize } from '../shared/authorize.js';
 import { inTransaction, type UseCaseContext } from '../shared/context.js';
@@ -24,6 +26,7 @@ import {
   handlerListCommands,
   handlerListWorkflow,
 } from './handler-list.workflow.js';
+import { rosterErrors } from './roster-rules.js';
 
 export type { HandlerListEntryInput, HandlerListSubmission };
 export { handlerListFields };
@@ -95,13 +98,24 @@ export async function submitHandlerList(
       errors.push({ path: `entries.${i}.handlerId`, message: en, message_ja: ja });
     }
   });
-  if (!entries.some((e) => e.role === 'responsible')) {
+  if (!entries.some((e) => e.role === 'responsible' || e.role === 'general_manager')) {
     errors.push({
       path: 'entries',
-      message: 'name a responsible person (取扱責任者)',
-      message_ja: '取扱責任者を指定してください',
+      message: 'name a responsible person (取扱責任者, or the 統括責任者)',
+      message_ja: '取扱責任者（又は統括責任者）を指定してください',
     });
   }
+  errors.push(
+    ...rosterErrors(entries, {
+      handlers,
+      reportedHandlerIds: await reportedHandlers(ctx.db, contract.wardId, contract.id, organisationId),
+      today: toJapanDate(ctx.now()),
+      myNumberContract: isMyNumberRegister(
+        (await findRegisterRevision(ctx.db, contract.wardId, contract.id)).document,
+      ),
+      secrecy,
+    }),
+  );
   if (errors.length)
     throw new ValidationError({ en: 'The handler list is not valid', ja: '名簿に誤りがあります' }, errors);
 
@@ -130,6 +144,8 @@ export async function submitHandlerList(
           role: e.role,
           effective_from: e.effectiveFrom,
           effective_to: e.effectiveTo ?? null,
+          task: e.task?.trim() || null,
+          handles_my_number: e.handlesMyNumber ?? false,
         })),
       )
       .execute();
@@ -143,6 +159,28 @@ export async function submitHandlerList(
     });
     return submission;
   });
+}
+
+/** The people already reported to the ward on an acknowledged list of this contract and organisation. */
+async function reportedHandlers(
+  db: UseCaseContext['db'],
+  wardId: string,
+  contractId: string,
+  organisationId: string,
+): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('handler_list_entries as e')
+    .innerJoin('handler_list_submissions as s', (j) =>
+      j.onRef('s.ward_id', '=', 'e.ward_id').onRef('s.id', '=', 'e.submission_id'),
+    )
+    .select('e.handler_id')
+    .distinct()
+    .where('s.ward_id', '=', wardId)
+    .where('s.contract_id', '=', contractId)
+    .where('s.organisation_id', '=', organisationId)
+    .where('s.status', '=', 'acknowledged')
+    .execute();
+  return new Set(rows.map((r) => r.handler_id));
 }
 
 /** The ward acknowledges (確認) or returns (差戻し) a submitted list. */

@@ -9,8 +9,8 @@ export interface Handler {
   fullName: string;
   fullNameKana: string | null;
   jobTitle: string | null;
-  /** 誓約書: the dates signed, with the stored copy. */
-  pledges: Array<{ id: string; signedOn: string; attachmentId: string | null }>;
+  /** 誓約書: the dates signed, with the stored copy, the wording signed and what it binds. */
+  pledges: Pledge[];
   /** 研修 */
   trainings: Array<{ id: string; heldOn: string; subject: string }>;
   version: number;
@@ -30,6 +30,17 @@ export const handlerFields: FieldMap = {
     ),
   ),
 };
+
+/** 誓約書 (seed 004 5(1)③: binding after the contract ends and after leaving the company). */
+export interface Pledge {
+  id: string;
+  signedOn: string;
+  attachmentId: string | null;
+  /** The pledge's wording (版), e.g. 「南国市様式 令和8年4月版」; null where none was recorded. */
+  wordingVersion: string | null;
+  bindsAfterContract: boolean;
+  bindsAfterLeaving: boolean;
+}
 
 /** Loads handlers with their pledges and training records, three queries for any number of them. */
 export async function loadHandlers(db: Kysely<Database>, ids: string[]): Promise<Handler[]> {
@@ -57,7 +68,14 @@ export async function loadHandlers(db: Kysely<Database>, ids: string[]): Promise
     jobTitle: r.job_title,
     pledges: pledges
       .filter((p) => p.handler_id === r.id)
-      .map((p) => ({ id: p.id, signedOn: p.signed_on, attachmentId: p.attachment_id })),
+      .map((p) => ({
+        id: p.id,
+        signedOn: p.signed_on,
+        attachmentId: p.attachment_id,
+        wordingVersion: p.wording_version,
+        bindsAfterContract: p.binds_after_contract,
+        bindsAfterLeaving: p.binds_after_leaving,
+      })),
     trainings: trainings
       .filter((t) => t.handler_id === r.id)
       .map((t) => ({ id: t.id, heldOn: t.held_on, subject: t.subject })),

@@ -57,7 +57,13 @@ export async function createHandler(
 export async function recordPledge(
   ctx: UseCaseContext,
   handlerId: string,
-  input: { signedOn: string; attachmentId?: string | null },
+  input: {
+    signedOn: string;
+    attachmentId?: string | null;
+    wordingVersion?: string | null;
+    bindsAfterContract?: boolean;
+    bindsAfterLeaving?: boolean;
+  },
 ): Promise<Handler> {
   const handler = await loadForCheck(ctx, handlerId, 'update');
   return inTransaction(ctx, async ({ tx, audit }) => {
@@ -83,6 +89,9 @@ export async function recordPledge(
         handler_id: handlerId,
         signed_on: input.signedOn,
         attachment_id: input.attachmentId ?? null,
+        wording_version: input.wordingVersion?.trim() || null,
+        binds_after_contract: input.bindsAfterContract ?? false,
+        binds_after_leaving: input.bindsAfterLeaving ?? false,
         recorded_by: ctx.actor.userId,
         recorded_at: ctx.now(),
       })

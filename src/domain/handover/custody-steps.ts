@@ -1,3 +1,4 @@
+import type { RosterRole } from '../../db/tables/contracts.js';
 import type { UseCaseContext } from '../shared/context.js';
 import { ValidationError } from '../shared/errors.js';
 import { toJapanDate, toJapanTimeText } from '../shared/japan-date.js';
@@ -33,7 +34,7 @@ export interface ListedHandler {
   id: string;
   fullName: string;
   organisationId: string;
-  role: 'responsible' | 'handler';
+  role: RosterRole;
 }
 
 /**

@@ -6,6 +6,8 @@ import { wardApprovalSettings } from '../approvals/approval.repository.js';
 import { type Contract, findContract } from '../contracts/contract.repository.js';
 import { checkContractAllows } from '../contracts/contract.workflow.js';
 import { notify, usersWithRoles } from '../notifications/notify.js';
+import { citationFor, cite } from '../provisions/cite-provision.js';
+import { findContractProvisions } from '../provisions/provisions.repository.js';
 import { findRegisterRevision } from '../registers/register.repository.js';
 import type { Viewer } from '../shared/allowed-actions.js';
 import { authorize } from '../shared/authorize.js';
@@ -70,6 +72,29 @@ function kindErrors(input: PriorApprovalInput): FieldError[] {
 }
 
 /**
+ * Where the contract's provisions allow copying only as the specification provides (seed 004
+ * 5(2)②, 届書等), copying is not something the municipality approves case by case: refused, citing
+ * the article.
+ */
+async function copyingRefusal(
+  tx: Parameters<typeof findContract>[0],
+  contract: Contract,
+  kind: PriorApprovalKind,
+): Promise<FieldError | undefined> {
+  if (kind !== 'copy') return undefined;
+  const provisions = await findContractProvisions(tx, contract.wardId, contract.id);
+  if (!provisions?.template.copyingOnlyAsSpecified) return undefined;
+  const { en, ja } = cite(
+    {
+      en: 'this contract forbids copying the notification forms (届書等) except where its specification provides: it is not applied for',
+      ja: 'この契約では、業務仕様書等に定める場合を除き届書等の複写複製等はできません（事前承認の対象になりません）',
+    },
+    citationFor(provisions, 'copying'),
+  );
+  return invalid('kind', en, ja);
+}
+
+/**
  * 事前承認の申請 — or, where the contract does not require approval for the kind, its 届出: the
  * company acting on its own contract (or sub-contract) says what it means to do, with which items
  * of the register, how many, when and where. The ward's chain signs an application; a
@@ -99,6 +124,8 @@ export async function applyForPriorApproval(
       ),
     );
     const errors = kindErrors(input);
+    const copying = await copyingRefusal(tx, contract, input.kind);
+    if (copying) errors.push(copying);
     if (input.itemKeys.length === 0)
       errors.push(invalid('itemKeys', 'pick the items concerned', '対象の情報項目を選んでください'));
     input.itemKeys.forEach((key, i) => {

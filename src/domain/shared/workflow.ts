@@ -45,7 +45,8 @@ export type WorkflowTable =
   | 'erasure_records'
   | 'prior_approvals'
   | 'operational_reports'
-  | 'improvement_recommendations';
+  | 'improvement_recommendations'
+  | 'device_declarations';
 
 export interface Workflow<R extends WorkflowRecord> {
   machine: AnyStateMachine;

@@ -17,6 +17,7 @@ const ABOUT_A_STEP = new Set([
   'incident',
   'operational-report-due',
   'improvement-recommendation-due',
+  'device_declaration',
 ]);
 
 type Notification = Awaited<ReturnType<typeof listNotifications>>['items'][number];

@@ -1,6 +1,8 @@
 import { asSubject } from '../../../policies/app-ability.js';
 import { approvalWorkflow } from '../approvals/approval.workflow.js';
 import { listReportItems } from '../council/council-items.js';
+import { deviceDeclarationWorkflow } from '../devices/device-declaration.workflow.js';
+import { listDeviceQueue } from '../devices/devices.js';
 import { incidentWorkflow } from '../incidents/incident.workflow.js';
 import { listIncidents } from '../incidents/read-incidents.js';
 import { inspectionWorkflow } from '../inspections/inspection.workflow.js';
@@ -35,6 +37,7 @@ import { listPendingHandlerLists } from './pending-handler-lists.js';
 export type WorkKind =
   | 'approvals'
   | 'prior-approvals'
+  | 'devices'
   | 'inspection-sign-off'
   | 'reports-received'
   | 'reports-to-answer'
@@ -243,6 +246,41 @@ const SOURCES: Source[] = [
           dueOn: a.periodFrom,
           overdue: a.periodFrom < toJapanDate(ctx.now()),
           href: `/prior-approvals/${a.id}`,
+        })),
+      };
+    },
+  },
+  {
+    kind: 'devices',
+    // 情報機器等の持込み (seed 004 5(3)) awaiting the municipality's decision, before the day it is brought in
+    applies: (ctx) => ctx.ability.can('sign', 'DeviceDeclaration'),
+    load: async (ctx, limit) => {
+      const items = await listDeviceQueue(ctx, limit + 1);
+      const shown = items.slice(0, limit);
+      const [titles, names] = await Promise.all([
+        contractTitles(
+          ctx,
+          shown.map((d) => d.contractId),
+        ),
+        organisationNames(
+          ctx,
+          shown.map((d) => d.organisationId),
+        ),
+      ]);
+      const today = toJapanDate(ctx.now());
+      return {
+        more: items.length > limit,
+        items: shown.map((d) => ({
+          ...base('devices', 'DeviceDeclaration', d.id),
+          label: { ja: `持込み機器：${d.deviceName}`, en: `Device: ${d.deviceName}` },
+          title: titles.get(d.contractId) ?? d.deviceName,
+          party: names.get(d.organisationId) ?? null,
+          status: d.status,
+          state: stateOf(deviceDeclarationWorkflow.stateNames, d.status),
+          since: d.declaredAt,
+          dueOn: d.bringFrom,
+          overdue: d.bringFrom < today,
+          href: `/contracts/${d.contractId}/devices`,
         })),
       };
     },

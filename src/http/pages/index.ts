@@ -6,6 +6,7 @@ import { assetRoutes } from './assets/routes.js';
 import { authPages } from './auth.page.js';
 import { contractPages } from './contracts/index.js';
 import { councilPages } from './council/index.js';
+import { devicePages } from './devices/index.js';
 import { pageErrorHandler, renderErrorPage } from './errors.js';
 import { formBodyLimit, handlerPages } from './handlers/index.js';
 import { HANDOVER_UPLOADS, handoverPages } from './handover/index.js';
@@ -56,6 +57,7 @@ export function pageRoutes() {
   app.route('/', incidentPages());
   app.route('/', priorApprovalPages());
   app.route('/', operationPages());
+  app.route('/', devicePages());
   app.route('/', summaryPages());
   app.route('/', suspensionPages());
   app.route('/', userPages());

@@ -47,7 +47,15 @@ describe('handlers, pledges (誓約書) and training (研修)', () => {
     });
     expect(pledged.status, JSON.stringify(pledged.body)).toBe(201);
     expect(pledged.body.pledges).toEqual([
-      { id: expect.any(String), signedOn: '2026-03-15', attachmentId: copy.id },
+      {
+        id: expect.any(String),
+        signedOn: '2026-03-15',
+        attachmentId: copy.id,
+        // seed 004's particulars, recorded when given (see handler-lists-seed004.routes.test.ts)
+        wordingVersion: null,
+        bindsAfterContract: false,
+        bindsAfterLeaving: false,
+      },
     ]);
     const trained = await t.call('POST', `${HANDLERS}/${created.body.id}/trainings`, {
       token: manager(),

@@ -77,7 +77,7 @@ export function handlerRoutes() {
       path: '/{id}/pledges',
       summary: 'Record a signed confidentiality pledge / 誓約書の記録',
       description:
-        "The company's manager records a confidentiality pledge (誓約書, seed 004) the person signed: the date and, optionally, the uploaded copy, which must be an attachment of the same organisation (422 otherwise: upload it first). A person can be listed on a handler list only from the day of a pledge. 403 for anyone but the person's organisation's manager; 404 for a person you may not see. Audited.",
+        'By the manager of the person’s company. The copy must be an attachment of the same company (422 otherwise). Seed 004 (5(1)③): the pledge binds after the contract ends and after the person leaves the company, and its wording version is recorded; a 業務従事者名簿 refuses anyone whose pledge lacks its copy, either binding or its wording version.',
       request: { params: IdParam, body: jsonBody(PledgeInput) },
       responses: { 201: jsonResponse(HandlerSchema, 'Recorded'), ...errorResponses },
     }),

@@ -37,6 +37,7 @@ describe('the templates', () => {
       'toshima-annex7',
       'shinjuku-contractor',
       'shinjuku-subcontractor',
+      'nankoku-my-number-card',
     ]);
     const annex7 = expectStatus(
       await t.call('GET', '/api/v1/provision-templates/toshima-annex7/versions/1', {

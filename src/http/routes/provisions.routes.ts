@@ -44,6 +44,9 @@ const TemplateSchema = z
       .openapi({ description: '乙 (contractor) or 丙 (sub-contractor)' }),
     flowDownId: z.string().openapi({ description: 'the provisions a sub-contract under these carries' }),
     forbidsSubcontracting: z.boolean(),
+    copyingOnlyAsSpecified: z.boolean().optional().openapi({
+      description: 'copying only where the specification provides (seed 004 5(2)②): never applied for',
+    }),
     duties: z
       .partialRecord(z.enum(PROVISION_DUTIES), z.string())
       .openapi({ description: 'each duty the system enforces → the article imposing it (第○条 / 第○項)' }),

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { getContract } from '../../../domain/contracts/manage-contracts.js';
 import type { Handler } from '../../../domain/handlers/handler.repository.js';
+import { ROLE_ORDER } from '../../../domain/handlers/handler-list.repository.js';
 import { readHandlerLists, submitHandlerList } from '../../../domain/handlers/handler-lists.js';
 import { listHandlers } from '../../../domain/handlers/manage-handlers.js';
 import type { AppEnv } from '../../app-env.js';
@@ -59,13 +60,38 @@ function HandlerRow({ p, f, h }: { p: PageCtx; f: Fields; h: Handler }) {
       <td>{h.jobTitle ?? '—'}</td>
       <td>
         <label class="sr-only" for={fieldId(n('role'))}>{`${h.fullName} ${t.role}`}</label>
-        <select id={fieldId(n('role'))} name={n('role')}>
-          {['responsible', 'handler'].map((r) => (
+        {err('role')}
+        <select id={fieldId(n('role'))} name={n('role')} {...aria('role')}>
+          {ROLE_ORDER.map((r) => (
             <option value={r} selected={f.value(n('role')) === r}>
               {p.t.roles.handler[r]}
             </option>
           ))}
         </select>
+      </td>
+      <td>
+        <label class="sr-only" for={fieldId(n('task'))}>{`${h.fullName} ${t.task}`}</label>
+        {err('task')}
+        <input
+          type="text"
+          id={fieldId(n('task'))}
+          name={n('task')}
+          value={f.value(n('task'))}
+          {...aria('task')}
+        />
+      </td>
+      <td>
+        {err('myNumber')}
+        <input
+          type="checkbox"
+          id={fieldId(n('myNumber'))}
+          name={n('myNumber')}
+          checked={f.checked(n('myNumber'))}
+          {...aria('myNumber')}
+        />
+        <label class="sr-only" for={fieldId(n('myNumber'))}>
+          {t.handlesMyNumberLabel(h.fullName)}
+        </label>
       </td>
       {(['from', 'to'] as const).map((field) => (
         <td>
@@ -122,6 +148,8 @@ async function showForm(
       prefill[`h.${h.id}.role`] = entry?.role ?? 'handler';
       prefill[`h.${h.id}.from`] = entry?.effectiveFrom ?? contract.periodFrom;
       prefill[`h.${h.id}.to`] = entry?.effectiveTo ?? '';
+      prefill[`h.${h.id}.task`] = entry?.task ?? '';
+      if (entry?.handlesMyNumber) prefill[`h.${h.id}.myNumber`] = 'on';
     }
   }
   const f = fields(prefill, errors);
@@ -131,6 +159,7 @@ async function showForm(
     <Layout p={p} title={t.formTitle(contract.title)}>
       <ErrorSummary p={p} f={f} />
       <p>{t.intro}</p>
+      <p>{t.seed004Note}</p>
       <p>
         <a href="/handlers">{t.manageHandlers}</a>
       </p>
@@ -147,6 +176,8 @@ async function showForm(
                   <th scope="col">{t.name}</th>
                   <th scope="col">{t.jobTitle}</th>
                   <th scope="col">{t.role}</th>
+                  <th scope="col">{t.task}</th>
+                  <th scope="col">{t.handlesMyNumber}</th>
                   <th scope="col">{t.effectiveFrom}</th>
                   <th scope="col">{t.effectiveTo}</th>
                   <th scope="col">{t.pledge}</th>
@@ -182,15 +213,24 @@ export async function submitHandlerListAction(c: Context<AppEnv>) {
   if (!ids.length) return showForm(c, values, [{ text: p.t.handlerLists.noneSelected }], 422);
   const entries = ids.map((id) => ({
     handlerId: id,
-    role: str(values[`h.${id}.role`]) === 'responsible' ? ('responsible' as const) : ('handler' as const),
+    role: ROLE_ORDER.find((r) => r === str(values[`h.${id}.role`])) ?? ('handler' as const),
     effectiveFrom: str(values[`h.${id}.from`]),
     effectiveTo: str(values[`h.${id}.to`]) || null,
+    task: str(values[`h.${id}.task`]) || null,
+    handlesMyNumber: str(values[`h.${id}.myNumber`]) === 'on',
   }));
   const toField = (path: string) => {
     const m = /^entries\.(\d+)\.(\w+)/.exec(path);
     const id = m ? ids[Number(m[1])] : undefined;
     if (!m || !id) return undefined;
-    return `h.${id}.${m[2] === 'effectiveFrom' ? 'from' : m[2] === 'effectiveTo' ? 'to' : 'include'}`;
+    const field: Record<string, string> = {
+      effectiveFrom: 'from',
+      effectiveTo: 'to',
+      task: 'task',
+      handlesMyNumber: 'myNumber',
+      role: 'role',
+    };
+    return `h.${id}.${field[m[2]!] ?? 'include'}`;
   };
   const parsed = HandlerListInput.safeParse({ entries });
   if (!parsed.success) return showForm(c, values, formErrors(p, zodErrors(parsed.error), toField), 422);

@@ -41,6 +41,8 @@ function Entries({
             <th scope="col">{t.role}</th>
             <th scope="col">{t.name}</th>
             <th scope="col">{t.jobTitle}</th>
+            <th scope="col">{t.task}</th>
+            <th scope="col">{t.handlesMyNumber}</th>
             <th scope="col">{t.effective}</th>
             <th scope="col">{t.pledge}</th>
             <th scope="col">{t.training}</th>
@@ -55,13 +57,18 @@ function Entries({
                 <td class="nowrap">{p.t.roles.handler[e.role]}</td>
                 <td class="nowrap">{e.handler.fullName}</td>
                 <td>{e.handler.jobTitle ?? '—'}</td>
+                <td>{e.task ?? '—'}</td>
+                <td>{e.handlesMyNumber ? t.mayHandleMyNumber : '—'}</td>
                 <td class="nowrap">
                   <DateText p={p} date={e.effectiveFrom} /> ～{' '}
                   {e.effectiveTo ? <DateText p={p} date={e.effectiveTo} /> : ''}
                 </td>
                 <td>
                   {pledge ? (
-                    <DateText p={p} date={pledge.signedOn} />
+                    <>
+                      <DateText p={p} date={pledge.signedOn} />
+                      {pledge.wordingVersion ? `（${pledge.wordingVersion}）` : ''}
+                    </>
                   ) : (
                     <Badge status="returned" label={t.noPledge} />
                   )}

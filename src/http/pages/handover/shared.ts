@@ -1,3 +1,4 @@
+import type { RosterRole } from '../../../db/tables/contracts.js';
 import { getContract } from '../../../domain/contracts/manage-contracts.js';
 import { readHandlerLists } from '../../../domain/handlers/handler-lists.js';
 import { CUSTODY_STATE_NAMES } from '../../../domain/handover/custody.workflow.js';
@@ -69,7 +70,7 @@ export function requiredText(values: FormValues, name: string, max: number, erro
 export interface ListedPerson {
   id: string;
   name: string;
-  role: 'responsible' | 'handler';
+  role: RosterRole;
 }
 
 /**

@@ -2,6 +2,7 @@ import { provisionsEn } from '../contracts/provisions-i18n.js';
 import { terminationEn } from '../contracts/termination-i18n.js';
 import { inspectionsEn } from '../inspections/i18n.js';
 import { councilCoverEn } from './council-cover-en.js';
+import { devicesEn } from './devices-en.js';
 import { handoverEn } from './handover-en.js';
 import { companySearchEn, inboxEn } from './inbox-en.js';
 import type { Dictionary } from './ja.js';
@@ -129,7 +130,14 @@ export const en: Dictionary = {
     by: 'By',
   },
   roles: {
-    handler: { responsible: 'Responsible person', handler: 'Handler' },
+    handler: {
+      general_manager: 'General manager',
+      responsible: 'Responsible person',
+      task_lead: 'Task lead',
+      deputy_task_lead: 'Deputy task lead',
+      handler: 'Handler',
+      worker: 'Worker',
+    },
   },
   dashboard: {
     title: 'Dashboard',
@@ -305,6 +313,12 @@ export const en: Dictionary = {
     organisation: 'Organisation',
     unnamedOrg: '(organisation name not shown)',
     decide: { acknowledge: 'Acknowledge the list', return: 'Return it' },
+    task: 'Task (業務)',
+    handlesMyNumber: 'My Number',
+    handlesMyNumberLabel: (name: string) => `${name} handles 特定個人情報`,
+    mayHandleMyNumber: 'allowed',
+    seed004Note:
+      'As a staff roster (業務従事者名簿: one general manager, a task lead and deputy per task, workers), pledges need their copy, binding after the contract and after leaving, and their wording version; someone reported for the first time starts today at the earliest.',
   },
   handlers: {
     title: 'Handlers',
@@ -478,6 +492,7 @@ export const en: Dictionary = {
   termination: terminationEn,
   priorApprovals: priorApprovalsEn,
   operations: operationsEn,
+  devices: devicesEn,
   reports: reportsEn,
   suspensions: suspensionsEn,
   users: usersEn,

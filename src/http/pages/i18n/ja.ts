@@ -8,6 +8,7 @@ import { reportsJa } from './reports-ja.js';
 import { provisionsJa } from '../contracts/provisions-i18n.js';
 import { terminationJa } from '../contracts/termination-i18n.js';
 import { inspectionsJa } from '../inspections/i18n.js';
+import { devicesJa } from './devices-ja.js';
 import { handoverJa } from './handover-ja.js';
 import { operationsJa } from './operations-ja.js';
 import { priorApprovalsJa } from './prior-approvals-ja.js';
@@ -127,7 +128,14 @@ export const ja = {
     by: '担当',
   },
   roles: {
-    handler: { responsible: '取扱責任者', handler: '取扱者' } as Record<string, string>,
+    handler: {
+      general_manager: '統括責任者',
+      responsible: '取扱責任者',
+      task_lead: '業務責任者',
+      deputy_task_lead: '副業務責任者',
+      handler: '取扱者',
+      worker: '業務従事者',
+    } as Record<string, string>,
   },
   dashboard: {
     title: 'ダッシュボード',
@@ -308,6 +316,12 @@ export const ja = {
     organisation: '提出した組織',
     unnamedOrg: '（組織名は表示できません）',
     decide: { acknowledge: '名簿を確認する', return: '差し戻す' } as Record<string, string>,
+    task: '担当業務',
+    handlesMyNumber: '特定個人情報',
+    handlesMyNumberLabel: (name: string) => `${name}は特定個人情報を取り扱う`,
+    mayHandleMyNumber: '取扱可',
+    seed004Note:
+      '業務従事者名簿（統括責任者1名、業務ごとの業務責任者・副業務責任者、業務従事者）として提出する場合、誓約書は写し・契約終了後及び退職後の効力・様式の版が記録されたものに限ります。初めて報告する人の従事開始日は本日以降です。',
   },
   handlers: {
     title: '取扱者',
@@ -485,6 +499,7 @@ export const ja = {
   termination: terminationJa,
   priorApprovals: priorApprovalsJa,
   operations: operationsJa,
+  devices: devicesJa,
   reports: reportsJa,
   suspensions: suspensionsJa,
   users: usersJa,

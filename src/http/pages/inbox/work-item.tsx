@@ -22,6 +22,7 @@ export function sectionTitle(p: PageCtx, kind: WorkKind): string {
   const titles: Record<WorkKind, string> = {
     approvals: company ? p.t.dashboard.queueCompany : p.t.dashboard.queue,
     'prior-approvals': p.t.priorApprovals.queue,
+    devices: p.t.devices.queue,
     'inspection-sign-off': p.t.inbox.inspectionSignOff,
     'reports-received': p.t.reports.dashboard.reportsReceived,
     'reports-to-answer': p.t.reports.dashboard.reportsToAnswer,
@@ -128,6 +129,7 @@ export function WorkPanel({ p, section }: { p: PageCtx; section: WorkSection }) 
 const PANEL_IDS: Record<WorkKind, string> = {
   approvals: 'queue',
   'prior-approvals': 'prior-approvals',
+  devices: 'devices-awaiting',
   'inspection-sign-off': 'inspection-sign-off',
   'reports-received': 'reports-received',
   'reports-to-answer': 'reports-to-answer',
