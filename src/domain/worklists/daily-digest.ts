@@ -21,6 +21,7 @@ const WHAT: Record<WorkKind, string> = {
   'reports-received': '遵守状況報告書の受付・決裁',
   'reports-to-answer': '遵守状況報告書の回答',
   incidents: '事故報告への対応',
+  'breach-reports': '漏えい等報告（速報・確報・本人通知）の送付',
   'handler-lists': '取扱者名簿の確認',
   certificates: '消去証明書・受渡データの確認',
   'findings-past-due': '改善期限を過ぎた指摘事項',

@@ -26,6 +26,7 @@ import {
 } from '../schemas/common.js';
 import { DateText } from '../schemas/contracts.js';
 import { validationHook } from '../validation-hook.js';
+import { addBreachRoutes, IncidentBreachSchema, presentBreach } from './incident-breach.routes.js';
 
 const common = { tags: ['incidents'], security: bearerSecurity };
 const Instant = z.iso.datetime({ offset: true });
@@ -54,6 +55,7 @@ const IncidentSchema = z
     chain: z.array(z.string()),
     step: z.number(),
     closedAt: z.string().nullable(),
+    breach: IncidentBreachSchema,
     version: z.number(),
   })
   .openapi('Incident');
@@ -67,6 +69,7 @@ function present(viewer: Viewer, incident: Incident) {
     discoveredAt: i.discoveredAt.toISOString(),
     reportedAt: i.reportedAt.toISOString(),
     closedAt: i.closedAt?.toISOString() ?? null,
+    breach: presentBreach(incident),
   };
 }
 
@@ -183,5 +186,6 @@ export function incidentRoutes() {
       },
     );
   }
+  addBreachRoutes(app, IncidentSchema, (c, incident) => present(useCaseContext(c), incident));
   return app;
 }

@@ -4,6 +4,7 @@ import { handoverEn } from './handover-en.js';
 import { companySearchEn, inboxEn } from './inbox-en.js';
 import type { Dictionary } from './ja.js';
 import { priorApprovalsEn } from './prior-approvals-en.js';
+import { breachEn } from './breach-en.js';
 import { reportsEn } from './reports-en.js';
 import { securityEn } from './security-en.js';
 import { suspensionsEn } from './suspensions-en.js';
@@ -462,6 +463,7 @@ export const en: Dictionary = {
   provisions: provisionsEn,
   priorApprovals: priorApprovalsEn,
   reports: reportsEn,
+  breach: breachEn,
   suspensions: suspensionsEn,
   // issue 19: the inbox (受信箱), in its own file
   inbox: inboxEn,

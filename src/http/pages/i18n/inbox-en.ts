@@ -31,6 +31,7 @@ export const inboxEn: InboxDictionary = {
     'reports-received': 'Receive and sign a compliance report',
     'reports-to-answer': 'Answer a compliance report',
     incidents: 'Follow an incident',
+    'breach-reports': 'Send a breach report (first, full, notice)',
     'handler-lists': 'Check a handler list',
     certificates: 'Erasure certificate or package outstanding',
     'findings-past-due': 'Finding past its deadline',

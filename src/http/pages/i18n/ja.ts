@@ -1,4 +1,5 @@
 import { companySearchJa, inboxJa } from './inbox-ja.js';
+import { breachJa } from './breach-ja.js';
 import { reportsJa } from './reports-ja.js';
 
 // 日本語の文言（既定の言語）. Every page string lives here; en.ts has the same keys, checked by the
@@ -469,6 +470,7 @@ export const ja = {
   provisions: provisionsJa,
   priorApprovals: priorApprovalsJa,
   reports: reportsJa,
+  breach: breachJa,
   suspensions: suspensionsJa,
   // issue 19: the inbox (受信箱), in its own file
   inbox: inboxJa,

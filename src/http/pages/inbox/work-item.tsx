@@ -26,6 +26,7 @@ export function sectionTitle(p: PageCtx, kind: WorkKind): string {
     'reports-received': p.t.reports.dashboard.reportsReceived,
     'reports-to-answer': p.t.reports.dashboard.reportsToAnswer,
     incidents: p.t.reports.dashboard.openIncidents,
+    'breach-reports': p.t.breach.panel,
     'handler-lists': p.t.dashboard.pendingLists,
     certificates: p.t.handover.panel,
     'findings-past-due': company
@@ -126,6 +127,7 @@ const PANEL_IDS: Record<WorkKind, string> = {
   'reports-received': 'reports-received',
   'reports-to-answer': 'reports-to-answer',
   incidents: 'incidents',
+  'breach-reports': 'breach-reports',
   'handler-lists': 'lists',
   certificates: 'certificates',
   'findings-past-due': 'findings-past-due',
