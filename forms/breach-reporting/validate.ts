@@ -10,7 +10,9 @@ export interface AnswerError {
   message_ja: string;
 }
 
-const isDay = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
+const isDay = (s: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(s) &&
+  !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) &&
   new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 
 /** The errors of a set of answers; `today` and `occurredOn` are Japanese calendar days. */
@@ -38,7 +40,11 @@ export function validateBreachAnswers(
   for (const path of ['personsAffected', 'myNumberPersonsAffected'] as const) {
     const n = a[path];
     if (n !== null && (!Number.isInteger(n) || n < 0)) {
-      errors.push({ path, message: 'must be a whole number, 0 or more', message_ja: '0以上の整数を入力してください' });
+      errors.push({
+        path,
+        message: 'must be a whole number, 0 or more',
+        message_ja: '0以上の整数を入力してください',
+      });
     }
   }
   if (a.myNumber && a.myNumberPersonsAffected === null) {

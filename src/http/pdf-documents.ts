@@ -1,13 +1,13 @@
 import type { Context } from 'hono';
 import { readCouncilReport } from '../domain/council/read-council-report.js';
 import { readErasureCertificate } from '../domain/erasure/read-erasure-certificate.js';
-import { breachReportCsv, readBreachReport } from '../domain/incidents/read-breach-report.js';
 import type { PasswordNoticeMaker } from '../domain/handover/prepare-package.js';
+import { breachReportCsv, readBreachReport } from '../domain/incidents/read-breach-report.js';
 import { readInspectionRecord } from '../domain/inspections/read-inspection-record.js';
 import { readMonitoringDocument } from '../domain/monitoring/read-monitoring-document.js';
 import { readComplianceReportForm } from '../domain/reports/read-compliance-report-form.js';
-import { renderComplianceReportPdf } from '../pdf/compliance-report/render-compliance-report.js';
 import { renderBreachReportPdf } from '../pdf/breach-report/render-breach-report.js';
+import { renderComplianceReportPdf } from '../pdf/compliance-report/render-compliance-report.js';
 import { renderCouncilReportPdf } from '../pdf/council-report/render-council-report.js';
 import { renderErasureCertificate } from '../pdf/erasure-certificate/render-erasure-certificate.js';
 import { renderInspectionRecordPdf } from '../pdf/inspection-record/render-inspection-record.js';

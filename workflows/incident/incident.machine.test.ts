@@ -70,9 +70,10 @@ describe('breach reports (漏えい等報告)', () => {
     for (const state of ['reported', 'in_progress', 'responded', 'closed'] as const) {
       expect(ask(state, { type: 'ASSESS_BREACH' })).toMatchObject({ allowed: true, next: state });
       for (const kind of ['preliminary', 'final', 'notice'] as const) {
-        expect(
-          ask(state, { type: 'RECORD_BREACH_REPORT', kind }, breach({ assessed: true })),
-        ).toMatchObject({ allowed: true, next: state });
+        expect(ask(state, { type: 'RECORD_BREACH_REPORT', kind }, breach({ assessed: true }))).toMatchObject({
+          allowed: true,
+          next: state,
+        });
       }
     }
   });
@@ -83,10 +84,18 @@ describe('breach reports (漏えい等報告)', () => {
       reason: 'guard',
     });
     expect(
-      ask('in_progress', { type: 'RECORD_BREACH_REPORT', kind: 'final' }, breach({ assessed: true, final: true })),
+      ask(
+        'in_progress',
+        { type: 'RECORD_BREACH_REPORT', kind: 'final' },
+        breach({ assessed: true, final: true }),
+      ),
     ).toMatchObject({ allowed: false, reason: 'guard' });
     expect(
-      ask('in_progress', { type: 'RECORD_BREACH_REPORT', kind: 'notice' }, breach({ assessed: true, final: true })),
+      ask(
+        'in_progress',
+        { type: 'RECORD_BREACH_REPORT', kind: 'notice' },
+        breach({ assessed: true, final: true }),
+      ),
     ).toMatchObject({ allowed: true });
     expect(ask('closed', { type: 'ASSESS_BREACH' }, breach({ assessed: true, final: true }))).toMatchObject({
       allowed: false,
@@ -96,6 +105,8 @@ describe('breach reports (漏えい等報告)', () => {
 
   it('reads a version-2 context (no breach) as nothing answered', () => {
     expect(run('reported', { type: 'ASSESS_BREACH' })).toMatchObject({ allowed: true });
-    expect(run('reported', { type: 'RECORD_BREACH_REPORT', kind: 'notice' })).toMatchObject({ allowed: false });
+    expect(run('reported', { type: 'RECORD_BREACH_REPORT', kind: 'notice' })).toMatchObject({
+      allowed: false,
+    });
   });
 });

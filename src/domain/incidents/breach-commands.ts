@@ -104,7 +104,10 @@ const record: Step = {
   refusal: ({ record, input }) => {
     const name = BREACH_REPORT_NAMES[input?.reportKind ?? 'preliminary'];
     return record.breach.answers
-      ? new ConflictError({ en: `The ${name.en} is already recorded as sent`, ja: `${name.ja}は送付済みとして記録されています` })
+      ? new ConflictError({
+          en: `The ${name.en} is already recorded as sent`,
+          ja: `${name.ja}は送付済みとして記録されています`,
+        })
       : new ConflictError({
           en: 'Answer the breach-report questions first',
           ja: '先に漏えい等報告の判定の質問に回答してください',
@@ -117,7 +120,10 @@ const record: Step = {
       sentOn > toJapanDate(now)
         ? { message: 'must not be in the future', message_ja: '未来の日付は指定できません' }
         : learnedOn && sentOn < learnedOn
-          ? { message: 'must not be before the day learned of it', message_ja: '覚知日より前の日付は指定できません' }
+          ? {
+              message: 'must not be before the day learned of it',
+              message_ja: '覚知日より前の日付は指定できません',
+            }
           : null;
     if (error)
       throw new ValidationError({ en: `The day sent ${error.message}`, ja: error.message_ja }, [

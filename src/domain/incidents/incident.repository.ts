@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { FieldMap } from '../../../policies/rules-to-sql.js';
 import type { BreachAnswers } from '../../../forms/breach-reporting/index.js';
+import type { FieldMap } from '../../../policies/rules-to-sql.js';
 import type { IncidentState } from '../../../workflows/incident/incident.machine.js';
 import type { SignOffRole } from '../../../workflows/shared/sign-off.js';
 import type { Database } from '../../db/database.js';

@@ -1,10 +1,10 @@
+import type { BreachAnswers } from '../../../forms/breach-reporting/index.js';
+import type { BreachReportKind } from '../../../workflows/incident/incident.machine.js';
 import {
   INCIDENT_MACHINE_VERSION,
   type IncidentEvent,
   incidentMachine,
 } from '../../../workflows/incident/incident.machine.js';
-import type { BreachAnswers } from '../../../forms/breach-reporting/index.js';
-import type { BreachReportKind } from '../../../workflows/incident/incident.machine.js';
 import type { SignOffRole } from '../../../workflows/shared/sign-off.js';
 import { type FieldError, ValidationError } from '../shared/errors.js';
 import { signOffContext } from '../shared/stored-snapshot.js';

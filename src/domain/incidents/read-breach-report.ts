@@ -37,7 +37,9 @@ const count = (n: number | null) => (n === null ? '不明' : `${n.toLocaleString
 /** 令和8年11月20日（2026-11-20） */
 export const warekiDay = (day: string) => `${toWareki(day)}（${day}）`;
 const at = (d: Date | null) =>
-  d ? `${warekiDay(toJapanDate(d))} ${new Date(d.getTime() + 9 * 3600_000).toISOString().slice(11, 16)}` : '不明';
+  d
+    ? `${warekiDay(toJapanDate(d))} ${new Date(d.getTime() + 9 * 3600_000).toISOString().slice(11, 16)}`
+    : '不明';
 
 /** The report's content; 409 while the questions are unanswered (there is nothing to report yet). */
 export async function readBreachReport(ctx: UseCaseContext, id: string): Promise<BreachReportData> {
@@ -92,7 +94,11 @@ export async function readBreachReport(ctx: UseCaseContext, id: string): Promise
       label: '(1) 概要',
       value: `${incident.circumstances}\n発生場所：${incident.location}\n委託先：${contractor.name}（契約：${contract.title}）\n委託先からの報告日時：${at(incident.reportedAt)}`,
     },
-    { key: 'items', label: '(2) 漏えい等が発生し、又は発生したおそれがある保有個人情報の項目', value: incident.information },
+    {
+      key: 'items',
+      label: '(2) 漏えい等が発生し、又は発生したおそれがある保有個人情報の項目',
+      value: incident.information,
+    },
     {
       key: 'persons',
       label: '(3) 漏えい等が発生し、又は発生したおそれがある保有個人情報に係る本人の数',
@@ -112,7 +118,8 @@ export async function readBreachReport(ctx: UseCaseContext, id: string): Promise
     {
       key: 'publication',
       label: '(7) 公表の実施状況',
-      value: incident.published && incident.publishedOn ? `${warekiDay(incident.publishedOn)} 公表済み` : '未公表',
+      value:
+        incident.published && incident.publishedOn ? `${warekiDay(incident.publishedOn)} 公表済み` : '未公表',
     },
     { key: 'prevention', label: '(8) 再発防止のための措置', value: incident.prevention ?? '検討中' },
     {

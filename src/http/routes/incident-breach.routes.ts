@@ -5,7 +5,14 @@ import { readBreachReport } from '../../domain/incidents/read-breach-report.js';
 import type { AppEnv } from '../app-env.js';
 import { expectedVersion, useCaseContext } from '../middleware/authenticate.js';
 import { breachReportCsvResponse, breachReportPdf } from '../pdf-documents.js';
-import { bearerSecurity, errorResponses, IdParam, jsonBody, jsonResponse, VersionField } from '../schemas/common.js';
+import {
+  bearerSecurity,
+  errorResponses,
+  IdParam,
+  jsonBody,
+  jsonResponse,
+  VersionField,
+} from '../schemas/common.js';
 import { DateText } from '../schemas/contracts.js';
 
 // 漏えい等報告 (breach reports to the Personal Information Protection Commission) on an incident:
@@ -17,15 +24,21 @@ const Count = z.number().int().min(0).max(100_000_000).nullable();
 
 export const BreachAnswersSchema = z
   .strictObject({
-    learnedOn: DateText.openapi({ description: '覚知日: the Japanese calendar day the municipality learned of it' }),
+    learnedOn: DateText.openapi({
+      description: '覚知日: the Japanese calendar day the municipality learned of it',
+    }),
     personsAffected: Count.openapi({ description: '本人の数 (null: not yet known)' }),
-    myNumberPersonsAffected: Count.openapi({ description: '特定個人情報に係る本人の数 (required when myNumber)' }),
+    myNumberPersonsAffected: Count.openapi({
+      description: '特定個人情報に係る本人の数 (required when myNumber)',
+    }),
     sensitive: z.boolean().openapi({ description: '要配慮個人情報が含まれる' }),
     ordinanceSensitive: z.boolean().openapi({ description: '条例要配慮個人情報が含まれる' }),
     financialDamage: z.boolean().openapi({ description: '財産的被害が生じるおそれ' }),
     unlawfulPurpose: z.boolean().openapi({ description: '不正の目的をもって行われたおそれ' }),
     myNumber: z.boolean().openapi({ description: '特定個人情報が含まれる' }),
-    myNumberSystem: z.boolean().openapi({ description: '情報提供ネットワークシステム等で管理される特定個人情報' }),
+    myNumberSystem: z
+      .boolean()
+      .openapi({ description: '情報提供ネットワークシステム等で管理される特定個人情報' }),
     publiclyViewable: z.boolean().openapi({ description: '不特定多数の者が閲覧できる状態となった' }),
     encrypted: z.boolean().openapi({ description: '高度な暗号化等の措置が講じられていた' }),
   })

@@ -10,24 +10,51 @@ import { JAPANESE_FONT } from '../fonts.js';
 // content to enter in the Commission's reporting form, not the form itself.
 
 const s = StyleSheet.create({
-  page: { fontFamily: JAPANESE_FONT, fontSize: 9, paddingTop: 32, paddingBottom: 44, paddingHorizontal: 40, lineHeight: 1.45 },
+  page: {
+    fontFamily: JAPANESE_FONT,
+    fontSize: 9,
+    paddingTop: 32,
+    paddingBottom: 44,
+    paddingHorizontal: 40,
+    lineHeight: 1.45,
+  },
   right: { textAlign: 'right' },
   title: { fontSize: 16, fontWeight: 700, textAlign: 'center', marginVertical: 10 },
   lead: { marginBottom: 6 },
   h2: { fontSize: 10.5, fontWeight: 700, marginTop: 10, marginBottom: 4 },
   table: { borderTopWidth: 1, borderLeftWidth: 1, borderColor: '#000' },
   row: { flexDirection: 'row', borderBottomWidth: 1, borderColor: '#000' },
-  head: { width: '32%', padding: 4, borderRightWidth: 1, borderColor: '#000', backgroundColor: '#f0f0f0', fontWeight: 700 },
+  head: {
+    width: '32%',
+    padding: 4,
+    borderRightWidth: 1,
+    borderColor: '#000',
+    backgroundColor: '#f0f0f0',
+    fontWeight: 700,
+  },
   cell: { width: '68%', padding: 4, borderRightWidth: 1, borderColor: '#000' },
   small: { fontSize: 7.5, color: '#333' },
-  footer: { position: 'absolute', bottom: 18, left: 40, right: 40, fontSize: 7.5, textAlign: 'center', color: '#555' },
+  footer: {
+    position: 'absolute',
+    bottom: 18,
+    left: 40,
+    right: 40,
+    fontSize: 7.5,
+    textAlign: 'center',
+    color: '#555',
+  },
 });
 
 const t = (value: string, style?: (typeof s)[keyof typeof s]) => h(Text, style ? { style } : {}, value);
 const day = (d: string | null | undefined) => (d ? `${toWareki(d)}（${d}）` : '—');
 
 function row(head: string, ...content: ReactElement[]): ReactElement {
-  return h(View, { style: s.row, wrap: false }, h(View, { style: s.head }, t(head)), h(View, { style: s.cell }, ...content));
+  return h(
+    View,
+    { style: s.row, wrap: false },
+    h(View, { style: s.head }, t(head)),
+    h(View, { style: s.cell }, ...content),
+  );
 }
 
 const lines = (value: string) => value.split('\n').map((l) => t(l));
@@ -49,7 +76,11 @@ export function BreachReportDocument({ data }: { data: BreachReportData }): Reac
     ),
     row(
       '速報',
-      t(j.preliminary ? `期限 ${day(j.preliminary.dueOn)}（覚知日を1日目として${j.preliminary.days}日目）` : '—'),
+      t(
+        j.preliminary
+          ? `期限 ${day(j.preliminary.dueOn)}（覚知日を1日目として${j.preliminary.days}日目）`
+          : '—',
+      ),
       t(`送付日 ${day(data.sent.preliminarySentOn)}`),
     ),
     row(
@@ -90,11 +121,16 @@ export function BreachReportDocument({ data }: { data: BreachReportData }): Reac
         s.lead,
       ),
       h(View, { style: s.table }, ...data.fields.map((f) => row(f.label, ...lines(f.value)))),
-      t('判定と期限（本システムによる）', s.h2),
-      h(View, { style: s.table }, ...judged),
-      t(
-        `判定基準 forms/breach-reporting ${j.rulesVersion}。期限は覚知日（日本時間）を1日目とする暦日で数え、土日・祝日を含む。`,
-        s.small,
+      // the judgment stays in one piece: a table split by the page break draws its border to the foot
+      h(
+        View,
+        { wrap: false },
+        t('判定と期限（本システムによる）', s.h2),
+        h(View, { style: s.table }, ...judged),
+        t(
+          `判定基準 forms/breach-reporting ${j.rulesVersion}。期限は覚知日（日本時間）を1日目とする暦日で数え、土日・祝日を含む。`,
+          s.small,
+        ),
       ),
       h(Text, {
         style: s.footer,

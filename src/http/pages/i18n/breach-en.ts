@@ -29,7 +29,8 @@ export const breachEn: BreachDictionary = {
   noticeDue: 'promptly',
   practice:
     'The first report is due "promptly" (the Commission’s guidelines: about 3 to 5 days). The product shows and reminds of the first day of that range.',
-  dayCount: 'Days are calendar days in Japan, the day learned of it (覚知日) being day 1, weekends and holidays included.',
+  dayCount:
+    'Days are calendar days in Japan, the day learned of it (覚知日) being day 1, weekends and holidays included.',
   noticeRequired: 'The people affected must be notified',
   noticeNotRequired: 'No notice to the people affected is required',
   notSent: 'not sent',

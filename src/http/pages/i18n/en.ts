@@ -1,10 +1,10 @@
 import { provisionsEn } from '../contracts/provisions-i18n.js';
 import { inspectionsEn } from '../inspections/i18n.js';
+import { breachEn } from './breach-en.js';
 import { handoverEn } from './handover-en.js';
 import { companySearchEn, inboxEn } from './inbox-en.js';
 import type { Dictionary } from './ja.js';
 import { priorApprovalsEn } from './prior-approvals-en.js';
-import { breachEn } from './breach-en.js';
 import { reportsEn } from './reports-en.js';
 import { securityEn } from './security-en.js';
 import { suspensionsEn } from './suspensions-en.js';

@@ -1,5 +1,5 @@
-import { companySearchJa, inboxJa } from './inbox-ja.js';
 import { breachJa } from './breach-ja.js';
+import { companySearchJa, inboxJa } from './inbox-ja.js';
 import { reportsJa } from './reports-ja.js';
 
 // 日本語の文言（既定の言語）. Every page string lives here; en.ts has the same keys, checked by the
