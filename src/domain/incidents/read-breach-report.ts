@@ -157,7 +157,7 @@ export function breachReportCsv(data: BreachReportData): string {
     ['項目', '内容'],
     ...data.fields.map((f) => [f.label, f.value]),
     [],
-    ['報告の要否（' + data.municipality.selfWord + '）', j.municipality.required ? '要' : '不要'],
+    [`報告の要否（${data.municipality.selfWord}）`, j.municipality.required ? '要' : '不要'],
     ['速報の期限', day(j.preliminary?.dueOn)],
     ['速報の送付日', day(sent.preliminarySentOn)],
     ['確報の期限', day(j.final?.dueOn)],
