@@ -41,6 +41,7 @@ export const breachEn: BreachDictionary = {
   pdf: 'Breach report (PDF)',
   csv: 'Breach report (CSV)',
   rulesVersion: (v: string) => `Criteria version ${v}`,
+  enterDate: 'Enter a date',
   assessedAt: 'Judged at',
   reports: { preliminary: 'first report', final: 'full report', notice: 'notice to the people affected' },
   panel: 'Breach reports (first, full, notice)',

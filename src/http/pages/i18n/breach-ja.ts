@@ -42,6 +42,7 @@ export const breachJa = {
   pdf: '漏えい等報告書（PDF）',
   csv: '漏えい等報告書（CSV）',
   rulesVersion: (v: string) => `判定基準 ${v}`,
+  enterDate: '日付を入力してください',
   assessedAt: '判定日時',
   reports: { preliminary: '速報', final: '確報', notice: '本人通知' } as Record<string, string>,
   panel: '漏えい等報告（速報・確報・本人通知）',

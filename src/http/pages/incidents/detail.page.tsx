@@ -8,6 +8,7 @@ import {
 } from '../../../domain/incidents/act-on-incident.js';
 import type { Incident } from '../../../domain/incidents/incident.repository.js';
 import { getIncidentWithSteps } from '../../../domain/incidents/read-incidents.js';
+import { toJapanDate } from '../../../domain/shared/japan-date.js';
 import { contractTitles } from '../../../domain/worklists/contract-titles.js';
 import { organisationNames } from '../../../domain/worklists/names.js';
 import type { AppEnv } from '../../app-env.js';
@@ -31,6 +32,7 @@ import { zodErrors } from '../contracts/contract-form.js';
 import { Layout } from '../layout.js';
 import { type PageCtx, pageCtx, viewerOf } from '../page-context.js';
 import { redirectWithNotice, sendPage } from '../render.js';
+import { BreachSection, breachFormValues } from './breach-section.js';
 
 function ActionForm({
   p,
@@ -71,7 +73,8 @@ function ActionForm({
   );
 }
 
-async function showIncident(
+/** The incident page, with what was typed and refused when a form comes back. */
+export async function showIncident(
   c: Context<AppEnv>,
   values: FormValues = {},
   errors: FormError[] = [],
@@ -88,7 +91,7 @@ async function showIncident(
   ]);
   const title = titles.get(incident.contractId) ?? '—';
   const commands = incidentActions(viewer, incident);
-  const f = fields(values, errors);
+  const f = fields(Object.keys(values).length ? values : breachFormValues(incident), errors);
   const pre = (s: string | null) => (s ? <span class="pre">{s}</span> : <span>{p.t.common.none}</span>);
   return sendPage(
     c,
@@ -120,6 +123,7 @@ async function showIncident(
           ],
         ]}
       />
+      <BreachSection p={p} incident={incident} f={f} commands={commands} today={toJapanDate(ctx.now())} />
       <section aria-labelledby="stamps">
         <h2 id="stamps">{p.t.reports.stamps}</h2>
         <StampBoxes p={p} boxes={incident.stamps} />
