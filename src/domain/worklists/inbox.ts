@@ -15,6 +15,7 @@ const ABOUT_A_STEP = new Set([
   'inspection-due',
   'finding-overdue',
   'incident',
+  'breach-report-due',
 ]);
 
 type Notification = Awaited<ReturnType<typeof listNotifications>>['items'][number];

@@ -4,6 +4,7 @@ import { expectStatus } from '../../../test/helpers/contracts.js';
 import { pdfText } from '../../../test/helpers/pdf-text.js';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import { buildWorld, signIn, USERS, type World } from '../../../test/helpers/world.js';
+import { generateReminders } from '../../domain/notifications/generate-reminders.js';
 
 // 漏えい等報告 over HTTP: the contractor reports an incident; the ward answers the questions (bad
 // answers refused in both languages, changing nothing; the contractor, the council and another
@@ -174,6 +175,18 @@ describe('what is still to send', () => {
     expect(theirs.waiting.some((i: { kind: string }) => i.kind === 'breach-reports')).toBe(false);
     const other = expectStatus(await call('other_ward_officer', 'GET', '/api/v1/notifications/inbox'), 200);
     expect(other.waiting.some((i: { kind: string }) => i.kind === 'breach-reports')).toBe(false);
+  });
+
+  it('reminds the ward’s signers by the daily jobs: 速報 overdue, 確報 not yet within 7 days; once only', async () => {
+    const first = await generateReminders(t.handle.db, t.clock.now());
+    expect(await generateReminders(t.handle.db, t.clock.now())).toBe(0);
+    expect(first).toBeGreaterThan(0);
+    const mine = expectStatus(await call('ward_officer', 'GET', '/api/v1/notifications/inbox'), 200);
+    const breach = mine.reminders.filter((r: { kind: string }) => r.kind === 'breach-report-due');
+    expect(breach.map((r: { title: string }) => r.title)).toEqual(['【期限超過】漏えい等報告（速報）']);
+    expect(breach[0]).toMatchObject({ subjectId: incident.id, waiting: true, done: false });
+    const theirs = expectStatus(await call('contractor_manager', 'GET', '/api/v1/notifications/inbox'), 200);
+    expect(theirs.reminders.some((r: { kind: string }) => r.kind === 'breach-report-due')).toBe(false);
   });
 
   it('records the 速報 once (a second time 409, a future day or one before 覚知日 422), audited', async () => {
