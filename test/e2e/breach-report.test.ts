@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCalendarDays } from '../../forms/breach-reporting/index.js';
 import { toJapanDate } from '../../src/domain/shared/japan-date.js';
 import { toWareki } from '../../src/domain/shared/wareki.js';
-import { launchBrowser, serveApp, skipBrowserTests } from '../helpers/browser.js';
+import { launchBrowser, screenshot, serveApp, skipBrowserTests } from '../helpers/browser.js';
 import { expectStatus } from '../helpers/contracts.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { buildWorld, type World } from '../helpers/world.js';
@@ -89,6 +89,7 @@ describe.skipIf(skipBrowserTests())('a breach report to the Commission', { timeo
     expect(judged).toContain('本人通知が必要です');
     expect(await text(page.locator('#breach-preliminary'))).toContain('期限超過');
     await expectAccessible(page);
+    await screenshot(page, 'breach-report', '#breach');
     await page.close();
   });
 
