@@ -237,6 +237,8 @@ describe('what is still to send', () => {
     ]) {
       expect(text.replace(/\s/g, ''), s).toContain(s.replace(/\s/g, ''));
     }
+    // the footer on every page (react-pdf drops one placed by `bottom` under the page's line height)
+    expect(text).toMatch(/1\s*\/\s*2/);
     const csv = await t.app.request(`${base()}/breach-report/csv`, {
       headers: { authorization: `Bearer ${w.tokens.ward_officer}` },
     });

@@ -36,7 +36,9 @@ const s = StyleSheet.create({
   small: { fontSize: 7.5, color: '#333' },
   footer: {
     position: 'absolute',
-    bottom: 18,
+    // from the top of an A4 page (841.89 pt): with the page's line height, react-pdf drops a fixed
+    // text placed by `bottom` altogether (the other documents' footers are missing for that reason)
+    top: 812,
     left: 40,
     right: 40,
     fontSize: 7.5,
@@ -113,6 +115,12 @@ export function BreachReportDocument({ data }: { data: BreachReportData }): Reac
     h(
       Page,
       { size: 'A4', style: s.page },
+      h(Text, {
+        style: s.footer,
+        fixed: true,
+        render: ({ pageNumber, totalPages }: { pageNumber: number; totalPages: number }) =>
+          `${data.contract.title}　漏えい等報告書（報告内容）　${pageNumber} / ${totalPages}`,
+      }),
       t(`作成日 ${day(data.preparedOn)}`, s.right),
       t('個人情報保護委員会　御中', s.lead),
       t('漏えい等報告書（報告内容）', s.title),
@@ -132,12 +140,6 @@ export function BreachReportDocument({ data }: { data: BreachReportData }): Reac
           s.small,
         ),
       ),
-      h(Text, {
-        style: s.footer,
-        fixed: true,
-        render: ({ pageNumber, totalPages }: { pageNumber: number; totalPages: number }) =>
-          `${data.contract.title}　漏えい等報告書（報告内容）　${pageNumber} / ${totalPages}`,
-      }),
     ),
   );
 }
