@@ -11,6 +11,10 @@ export const breachJa = {
   questionsTitle: '判定の質問',
   questionsHint: '分かっている範囲で回答してください。確報を送付するまでは回答を変更できます。',
   conditions: '該当する事項（すべて選択）',
+  registerHints: '契約の情報項目から',
+  registerMyNumber: (items: string) => `この契約の情報項目には特定個人情報が含まれます（${items}）。`,
+  registerSpecial: (items: string) =>
+    `この契約の情報項目には要配慮個人情報に当たる項目があります（${items}）。`,
   countHint: '不明な場合は空欄にしてください。',
   assess: '判定する',
   reassess: '回答を変更して再判定する',

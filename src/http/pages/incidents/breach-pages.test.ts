@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageClient, textOf } from '../../../../test/helpers/browser.js';
 import { expectStatus } from '../../../../test/helpers/contracts.js';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
-import { buildWorld, USERS, type World } from '../../../../test/helpers/world.js';
+import { buildWorld, signIn, USERS, type World } from '../../../../test/helpers/world.js';
 
 // The breach-report section through app.request: careless input is refused beside its field and
 // changes nothing; the contractor, another company and the council may not answer; the section
@@ -106,5 +106,39 @@ describe('the breach-report section', () => {
       expect((await other.get(`/incidents/${id}/breach-report.csv`)).status, who).toBe(404);
     }
     expect((await stored()).breach_answers).toMatchObject({ personsAffected: 3 });
+  });
+});
+
+describe('at 南国市, on the My Number contract (seed 004)', () => {
+  it('hints that the register holds 特定個人情報 and speaks of the 市', async () => {
+    const token = await signIn(t, 'manager@nankoku-madoguchi.example.jp');
+    const reported = await t.call('POST', '/api/v1/incidents', {
+      token,
+      json: {
+        contractId: w.nankoku.myNumberContractId,
+        information: '交付対象者の氏名・個人番号',
+        recordCount: 120,
+        location: '市民課窓口',
+        circumstances: '交付通知書を別人に手渡した',
+        discoveredAt: '2026-11-21T10:00:00+09:00',
+      },
+    });
+    expect(reported.status).toBe(201);
+    const officerCity = await pageClient(t, 'officer@city.nankoku.example.jp');
+    const page = await officerCity.get(`/incidents/${reported.body.id}`);
+    const text = textOf(page.html);
+    expect(text).toContain('この契約の情報項目には特定個人情報が含まれます（個人番号（マイナンバー）');
+    const judged = await officerCity.post(`/incidents/${reported.body.id}/breach/assess`, {
+      version: version(page.html),
+      learnedOn: '2026-11-21',
+      personsAffected: '120',
+      myNumberPersonsAffected: '120',
+      conditions: ['myNumber'],
+    });
+    expect(judged.status).toBe(303);
+    const after = textOf((await officerCity.get(`/incidents/${reported.body.id}`)).html);
+    expect(after).toContain('個人情報保護委員会への報告が必要です');
+    expect(after).toContain('市に事故を報告');
+    expect(after).not.toMatch(/区(?!分)/);
   });
 });

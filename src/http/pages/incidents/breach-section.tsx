@@ -3,6 +3,7 @@ import type { Context } from 'hono';
 import { QUESTION_LABELS, YES_NO_QUESTIONS } from '../../../../forms/breach-reporting/index.js';
 import { actOnIncident, type IncidentCommand } from '../../../domain/incidents/act-on-incident.js';
 import { judgmentOf } from '../../../domain/incidents/breach-commands.js';
+import type { BreachRegisterHints } from '../../../domain/incidents/breach-register-hints.js';
 import type { Incident } from '../../../domain/incidents/incident.repository.js';
 import type { AppEnv } from '../../app-env.js';
 import { useCaseContext } from '../../middleware/authenticate.js';
@@ -200,11 +201,14 @@ export function BreachSection({
   f,
   commands,
   today,
+  hints,
 }: {
   p: PageCtx;
   incident: Incident;
   f: Fields;
   commands: IncidentCommand[];
+  /** What the contract's register holds: 特定個人情報, special categories. */
+  hints: BreachRegisterHints;
   /** Today in Japan, by the use case's clock. */
   today: string;
 }) {
@@ -233,6 +237,14 @@ export function BreachSection({
         >
           <h3>{t.questionsTitle}</h3>
           <p class="hint">{t.questionsHint}</p>
+          {(hints.myNumberItems.length > 0 || hints.specialItems.length > 0) && (
+            <ul class="hint" aria-label={t.registerHints}>
+              {hints.myNumberItems.length > 0 && (
+                <li>{t.registerMyNumber(hints.myNumberItems.join('、'))}</li>
+              )}
+              {hints.specialItems.length > 0 && <li>{t.registerSpecial(hints.specialItems.join('、'))}</li>}
+            </ul>
+          )}
           <Csrf p={p} />
           <input type="hidden" name="version" value={String(incident.version)} />
           <TextField p={p} f={f} name="learnedOn" label={label('learnedOn')} type="date" short required />

@@ -6,6 +6,7 @@ import {
   type IncidentCommand,
   incidentActions,
 } from '../../../domain/incidents/act-on-incident.js';
+import { breachRegisterHints } from '../../../domain/incidents/breach-register-hints.js';
 import type { Incident } from '../../../domain/incidents/incident.repository.js';
 import { getIncidentWithSteps } from '../../../domain/incidents/read-incidents.js';
 import { toJapanDate } from '../../../domain/shared/japan-date.js';
@@ -85,9 +86,10 @@ export async function showIncident(
   const ctx = useCaseContext(c);
   const incident = await getIncidentWithSteps(ctx, c.req.param('id')!);
   const t = p.t.reports.incidents;
-  const [titles, orgs] = await Promise.all([
+  const [titles, orgs, hints] = await Promise.all([
     contractTitles(ctx, [incident.contractId]),
     organisationNames(ctx, [incident.reportingOrgId]),
+    breachRegisterHints(ctx, incident),
   ]);
   const title = titles.get(incident.contractId) ?? '—';
   const commands = incidentActions(viewer, incident);
@@ -123,7 +125,14 @@ export async function showIncident(
           ],
         ]}
       />
-      <BreachSection p={p} incident={incident} f={f} commands={commands} today={toJapanDate(ctx.now())} />
+      <BreachSection
+        p={p}
+        incident={incident}
+        f={f}
+        commands={commands}
+        today={toJapanDate(ctx.now())}
+        hints={hints}
+      />
       <section aria-labelledby="stamps">
         <h2 id="stamps">{p.t.reports.stamps}</h2>
         <StampBoxes p={p} boxes={incident.stamps} />
