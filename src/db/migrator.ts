@@ -27,6 +27,7 @@ import * as councilReportCover from '../../migrations/2026-12-09T0100-council-re
 import * as operationalReports from '../../migrations/2026-12-09T0600-operational-reports.js';
 import * as organisationRepresentative from '../../migrations/2026-12-09T0700-organisation-representative.js';
 import * as seed004RosterDevices from '../../migrations/2026-12-09T0500-seed004-roster-devices.js';
+import * as incidentBreachReports from '../../migrations/2026-12-09T0400-incident-breach-reports.js';
 
 // Static imports: Node's import() of .ts files fails under vitest, and a bundled Workers build
 // has no file system to read a migrations folder from.
@@ -59,6 +60,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-09T0600-operational-reports': operationalReports,
   '2026-12-09T0700-organisation-representative': organisationRepresentative,
   '2026-12-09T0500-seed004-roster-devices': seed004RosterDevices,
+  '2026-12-09T0400-incident-breach-reports': incidentBreachReports,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -6,6 +6,7 @@ import {
 import { readCouncilReport } from '../domain/council/read-council-report.js';
 import { readErasureCertificate } from '../domain/erasure/read-erasure-certificate.js';
 import type { PasswordNoticeMaker } from '../domain/handover/prepare-package.js';
+import { breachReportCsv, readBreachReport } from '../domain/incidents/read-breach-report.js';
 import { readInspectionRecord } from '../domain/inspections/read-inspection-record.js';
 import { readMonitoringDocument } from '../domain/monitoring/read-monitoring-document.js';
 import { readComplianceReportForm } from '../domain/reports/read-compliance-report-form.js';
@@ -13,6 +14,7 @@ import {
   renderApprovalNoticePdf,
   renderSubdelegationApplicationPdf,
 } from '../pdf/approval-documents/render-approval-documents.js';
+import { renderBreachReportPdf } from '../pdf/breach-report/render-breach-report.js';
 import { renderComplianceReportPdf } from '../pdf/compliance-report/render-compliance-report.js';
 import { renderCouncilReportPdf } from '../pdf/council-report/render-council-report.js';
 import { renderErasureCertificate } from '../pdf/erasure-certificate/render-erasure-certificate.js';
@@ -159,4 +161,23 @@ export async function erasureCertificatePdf(
 /** How preparePackage makes the パスワード通知書: drawn by src/pdf, naming the product's open page. */
 export function passwordNoticeMaker(_c: Context): PasswordNoticeMaker {
   return { openPageUrl: PACKAGE_OPEN_PATH, render: renderPasswordNotice };
+}
+
+/** 漏えい等報告書 (the content of an incident's breach report), as PDF */
+export async function breachReportPdf(c: Context<AppEnv>, incidentId: string): Promise<Response> {
+  const data = await readBreachReport(contextOf(c), incidentId);
+  return pdfResponse(c, await renderBreachReportPdf(data), {
+    ascii: `breach-report-${data.incidentId}.pdf`,
+    ja: `漏えい等報告書_${data.contract.title}.pdf`,
+  });
+}
+
+/** 漏えい等報告書 as CSV (UTF-8 with BOM), the form's fields one a row */
+export async function breachReportCsvResponse(c: Context<AppEnv>, incidentId: string): Promise<Response> {
+  const data = await readBreachReport(contextOf(c), incidentId);
+  return c.body(breachReportCsv(data), 200, {
+    'content-type': 'text/csv; charset=utf-8',
+    'content-disposition': `attachment; filename="breach-report-${data.incidentId}.csv"; filename*=UTF-8''${encodeURIComponent(`漏えい等報告書_${data.contract.title}.csv`)}`,
+    'cache-control': 'private, no-store',
+  });
 }

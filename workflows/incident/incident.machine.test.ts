@@ -54,3 +54,59 @@ describe('incident workflow', () => {
     }
   });
 });
+
+describe('breach reports (漏えい等報告)', () => {
+  const breach = (over: Partial<Record<'assessed' | 'preliminary' | 'final' | 'notice', boolean>> = {}) => ({
+    assessed: false,
+    preliminary: false,
+    final: false,
+    notice: false,
+    ...over,
+  });
+  const ask = (state: IncidentState, event: IncidentEvent, b = breach()) =>
+    decide(incidentMachine, state, event, { chain: [...chain], step: 0, published: false, breach: b });
+
+  it('answers and records at every stage without moving the state', () => {
+    for (const state of ['reported', 'in_progress', 'responded', 'closed'] as const) {
+      expect(ask(state, { type: 'ASSESS_BREACH' })).toMatchObject({ allowed: true, next: state });
+      for (const kind of ['preliminary', 'final', 'notice'] as const) {
+        expect(ask(state, { type: 'RECORD_BREACH_REPORT', kind }, breach({ assessed: true }))).toMatchObject({
+          allowed: true,
+          next: state,
+        });
+      }
+    }
+  });
+
+  it('refuses a report before the questions are answered, each report twice, and new answers after 確報', () => {
+    expect(ask('reported', { type: 'RECORD_BREACH_REPORT', kind: 'preliminary' })).toMatchObject({
+      allowed: false,
+      reason: 'guard',
+    });
+    expect(
+      ask(
+        'in_progress',
+        { type: 'RECORD_BREACH_REPORT', kind: 'final' },
+        breach({ assessed: true, final: true }),
+      ),
+    ).toMatchObject({ allowed: false, reason: 'guard' });
+    expect(
+      ask(
+        'in_progress',
+        { type: 'RECORD_BREACH_REPORT', kind: 'notice' },
+        breach({ assessed: true, final: true }),
+      ),
+    ).toMatchObject({ allowed: true });
+    expect(ask('closed', { type: 'ASSESS_BREACH' }, breach({ assessed: true, final: true }))).toMatchObject({
+      allowed: false,
+      reason: 'guard',
+    });
+  });
+
+  it('reads a version-2 context (no breach) as nothing answered', () => {
+    expect(run('reported', { type: 'ASSESS_BREACH' })).toMatchObject({ allowed: true });
+    expect(run('reported', { type: 'RECORD_BREACH_REPORT', kind: 'notice' })).toMatchObject({
+      allowed: false,
+    });
+  });
+});

@@ -67,6 +67,17 @@ export interface IncidentsTable {
   chain: string[];
   step: Generated<number>;
   closed_at: Date | null;
+  /** 漏えい等報告: the answers that decide it (forms/breach-reporting) and the rules' version. */
+  breach_answers: Json | null;
+  breach_rules_version: string | null;
+  breach_assessed_at: Date | null;
+  breach_assessed_by: string | null;
+  breach_report_required: Generated<boolean>;
+  preliminary_report_due_on: DateText | null;
+  final_report_due_on: DateText | null;
+  preliminary_report_sent_on: DateText | null;
+  final_report_sent_on: DateText | null;
+  persons_notified_on: DateText | null;
   updated_at: UpdatedAt;
   version: Generated<number>;
 }

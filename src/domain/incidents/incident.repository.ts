@@ -1,4 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
+import type { BreachAnswers } from '../../../forms/breach-reporting/index.js';
 import type { FieldMap } from '../../../policies/rules-to-sql.js';
 import type { IncidentState } from '../../../workflows/incident/incident.machine.js';
 import type { SignOffRole } from '../../../workflows/shared/sign-off.js';
@@ -31,6 +32,23 @@ export interface Incident {
   version: number;
   machine: { id: string; version: number };
   chainOrgIds: string[];
+  /** 漏えい等報告 (breach report to the Commission): the answers, the due days, what was sent. */
+  breach: IncidentBreach;
+}
+
+export interface IncidentBreach {
+  answers: BreachAnswers | null;
+  rulesVersion: string | null;
+  assessedAt: Date | null;
+  /** The municipality must report to the Commission (as last judged). */
+  required: boolean;
+  /** 速報 and 確報 due days (Japan), when required. */
+  preliminaryDueOn: string | null;
+  finalDueOn: string | null;
+  /** The days 速報, 確報 and 本人通知 were sent. */
+  preliminarySentOn: string | null;
+  finalSentOn: string | null;
+  personsNotifiedOn: string | null;
 }
 
 export const incidentFields: FieldMap = {
@@ -65,6 +83,17 @@ export function toIncident(r: Selectable<IncidentsTable> & { chain_org_ids: stri
     version: r.version,
     machine: { id: r.machine_id, version: r.machine_version },
     chainOrgIds: r.chain_org_ids,
+    breach: {
+      answers: (r.breach_answers as BreachAnswers | null) ?? null,
+      rulesVersion: r.breach_rules_version,
+      assessedAt: r.breach_assessed_at,
+      required: r.breach_report_required,
+      preliminaryDueOn: r.preliminary_report_due_on,
+      finalDueOn: r.final_report_due_on,
+      preliminarySentOn: r.preliminary_report_sent_on,
+      finalSentOn: r.final_report_sent_on,
+      personsNotifiedOn: r.persons_notified_on,
+    },
   };
 }
 

@@ -1,3 +1,5 @@
+import type { BreachAnswers } from '../../../forms/breach-reporting/index.js';
+import type { BreachReportKind } from '../../../workflows/incident/incident.machine.js';
 import {
   INCIDENT_MACHINE_VERSION,
   type IncidentEvent,
@@ -7,12 +9,20 @@ import type { SignOffRole } from '../../../workflows/shared/sign-off.js';
 import { type FieldError, ValidationError } from '../shared/errors.js';
 import { signOffContext } from '../shared/stored-snapshot.js';
 import type { Command, Workflow } from '../shared/workflow.js';
+import { breachCommands } from './breach-commands.js';
 import { findIncident, type Incident } from './incident.repository.js';
 
 // 事故 on the shared step runner: the ward instructs (指示), the organisation responds (対応・原因・
 // 再発防止策), the ward signs it off; publication (公表) is the ward's, once, at any stage.
 
-export type IncidentCommand = 'instruct' | 'respond' | 'sign' | 'send-back' | 'publish';
+export type IncidentCommand =
+  | 'instruct'
+  | 'respond'
+  | 'sign'
+  | 'send-back'
+  | 'publish'
+  | 'assess-breach'
+  | 'record-breach-report';
 
 export interface IncidentCommandInput {
   instructions?: string | null;
@@ -21,6 +31,11 @@ export interface IncidentCommandInput {
   prevention?: string | null;
   publishedOn?: string | null;
   comment?: string | null;
+  /** 漏えい等報告: the answers that decide it (assess-breach). */
+  breach?: BreachAnswers | null;
+  /** 速報, 確報 or 本人通知, and the day it was sent (record-breach-report). */
+  reportKind?: BreachReportKind | null;
+  sentOn?: string | null;
 }
 
 export const incidentWorkflow: Workflow<Incident> = {
@@ -31,11 +46,21 @@ export const incidentWorkflow: Workflow<Incident> = {
   table: 'incidents',
   auditPrefix: 'incident',
   load: findIncident,
-  context: (i) => ({ ...signOffContext(i), published: i.published }),
+  context: (i) => ({
+    ...signOffContext(i),
+    published: i.published,
+    breach: {
+      assessed: i.breach.answers !== null,
+      preliminary: i.breach.preliminarySentOn !== null,
+      final: i.breach.finalSentOn !== null,
+      notice: i.breach.personsNotifiedOn !== null,
+    },
+  }),
   persist: (context) => ({ step: context.step, published: context.published }),
   // Version 1 kept publication outside the machine, in the `published` column the context now
   // reads: a version-1 snapshot means the same once read.
-  upgrades: { 1: (snapshot) => snapshot },
+  // Version 2 had no breach reports: its context, read from the columns, holds none yet.
+  upgrades: { 1: (snapshot) => snapshot, 2: (snapshot) => snapshot },
   signOff: {
     steps: 'incident_steps',
     position: (i) => i,
@@ -138,4 +163,5 @@ export const incidentCommands: Record<IncidentCommand, IncidentStep> = {
     },
     apply: ({ input }) => ({ published_on: input.publishedOn }),
   }),
+  ...breachCommands,
 };

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
+import { breachReportDeadlines } from '../incidents/breach-report-reminders.js';
 import { listFindingsPastDue } from '../inspections/list-findings-past-due.js';
 import { listInspectionDue } from '../inspections/list-inspection-due.js';
 import { addDays, toJapanDate } from '../shared/japan-date.js';
@@ -231,6 +232,7 @@ export const reminderSources: ReminderSource[] = [
   findingDeadlines,
   operationalReportDeadlines,
   recommendationDeadlines,
+  breachReportDeadlines,
 ];
 
 export async function generateReminders(db: Kysely<Database>, now: Date): Promise<number> {

@@ -18,6 +18,7 @@ const ABOUT_A_STEP = new Set([
   'operational-report-due',
   'improvement-recommendation-due',
   'device_declaration',
+  'breach-report-due',
 ]);
 
 type Notification = Awaited<ReturnType<typeof listNotifications>>['items'][number];

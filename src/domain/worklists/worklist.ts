@@ -3,7 +3,9 @@ import { approvalWorkflow } from '../approvals/approval.workflow.js';
 import { listReportItems } from '../council/council-items.js';
 import { deviceDeclarationWorkflow } from '../devices/device-declaration.workflow.js';
 import { listDeviceQueue } from '../devices/devices.js';
+import { BREACH_REPORT_NAMES } from '../incidents/breach-commands.js';
 import { incidentWorkflow } from '../incidents/incident.workflow.js';
+import { listBreachReportsDue } from '../incidents/list-breach-reports-due.js';
 import { listIncidents } from '../incidents/read-incidents.js';
 import { inspectionWorkflow } from '../inspections/inspection.workflow.js';
 import { listDueForActor } from '../inspections/read-inspection-due.js';
@@ -45,6 +47,7 @@ export type WorkKind =
   | 'operational-reports-to-submit'
   | 'recommendations'
   | 'incidents'
+  | 'breach-reports'
   | 'handler-lists'
   | 'certificates'
   | 'findings-past-due'
@@ -398,6 +401,36 @@ const SOURCES: Source[] = [
           since: i.reportedAt,
           href: `/incidents/${i.id}`,
         })),
+      };
+    },
+  },
+  {
+    kind: 'breach-reports',
+    // 漏えい等報告 (速報・確報・本人通知) still to send to the Commission and the people affected
+    applies: (ctx) => ctx.ability.can('sign', 'Incident'),
+    load: async (ctx, limit) => {
+      const due = await listBreachReportsDue(ctx, limit + 1);
+      const incidents = [...new Set(due.map((d) => d.incident.id))];
+      const shown = due.filter((d) => incidents.indexOf(d.incident.id) < limit);
+      const today = toJapanDate(ctx.now());
+      const titles = await contractTitles(
+        ctx,
+        shown.map((d) => d.incident.contractId),
+      );
+      return {
+        more: incidents.length > limit,
+        items: shown
+          .map((d) => ({
+            ...base('breach-reports', 'Incident', d.incident.id),
+            label: BREACH_REPORT_NAMES[d.kind],
+            title: titles.get(d.incident.contractId) ?? d.incident.information,
+            party: null,
+            since: d.incident.breach.assessedAt,
+            dueOn: d.dueOn,
+            overdue: Boolean(d.dueOn && d.dueOn < today),
+            href: `/incidents/${d.incident.id}#breach-report`,
+          }))
+          .sort((a, b) => (a.dueOn ?? '9999').localeCompare(b.dueOn ?? '9999')),
       };
     },
   },

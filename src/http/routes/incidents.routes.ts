@@ -27,6 +27,7 @@ import {
 } from '../schemas/common.js';
 import { DateText } from '../schemas/contracts.js';
 import { validationHook } from '../validation-hook.js';
+import { addBreachRoutes, IncidentBreachSchema, presentBreach } from './incident-breach.routes.js';
 
 const common = { tags: ['incidents'], security: bearerSecurity };
 const Instant = z.iso.datetime({ offset: true });
@@ -55,6 +56,7 @@ const IncidentSchema = z
     chain: z.array(z.string()),
     step: z.number(),
     closedAt: z.string().nullable(),
+    breach: IncidentBreachSchema,
     version: z.number(),
     lateReport: z
       .object({
@@ -82,12 +84,16 @@ function present(viewer: Viewer, incident: Incident, lateReport?: LateReport | n
     discoveredAt: i.discoveredAt.toISOString(),
     reportedAt: i.reportedAt.toISOString(),
     closedAt: i.closedAt?.toISOString() ?? null,
+    breach: presentBreach(incident),
   };
 }
 
 const Comment = text(3000)
   .nullish()
   .openapi({ description: 'The comment of this step (shown in the history)' });
+
+/** The steps of an incident's own flow; the breach report's commands have routes of their own (addBreachRoutes). */
+type StepCommand = Exclude<IncidentCommand, 'assess-breach' | 'record-breach-report'>;
 
 /** The body each command reads, and nothing more (the server drops any other field). */
 const BODIES = {
@@ -127,9 +133,9 @@ const BODIES = {
       version: VersionField,
     })
     .openapi('IncidentPublishBody'),
-} satisfies Record<IncidentCommand, z.ZodType>;
+} satisfies Record<StepCommand, z.ZodType>;
 
-const COMMANDS: Array<[IncidentCommand, string, string]> = [
+const COMMANDS: Array<[StepCommand, string, string]> = [
   [
     'instruct',
     "Record the ward's instructions / 区の指示",
@@ -262,5 +268,6 @@ export function incidentRoutes() {
       },
     );
   }
+  addBreachRoutes(app, IncidentSchema, (c, incident) => present(useCaseContext(c), incident));
   return app;
 }

@@ -3,6 +3,7 @@ import { terminationEn } from '../contracts/termination-i18n.js';
 import { inspectionsEn } from '../inspections/i18n.js';
 import { councilCoverEn } from './council-cover-en.js';
 import { devicesEn } from './devices-en.js';
+import { breachEn } from './breach-en.js';
 import { handoverEn } from './handover-en.js';
 import { companySearchEn, inboxEn } from './inbox-en.js';
 import type { Dictionary } from './ja.js';
@@ -494,6 +495,7 @@ export const en: Dictionary = {
   operations: operationsEn,
   devices: devicesEn,
   reports: reportsEn,
+  breach: breachEn,
   suspensions: suspensionsEn,
   users: usersEn,
   verify: verifyEn,

@@ -35,6 +35,7 @@ export const inboxEn: InboxDictionary = {
     'operational-reports-to-submit': 'Submit an operational report',
     recommendations: 'Answer or close an improvement recommendation',
     incidents: 'Follow an incident',
+    'breach-reports': 'Send a breach report (first, full, notice)',
     'handler-lists': 'Check a handler list',
     certificates: 'Erasure certificate or package outstanding',
     'findings-past-due': 'Finding past its deadline',

@@ -36,6 +36,7 @@ export const inboxJa = {
     'operational-reports-to-submit': '業務報告の提出',
     recommendations: '改善勧告への回答・確認',
     incidents: '事故報告への対応',
+    'breach-reports': '漏えい等報告（速報・確報・本人通知）の送付',
     'handler-lists': '取扱者名簿の確認',
     certificates: '消去証明書・受渡データの確認',
     'findings-past-due': '改善期限を過ぎた指摘事項',

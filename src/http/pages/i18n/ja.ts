@@ -1,4 +1,5 @@
 import { councilCoverJa } from './council-cover-ja.js';
+import { breachJa } from './breach-ja.js';
 import { companySearchJa, inboxJa } from './inbox-ja.js';
 import { reportsJa } from './reports-ja.js';
 
@@ -501,6 +502,7 @@ export const ja = {
   operations: operationsJa,
   devices: devicesJa,
   reports: reportsJa,
+  breach: breachJa,
   suspensions: suspensionsJa,
   users: usersJa,
   verify: verifyJa,

@@ -30,6 +30,7 @@ export function sectionTitle(p: PageCtx, kind: WorkKind): string {
     'operational-reports-to-submit': p.t.operations.panels.toSubmit,
     recommendations: p.t.operations.panels.recommendations,
     incidents: p.t.reports.dashboard.openIncidents,
+    'breach-reports': p.t.breach.panel,
     'handler-lists': p.t.dashboard.pendingLists,
     certificates: p.t.handover.panel,
     'findings-past-due': company
@@ -137,6 +138,7 @@ const PANEL_IDS: Record<WorkKind, string> = {
   'operational-reports-to-submit': 'operational-reports-to-submit',
   recommendations: 'recommendations',
   incidents: 'incidents',
+  'breach-reports': 'breach-reports',
   'handler-lists': 'lists',
   certificates: 'certificates',
   'findings-past-due': 'findings-past-due',

@@ -7,9 +7,11 @@ import {
   type IncidentCommand,
   incidentActions,
 } from '../../../domain/incidents/act-on-incident.js';
+import { breachRegisterHints } from '../../../domain/incidents/breach-register-hints.js';
 import type { Incident } from '../../../domain/incidents/incident.repository.js';
 import { lateReportOf } from '../../../domain/incidents/late-report.js';
 import { getIncidentWithSteps } from '../../../domain/incidents/read-incidents.js';
+import { toJapanDate } from '../../../domain/shared/japan-date.js';
 import { contractTitles } from '../../../domain/worklists/contract-titles.js';
 import { organisationNames } from '../../../domain/worklists/names.js';
 import type { AppEnv } from '../../app-env.js';
@@ -33,6 +35,7 @@ import { zodErrors } from '../contracts/contract-form.js';
 import { Layout } from '../layout.js';
 import { type PageCtx, pageCtx, viewerOf } from '../page-context.js';
 import { redirectWithNotice, sendPage } from '../render.js';
+import { BreachSection, breachFormValues } from './breach-section.js';
 
 function ActionForm({
   p,
@@ -73,7 +76,8 @@ function ActionForm({
   );
 }
 
-async function showIncident(
+/** The incident page, with what was typed and refused when a form comes back. */
+export async function showIncident(
   c: Context<AppEnv>,
   values: FormValues = {},
   errors: FormError[] = [],
@@ -85,13 +89,14 @@ async function showIncident(
   const incident = await getIncidentWithSteps(ctx, c.req.param('id')!);
   const late = await lateReportOf(ctx.db, incident);
   const t = p.t.reports.incidents;
-  const [titles, orgs] = await Promise.all([
+  const [titles, orgs, hints] = await Promise.all([
     contractTitles(ctx, [incident.contractId]),
     organisationNames(ctx, [incident.reportingOrgId]),
+    breachRegisterHints(ctx, incident),
   ]);
   const title = titles.get(incident.contractId) ?? '—';
   const commands = incidentActions(viewer, incident);
-  const f = fields(values, errors);
+  const f = fields(Object.keys(values).length ? values : breachFormValues(incident), errors);
   const pre = (s: string | null) => (s ? <span class="pre">{s}</span> : <span>{p.t.common.none}</span>);
   return sendPage(
     c,
@@ -126,6 +131,14 @@ async function showIncident(
             ),
           ],
         ]}
+      />
+      <BreachSection
+        p={p}
+        incident={incident}
+        f={f}
+        commands={commands}
+        today={toJapanDate(ctx.now())}
+        hints={hints}
       />
       <section aria-labelledby="stamps">
         <h2 id="stamps">{p.t.reports.stamps}</h2>
