@@ -8,6 +8,7 @@ import type { InspectionTables } from './tables/inspections.js';
 import type { PriorApprovalTables } from './tables/prior-approvals.js';
 import type { ProvisionTables } from './tables/provisions.js';
 import type { ReportTables } from './tables/reports.js';
+import type { SupervisionTables } from './tables/supervision.js';
 
 // Table types for Kysely. Columns are snake_case as in SQL; repositories map them to domain
 // objects explicitly.
@@ -177,7 +178,8 @@ export interface Database
     HandoverTables,
     ProvisionTables,
     ReportTables,
-    PriorApprovalTables {
+    PriorApprovalTables,
+    SupervisionTables {
   organisations: OrganisationsTable;
   ward_companies: WardCompaniesTable;
   departments: DepartmentsTable;

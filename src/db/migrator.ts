@@ -22,6 +22,7 @@ import * as suspensionLifting from '../../migrations/2026-12-08T2110-suspension-
 import * as priorApprovals from '../../migrations/2026-12-08T2300-prior-approvals.js';
 import * as contractProvisions from '../../migrations/2026-12-08T2400-contract-provisions.js';
 import * as municipalityWords from '../../migrations/2026-12-08T3000-municipality-words.js';
+import * as contractorSupervision from '../../migrations/2026-12-09T0200-contractor-supervision.js';
 
 // Static imports: Node's import() of .ts files fails under vitest, and a bundled Workers build
 // has no file system to read a migrations folder from.
@@ -49,6 +50,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-08T2300-prior-approvals': priorApprovals,
   '2026-12-08T2001-contract-termination': contractTermination,
   '2026-12-08T3000-municipality-words': municipalityWords,
+  '2026-12-09T0200-contractor-supervision': contractorSupervision,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -50,7 +50,16 @@ const COMMANDS: Array<[InspectionCommand, string]> = [
   ],
   ['approve', 'Sign the awaited step (担当者 → 係長 → 課長) / 決裁'],
   ['send-back', 'Send the record back to the inspector / 差戻し'],
+  [
+    'complete',
+    "Complete a contractor's inspection of its sub-contractor (統括責任者) / 立入検査の完了",
+  ],
 ];
+
+const DESCRIPTIONS: Partial<Record<InspectionCommand, string>> = {
+  complete:
+    "A contractor's inspection of its own sub-contractor (再委託先への立入検査, seed 001 別紙7 第7条5) has no municipal sign-off (決裁): the contractor's manager (統括責任者) completes it. Refused with 409 while items are unanswered or findings open, for an inspection of the municipality itself (which is submitted and signed), and outside 実施中; 404 for anyone who may not read it, 403 for the sub-contractor and the municipality, who read it only.",
+};
 
 /** 実地検査: templates, the due listing, findings, monitoring, and the inspections themselves. */
 export function inspectionRoutes() {
@@ -122,6 +131,8 @@ export function inspectionRoutes() {
       method: 'post',
       path: '/',
       summary: 'Plan an inspection of the contractor or a sub-contractor / 実地検査の予定登録',
+      description:
+        "The municipality's inspector plans an inspection of the contractor or of a sub-contractor in the contract's chain. A contractor's users plan an inspection of their own sub-contractor (再委託先への立入検査, seed 001 別紙7 第7条5): `contractId` the contract it holds with `organisationId` the sub-contractor, or the sub-contract itself; any other organisation is refused (422), assistants too (a company's own users record it). Contracts not in force: 409.",
       request: { body: jsonBody(PlanBody) },
       responses: { 201: jsonResponse(InspectionDetailSchema, 'Planned, with its items'), ...errorResponses },
     }),
@@ -173,6 +184,7 @@ export function inspectionRoutes() {
         method: 'post',
         path: `/{id}/${command}`,
         summary,
+        ...(DESCRIPTIONS[command] && { description: DESCRIPTIONS[command] }),
         request: { params: IdParam, body: jsonBody(CommandBody) },
         responses: {
           200: jsonResponse(InspectionSchema, 'The inspection after the step'),
