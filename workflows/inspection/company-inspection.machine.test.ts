@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { decide } from '../shared/decide.js';
-import { type Blocker, type InspectionEvent, type InspectionState, inspectionMachine } from './inspection.machine.js';
+import {
+  type Blocker,
+  type InspectionEvent,
+  type InspectionState,
+  inspectionMachine,
+} from './inspection.machine.js';
 
 // A company's inspection of its sub-contractor (001 別紙7 第7条5): the same course as the ward's,
 // but completed by the contractor's own responsible person instead of the ward's 決裁 chain.

@@ -1,10 +1,10 @@
 import { applicableTemplate, itemsOf } from '../../../forms/checklist/checklist.js';
+import { findContract } from '../contracts/contract.repository.js';
 import { authorize } from '../shared/authorize.js';
 import { inTransaction, type Tx, type UseCaseContext } from '../shared/context.js';
 import { type FieldError, ValidationError } from '../shared/errors.js';
 import { machineColumns } from '../shared/stored-snapshot.js';
 import { fiscalYearOf } from '../shared/wareki.js';
-import { findContract } from '../contracts/contract.repository.js';
 import { resolveTemplate } from './checklist-templates.js';
 import { resolveInspectedParty } from './inspected-party.js';
 import { findInspection, type Inspection } from './inspection.repository.js';
@@ -181,16 +181,16 @@ async function inspectingCompany(
 ): Promise<string | null> {
   if (ctx.actor.organisationKind !== 'company') return null;
   const parent = contract.parentContractId ? await findContract(tx, contract.parentContractId) : undefined;
-  if (parent?.contractorOrgId === ctx.actor.organisationId && contract.contractorOrgId !== parent.contractorOrgId)
+  if (
+    parent?.contractorOrgId === ctx.actor.organisationId &&
+    contract.contractorOrgId !== parent.contractorOrgId
+  )
     return ctx.actor.organisationId;
-  throw new ValidationError(
-    { en: 'Not a sub-contractor of yours', ja: '自社の再委託先ではありません' },
-    [
-      {
-        path: 'organisationId',
-        message: 'a company inspects only the sub-contractor of a sub-contract of a contract it holds',
-        message_ja: '自社が受託した契約の再委託先のみ立入検査できます',
-      },
-    ],
-  );
+  throw new ValidationError({ en: 'Not a sub-contractor of yours', ja: '自社の再委託先ではありません' }, [
+    {
+      path: 'organisationId',
+      message: 'a company inspects only the sub-contractor of a sub-contract of a contract it holds',
+      message_ja: '自社が受託した契約の再委託先のみ立入検査できます',
+    },
+  ]);
 }

@@ -50,10 +50,7 @@ const COMMANDS: Array<[InspectionCommand, string]> = [
   ],
   ['approve', 'Sign the awaited step (担当者 → 係長 → 課長) / 決裁'],
   ['send-back', 'Send the record back to the inspector / 差戻し'],
-  [
-    'complete',
-    "Complete a contractor's inspection of its sub-contractor (統括責任者) / 立入検査の完了",
-  ],
+  ['complete', "Complete a contractor's inspection of its sub-contractor (統括責任者) / 立入検査の完了"],
 ];
 
 const DESCRIPTIONS: Partial<Record<InspectionCommand, string>> = {

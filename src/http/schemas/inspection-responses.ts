@@ -28,7 +28,9 @@ export const InspectionSchema = z
     inspectingOrgId: z
       .string()
       .nullable()
-      .openapi({ description: 'the contractor inspecting its sub-contractor; null: the municipality itself' }),
+      .openapi({
+        description: 'the contractor inspecting its sub-contractor; null: the municipality itself',
+      }),
     assistantIds: z.array(z.string()),
     status: z.enum(['planned', 'in_progress', 'submitted', 'signed_off', 'cancelled']),
     chain: z.array(z.string()),
