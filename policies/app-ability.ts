@@ -18,6 +18,7 @@ import { defineHandoverRules } from './rules/handover.js';
 import { defineInspectionRules } from './rules/inspections.js';
 import { definePriorApprovalRules } from './rules/prior-approvals.js';
 import { defineProvisionRules } from './rules/provisions.js';
+import { defineReportRequestRules } from './rules/report-requests.js';
 import { defineReportRules } from './rules/reports.js';
 
 /** `sign`: a step of the ward's internal sign-off (決裁). */
@@ -57,6 +58,8 @@ export type SubjectType =
   | 'Incident'
   // prior approvals (事前承認): copying, other use, taking out, disposal
   | 'PriorApproval'
+  // 報告の求め: a report asked of a sub-contractor by its contractor, or of a company by the ward
+  | 'ReportRequest'
   | 'Notification'
   | 'CouncilSummary';
 
@@ -99,6 +102,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
   defineReportRules(builder, actor);
   defineProvisionRules(builder, actor);
   definePriorApprovalRules(builder, actor);
+  defineReportRequestRules(builder, actor);
   return builder.build();
 }
 

@@ -42,7 +42,8 @@ export type WorkflowTable =
   | 'package_take_outs'
   | 'handler_list_submissions'
   | 'erasure_records'
-  | 'prior_approvals';
+  | 'prior_approvals'
+  | 'report_requests';
 
 export interface Workflow<R extends WorkflowRecord> {
   machine: AnyStateMachine;
