@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { decide } from '../shared/decide.js';
-import { type ReportRequestEvent, type ReportRequestState, reportRequestMachine } from './report-request.machine.js';
+import {
+  type ReportRequestEvent,
+  type ReportRequestState,
+  reportRequestMachine,
+} from './report-request.machine.js';
 
 const run = (state: ReportRequestState, type: ReportRequestEvent['type']) =>
   decide(reportRequestMachine, state, { type } as ReportRequestEvent);

@@ -1,9 +1,9 @@
 import type { Kysely, Selectable } from 'kysely';
+import { sql } from 'kysely';
 import { type FieldMap, membership } from '../../../policies/rules-to-sql.js';
 import type { ReportRequestState } from '../../../workflows/report-request/report-request.machine.js';
 import type { Database } from '../../db/database.js';
 import type { ReportRequestsTable } from '../../db/tables/supervision.js';
-import { sql } from 'kysely';
 
 /** 報告の求め: a report asked of the contractor of `contractId` by its contractor above, or by the ward. */
 export interface ReportRequest {
@@ -52,7 +52,9 @@ export const reportRequestFields: FieldMap = {
   ),
 };
 
-export function toReportRequest(r: Selectable<ReportRequestsTable> & { chain_org_ids: string[] }): ReportRequest {
+export function toReportRequest(
+  r: Selectable<ReportRequestsTable> & { chain_org_ids: string[] },
+): ReportRequest {
   return {
     id: r.id,
     wardId: r.ward_id,

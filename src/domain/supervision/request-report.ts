@@ -57,8 +57,13 @@ export async function requestReport(ctx: UseCaseContext, input: RequestReportInp
     const contract = await askedContract(tx, root, input.organisationId);
     const company = ctx.actor.organisationKind === 'company';
     if (company) {
-      const parent = contract.parentContractId ? await findContract(tx, contract.parentContractId) : undefined;
-      if (parent?.contractorOrgId !== ctx.actor.organisationId || contract.contractorOrgId === parent.contractorOrgId)
+      const parent = contract.parentContractId
+        ? await findContract(tx, contract.parentContractId)
+        : undefined;
+      if (
+        parent?.contractorOrgId !== ctx.actor.organisationId ||
+        contract.contractorOrgId === parent.contractorOrgId
+      )
         throw notOurs(
           'A company asks reports only of the sub-contractor of a contract it holds',
           '自社が受託した契約の再委託先にのみ報告を求めることができます',
@@ -77,7 +82,11 @@ export async function requestReport(ctx: UseCaseContext, input: RequestReportInp
     const today = toJapanDate(ctx.now());
     if (input.dueOn < today)
       throw new ValidationError({ en: 'The due date has passed', ja: '報告期限が過去の日付です' }, [
-        { path: 'dueOn', message: `not before today (${today})`, message_ja: `本日（${today}）以降の日付を指定してください` },
+        {
+          path: 'dueOn',
+          message: `not before today (${today})`,
+          message_ja: `本日（${today}）以降の日付を指定してください`,
+        },
       ]);
     const now = ctx.now();
     const row = await tx

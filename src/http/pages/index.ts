@@ -16,6 +16,7 @@ import { priorApprovalPages } from './prior-approvals/index.js';
 import { REPORT_UPLOAD, reportPages } from './reports/index.js';
 import { secondFactorPages } from './second-factor.page.js';
 import { summaryPages } from './summaries/index.js';
+import { supervisionPages } from './supervision/index.js';
 import { suspensionPages } from './suspensions/suspensions.page.js';
 
 const PLEDGE_UPLOAD = /^\/handlers\/[^/]+\/pledges$/;
@@ -52,6 +53,7 @@ export function pageRoutes() {
   app.route('/', reportPages());
   app.route('/', incidentPages());
   app.route('/', priorApprovalPages());
+  app.route('/', supervisionPages());
   app.route('/', summaryPages());
   app.route('/', suspensionPages());
   app.route('/', inboxPages());

@@ -39,7 +39,9 @@ export const ReportRequestSchema = z
     id: z.string(),
     wardId: z.string(),
     contractId: z.string(),
-    requesterOrgId: z.string().openapi({ description: 'who asks: the contractor above, or the municipality' }),
+    requesterOrgId: z
+      .string()
+      .openapi({ description: 'who asks: the contractor above, or the municipality' }),
     subjectOrgId: z.string().openapi({ description: 'who answers: the contractor of contractId' }),
     status: Status.openapi({
       description:
@@ -207,7 +209,10 @@ export function reportRequestRoutes() {
             }),
           ),
         },
-        responses: { 200: jsonResponse(ReportRequestSchema, 'The request after the step'), ...errorResponses },
+        responses: {
+          200: jsonResponse(ReportRequestSchema, 'The request after the step'),
+          ...errorResponses,
+        },
       }),
       async (c) => {
         const ctx = useCaseContext(c);

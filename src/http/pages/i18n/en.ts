@@ -6,6 +6,7 @@ import type { Dictionary } from './ja.js';
 import { priorApprovalsEn } from './prior-approvals-en.js';
 import { reportsEn } from './reports-en.js';
 import { securityEn } from './security-en.js';
+import { supervisionEn } from './supervision-en.js';
 import { suspensionsEn } from './suspensions-en.js';
 
 // English strings, key for key with ja.ts (the compiler checks it). Japanese terms of art stay
@@ -461,6 +462,7 @@ export const en: Dictionary = {
   security: securityEn,
   provisions: provisionsEn,
   priorApprovals: priorApprovalsEn,
+  supervision: supervisionEn,
   reports: reportsEn,
   suspensions: suspensionsEn,
   // issue 19: the inbox (受信箱), in its own file

@@ -27,6 +27,7 @@ export const inboxEn: InboxDictionary = {
   what: {
     approvals: 'Sign or submit an application',
     'prior-approvals': 'Sign a prior approval',
+    'report-requests': 'Report requests (answer, accept, overdue)',
     'inspection-sign-off': 'Sign an inspection record',
     'reports-received': 'Receive and sign a compliance report',
     'reports-to-answer': 'Answer a compliance report',

@@ -9,6 +9,7 @@ import { inspectionsJa } from '../inspections/i18n.js';
 import { handoverJa } from './handover-ja.js';
 import { priorApprovalsJa } from './prior-approvals-ja.js';
 import { securityJa } from './security-ja.js';
+import { supervisionJa } from './supervision-ja.js';
 import { suspensionsJa } from './suspensions-ja.js';
 
 export const ja = {
@@ -468,6 +469,7 @@ export const ja = {
   security: securityJa,
   provisions: provisionsJa,
   priorApprovals: priorApprovalsJa,
+  supervision: supervisionJa,
   reports: reportsJa,
   suspensions: suspensionsJa,
   // issue 19: the inbox (受信箱), in its own file

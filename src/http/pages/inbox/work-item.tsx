@@ -22,6 +22,7 @@ export function sectionTitle(p: PageCtx, kind: WorkKind): string {
   const titles: Record<WorkKind, string> = {
     approvals: company ? p.t.dashboard.queueCompany : p.t.dashboard.queue,
     'prior-approvals': p.t.priorApprovals.queue,
+    'report-requests': p.t.supervision.queue,
     'inspection-sign-off': p.t.inbox.inspectionSignOff,
     'reports-received': p.t.reports.dashboard.reportsReceived,
     'reports-to-answer': p.t.reports.dashboard.reportsToAnswer,
@@ -40,6 +41,7 @@ export function sectionTitle(p: PageCtx, kind: WorkKind): string {
 /** The list page behind a panel ("すべて表示"), where there is one. */
 export const SECTION_LISTS: Partial<Record<WorkKind, string>> = {
   approvals: '/approvals',
+  'report-requests': '/report-requests',
   'inspection-sign-off': '/inspections',
   'reports-received': '/compliance-reports?status=submitted',
   'reports-to-answer': '/compliance-reports',
@@ -122,6 +124,7 @@ export function WorkPanel({ p, section }: { p: PageCtx; section: WorkSection }) 
 const PANEL_IDS: Record<WorkKind, string> = {
   approvals: 'queue',
   'prior-approvals': 'prior-approvals',
+  'report-requests': 'report-requests',
   'inspection-sign-off': 'inspection-sign-off',
   'reports-received': 'reports-received',
   'reports-to-answer': 'reports-to-answer',
