@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectStatus } from '../../../test/helpers/contracts.js';
 import { approvedSubcontract, uploadEvidence } from '../../../test/helpers/inspections.js';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.js';
-import { buildWorld, type World } from '../../../test/helpers/world.js';
+import { buildWorld, signIn, USERS, type World } from '../../../test/helpers/world.js';
 
 // 報告の求め (seed 001 別紙7 第7条5, seed 003 丙15–16): the contractor asks its sub-contractor for a
 // report; the sub-contractor answers; the contractor sends it back once and accepts the second
@@ -67,7 +67,8 @@ describe('a contractor asking its sub-contractor for a report', () => {
     expect((await ask('subcontractor_manager', { contractId: subcontractId })).status).toBe(422);
     expect((await ask('contractor_staff', { contractId: subcontractId })).status).toBe(403);
     expect((await ask('other_ward_officer', { contractId: subcontractId })).status).toBe(404);
-    expect((await ask('council_reviewer', { contractId: subcontractId })).status).toBe(404);
+    // a council reviewer reads the contract but asks nothing
+    expect((await ask('council_reviewer', { contractId: subcontractId })).status).toBe(403);
     const past = await ask('contractor_manager', { contractId: subcontractId, dueOn: '2026-01-01' });
     expect(past.status).toBe(422);
     expect(past.body.errors[0]).toMatchObject({ path: 'dueOn' });
@@ -111,12 +112,12 @@ describe('a contractor asking its sub-contractor for a report', () => {
     expect((await act('contractor_manager', r, 'accept')).status).toBe(409);
     const file = await uploadEvidence(t, w.tokens.subcontractor_manager, {
       wardId: w.wardId,
-      purpose: 'evidence',
+      purpose: 'other',
       name: '管理簿.png',
     });
     const foreign = await uploadEvidence(t, w.tokens.contractor_manager, {
       wardId: w.wardId,
-      purpose: 'evidence',
+      purpose: 'other',
     });
     expect(
       (await act('subcontractor_manager', r, 'answer', { text: '施錠保管', attachmentIds: [foreign] }))
@@ -197,6 +198,10 @@ describe('the ward asking, and overdue requests', () => {
     );
     const saved = t.clock.now();
     t.clock.advance(3 * 24 * 3600 * 1000);
+    // access tokens last 15 minutes: sign in again on the later day
+    const before = { ...w.tokens };
+    for (const who of ['contractor_manager', 'subcontractor_manager'])
+      w.tokens[who] = await signIn(t, USERS[who]!.email);
     try {
       const token = w.tokens.contractor_manager;
       expect(expectStatus(await get('contractor_manager', asked.id), 200).overdue).toBe(true);
@@ -218,6 +223,7 @@ describe('the ward asking, and overdue requests', () => {
       ).toContain(asked.id);
     } finally {
       t.clock.set(saved);
+      Object.assign(w.tokens, before);
     }
   });
 });
