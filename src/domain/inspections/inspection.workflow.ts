@@ -166,7 +166,7 @@ export const inspectionCommands: Record<InspectionCommand, InspectionStep> = {
     name: 'complete',
     label: { en: 'complete', ja: '完了' },
     can: { action: 'sign' },
-    stepRole: 'contractor_manager',
+    stepRole: 'contractor',
     ...withComment,
     facts: async ({ tx, record }) => ({ blockers: await blockersOf(tx, record) }),
     event: ({ facts }) => ({ type: 'COMPLETE', blockers: facts?.blockers ?? [] }),

@@ -2,7 +2,7 @@ import { applicableTemplate, itemsOf } from '../../../forms/checklist/checklist.
 import { findContract } from '../contracts/contract.repository.js';
 import { authorize } from '../shared/authorize.js';
 import { inTransaction, type Tx, type UseCaseContext } from '../shared/context.js';
-import { type FieldError, ValidationError } from '../shared/errors.js';
+import { type FieldError, ForbiddenError, ValidationError } from '../shared/errors.js';
 import { machineColumns } from '../shared/stored-snapshot.js';
 import { fiscalYearOf } from '../shared/wareki.js';
 import { resolveTemplate } from './checklist-templates.js';
@@ -172,7 +172,7 @@ export async function planInspection(ctx: UseCaseContext, input: PlanInspectionI
 /**
  * Who inspects: the ward (null) when ward staff plan it; a company only as the contractor of the
  * contract directly above the inspected one (its own sub-contractor, 001 別紙7 第7条5) — any other
- * contract in the chain is refused (422), as an organisation not in its charge.
+ * contract in the chain is refused (403): it may read that contract, not inspect its company.
  */
 async function inspectingCompany(
   ctx: UseCaseContext,
@@ -186,11 +186,9 @@ async function inspectingCompany(
     contract.contractorOrgId !== parent.contractorOrgId
   )
     return ctx.actor.organisationId;
-  throw new ValidationError({ en: 'Not a sub-contractor of yours', ja: '自社の再委託先ではありません' }, [
-    {
-      path: 'organisationId',
-      message: 'a company inspects only the sub-contractor of a sub-contract of a contract it holds',
-      message_ja: '自社が受託した契約の再委託先のみ立入検査できます',
-    },
-  ]);
+  // it reads this contract (or it would be a 404 already) but is not the contractor above it
+  throw new ForbiddenError({
+    en: 'A company inspects only the sub-contractor of a contract it holds',
+    ja: '自社が受託した契約の再委託先のみ立入検査できます',
+  });
 }

@@ -53,7 +53,11 @@ export async function readInspectionRecord(ctx: UseCaseContext, id: string): Pro
   const organisations = await ctx.db
     .selectFrom('organisations')
     .select(['id', 'name', 'municipality_kind', 'self_word', 'council_name', 'ordinance_name'])
-    .where('id', 'in', [inspection.wardId, inspection.organisationId])
+    .where('id', 'in', [
+      inspection.wardId,
+      inspection.organisationId,
+      ...(inspection.inspectingOrgId ? [inspection.inspectingOrgId] : []),
+    ])
     .execute();
   const userIds = [
     inspection.inspectorId,
@@ -86,7 +90,10 @@ export async function readInspectionRecord(ctx: UseCaseContext, id: string): Pro
       name: organisations.find((o) => o.id === inspection.organisationId)?.name ?? '',
       role: contract.depth > 1 ? ('再委託先' as const) : ('受託者' as const),
     },
-    inspector: nameOf(inspection.inspectorId),
+    // a contractor's inspection of its sub-contractor names the company that made it
+    inspector: inspection.inspectingOrgId
+      ? `${organisations.find((o) => o.id === inspection.inspectingOrgId)?.name ?? ''}（受託者） ${nameOf(inspection.inspectorId)}`
+      : nameOf(inspection.inspectorId),
     assistants: inspection.assistantIds.map(nameOf),
     boxes,
     steps: detail.steps

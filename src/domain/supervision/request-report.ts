@@ -1,7 +1,7 @@
 import { type Contract, findContract } from '../contracts/contract.repository.js';
 import { authorize } from '../shared/authorize.js';
 import { inTransaction, type Tx, type UseCaseContext } from '../shared/context.js';
-import { ConflictError, notFound, ValidationError } from '../shared/errors.js';
+import { ConflictError, ForbiddenError, notFound, ValidationError } from '../shared/errors.js';
 import { toJapanDate } from '../shared/japan-date.js';
 import { machineColumns } from '../shared/stored-snapshot.js';
 import { findReportRequest, type ReportRequest } from './report-request.repository.js';
@@ -47,7 +47,7 @@ async function askedContract(tx: Tx, root: Contract, organisationId: string | un
  * 報告の求め: the contractor asks its own sub-contractor for a report (001 別紙7 第7条5, 003 丙15–16),
  * or the ward asks a company of one of its contracts. The contract must be in force; the due date
  * not before today (Japan time). A company asks only the sub-contractor directly below a contract it
- * holds (422 otherwise); a contract it may not read is a 404.
+ * holds (403 otherwise); a contract it may not read is a 404.
  */
 export async function requestReport(ctx: UseCaseContext, input: RequestReportInput): Promise<ReportRequest> {
   return inTransaction(ctx, async ({ tx, audit }) => {
@@ -64,10 +64,11 @@ export async function requestReport(ctx: UseCaseContext, input: RequestReportInp
         parent?.contractorOrgId !== ctx.actor.organisationId ||
         contract.contractorOrgId === parent.contractorOrgId
       )
-        throw notOurs(
-          'A company asks reports only of the sub-contractor of a contract it holds',
-          '自社が受託した契約の再委託先にのみ報告を求めることができます',
-        );
+        // it reads this contract (or it would be a 404 already) but is not the contractor above it
+        throw new ForbiddenError({
+          en: 'A company asks reports only of the sub-contractor of a contract it holds',
+          ja: '自社が受託した契約の再委託先にのみ報告を求めることができます',
+        });
     }
     const requesterOrgId = company ? ctx.actor.organisationId : (ctx.actor.wardId ?? '');
     authorize(ctx.ability, 'create', 'ReportRequest', { wardId: contract.wardId, requesterOrgId });

@@ -1,3 +1,4 @@
+import { writeFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectStatus } from '../../../test/helpers/contracts.js';
 import {
@@ -8,6 +9,7 @@ import {
   plan,
   putItem,
 } from '../../../test/helpers/inspections.js';
+import { pdfText } from '../../../test/helpers/pdf-text.js';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import { buildWorld, type World } from '../../../test/helpers/world.js';
 
@@ -52,11 +54,11 @@ describe('a contractor inspecting its sub-contractor', () => {
   });
 
   it('refuses what is not the contractor’s to inspect', async () => {
-    // itself, as the contractor of its own contract
+    // itself, as the contractor of its own contract: it reads the contract, may not inspect itself
     expect(
       (await plan(t, w, { contractId: w.bicycleContractId, plannedOn: w.today() }, 'contractor_manager'))
         .status,
-    ).toBe(422);
+    ).toBe(403);
     // another company's contract: not even visible
     expect(
       (await plan(t, w, { contractId: subcontractId, plannedOn: w.today() }, 'other_contractor_manager'))
@@ -65,7 +67,7 @@ describe('a contractor inspecting its sub-contractor', () => {
     // the sub-contractor cannot inspect its own contract as if it were its contractor
     expect(
       (await plan(t, w, { contractId: subcontractId, plannedOn: w.today() }, 'subcontractor_manager')).status,
-    ).toBe(422);
+    ).toBe(403);
     // assistants are the ward's staff: a company's own users record
     expect(
       (
@@ -157,8 +159,22 @@ describe('a contractor inspecting its sub-contractor', () => {
     const read = expectStatus(await get('subcontractor_manager', id), 200);
     expect(read.steps.map((s: { decision: string; role: string }) => [s.decision, s.role])).toEqual([
       ['start', 'inspector'],
-      ['complete', 'contractor_manager'],
+      ['complete', 'contractor'],
     ]);
+  });
+
+  it('prints the record naming the contractor that made it, completed without 決裁', async () => {
+    const res = await t.app.request(`${INSPECTIONS}/${id}/pdf`, {
+      headers: { authorization: `Bearer ${w.tokens.ward_officer}` },
+    });
+    expect(res.status).toBe(200);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    if (process.env.KEEP_PDFS)
+      await writeFile(`${process.env.KEEP_PDFS}/inspection-by-contractor.pdf`, bytes);
+    const text = (await pdfText(bytes)).text.replace(/\s+/g, '');
+    expect(text).toContain('株式会社サイクルサポート東京（受託者）');
+    expect(text).toContain('株式会社コールセンター・ジャパン（再委託先）');
+    expect(text).toContain('完了：是正事項なし');
   });
 
   it('does not stand for the ward’s own yearly inspection of the sub-contractor', async () => {

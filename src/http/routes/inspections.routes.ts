@@ -129,7 +129,7 @@ export function inspectionRoutes() {
       path: '/',
       summary: 'Plan an inspection of the contractor or a sub-contractor / 実地検査の予定登録',
       description:
-        "The municipality's inspector plans an inspection of the contractor or of a sub-contractor in the contract's chain. A contractor's users plan an inspection of their own sub-contractor (再委託先への立入検査, seed 001 別紙7 第7条5): `contractId` the contract it holds with `organisationId` the sub-contractor, or the sub-contract itself; any other organisation is refused (422), assistants too (a company's own users record it). Contracts not in force: 409.",
+        "The municipality's inspector plans an inspection of the contractor or of a sub-contractor in the contract's chain. A contractor's users plan an inspection of their own sub-contractor (再委託先への立入検査, seed 001 別紙7 第7条5): `contractId` the contract it holds with `organisationId` the sub-contractor, or the sub-contract itself; any other organisation is refused (403; one it may not read 404), assistants with 422 (a company's own users record it). Contracts not in force: 409.",
       request: { body: jsonBody(PlanBody) },
       responses: { 201: jsonResponse(InspectionDetailSchema, 'Planned, with its items'), ...errorResponses },
     }),

@@ -61,10 +61,10 @@ describe('a contractor asking its sub-contractor for a report', () => {
   });
 
   it('refuses what is not the asker’s to ask, and bad input', async () => {
-    // its own contract: it is not its own sub-contractor
-    expect((await ask('contractor_manager', { contractId: w.bicycleContractId })).status).toBe(422);
+    // its own contract: it reads it, but is not its own sub-contractor's contractor
+    expect((await ask('contractor_manager', { contractId: w.bicycleContractId })).status).toBe(403);
     expect((await ask('other_contractor_manager', { contractId: subcontractId })).status).toBe(404);
-    expect((await ask('subcontractor_manager', { contractId: subcontractId })).status).toBe(422);
+    expect((await ask('subcontractor_manager', { contractId: subcontractId })).status).toBe(403);
     expect((await ask('contractor_staff', { contractId: subcontractId })).status).toBe(403);
     expect((await ask('other_ward_officer', { contractId: subcontractId })).status).toBe(404);
     // a council reviewer reads the contract but asks nothing

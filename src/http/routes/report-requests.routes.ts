@@ -152,7 +152,7 @@ export function reportRequestRoutes() {
       path: '/',
       summary: 'Ask a company for a report / 報告の求め',
       description:
-        'The contractor’s manager asks its own sub-contractor (seed 001 別紙7 第7条5, seed 003 丙15–16): `contractId` the contract it holds with `organisationId` the sub-contractor, or the sub-contract itself; any other company is refused (422). The municipality’s officer or inspector may ask the contractor of any contract of its own. The contract must be in force (409); the due date not before today (422); a contract the caller may not read is a 404.',
+        'The contractor’s manager asks its own sub-contractor (seed 001 別紙7 第7条5, seed 003 丙15–16): `contractId` the contract it holds with `organisationId` the sub-contractor, or the sub-contract itself; any other company is refused (403). The municipality’s officer or inspector may ask the contractor of any contract of its own. The contract must be in force (409); the due date not before today (422); a contract the caller may not read is a 404.',
       request: {
         body: jsonBody(
           z.object({

@@ -22,6 +22,8 @@ const DECISION_JA: Record<string, string> = {
   approve: '決裁',
   send_back: '差戻し',
   cancel: '取消し',
+  // a contractor's inspection of its sub-contractor, completed by its own manager (no 決裁)
+  complete: '完了',
 };
 
 /** An instant (ISO 8601) as the Japanese date it fell on. */
