@@ -175,6 +175,8 @@ describe('a contractor inspecting its sub-contractor', () => {
     expect(text).toContain('株式会社サイクルサポート東京（受託者）');
     expect(text).toContain('株式会社コールセンター・ジャパン（再委託先）');
     expect(text).toContain('完了：是正事項なし');
+    expect(text).toContain('完了（株式会社サイクルサポート東京による再委託先への立入検査）');
+    expect(text).not.toContain('決裁済');
   });
 
   it('does not stand for the ward’s own yearly inspection of the sub-contractor', async () => {
