@@ -20,6 +20,7 @@ import { defineInspectionRules } from './rules/inspections.js';
 import { defineOperationalReportRules } from './rules/operational-reports.js';
 import { definePriorApprovalRules } from './rules/prior-approvals.js';
 import { defineProvisionRules } from './rules/provisions.js';
+import { defineReportRequestRules } from './rules/report-requests.js';
 import { defineReportRules } from './rules/reports.js';
 
 /** `sign`: a step of the ward's internal sign-off (決裁). */
@@ -65,6 +66,8 @@ export type SubjectType =
   | 'ImprovementRecommendation'
   // 情報機器等の持込み (seed 004): devices declared and permitted in advance
   | 'DeviceDeclaration'
+  // 報告の求め: a report asked of a sub-contractor by its contractor, or of a company by the ward
+  | 'ReportRequest'
   | 'Notification'
   | 'CouncilSummary';
 
@@ -109,6 +112,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
   definePriorApprovalRules(builder, actor);
   defineOperationalReportRules(builder, actor);
   defineDeviceRules(builder, actor);
+  defineReportRequestRules(builder, actor);
   return builder.build();
 }
 

@@ -37,6 +37,7 @@ import {
 import { organisationRoutes } from './http/routes/organisations.routes.js';
 import { priorApprovalRoutes, priorApprovalSettingsRoutes } from './http/routes/prior-approvals.routes.js';
 import { provisionTemplateRoutes } from './http/routes/provisions.routes.js';
+import { reportRequestRoutes } from './http/routes/report-requests.routes.js';
 import { reportRoutes } from './http/routes/reports.routes.js';
 import { scheduledJobRoutes } from './http/routes/scheduled-jobs.routes.js';
 import { secondFactorRoutes } from './http/routes/second-factor.routes.js';
@@ -92,6 +93,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/compliance-reports', reportRoutes());
   app.route('/api/v1/incidents', incidentRoutes());
   app.route('/api/v1/prior-approvals', priorApprovalRoutes());
+  app.route('/api/v1/report-requests', reportRequestRoutes());
   app.route('/api/v1/contracts', priorApprovalSettingsRoutes());
   app.route('/api/v1/operational-reports', operationalReportRoutes());
   app.route('/api/v1/contracts', operationalReportSettingsRoutes());

@@ -18,6 +18,10 @@ export const INSPECTION_FIELDS = ['items', 'lifecycle'] as const;
  * - The inspected company reads its own inspections and findings and writes only its
  *   improvement reports (改善報告, contractor_manager).
  * - 審議会委員 (council reviewers) see none of it.
+ * - A contractor inspects its own sub-contractors with the same checklists (001 別紙7 第7条5, 003
+ *   丙15–16): its users plan, record and follow up the company's inspections (inspectingOrgId), its
+ *   manager (統括責任者) completes them. The ward reads them (wardId) but neither records nor signs
+ *   them: its write rules hold for its own inspections only (inspectingOrgId null).
  */
 export function defineInspectionRules({ can }: Builder, actor: Actor): void {
   const has = (...roles: string[]) => actor.roles.some((r) => roles.includes(r));
@@ -25,14 +29,15 @@ export function defineInspectionRules({ can }: Builder, actor: Actor): void {
   if (actor.organisationKind === 'ward' && actor.wardId) {
     const wardId = actor.wardId;
     if (!has(...WARD_STAFF)) return;
+    const own = { wardId, inspectingOrgId: null };
     can('read', ['Inspection', 'Finding', 'ChecklistTemplate', 'MonitoringReport'], { wardId });
-    can('update', 'Inspection', ['items'], { wardId, assistantIds: actor.userId });
+    can('update', 'Inspection', ['items'], { ...own, assistantIds: actor.userId });
     if (has('inspector')) {
-      can(['create', 'update'], 'Inspection', { wardId });
+      can(['create', 'update'], 'Inspection', own);
       can('create', 'ChecklistTemplate', { wardId });
       can(['create', 'update'], 'MonitoringReport', { wardId });
     }
-    if (has(...SIGNERS)) can('sign', 'Inspection', { wardId });
+    if (has(...SIGNERS)) can('sign', 'Inspection', own);
     if (has('ward_officer')) {
       // 所管課 keeps the monitoring of its contracts (seed 000) and may add checklist items
       can('create', 'ChecklistTemplate', { wardId });
@@ -48,5 +53,9 @@ export function defineInspectionRules({ can }: Builder, actor: Actor): void {
     // (001 第7条5: the contractor supervises them and answers for them)
     can('read', ['Inspection', 'Finding'], { chainOrgIds: organisationId });
     if (has('contractor_manager')) can('update', 'Finding', ['improvementReport'], { organisationId });
+    // its own inspections of its sub-contractors (再委託先への立入検査)
+    can('read', 'Inspection', { inspectingOrgId: organisationId });
+    can(['create', 'update'], 'Inspection', { inspectingOrgId: organisationId });
+    if (has('contractor_manager')) can('sign', 'Inspection', { inspectingOrgId: organisationId });
   }
 }

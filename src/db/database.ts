@@ -10,6 +10,7 @@ import type { OperationalReportTables } from './tables/operational-reports.js';
 import type { PriorApprovalTables } from './tables/prior-approvals.js';
 import type { ProvisionTables } from './tables/provisions.js';
 import type { ReportTables } from './tables/reports.js';
+import type { SupervisionTables } from './tables/supervision.js';
 
 // Table types for Kysely. Columns are snake_case as in SQL; repositories map them to domain
 // objects explicitly.
@@ -185,7 +186,8 @@ export interface Database
     ReportTables,
     PriorApprovalTables,
     OperationalReportTables,
-    DeviceTables {
+    DeviceTables,
+    SupervisionTables {
   organisations: OrganisationsTable;
   ward_companies: WardCompaniesTable;
   departments: DepartmentsTable;

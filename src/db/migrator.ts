@@ -22,12 +22,13 @@ import * as suspensionLifting from '../../migrations/2026-12-08T2110-suspension-
 import * as priorApprovals from '../../migrations/2026-12-08T2300-prior-approvals.js';
 import * as contractProvisions from '../../migrations/2026-12-08T2400-contract-provisions.js';
 import * as municipalityWords from '../../migrations/2026-12-08T3000-municipality-words.js';
-import * as packageDownloads from '../../migrations/2026-12-09T0800-package-downloads.js';
 import * as councilReportCover from '../../migrations/2026-12-09T0100-council-report-cover.js';
+import * as contractorSupervision from '../../migrations/2026-12-09T0200-contractor-supervision.js';
+import * as incidentBreachReports from '../../migrations/2026-12-09T0400-incident-breach-reports.js';
+import * as seed004RosterDevices from '../../migrations/2026-12-09T0500-seed004-roster-devices.js';
 import * as operationalReports from '../../migrations/2026-12-09T0600-operational-reports.js';
 import * as organisationRepresentative from '../../migrations/2026-12-09T0700-organisation-representative.js';
-import * as seed004RosterDevices from '../../migrations/2026-12-09T0500-seed004-roster-devices.js';
-import * as incidentBreachReports from '../../migrations/2026-12-09T0400-incident-breach-reports.js';
+import * as packageDownloads from '../../migrations/2026-12-09T0800-package-downloads.js';
 
 // Static imports: Node's import() of .ts files fails under vitest, and a bundled Workers build
 // has no file system to read a migrations folder from.
@@ -61,6 +62,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-09T0700-organisation-representative': organisationRepresentative,
   '2026-12-09T0500-seed004-roster-devices': seed004RosterDevices,
   '2026-12-09T0400-incident-breach-reports': incidentBreachReports,
+  '2026-12-09T0200-contractor-supervision': contractorSupervision,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

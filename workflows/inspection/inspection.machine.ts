@@ -7,6 +7,12 @@ import { type SignOffContext, type SignOffRole, signOffGuards } from '../shared/
 // send it back (差戻し) to the inspector. Whether the record is complete (every item answered,
 // no finding open) is gathered by the use case and passed in the event as `blockers`: an event
 // with blockers is refused. Deadlines (improvement due dates) are columns, never timers here.
+//
+// An inspection made by a company (the contractor inspecting its sub-contractor, 001 別紙7 第7条5)
+// has no ward sign-off: the contractor's responsible person completes it (COMPLETE: in progress →
+// signed off, on the same completeness rule), and it is never submitted to the ward's chain.
+// `byCompany` comes from the record's inspecting party, a column fixed at planning, so snapshots
+// stored before it existed (all the ward's own) read the same: the machine version stays 1.
 
 export type { SignOffRole };
 
@@ -19,8 +25,8 @@ export interface Blocker {
   findingId?: string;
 }
 
-/** The sign-off chain is fixed when the record is submitted. */
-export type InspectionContext = SignOffContext;
+/** The sign-off chain is fixed when the record is submitted; `byCompany`: a company inspects. */
+export type InspectionContext = SignOffContext & { byCompany?: boolean };
 
 /** What may be done with the record without changing its state. */
 export type InspectionUseEvent =
@@ -36,6 +42,8 @@ export type InspectionEvent =
   | { type: 'START' }
   | { type: 'CANCEL' }
   | { type: 'SUBMIT'; blockers: Blocker[] }
+  /** 完了: a company's inspection, closed by its own responsible person. */
+  | { type: 'COMPLETE'; blockers: Blocker[] }
   | { type: 'APPROVE'; role: SignOffRole; blockers: Blocker[] }
   | { type: 'SEND_BACK'; role: SignOffRole };
 
@@ -47,11 +55,13 @@ export const inspectionMachine = setup({
   types: {
     context: {} as InspectionContext,
     events: {} as InspectionEvent,
-    input: {} as { chain: SignOffRole[] },
+    input: {} as { chain: SignOffRole[]; byCompany?: boolean },
   },
   guards: {
     /** Nothing unanswered and no finding left open (closed, or carried with a reason). */
     complete: ({ event }: Args) => !('blockers' in event) || event.blockers.length === 0,
+    byCompany: ({ context }: Args) => context.byCompany === true,
+    byWard: ({ context }: Args) => context.byCompany !== true,
     keepsDate: ({ event }: Args) => event.type !== 'EDIT_PLAN' || !event.changesDate,
     isCurrentStep: signOffGuards.isCurrentStep,
     isLastStep: signOffGuards.isLastStep,
@@ -63,14 +73,15 @@ export const inspectionMachine = setup({
 }).createMachine({
   id: 'inspection',
   initial: 'planned',
-  context: ({ input }) => ({ chain: input.chain, step: 0 }),
+  context: ({ input }) => ({ chain: input.chain, step: 0, byCompany: input.byCompany ?? false }),
   states: {
     /** 予定: the visit is planned; the plan may still change. */
     planned: { on: { START: 'in_progress', CANCEL: 'cancelled', EDIT_PLAN: 'planned' } },
     /** 実施中: items are answered one by one; findings are followed up. */
     in_progress: {
       on: {
-        SUBMIT: { target: 'submitted', guard: 'complete', actions: 'restartChain' },
+        SUBMIT: { target: 'submitted', guard: and(['byWard', 'complete']), actions: 'restartChain' },
+        COMPLETE: { target: 'signed_off', guard: and(['byCompany', 'complete']) },
         EDIT_PLAN: { target: 'in_progress', guard: 'keepsDate' },
         RECORD_ITEM: 'in_progress',
         FOLLOW_UP: 'in_progress',
@@ -86,7 +97,7 @@ export const inspectionMachine = setup({
         SEND_BACK: { guard: 'isCurrentStep', target: 'in_progress', actions: 'restartChain' },
       },
     },
-    /** 決裁済: the record is closed. */
+    /** 決裁済 (a company's: 完了): the record is closed. */
     signed_off: { type: 'final' },
     cancelled: { type: 'final' },
   },

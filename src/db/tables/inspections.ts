@@ -38,6 +38,8 @@ export interface InspectionsTable {
   planned_on: DateText;
   place: string | null;
   inspector_id: string;
+  /** The company that inspects (the contractor, of its sub-contractor); null: the ward itself. */
+  inspecting_org_id: string | null;
   assistant_ids: Generated<string[]>;
   status: InspectionStatus;
   chain: Generated<string[]>;
@@ -100,7 +102,7 @@ export interface InspectionStepsTable {
   inspection_id: string;
   seq: number;
   role: string;
-  decision: 'start' | 'cancel' | 'submit' | 'approve' | 'send_back';
+  decision: 'start' | 'cancel' | 'submit' | 'approve' | 'send_back' | 'complete';
   comment: string | null;
   user_id: string | null;
   at: Date;

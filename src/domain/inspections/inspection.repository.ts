@@ -26,8 +26,10 @@ export interface Inspection {
   fiscalYear: number;
   plannedOn: string;
   place: string | null;
-  /** 監督員 */
+  /** 監督員 (of a company's inspection: the contractor's user who planned it) */
   inspectorId: string;
+  /** The company inspecting its sub-contractor (001 別紙7 第7条5); null: the ward's own inspection. */
+  inspectingOrgId: string | null;
   /** 補助者 */
   assistantIds: string[];
   status: InspectionStatus;
@@ -71,6 +73,7 @@ export const inspectionFields: FieldMap = {
   wardId: 'inspections.ward_id',
   organisationId: 'inspections.organisation_id',
   inspectorId: 'inspections.inspector_id',
+  inspectingOrgId: 'inspections.inspecting_org_id',
   status: 'inspections.status',
   assistantIds: arrayColumn('inspections.assistant_ids', 'uuid'),
   chainOrgIds: chainMembership('inspections.ward_id', 'inspections.contract_id'),
@@ -91,6 +94,7 @@ export function toInspection(row: Selectable<InspectionsTable>): Inspection {
     plannedOn: row.planned_on,
     place: row.place,
     inspectorId: row.inspector_id,
+    inspectingOrgId: row.inspecting_org_id,
     assistantIds: row.assistant_ids,
     status: row.status,
     chain: row.chain as SignOffRole[],

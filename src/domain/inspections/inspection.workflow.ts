@@ -17,7 +17,7 @@ import { findInspection, type Inspection } from './inspection.repository.js';
 // 実地検査 on the shared step runner: planned → in progress → submitted for sign-off
 // (担当者 → 係長 → 課長) → signed off; sign-off refused while items are unanswered or findings open.
 
-export type InspectionCommand = 'start' | 'cancel' | 'submit' | 'approve' | 'send-back';
+export type InspectionCommand = 'start' | 'cancel' | 'submit' | 'approve' | 'send-back' | 'complete';
 
 export interface InspectionCommandInput {
   comment?: string | null;
@@ -39,7 +39,7 @@ export const inspectionWorkflow: Workflow<Inspection> = {
   table: 'inspections',
   auditPrefix: 'inspection',
   load: findInspection,
-  context: signOffContext,
+  context: (i) => ({ ...signOffContext(i), byCompany: i.inspectingOrgId !== null }),
   persist: (context) => ({ step: context.step, chain: context.chain }),
   signOff: {
     steps: 'inspection_steps',
@@ -157,6 +157,21 @@ export const inspectionCommands: Record<InspectionCommand, InspectionStep> = {
     event: ({ role, facts }) => ({ type: 'APPROVE', role: role!, blockers: facts?.blockers ?? [] }),
     refusal: refuseIncomplete,
     apply: ({ next, now }) => (next.value === 'signed_off' ? { signed_off_at: now } : {}),
+  },
+  // A company's inspection of its sub-contractor (001 別紙7 第7条5) has no ward 決裁: the ward does
+  // not sign a record of another party's supervision. The contractor's own responsible person
+  // (統括責任者, contractor_manager: the `sign` ability on its company's inspections) completes it,
+  // on the same rule as a signature: every item answered, no finding open. The ward reads it.
+  complete: {
+    name: 'complete',
+    label: { en: 'complete', ja: '完了' },
+    can: { action: 'sign' },
+    stepRole: 'contractor',
+    ...withComment,
+    facts: async ({ tx, record }) => ({ blockers: await blockersOf(tx, record) }),
+    event: ({ facts }) => ({ type: 'COMPLETE', blockers: facts?.blockers ?? [] }),
+    refusal: refuseIncomplete,
+    apply: ({ now }) => ({ submitted_at: now, signed_off_at: now }),
   },
   'send-back': {
     name: 'send-back',

@@ -72,6 +72,8 @@ export async function listInspectionDue(
           .whereRef('inspections.ward_id', '=', 'contracts.ward_id')
           .whereRef('inspections.contract_id', '=', 'contracts.id')
           .where('inspections.purpose', '=', 'privacy')
+          // the ward's own: a contractor's inspection of its sub-contractor does not stand for it
+          .where('inspections.inspecting_org_id', 'is', null)
           .where('inspections.fiscal_year', '=', fiscalYear)
           .where('inspections.status', 'in', ['planned', 'in_progress', 'submitted'])
           .orderBy('inspections.planned_on')
@@ -92,6 +94,7 @@ export async function listInspectionDue(
             .whereRef('inspections.contract_id', '=', 'contracts.id')
             .whereRef('inspections.organisation_id', '=', 'contracts.contractor_org_id')
             .where('inspections.purpose', '=', 'privacy')
+            .where('inspections.inspecting_org_id', 'is', null)
             .where('inspections.status', '=', 'signed_off')
             .where('inspections.fiscal_year', '=', fiscalYear),
         ),

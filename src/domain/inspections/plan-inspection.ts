@@ -1,7 +1,8 @@
 import { applicableTemplate, itemsOf } from '../../../forms/checklist/checklist.js';
+import { findContract } from '../contracts/contract.repository.js';
 import { authorize } from '../shared/authorize.js';
 import { inTransaction, type Tx, type UseCaseContext } from '../shared/context.js';
-import { type FieldError, ValidationError } from '../shared/errors.js';
+import { type FieldError, ForbiddenError, ValidationError } from '../shared/errors.js';
 import { machineColumns } from '../shared/stored-snapshot.js';
 import { fiscalYearOf } from '../shared/wareki.js';
 import { resolveTemplate } from './checklist-templates.js';
@@ -72,9 +73,11 @@ export async function checkAssistants(
 export async function planInspection(ctx: UseCaseContext, input: PlanInspectionInput): Promise<Inspection> {
   return inTransaction(ctx, async ({ tx, audit }) => {
     const { contract, facts } = await resolveInspectedParty(ctx, tx, input.contractId, input.organisationId);
+    const inspectingOrgId = await inspectingCompany(ctx, tx, contract);
     authorize(ctx.ability, 'create', 'Inspection', {
       wardId: contract.wardId,
       organisationId: contract.contractorOrgId,
+      inspectingOrgId,
     });
     const template = await resolveTemplate(tx, contract.wardId, input.templateKey, input.templateVersion);
     if (!template) {
@@ -90,6 +93,16 @@ export async function planInspection(ctx: UseCaseContext, input: PlanInspectionI
       );
     }
     const assistantIds = input.assistantIds ?? [];
+    if (inspectingOrgId && assistantIds.length) {
+      // a company's users record its inspection themselves; 補助者 are the ward's staff
+      throw new ValidationError({ en: 'The assistants are not valid', ja: '補助者の指定に誤りがあります' }, [
+        {
+          path: 'assistantIds',
+          message: 'a company’s inspection takes no assistants: its own users record it',
+          message_ja: '会社が行う立入検査には補助者を指定しません（自社の利用者が記録します）',
+        },
+      ]);
+    }
     await checkAssistants(tx, contract.wardId, ctx.actor.userId, assistantIds);
 
     const applied = applicableTemplate(template, facts);
@@ -114,6 +127,7 @@ export async function planInspection(ctx: UseCaseContext, input: PlanInspectionI
         planned_on: input.plannedOn,
         place: input.place ?? null,
         inspector_id: ctx.actor.userId,
+        inspecting_org_id: inspectingOrgId,
         assistant_ids: assistantIds,
         status: 'planned',
         ...machineColumns(inspectionWorkflow),
@@ -148,8 +162,33 @@ export async function planInspection(ctx: UseCaseContext, input: PlanInspectionI
         plannedOn: inspection.plannedOn,
         applicability: inspection.applicability,
         assistantIds,
+        inspectingOrgId,
       },
     });
     return inspection;
+  });
+}
+
+/**
+ * Who inspects: the ward (null) when ward staff plan it; a company only as the contractor of the
+ * contract directly above the inspected one (its own sub-contractor, 001 別紙7 第7条5) — any other
+ * contract in the chain is refused (403): it may read that contract, not inspect its company.
+ */
+async function inspectingCompany(
+  ctx: UseCaseContext,
+  tx: Tx,
+  contract: { parentContractId: string | null; contractorOrgId: string },
+): Promise<string | null> {
+  if (ctx.actor.organisationKind !== 'company') return null;
+  const parent = contract.parentContractId ? await findContract(tx, contract.parentContractId) : undefined;
+  if (
+    parent?.contractorOrgId === ctx.actor.organisationId &&
+    contract.contractorOrgId !== parent.contractorOrgId
+  )
+    return ctx.actor.organisationId;
+  // it reads this contract (or it would be a 404 already) but is not the contractor above it
+  throw new ForbiddenError({
+    en: 'A company inspects only the sub-contractor of a contract it holds',
+    ja: '自社が受託した契約の再委託先のみ立入検査できます',
   });
 }

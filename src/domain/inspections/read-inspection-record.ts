@@ -18,6 +18,8 @@ export type InspectionRecordData = Plain<{
   contract: { title: string; number: string | null; department: string; place: string | null };
   organisation: { name: string; role: '受託者' | '再委託先' };
   inspector: string;
+  /** The contractor that made the inspection of its sub-contractor; null: the municipality's own. */
+  inspectedBy: string | null;
   assistants: string[];
   boxes: FormStamp[];
   steps: Array<{ role: string; decision: string; name: string; at: Date; comment: string | null }>;
@@ -53,7 +55,11 @@ export async function readInspectionRecord(ctx: UseCaseContext, id: string): Pro
   const organisations = await ctx.db
     .selectFrom('organisations')
     .select(['id', 'name', 'municipality_kind', 'self_word', 'council_name', 'ordinance_name'])
-    .where('id', 'in', [inspection.wardId, inspection.organisationId])
+    .where('id', 'in', [
+      inspection.wardId,
+      inspection.organisationId,
+      ...(inspection.inspectingOrgId ? [inspection.inspectingOrgId] : []),
+    ])
     .execute();
   const userIds = [
     inspection.inspectorId,
@@ -86,7 +92,13 @@ export async function readInspectionRecord(ctx: UseCaseContext, id: string): Pro
       name: organisations.find((o) => o.id === inspection.organisationId)?.name ?? '',
       role: contract.depth > 1 ? ('再委託先' as const) : ('受託者' as const),
     },
-    inspector: nameOf(inspection.inspectorId),
+    inspectedBy: inspection.inspectingOrgId
+      ? (organisations.find((o) => o.id === inspection.inspectingOrgId)?.name ?? '')
+      : null,
+    // a contractor's inspection of its sub-contractor names the company that made it
+    inspector: inspection.inspectingOrgId
+      ? `${organisations.find((o) => o.id === inspection.inspectingOrgId)?.name ?? ''}（受託者） ${nameOf(inspection.inspectorId)}`
+      : nameOf(inspection.inspectorId),
     assistants: inspection.assistantIds.map(nameOf),
     boxes,
     steps: detail.steps

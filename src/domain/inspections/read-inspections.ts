@@ -56,6 +56,8 @@ export interface InspectionQuery {
   organisationId?: string;
   status?: InspectionStatus;
   fiscalYear?: number;
+  /** The ward's own inspections, or contractors' inspections of their sub-contractors. */
+  inspectedBy?: 'ward' | 'company';
   cursor?: string;
   limit: number;
 }
@@ -73,6 +75,8 @@ export async function listInspections(
   if (query.organisationId) q = q.where('organisation_id', '=', query.organisationId);
   if (query.status) q = q.where('status', '=', query.status);
   if (query.fiscalYear !== undefined) q = q.where('fiscal_year', '=', query.fiscalYear);
+  if (query.inspectedBy)
+    q = q.where('inspecting_org_id', query.inspectedBy === 'ward' ? 'is' : 'is not', null);
   if (query.cursor) {
     const [createdAt, id] = timeCursor(query.cursor);
     q = q.where((eb) => after(eb, ['inspections.created_at', 'inspections.id'], [createdAt, id], 'desc'));

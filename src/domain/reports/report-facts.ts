@@ -2,6 +2,11 @@ import { sql } from 'kysely';
 import type { Answers } from '../../../forms/compliance-report/compliance-report.form.js';
 import { fillWords, type MunicipalityWords, NEUTRAL_WORDS } from '../organisations/municipality-words.js';
 import type { Tx } from '../shared/context.js';
+import {
+  gatherSupervision,
+  type SupervisionFacts,
+  supervisionAnswer,
+} from '../supervision/supervision-facts.js';
 
 // What the system already knows about a reporting period: it prefills the answers and flags the
 // answers that contradict the records for the ward's reviewer.
@@ -18,6 +23,12 @@ export interface Facts {
   handlerList: 'acknowledged' | 'missing';
   handlersWithoutPledge: string[];
   trainings: Array<{ heldOn: string; subject: string }>;
+  /**
+   * The contractor's supervision of its sub-contractors in the period (question 8): its completed
+   * inspections of them and the report requests they answered. Absent from facts stored before it
+   * was gathered.
+   */
+  supervision?: SupervisionFacts;
 }
 
 export type Prefill = Answers & { facts?: Facts };
@@ -110,6 +121,7 @@ export async function gatherFacts(
       .filter((l) => !pledged.some((p) => p.handler_id === l.id))
       .map((l) => l.full_name),
     trainings: trainings.map((t) => ({ heldOn: t.held_on, subject: t.subject })),
+    supervision: await gatherSupervision(tx, r),
   };
 }
 
@@ -125,6 +137,7 @@ export function prefillFrom(facts: Facts): Prefill {
     q6: { answer: facts.approvedSubcontracts > 0 ? 'yes' : 'no' },
     ...(facts.approvedSubcontracts > 0 && {
       q7: { answer: (facts.subcontractsApprovedAfterStart ?? 0) > 0 ? 'no' : 'yes' },
+      ...(facts.supervision && { q8: supervisionAnswer(facts.supervision) }),
     }),
   };
 }
@@ -196,6 +209,20 @@ export function discrepanciesOf(
       code: 'subcontract-approved-after-start',
       en: `Answered "consent obtained beforehand" but ${late} sub-contract(s) were approved only after they started`,
       ja: `「事前に承諾を得ている」と回答されていますが、開始日より後に承認された再委託が${late}件あります（事後の承諾）`,
+    });
+  }
+  const supervised = facts.supervision;
+  if (
+    answers.q8?.answer === 'yes' &&
+    supervised &&
+    !supervised.inspections.length &&
+    !supervised.reportRequests.length
+  ) {
+    out.push({
+      question: 'q8',
+      code: 'no-supervision-recorded',
+      en: 'Answered "sub-contractor supervised" but no inspection of it nor answered report request is recorded in the period',
+      ja: '「再委託先へ監督を行った」と回答されていますが、期間中に再委託先への立入検査・報告の求めの記録がありません',
     });
   }
   return out;

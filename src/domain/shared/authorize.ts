@@ -27,6 +27,7 @@ const subjectNames: Record<string, { en: string; ja: string }> = {
   ComplianceReport: { en: 'Compliance report', ja: '遵守状況報告書' },
   Incident: { en: 'Incident', ja: '事故報告' },
   PriorApproval: { en: 'Prior approval', ja: '事前承認' },
+  ReportRequest: { en: 'Report request', ja: '報告の求め' },
   Notification: { en: 'Notification', ja: '通知' },
   CouncilSummary: { en: 'Council summary', ja: '審議会向け集計' },
   OperationalReport: { en: 'Operational report', ja: '業務報告' },
@@ -50,8 +51,10 @@ const partNames: Record<string, { en: string; ja: string }> = {
   withdraw: { en: 'the withdrawal', ja: '取下げ' },
   store: { en: 'its storage', ja: '保管' },
   takeOut: { en: 'a take-out', ja: '持出し' },
-  answer: { en: 'the written answer', ja: '改善報告（回答）' },
+  // 改善勧告 and 報告の求め both have a written answer
+  answer: { en: 'the written answer', ja: '回答・報告' },
   decision: { en: 'the decision', ja: '確認・差戻し' },
+  request: { en: 'the request (accept, send back, withdraw)', ja: '報告の求め（受理・差戻し・取下げ）' },
 };
 
 /**

@@ -46,7 +46,8 @@ export type WorkflowTable =
   | 'prior_approvals'
   | 'operational_reports'
   | 'improvement_recommendations'
-  | 'device_declarations';
+  | 'device_declarations'
+  | 'report_requests';
 
 export interface Workflow<R extends WorkflowRecord> {
   machine: AnyStateMachine;

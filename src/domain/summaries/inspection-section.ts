@@ -8,9 +8,8 @@ export const inspectionSection: SummarySection = async (ctx, scope) => {
   const dept = scope.departmentId ? sql`and c.department_id = ${scope.departmentId}` : sql``;
   const done = await sql<{ n: string }>`
     select count(*) as n from inspections i join contracts c on c.ward_id = i.ward_id and c.id = i.contract_id
-    where i.ward_id = ${scope.wardId} and i.fiscal_year = ${fiscalYear} and i.status = 'signed_off' ${dept}`.execute(
-    ctx.db,
-  );
+    where i.ward_id = ${scope.wardId} and i.fiscal_year = ${fiscalYear} and i.status = 'signed_off'
+      and i.inspecting_org_id is null ${dept}`.execute(ctx.db);
   const findings = await sql<{ n: string }>`
     select count(*) as n from inspection_findings f join inspections i on i.ward_id = f.ward_id and i.id = f.inspection_id
     join contracts c on c.ward_id = i.ward_id and c.id = i.contract_id

@@ -23,6 +23,9 @@ import type { UseCaseContext } from '../shared/context.js';
 import type { Message } from '../shared/errors.js';
 import { toJapanDate } from '../shared/japan-date.js';
 import { fiscalYearOf } from '../shared/wareki.js';
+import { isOverdue } from '../supervision/read-report-requests.js';
+import { reportRequestWorkflow } from '../supervision/report-request.workflow.js';
+import { listReportRequestWork } from '../supervision/report-request-work.js';
 import { listApprovalQueue } from './approval-queue.js';
 import { contractTitles } from './contract-titles.js';
 import { listInspectionQueue } from './inspection-queue.js';
@@ -40,6 +43,7 @@ export type WorkKind =
   | 'approvals'
   | 'prior-approvals'
   | 'devices'
+  | 'report-requests'
   | 'inspection-sign-off'
   | 'reports-received'
   | 'reports-to-answer'
@@ -284,6 +288,32 @@ const SOURCES: Source[] = [
           dueOn: d.bringFrom,
           overdue: d.bringFrom < today,
           href: `/contracts/${d.contractId}/devices`,
+        })),
+      };
+    },
+  },
+  {
+    kind: 'report-requests',
+    // 報告の求め: answers to decide and requests overdue (the requester), requests to answer (the company asked)
+    applies: (ctx) =>
+      ctx.ability.can('update', 'ReportRequest', 'request') ||
+      ctx.ability.can('update', 'ReportRequest', 'answer'),
+    load: async (ctx, limit) => {
+      const { items, more, titles, names } = await listReportRequestWork(ctx, limit);
+      const today = toJapanDate(ctx.now());
+      return {
+        more,
+        items: items.map((r) => ({
+          ...base('report-requests', 'ReportRequest', r.id),
+          label: { en: 'Report request', ja: '報告の求め' },
+          title: `${r.topic}（${titles.get(r.contractId) ?? ''}）`,
+          party: names.get(r.subjectOrgId) ?? null,
+          status: r.status,
+          state: stateOf(reportRequestWorkflow.stateNames, r.status),
+          since: r.answeredAt ?? r.requestedAt,
+          dueOn: r.dueOn,
+          overdue: isOverdue(r, today),
+          href: `/report-requests/${r.id}`,
         })),
       };
     },

@@ -18,6 +18,7 @@ import { priorApprovalPages } from './prior-approvals/index.js';
 import { REPORT_UPLOAD, reportPages } from './reports/index.js';
 import { secondFactorPages } from './second-factor.page.js';
 import { summaryPages } from './summaries/index.js';
+import { supervisionPages } from './supervision/index.js';
 import { suspensionPages } from './suspensions/suspensions.page.js';
 import { userPages } from './users/users.page.js';
 import { verifyPages } from './verify/verify.page.js';
@@ -58,6 +59,7 @@ export function pageRoutes() {
   app.route('/', priorApprovalPages());
   app.route('/', operationPages());
   app.route('/', devicePages());
+  app.route('/', supervisionPages());
   app.route('/', summaryPages());
   app.route('/', suspensionPages());
   app.route('/', userPages());

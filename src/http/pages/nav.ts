@@ -80,6 +80,13 @@ export const NAV: NavEntry[] = [
     pages: true,
   },
   {
+    slot: 'report-requests',
+    href: '/report-requests',
+    label: (t) => t.supervision.nav,
+    visible: (v) => v.ability.can('read', 'ReportRequest'),
+    pages: true,
+  },
+  {
     slot: 'summaries',
     href: '/summaries',
     label: (t) => t.nav.summaries,

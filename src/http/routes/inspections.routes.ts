@@ -67,6 +67,11 @@ const COMMANDS: Array<[InspectionCommand, string, string]> = [
     'Send the record back to the inspector / 差戻し',
     'The ward signer whose turn it is sends the record back to the inspector (差戻し) with a comment; the inspection is in progress again, its items may be corrected, and the sign-off starts over on the next submission. Refused 409 unless the record is submitted and it is the actor’s turn; 403 for a user who may not sign.',
   ],
+  [
+    'complete',
+    "Complete a contractor's inspection of its sub-contractor (統括責任者) / 立入検査の完了",
+    "A contractor's inspection of its own sub-contractor (再委託先への立入検査, seed 001 別紙7 第7条5) has no municipal sign-off (決裁): the contractor's manager (統括責任者) completes it. Refused with 409 while items are unanswered or findings open, for an inspection of the municipality itself (which is submitted and signed), and outside 実施中; 404 for anyone who may not read it, 403 for the sub-contractor and the municipality, who read it only.",
+  ],
 ];
 
 /** 実地検査: templates, the due listing, findings, monitoring, and the inspections themselves. */
@@ -146,7 +151,7 @@ export function inspectionRoutes() {
       path: '/',
       summary: 'Plan an inspection of the contractor or a sub-contractor / 実地検査の予定登録',
       description:
-        "The inspector (監督員) plans an on-site inspection (実地検査の予定登録) of the contractor of a contract in force, or of a sub-contractor of an approved sub-contract in its chain: the date (which decides the fiscal year it counts for), the place, the checklist template (the ward's newest version unless one is named) and the assistants (補助者: enabled staff of the ward who may take part). The template is cut to the sections that apply to the contract's processing modes and sub-contracting. An organisation outside the chain, an unknown template or invalid assistants are 422; a contract not in force is 409; 403 for anyone but the inspector. Audited.",
+        "The municipality's inspector plans an inspection of the contractor or of a sub-contractor in the contract's chain. A contractor's users plan an inspection of their own sub-contractor (再委託先への立入検査, seed 001 別紙7 第7条5): `contractId` the contract it holds with `organisationId` the sub-contractor, or the sub-contract itself; any other organisation is refused (403; one it may not read 404), assistants with 422 (a company's own users record it). Contracts not in force: 409.",
       request: { body: jsonBody(PlanBody) },
       responses: { 201: jsonResponse(InspectionDetailSchema, 'Planned, with its items'), ...errorResponses },
     }),

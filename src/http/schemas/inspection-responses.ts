@@ -25,6 +25,9 @@ export const InspectionSchema = z
     plannedOn: z.string(),
     place: z.string().nullable(),
     inspectorId: z.string(),
+    inspectingOrgId: z.string().nullable().openapi({
+      description: 'the contractor inspecting its sub-contractor; null: the municipality itself',
+    }),
     assistantIds: z.array(z.string()),
     status: z.enum(['planned', 'in_progress', 'submitted', 'signed_off', 'cancelled']),
     chain: z.array(z.string()),

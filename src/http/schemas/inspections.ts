@@ -135,6 +135,10 @@ export const InspectionQuery = z.object({
   organisationId: Uuid.optional(),
   status: z.enum(['planned', 'in_progress', 'submitted', 'signed_off', 'cancelled']).optional(),
   fiscalYear: z.coerce.number().int().min(2000).max(2100).optional(),
+  inspectedBy: z.enum(['ward', 'company']).optional().openapi({
+    description:
+      "who inspects: the municipality's own inspections, or contractors' inspections of their sub-contractors",
+  }),
 });
 
 export const FindingQuery = z.object({

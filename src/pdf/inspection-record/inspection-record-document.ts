@@ -22,6 +22,8 @@ const DECISION_JA: Record<string, string> = {
   approve: '決裁',
   send_back: '差戻し',
   cancel: '取消し',
+  // a contractor's inspection of its sub-contractor, completed by its own manager (no 決裁)
+  complete: '完了',
 };
 
 /** An instant (ISO 8601) as the Japanese date it fell on. */
@@ -62,10 +64,14 @@ function headerTable(input: InspectionRecordInput): ReactElement {
   );
 }
 
-function stepsBlock(steps: InspectionRecordInput['steps'], selfWord: string): ReactElement[] {
+function stepsBlock(
+  steps: InspectionRecordInput['steps'],
+  selfWord: string,
+  title = '決裁の経過',
+): ReactElement[] {
   if (!steps.length) return [];
   return [
-    text('決裁の経過', styles.blockTitle),
+    text(title, styles.blockTitle),
     ...steps.map((s) =>
       text(
         `${day(s.at)}　${stepRoleName(s.role, 'ja', wordsOfSelf(selfWord))}　${s.name}　${DECISION_JA[s.decision] ?? s.decision}${s.comment ? `：${s.comment}` : ''}`,
@@ -77,9 +83,13 @@ function stepsBlock(steps: InspectionRecordInput['steps'], selfWord: string): Re
 
 export function InspectionRecordDocument(input: InspectionRecordInput): ReactElement {
   const t = input.inspection.template;
+  // a contractor's inspection of its sub-contractor is completed by the contractor: no 決裁欄
+  const byCompany = input.inspectedBy !== null;
   const status =
     input.inspection.status === 'signed_off'
-      ? '決裁済'
+      ? byCompany
+        ? `完了（${input.inspectedBy}による再委託先への立入検査）`
+        : '決裁済'
       : input.inspection.status === 'submitted'
         ? '決裁中'
         : '作成中';
@@ -93,7 +103,7 @@ export function InspectionRecordDocument(input: InspectionRecordInput): ReactEle
         View,
         { style: styles.top },
         h(View, { style: styles.topLeft }, text(`${input.wardName}　${status}`, styles.ward)),
-        StampBoxes({ title: '決裁', stamps: input.boxes }),
+        byCompany ? null : StampBoxes({ title: '決裁', stamps: input.boxes }),
       ),
       text(t.title, styles.title),
       ...(t.intro ?? []).map((p) => text(p, styles.intro)),
@@ -101,7 +111,7 @@ export function InspectionRecordDocument(input: InspectionRecordInput): ReactEle
       text(t.legend, styles.legend),
       ...itemRows(input.inspection, input.sections),
       ...findingsTable(input.findings, input.sections),
-      ...stepsBlock(input.steps, input.selfWord),
+      ...stepsBlock(input.steps, input.selfWord, byCompany ? '実施の経過' : '決裁の経過'),
       ...(t.guidance?.length
         ? [text('', styles.spacer), ...t.guidance.map((g) => text(g, styles.guidance))]
         : []),

@@ -13,6 +13,8 @@ import { listPriorApprovals } from '../../../domain/prior-approvals/read-prior-a
 import { provisionActions } from '../../../domain/provisions/provision-actions.js';
 import { findContractProvisions } from '../../../domain/provisions/provisions.repository.js';
 import { readRegister } from '../../../domain/registers/read-register.js';
+import { toJapanDate } from '../../../domain/shared/japan-date.js';
+import { readContractSupervision } from '../../../domain/supervision/read-supervision.js';
 import { organisationNames } from '../../../domain/worklists/names.js';
 import type { AppEnv } from '../../app-env.js';
 import { useCaseContext } from '../../middleware/authenticate.js';
@@ -22,6 +24,7 @@ import { Layout } from '../layout.js';
 import { pageCtx, viewerOf } from '../page-context.js';
 import { PriorApprovalsSection } from '../prior-approvals/section.js';
 import { sendPage } from '../render.js';
+import { SupervisionSection } from '../supervision/section.js';
 import { ApprovalsSection } from './approvals-section.js';
 import { Overview } from './contract-overview.js';
 import { HandlerListsSection, type HandlerListsView } from './handler-lists-section.js';
@@ -57,6 +60,17 @@ export async function contractDetailPage(
     ],
   );
   const provisions = await findContractProvisions(ctx.db, contract.wardId, contract.id);
+  // 再委託先の監督: shown on a sub-contract, and on any contract the ward has asked reports of
+  const supervision = await readContractSupervision(ctx, contract);
+  const showSupervision =
+    contract.parentContractId !== null || supervision.reportRequests.length > 0 || supervision.mayRequest;
+  const supervisionNames = await organisationNames(
+    ctx,
+    [
+      ...supervision.inspections.map((i) => i.inspectingOrgId ?? ''),
+      ...supervision.reportRequests.flatMap((r) => [r.requesterOrgId, r.subjectOrgId]),
+    ].filter(Boolean),
+  );
   // 再委託 is not offered where it would only be refused once the whole form is filled: the page
   // says why instead (the API's contractActionsNow leaves the action out the same way)
   const offered = contractActions(viewer, contract);
@@ -191,6 +205,15 @@ export async function contractDetailPage(
         maySet={actions.includes('edit')}
         articles={kindArticles(provisions)}
       />
+      {showSupervision && (
+        <SupervisionSection
+          p={p}
+          contract={contract}
+          view={supervision}
+          names={supervisionNames}
+          today={toJapanDate(ctx.now())}
+        />
+      )}
     </Layout>,
     problem?.status ?? 200,
   );

@@ -11,6 +11,7 @@ import { operationsEn } from './operations-en.js';
 import { priorApprovalsEn } from './prior-approvals-en.js';
 import { reportsEn } from './reports-en.js';
 import { securityEn } from './security-en.js';
+import { supervisionEn } from './supervision-en.js';
 import { suspensionsEn } from './suspensions-en.js';
 import { usersEn } from './users-en.js';
 import { verifyEn } from './verify-en.js';
@@ -494,6 +495,7 @@ export const en: Dictionary = {
   priorApprovals: priorApprovalsEn,
   operations: operationsEn,
   devices: devicesEn,
+  supervision: supervisionEn,
   reports: reportsEn,
   breach: breachEn,
   suspensions: suspensionsEn,

@@ -28,6 +28,7 @@ export const inboxEn: InboxDictionary = {
     approvals: 'Sign or submit an application',
     'prior-approvals': 'Sign a prior approval',
     devices: 'Decide on a device to be brought in',
+    'report-requests': 'Report requests (answer, accept, overdue)',
     'inspection-sign-off': 'Sign an inspection record',
     'reports-received': 'Receive and sign a compliance report',
     'reports-to-answer': 'Answer a compliance report',

@@ -29,6 +29,7 @@ export const inboxJa = {
     approvals: '承認申請の決裁・提出',
     'prior-approvals': '事前承認の決裁',
     devices: '情報機器等の持込みの許可',
+    'report-requests': '報告の求め（報告・受理、期限超過）',
     'inspection-sign-off': '実地検査結果の決裁',
     'reports-received': '遵守状況報告書の受付・決裁',
     'reports-to-answer': '遵守状況報告書の回答',

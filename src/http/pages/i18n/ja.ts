@@ -14,6 +14,7 @@ import { handoverJa } from './handover-ja.js';
 import { operationsJa } from './operations-ja.js';
 import { priorApprovalsJa } from './prior-approvals-ja.js';
 import { securityJa } from './security-ja.js';
+import { supervisionJa } from './supervision-ja.js';
 import { suspensionsJa } from './suspensions-ja.js';
 import { usersJa } from './users-ja.js';
 import { verifyJa } from './verify-ja.js';
@@ -501,6 +502,7 @@ export const ja = {
   priorApprovals: priorApprovalsJa,
   operations: operationsJa,
   devices: devicesJa,
+  supervision: supervisionJa,
   reports: reportsJa,
   breach: breachJa,
   suspensions: suspensionsJa,

@@ -23,6 +23,7 @@ export function sectionTitle(p: PageCtx, kind: WorkKind): string {
     approvals: company ? p.t.dashboard.queueCompany : p.t.dashboard.queue,
     'prior-approvals': p.t.priorApprovals.queue,
     devices: p.t.devices.queue,
+    'report-requests': p.t.supervision.queue,
     'inspection-sign-off': p.t.inbox.inspectionSignOff,
     'reports-received': p.t.reports.dashboard.reportsReceived,
     'reports-to-answer': p.t.reports.dashboard.reportsToAnswer,
@@ -45,6 +46,7 @@ export function sectionTitle(p: PageCtx, kind: WorkKind): string {
 /** The list page behind a panel ("すべて表示"), where there is one. */
 export const SECTION_LISTS: Partial<Record<WorkKind, string>> = {
   approvals: '/approvals',
+  'report-requests': '/report-requests',
   'inspection-sign-off': '/inspections',
   'reports-received': '/compliance-reports?status=submitted',
   'reports-to-answer': '/compliance-reports',
@@ -131,6 +133,7 @@ const PANEL_IDS: Record<WorkKind, string> = {
   approvals: 'queue',
   'prior-approvals': 'prior-approvals',
   devices: 'devices-awaiting',
+  'report-requests': 'report-requests',
   'inspection-sign-off': 'inspection-sign-off',
   'reports-received': 'reports-received',
   'reports-to-answer': 'reports-to-answer',

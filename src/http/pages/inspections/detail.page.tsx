@@ -7,6 +7,7 @@ import {
   mayRecordItems,
 } from '../../../domain/inspections/act-on-inspection.js';
 import { japanToday } from '../../../domain/inspections/inspection-access.js';
+import { organisationNames } from '../../../domain/worklists/names.js';
 import type { AppEnv } from '../../app-env.js';
 import { useCaseContext } from '../../middleware/authenticate.js';
 import { Details } from '../components/common.js';
@@ -90,8 +91,13 @@ export async function showInspection(
   const today = japanToday(useCaseContext(c).now());
   const commands = inspectionActions(viewer, i);
   const recording = mayRecordItems(viewer, i);
+  // a contractor's inspection of its sub-contractor (再委託先への立入検査) says who made it
+  const inspectedBy = i.inspectingOrgId
+    ? (await organisationNames(useCaseContext(c), [i.inspectingOrgId])).get(i.inspectingOrgId)
+    : undefined;
   const rows: Array<[string, Child]> = [
     ...(planFacts(p, loaded) as Array<[string, Child]>),
+    ...(i.inspectingOrgId ? [[p.t.supervision.inspectedBy, inspectedBy ?? '—'] as [string, Child]] : []),
     [t.status, <StateBadge p={p} status={i.status} />],
     [
       t.progress,
@@ -118,7 +124,9 @@ export async function showInspection(
         </p>
       </section>
       <ContinueLink p={p} loaded={loaded} recording={recording} />
-      {i.status === 'in_progress' && commands.includes('submit') && <Blockers p={p} loaded={loaded} />}
+      {i.status === 'in_progress' && (commands.includes('submit') || commands.includes('complete')) && (
+        <Blockers p={p} loaded={loaded} />
+      )}
       <InspectionActions p={p} inspection={i} commands={commands} />
       {i.status !== 'planned' && i.status !== 'cancelled' && (
         <FindingsSection p={p} viewer={viewer} loaded={loaded} today={today} form={extra.findingForm} />

@@ -62,6 +62,7 @@ export const inspectionsJa = {
     submit: '決裁に回す',
     approve: '決裁する',
     'send-back': '差し戻す',
+    complete: '立入検査を完了する',
   } as Record<string, string>,
   confirm: {
     start: '',
@@ -69,6 +70,7 @@ export const inspectionsJa = {
     submit: '入力を終えて決裁に回しますか？ 回した後は確認結果を変更できません。',
     approve: '',
     'send-back': '監督員に差し戻しますか？',
+    complete: '入力を終えて立入検査を完了しますか？ 完了後は確認結果を変更できません。',
   } as Record<string, string>,
   actions: '操作',
   noActions: '現在、あなたが行える操作はありません。',
@@ -218,6 +220,7 @@ export const inspectionsEn: InspectionsDictionary = {
     submit: 'Submit for sign-off',
     approve: 'Sign (決裁)',
     'send-back': 'Send back',
+    complete: 'Complete the inspection',
   },
   confirm: {
     start: '',
@@ -225,6 +228,7 @@ export const inspectionsEn: InspectionsDictionary = {
     submit: 'Submit the record for sign-off? The answers cannot be changed afterwards.',
     approve: '',
     'send-back': 'Send the record back to the inspector?',
+    complete: 'Complete the inspection? The answers cannot be changed afterwards.',
   },
   actions: 'Actions',
   noActions: 'There is nothing for you to do here now.',

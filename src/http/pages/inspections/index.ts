@@ -23,7 +23,7 @@ export function inspectionPages() {
   app.get('/inspections/new', signedIn, newInspectionPage);
   app.post('/inspections', signedIn, planInspectionAction);
   app.get(id, signedIn, inspectionPage);
-  for (const command of ['start', 'cancel', 'submit', 'approve', 'send-back'] as const) {
+  for (const command of ['start', 'cancel', 'submit', 'approve', 'send-back', 'complete'] as const) {
     app.post(`${id}/${command}`, signedIn, commandAction(command));
   }
   app.get(`${id}/items/:key${ITEM_KEY}`, signedIn, itemPage);

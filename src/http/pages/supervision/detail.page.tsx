@@ -1,0 +1,197 @@
+import { z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { japanToday } from '../../../domain/inspections/inspection-access.js';
+import {
+  actOnReportRequest,
+  getReportRequest,
+  isOverdue,
+  type ReportRequestCommand,
+  reportRequestActions,
+} from '../../../domain/supervision/read-report-requests.js';
+import type { ReportRequest } from '../../../domain/supervision/report-request.repository.js';
+import { contractTitles } from '../../../domain/worklists/contract-titles.js';
+import { organisationNames } from '../../../domain/worklists/names.js';
+import type { AppEnv } from '../../app-env.js';
+import { useCaseContext } from '../../middleware/authenticate.js';
+import { text } from '../../schemas/common.js';
+import { Badge, DateText, Details, TimeText } from '../components/common.js';
+import {
+  Csrf,
+  ErrorSummary,
+  type FormError,
+  type FormValues,
+  fields,
+  formErrors,
+  TextArea,
+} from '../components/form.js';
+import { firstValue, readForm, refusal, versionOf } from '../components/form-body.js';
+import { zodErrors } from '../contracts/contract-form.js';
+import { Layout } from '../layout.js';
+import { type PageCtx, pageCtx, viewerOf } from '../page-context.js';
+import { redirectWithNotice, sendPage } from '../render.js';
+
+export const REPORT_REQUEST_COMMANDS: readonly ReportRequestCommand[] = [
+  'answer',
+  'accept',
+  'send-back',
+  'withdraw',
+];
+
+function ActionForm({
+  p,
+  record,
+  command,
+  children,
+}: {
+  p: PageCtx;
+  record: ReportRequest;
+  command: ReportRequestCommand;
+  children?: unknown;
+}) {
+  const t = p.t.supervision;
+  return (
+    <form
+      method="post"
+      action={`/report-requests/${record.id}/${command}`}
+      novalidate
+      class="decision"
+      aria-label={t.commands[command]}
+    >
+      <h3>{t.commands[command]}</h3>
+      <Csrf p={p} />
+      <input type="hidden" name="version" value={String(record.version)} />
+      {children as never}
+      <div class="actions">
+        <button
+          type="submit"
+          class={command === 'withdraw' || command === 'send-back' ? 'danger' : undefined}
+          data-confirm={t.confirm[command]}
+        >
+          {t.commands[command]}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+async function showRequest(
+  c: Context<AppEnv>,
+  values: FormValues = {},
+  errors: FormError[] = [],
+  status = 200,
+) {
+  const p = pageCtx(c);
+  const ctx = useCaseContext(c);
+  const record = await getReportRequest(ctx, c.req.param('id')!);
+  const t = p.t.supervision;
+  const [titles, names] = await Promise.all([
+    contractTitles(ctx, [record.contractId]),
+    organisationNames(ctx, [record.requesterOrgId, record.subjectOrgId]),
+  ]);
+  const commands = reportRequestActions(viewerOf(p), record);
+  const f = fields(values, errors);
+  const or = (s: string | null) => (s ? <span class="pre">{s}</span> : <span>{p.t.common.none}</span>);
+  const overdue = isOverdue(record, japanToday(ctx.now()));
+  return sendPage(
+    c,
+    <Layout p={p} title={t.detailTitle(record.topic)}>
+      <ErrorSummary p={p} f={f} />
+      <Details
+        rows={[
+          [
+            t.fields.status,
+            <span>
+              <Badge
+                status={record.status === 'accepted' ? 'approved' : record.status}
+                label={t.status[record.status]}
+              />{' '}
+              {overdue && <Badge status="rejected" label={t.overdue} />}
+            </span>,
+          ],
+          [
+            t.fields.contract,
+            <a href={`/contracts/${record.contractId}`}>{titles.get(record.contractId) ?? '—'}</a>,
+          ],
+          [t.fields.requester, names.get(record.requesterOrgId) ?? '—'],
+          [t.fields.subject, names.get(record.subjectOrgId) ?? '—'],
+          [t.fields.topic, record.topic],
+          [t.fields.detail, or(record.detail)],
+          [t.fields.dueOn, <DateText p={p} date={record.dueOn} />],
+          [t.fields.requestedAt, <TimeText at={record.requestedAt} />],
+          [t.fields.answer, or(record.answerText)],
+          [t.fields.answeredAt, record.answeredAt ? <TimeText at={record.answeredAt} /> : p.t.common.none],
+          [
+            t.fields.attachments,
+            record.answerAttachmentIds.length ? (
+              <ul>
+                {record.answerAttachmentIds.map((id) => (
+                  <li>
+                    <a href={`/api/v1/attachments/${id}/content`}>{id}</a>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              p.t.common.none
+            ),
+          ],
+          [t.fields.reviewComment, or(record.reviewComment)],
+        ]}
+      />
+      {commands.length > 0 && (
+        <section aria-labelledby="report-request-actions">
+          <h2 id="report-request-actions">{t.actions}</h2>
+          {commands.includes('answer') && (
+            <ActionForm p={p} record={record} command="answer">
+              <TextArea p={p} f={f} name="text" label={t.fields.answer} rows={6} required />
+            </ActionForm>
+          )}
+          {commands.includes('accept') && (
+            <ActionForm p={p} record={record} command="accept">
+              <TextArea p={p} f={f} name="comment" label={p.t.common.commentOptional} rows={2} />
+            </ActionForm>
+          )}
+          {commands.includes('send-back') && (
+            <ActionForm p={p} record={record} command="send-back">
+              <TextArea p={p} f={f} name="sendBackComment" label={p.t.common.comment} rows={2} required />
+            </ActionForm>
+          )}
+          {commands.includes('withdraw') && <ActionForm p={p} record={record} command="withdraw" />}
+        </section>
+      )}
+    </Layout>,
+    status,
+  );
+}
+
+export const reportRequestDetailPage = (c: Context<AppEnv>) => showRequest(c);
+
+const optional = (max: number) => text(max).transform((s) => s.trim() || null);
+const StepForm = z.object({ text: optional(10000), comment: optional(3000) });
+
+/** 報告・受理・差戻し・取下げ; refusals come back beside the fields. */
+export async function reportRequestStepAction(c: Context<AppEnv>) {
+  const p = pageCtx(c);
+  const command = REPORT_REQUEST_COMMANDS.find((k) => k === c.req.param('command'));
+  if (!command) return c.notFound();
+  const raw = await readForm(c);
+  const values: FormValues = Object.fromEntries(
+    ['text', 'comment', 'sendBackComment'].map((k) => [k, firstValue(raw[k])]),
+  );
+  const parsed = StepForm.safeParse({ text: values.text, comment: values.comment || values.sendBackComment });
+  if (!parsed.success) return showRequest(c, values, formErrors(p, zodErrors(parsed.error)), 422);
+  try {
+    await actOnReportRequest(
+      useCaseContext(c),
+      c.req.param('id')!,
+      command,
+      parsed.data,
+      versionOf(raw) ?? 0,
+    );
+  } catch (error) {
+    const refused = refusal(p, error, (path) =>
+      path === 'comment' && command === 'send-back' ? 'sendBackComment' : path,
+    );
+    return showRequest(c, values, refused.errors, refused.status);
+  }
+  return redirectWithNotice(c, `/report-requests/${c.req.param('id')}`, 'saved');
+}
