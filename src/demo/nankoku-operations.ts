@@ -6,8 +6,6 @@ import { applyForDelegation } from '../domain/approvals/apply-for-delegation.js'
 import { actorQuery, toActor } from '../domain/auth/load-actor.js';
 import { findContract } from '../domain/contracts/contract.repository.js';
 import { transitionContract } from '../domain/contracts/transition-contract.js';
-import { decideHandlerList, submitHandlerList } from '../domain/handlers/handler-lists.js';
-import { createHandler, recordPledge, recordTraining } from '../domain/handlers/manage-handlers.js';
 import { issueOperationalReports } from '../domain/operational-reports/issue-operational-reports.js';
 import { recordMeeting } from '../domain/operational-reports/meetings.js';
 import {
@@ -20,7 +18,7 @@ import type { UseCaseContext } from '../domain/shared/context.js';
 import { addDays, toJapanDate } from '../domain/shared/japan-date.js';
 import type { NankokuDemo } from './nankoku-city.js';
 
-// 南国市's counter contract at work (seed 004 4(4)–(5), 6): started with its handler list and the
+// 南国市's counter contract at work (seed 004 4(4)–(5), 6): started with its acknowledged roster and the
 // city's approval, requiring every operational report; the scheduler's requests issued; the latest
 // monthly report submitted and signed off, the latest daily report submitted and waiting for 受付;
 // a 定例会議 recorded; an improvement recommendation answered and waiting for the city. Everything
@@ -32,35 +30,12 @@ async function contextFor(db: Kysely<Database>, email: string, now: () => Date):
   return { db, actor, ability: defineAbilityFor(actor), requestId: 'demo-seed', now };
 }
 
-/** The handler list and the city's approval, then 履行開始 (as the bicycle contract starts). */
+/** The city's approval, then 履行開始 (as the bicycle contract starts); its roster is seeded before. */
 async function startContract(db: Kysely<Database>, demo: NankokuDemo, now: () => Date) {
   const officer = await contextFor(db, 'officer@city.nankoku.example.jp', now);
   const chief = await contextFor(db, 'chief@city.nankoku.example.jp', now);
   const manager = await contextFor(db, 'manager@city.nankoku.example.jp', now);
-  const contractor = await contextFor(db, 'manager@nankoku-madoguchi.example.jp', now);
-  const people: Array<[string, string, string, 'responsible' | 'handler']> = [
-    ['十市 亮', 'トオチ リョウ', '統括責任者', 'responsible'],
-    ['久礼田 彩', 'クレダ アヤ', '業務従事者（窓口）', 'handler'],
-  ];
-  const entries = [];
-  for (const [fullName, fullNameKana, jobTitle, role] of people) {
-    const handler = await createHandler(contractor, { fullName, fullNameKana, jobTitle });
-    await recordPledge(contractor, handler.id, { signedOn: '2026-03-27' });
-    await recordTraining(contractor, handler.id, {
-      heldOn: '2026-03-30',
-      subject: '個人情報保護及び特定個人情報の取扱いに関する研修',
-    });
-    entries.push({ handlerId: handler.id, role, effectiveFrom: '2026-04-01' });
-  }
-  const submission = await submitHandlerList(contractor, demo.myNumberContractId, entries);
-  await decideHandlerList(
-    officer,
-    demo.myNumberContractId,
-    submission.id,
-    'acknowledge',
-    null,
-    submission.version,
-  );
+  // the roster (業務従事者名簿) is already acknowledged by seedNankokuRoster (src/demo/nankoku-roster.ts)
   let approval = await applyForDelegation(officer, demo.myNumberContractId, { councilMode: 'report' });
   approval = await actOnApproval(officer, approval.id, 'submit', {}, approval.version);
   approval = await actOnApproval(officer, approval.id, 'start-review', {}, approval.version);

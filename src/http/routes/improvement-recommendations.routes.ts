@@ -110,6 +110,17 @@ const COMMANDS: Array<[RecommendationCommand, string, string]> = [
   ],
 ];
 
+const AnswerBody = z
+  .object({
+    measures: text(10000).nullish().openapi({ description: '講じた改善措置 (required)' }),
+    result: text(10000).nullish().openapi({ description: 'その結果 (required)' }),
+    version: VersionField,
+  })
+  .openapi('RecommendationAnswerBody');
+const StepBody = z
+  .object({ comment: text(3000).nullish(), version: VersionField })
+  .openapi('RecommendationStepBody');
+
 /** 改善勧告 (seed 004 6): the city recommends, the contractor answers, the city closes it. */
 export function improvementRecommendationRoutes() {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -174,7 +185,8 @@ export function improvementRecommendationRoutes() {
       method: 'get',
       path: '/{id}',
       summary: 'One improvement recommendation / 改善勧告',
-      description: 'With the answer and the city’s decision. 404 for one you may not read.',
+      description:
+        'One improvement recommendation (改善勧告) with its contents, due day, the contractor’s written answer (measures and result) and the city’s decision, with `allowedActions`. Readable by the city’s staff and the contract’s contractor; 404 for anyone else.',
       request: { params: IdParam },
       responses: { 200: jsonResponse(RecommendationSchema, 'The recommendation'), ...errorResponses },
     }),
@@ -194,14 +206,8 @@ export function improvementRecommendationRoutes() {
         description,
         request: {
           params: IdParam,
-          body: jsonBody(
-            z.object({
-              measures: text(10000).nullish().openapi({ description: '講じた改善措置' }),
-              result: text(10000).nullish().openapi({ description: 'その結果' }),
-              comment: text(3000).nullish(),
-              version: VersionField,
-            }),
-          ),
+          // the answer reads the measures and their result; the city's steps read a comment only
+          body: jsonBody(command === 'answer' ? AnswerBody : StepBody),
         },
         responses: {
           200: jsonResponse(RecommendationSchema, 'The recommendation after the step'),
@@ -276,7 +282,8 @@ export function regularMeetingRoutes() {
       method: 'get',
       path: '/{id}',
       summary: 'One regular meeting / 定例会議',
-      description: 'Its date, attendees and minutes. 404 for one you may not read.',
+      description:
+        'One regular meeting (定例会議) of a contract: its date, attendees and minutes, as recorded by the city or the contractor. Readable by the city’s staff and the contract’s contractor; 404 for anyone else.',
       request: { params: IdParam },
       responses: { 200: jsonResponse(MeetingSchema, 'The meeting'), ...errorResponses },
     }),

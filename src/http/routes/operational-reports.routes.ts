@@ -112,7 +112,7 @@ const COMMANDS: Array<[OperationalReportCommand, string, string]> = [
   [
     'sign',
     'Sign the report off / 決裁',
-    'The signer whose turn it is (係長, then 課長); the last signature closes it.',
+    'The signer whose turn it is in the city’s sign-off chain (係長, then 課長) signs the received report (決裁); the last signature closes it. Another role, or a report not yet received, gets a 409; a company user a 403; 404 for a report you may not read.',
   ],
   [
     'return',
@@ -120,6 +120,20 @@ const COMMANDS: Array<[OperationalReportCommand, string, string]> = [
     'The signer whose turn it is, with a comment (422 without); the contractor submits it again.',
   ],
 ];
+
+const SubmitBody = z
+  .object({
+    results: text(10000).nullish().openapi({ description: '業務実績' }),
+    serviceLevel: text(10000).nullish().openapi({ description: 'サービス水準の達成状況' }),
+    issues: text(10000).nullish().openapi({ description: '業務履行上の課題' }),
+    body: text(10000).nullish().openapi({ description: '研修内容及び実績 (yearly) / 報告の内容' }),
+    comment: text(3000).nullish(),
+    version: VersionField,
+  })
+  .openapi('OperationalReportSubmitBody');
+const StepBody = z
+  .object({ comment: text(3000).nullish(), version: VersionField })
+  .openapi('OperationalReportStepBody');
 
 /** 業務報告: the contractor's daily, monthly, yearly and ad-hoc reports to the city (seed 004). */
 export function operationalReportRoutes() {
@@ -187,7 +201,8 @@ export function operationalReportRoutes() {
       method: 'get',
       path: '/{id}',
       summary: 'One operational report with its history / 業務報告',
-      description: 'With the steps taken (提出, 受付, 決裁, 差戻し). 404 for a report you may not read.',
+      description:
+        'One operational report (業務報告) with its contents, its due day, the steps taken (提出, 受付, 決裁, 差戻し) and `allowedActions`. Readable by the city’s staff and the contract’s contractor; 404 for anyone else.',
       request: { params: IdParam },
       responses: {
         200: jsonResponse(ReportSchema.extend({ steps: z.array(StepSchema) }), 'The report'),
@@ -217,16 +232,8 @@ export function operationalReportRoutes() {
         description,
         request: {
           params: IdParam,
-          body: jsonBody(
-            z.object({
-              results: text(10000).nullish().openapi({ description: '業務実績' }),
-              serviceLevel: text(10000).nullish().openapi({ description: 'サービス水準の達成状況' }),
-              issues: text(10000).nullish().openapi({ description: '業務履行上の課題' }),
-              body: text(10000).nullish().openapi({ description: '研修内容及び実績 (yearly) / 報告の内容' }),
-              comment: text(3000).nullish(),
-              version: VersionField,
-            }),
-          ),
+          // submitting reads the report's contents; the city's steps read a comment only
+          body: jsonBody(command === 'submit' ? SubmitBody : StepBody),
         },
         responses: { 200: jsonResponse(ReportSchema, 'The report after the step'), ...errorResponses },
       }),

@@ -190,6 +190,17 @@ export function reportRequestRoutes() {
     },
   );
 
+  const AnswerBody = z
+    .object({
+      text: text(10000).nullish().openapi({ description: 'the report (required: 422 when blank)' }),
+      attachmentIds: z.array(Uuid).max(20).optional().openapi({ description: 'files uploaded first' }),
+      version: VersionField,
+    })
+    .openapi('ReportRequestAnswerBody');
+  const StepBody = z
+    .object({ comment: text(3000).nullish(), version: VersionField })
+    .openapi('ReportRequestStepBody');
+
   for (const [command, summary, description] of COMMANDS) {
     app.openapi(
       createRoute({
@@ -200,14 +211,8 @@ export function reportRequestRoutes() {
         description,
         request: {
           params: IdParam,
-          body: jsonBody(
-            z.object({
-              text: text(10000).nullish().openapi({ description: 'answer: the report' }),
-              attachmentIds: z.array(Uuid).max(20).optional(),
-              comment: text(3000).nullish(),
-              version: VersionField,
-            }),
-          ),
+          // the answer reads the report and its files; the requester's steps read a comment only
+          body: jsonBody(command === 'answer' ? AnswerBody : StepBody),
         },
         responses: {
           200: jsonResponse(ReportRequestSchema, 'The request after the step'),
