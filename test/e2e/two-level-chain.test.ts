@@ -24,6 +24,7 @@ import {
   registerItems,
 } from '../helpers/handover.js';
 import { rawRequest } from '../helpers/http-server.js';
+import { itemsOf } from '../helpers/inspections.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { buildWorld, type World } from '../helpers/world.js';
 
@@ -33,7 +34,8 @@ import { buildWorld, type World } from '../helpers/world.js';
 // seed 001 別紙7, which flows down unchanged and allows a further level (the ward allows depth 2).
 // Every level accepts the provisions, names its handlers with pledges and starts through the same
 // gate; the sub-sub-contractor obtains approvals of copying and of disposal (with the ward's
-// witness); it then copies data without approval, reports the incident, and the 課長 terminates
+// witness); each company inspects the one below it and asks it for a report (再委託先の監督);
+// the sub-sub-contractor then copies data without approval, reports the incident, and the 課長 terminates
 // its sub-sub-contract for breach — the levels above carry on. At the end of the whole contract
 // every company still reads what it must certify (checked over a real socket), every level
 // certifies its erasure, and the contract closes with its whole chain.
@@ -363,11 +365,84 @@ describe('a contract with two levels of sub-contracting, from start to close', (
     expect((await call('other_ward_officer', 'GET', `${PA}/${disposal.id}`)).status).toBe(404);
   });
 
-  // ── SPOT: the contractor's inspection of its sub-contractor (001 第7条5, 003 丙15–16) ──
-  // Built in parallel by the inspection work: the contractor inspects its sub-contractor with the
-  // same checklist engine and requests its report; the ward sees the results. Add it here, between
-  // the approvals above and the breach below.
-  it.todo('the contractor inspects its sub-contractor and requests its report (再委託先の監督)');
+  // 再委託先の監督 (001 第7条5, 003 丙15–16): each company inspects the company below it with the
+  // ward's checklists and asks it for a report; the ward reads both; nobody outside the chain does.
+  it('the contractor inspects its sub-contractor and requests its report (再委託先の監督)', async () => {
+    const INSPECTIONS = '/api/v1/inspections';
+    const REQUESTS = '/api/v1/report-requests';
+    const inAWeek = new Date(Date.parse(`${w.today()}T00:00:00Z`) + 7 * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    for (const [inspector, company, parentId, childId] of [
+      ['contractor_manager', w.companies.subcontractor, ids.contract, ids.sub],
+      ['subcontractor_manager', w.companies.otherContractor, ids.sub, ids.subSub],
+    ] as const) {
+      let inspection = expectStatus(
+        await call(inspector, 'POST', INSPECTIONS, {
+          templateKey: 'toshima-protection', // 001's 個人情報保護に関する実地検査 checklist
+          contractId: parentId,
+          organisationId: company,
+          plannedOn: w.today(),
+        }),
+        201,
+      );
+      expect(inspection).toMatchObject({ contractId: childId, organisationId: company });
+      inspection = expectStatus(
+        await call(inspector, 'POST', `${INSPECTIONS}/${inspection.id}/start`, {
+          version: inspection.version,
+        }),
+        200,
+      );
+      for (const item of itemsOf(await get(inspector, `${INSPECTIONS}/${inspection.id}`)))
+        expectStatus(
+          await call(inspector, 'PUT', `${INSPECTIONS}/${inspection.id}/items/${item.key}`, {
+            result: 'ok',
+            checkedOn: w.today(),
+            version: item.answer.version,
+          }),
+          200,
+        );
+      const answered = await get(inspector, `${INSPECTIONS}/${inspection.id}`);
+      const done = expectStatus(
+        await call(inspector, 'POST', `${INSPECTIONS}/${inspection.id}/complete`, {
+          version: answered.version,
+          comment: '是正事項なし',
+        }),
+        200,
+      );
+      expect(done.status).toBe('signed_off');
+      // the ward reads the result; the inspected company reads it; outsiders do not
+      expect((await get('ward_officer', `${INSPECTIONS}/${inspection.id}`)).status).toBe('signed_off');
+      expect((await call('other_ward_officer', 'GET', `${INSPECTIONS}/${inspection.id}`)).status).toBe(404);
+
+      const asked = expectStatus(
+        await call(inspector, 'POST', REQUESTS, {
+          contractId: parentId,
+          organisationId: company,
+          topic: '個人情報の保管状況',
+          detail: '施錠保管の状況と鍵の管理簿を報告してください',
+          dueOn: inAWeek,
+        }),
+        201,
+      );
+      const answerer =
+        company === w.companies.subcontractor ? 'subcontractor_manager' : 'other_contractor_manager';
+      const answer = expectStatus(
+        await call(answerer, 'POST', `${REQUESTS}/${asked.id}/answer`, {
+          text: '施錠できるキャビネットに保管し、鍵は取扱責任者が管理しています',
+          version: asked.version,
+        }),
+        200,
+      );
+      const accepted = expectStatus(
+        await call(inspector, 'POST', `${REQUESTS}/${asked.id}/accept`, { version: answer.version }),
+        200,
+      );
+      expect(accepted.status).toBe('accepted');
+      expect((await get('ward_officer', `${REQUESTS}/${asked.id}`)).status).toBe('accepted');
+      expect((await call('other_ward_officer', 'GET', `${REQUESTS}/${asked.id}`)).status).toBe(404);
+    }
+  });
 
   it('a breach at the lowest level: copying without approval, reported, and the sub-sub-contract terminated', async () => {
     const incident = expectStatus(
