@@ -3,6 +3,7 @@ import { callCentreApplication, step } from '../../../test/helpers/approvals.js'
 import { expectStatus } from '../../../test/helpers/contracts.js';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import { buildWorld, type World } from '../../../test/helpers/world.js';
+import { incidentWorkflow } from '../incidents/incident.workflow.js';
 
 // The one transition path, through the API: what every workflow step gets from runStep — the
 // stored snapshot read by the machine that wrote it (or refused), the step row with the role the
@@ -108,7 +109,7 @@ describe('the stored snapshot', () => {
       .select('machine_version')
       .where('id', '=', incident.id)
       .executeTakeFirstOrThrow();
-    expect(row.machine_version).toBe(2);
+    expect(row.machine_version).toBe(incidentWorkflow.version);
     // published once: the machine refuses a second publication
     const again = await call('ward_officer', 'POST', `/api/v1/incidents/${incident.id}/publish`, {
       version: published.version,

@@ -48,6 +48,10 @@ describe('POST /api/v1/scheduled-jobs/run', () => {
   });
 
   it("runs the scheduler's jobs, answers what it did, and records who ran it", async () => {
+    // the demo's own steps notify people too (a device declared in 南国市): count only this run's
+    const before = new Set(
+      (await t.handle.db.selectFrom('notifications').select('id').execute()).map((n) => n.id),
+    );
     const res = await t.call('POST', RUN, { token: w.tokens.system_admin });
     expect(res.status).toBe(200);
     expect(res.body.period).toBe('2026H1');
@@ -55,11 +59,12 @@ describe('POST /api/v1/scheduled-jobs/run', () => {
     expect(res.body.issued).toBe(await countReports('2026H1'));
     // the requests due within a week are reminded of, and mailed
     expect(res.body.reminders).toBeGreaterThan(0);
-    const notifications = await t.handle.db.selectFrom('notifications').select(['id', 'mailed_at']).execute();
+    const all = await t.handle.db.selectFrom('notifications').select(['id', 'mailed_at']).execute();
     // with a mailer, each person's daily digest of the inbox is a notification too
-    expect(notifications.length).toBe(res.body.reminders + res.body.digests);
+    expect(all.filter((n) => !before.has(n.id)).length).toBe(res.body.reminders + res.body.digests);
+    // every notification waiting for its mail is sent, the demo's earlier ones too
     expect(res.body.mailed).toBe(outbox.length);
-    expect(outbox.length).toBe(notifications.filter((n) => n.mailed_at).length);
+    expect(outbox.length).toBe(all.filter((n) => n.mailed_at).length);
     expect(res.body.ranAt).toBe(t.clock.now().toISOString());
 
     const requestId = res.headers.get('x-request-id');
