@@ -1,9 +1,9 @@
 import { provisionsEn } from '../contracts/provisions-i18n.js';
 import { terminationEn } from '../contracts/termination-i18n.js';
 import { inspectionsEn } from '../inspections/i18n.js';
+import { breachEn } from './breach-en.js';
 import { councilCoverEn } from './council-cover-en.js';
 import { devicesEn } from './devices-en.js';
-import { breachEn } from './breach-en.js';
 import { handoverEn } from './handover-en.js';
 import { companySearchEn, inboxEn } from './inbox-en.js';
 import type { Dictionary } from './ja.js';

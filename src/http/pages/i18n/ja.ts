@@ -1,5 +1,5 @@
-import { councilCoverJa } from './council-cover-ja.js';
 import { breachJa } from './breach-ja.js';
+import { councilCoverJa } from './council-cover-ja.js';
 import { companySearchJa, inboxJa } from './inbox-ja.js';
 import { reportsJa } from './reports-ja.js';
 
