@@ -29,6 +29,7 @@ import * as seed004RosterDevices from '../../migrations/2026-12-09T0500-seed004-
 import * as operationalReports from '../../migrations/2026-12-09T0600-operational-reports.js';
 import * as organisationRepresentative from '../../migrations/2026-12-09T0700-organisation-representative.js';
 import * as packageDownloads from '../../migrations/2026-12-09T0800-package-downloads.js';
+import * as recordNumbers from '../../migrations/2026-12-09T0900-record-numbers.js';
 
 // Static imports: Node's import() of .ts files fails under vitest, and a bundled Workers build
 // has no file system to read a migrations folder from.
@@ -63,6 +64,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-09T0500-seed004-roster-devices': seed004RosterDevices,
   '2026-12-09T0400-incident-breach-reports': incidentBreachReports,
   '2026-12-09T0200-contractor-supervision': contractorSupervision,
+  '2026-12-09T0900-record-numbers': recordNumbers,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -15,6 +15,8 @@ export interface ApprovalsTable {
   ward_id: string;
   id: Generated<string>;
   kind: ApprovalKind;
+  /** 整理番号: R8-再委託-0003 / R8-委託-0001, per ward per fiscal year. */
+  number: string;
   contract_id: string;
   parent_contract_id: string | null;
   applicant_org_id: string;
@@ -109,7 +111,15 @@ export interface CouncilReportItemPartsTable {
   newly_added: boolean;
 }
 
+export interface RecordNumberCountersTable {
+  ward_id: string;
+  fiscal_year: number;
+  kind: string;
+  last: number;
+}
+
 export interface ApprovalTables {
+  record_number_counters: RecordNumberCountersTable;
   approvals: ApprovalsTable;
   approval_steps: ApprovalStepsTable;
   subcontractor_suspensions: SubcontractorSuspensionsTable;

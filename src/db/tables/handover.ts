@@ -25,6 +25,8 @@ export interface HandoverPackagesTable {
   machine_version: number;
   ward_id: string;
   id: Generated<string>;
+  /** 整理番号: R8-受渡-0012, per ward per fiscal year. */
+  number: string;
   contract_id: string;
   recipient_org_id: string;
   title: string;

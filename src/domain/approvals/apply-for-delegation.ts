@@ -5,6 +5,7 @@ import { findRegisterRevision } from '../registers/register.repository.js';
 import { authorize } from '../shared/authorize.js';
 import { inTransaction, type Tx, type UseCaseContext } from '../shared/context.js';
 import { ConflictError, notFound } from '../shared/errors.js';
+import { allocateRecordNumber } from '../shared/record-numbers.js';
 import { machineColumns } from '../shared/stored-snapshot.js';
 import type { DelegationApplication } from './application.js';
 import { type Approval, findApproval, wardApprovalSettings } from './approval.repository.js';
@@ -90,6 +91,7 @@ export async function applyForDelegation(
     const row = await tx
       .insertInto('approvals')
       .values({
+        number: await allocateRecordNumber(tx, contract.wardId, 'delegation', ctx.now()),
         ward_id: contract.wardId,
         kind: 'delegation',
         contract_id: contractId,

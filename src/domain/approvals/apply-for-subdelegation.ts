@@ -8,6 +8,7 @@ import { normaliseRegister, type RegisterInput } from '../registers/save-registe
 import { authorize } from '../shared/authorize.js';
 import { inTransaction, type UseCaseContext } from '../shared/context.js';
 import { type FieldError, notFound, ValidationError } from '../shared/errors.js';
+import { allocateRecordNumber } from '../shared/record-numbers.js';
 import { machineColumns } from '../shared/stored-snapshot.js';
 import type { SubdelegationApplication } from './application.js';
 import { type Approval, findApproval, wardApprovalSettings } from './approval.repository.js';
@@ -198,6 +199,7 @@ export async function applyForSubdelegation(
     const row = await tx
       .insertInto('approvals')
       .values({
+        number: await allocateRecordNumber(tx, parent.wardId, 'subdelegation', ctx.now()),
         ward_id: parent.wardId,
         kind: 'subdelegation',
         contract_id: sub.id,

@@ -9,6 +9,8 @@ import type { Application } from './application.js';
 
 export interface Approval {
   id: string;
+  /** 整理番号 R8-再委託-0003 / R8-委託-0001: per ward per fiscal year (Japan time). */
+  number: string;
   wardId: string;
   kind: ApprovalKind;
   contractId: string;
@@ -42,6 +44,7 @@ export const approvalFields: FieldMap = {
 export function toApproval(row: Selectable<ApprovalsTable>): Approval {
   return {
     id: row.id,
+    number: row.number,
     wardId: row.ward_id,
     kind: row.kind,
     contractId: row.contract_id,

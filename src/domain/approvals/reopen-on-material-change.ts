@@ -1,4 +1,5 @@
 import type { Tx, UnitOfWork, UseCaseContext } from '../shared/context.js';
+import { allocateRecordNumber } from '../shared/record-numbers.js';
 import { machineColumns } from '../shared/stored-snapshot.js';
 import type { DelegationApplication } from './application.js';
 import { delegationApplicationOf } from './apply-for-delegation.js';
@@ -39,6 +40,7 @@ export async function reopenOnMaterialChange(
   const row = await tx
     .insertInto('approvals')
     .values({
+      number: await allocateRecordNumber(tx, approved.ward_id, 'delegation', ctx.now()),
       ward_id: approved.ward_id,
       kind: 'delegation',
       contract_id: contractId,

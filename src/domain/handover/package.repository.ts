@@ -15,6 +15,8 @@ export interface PackageItem {
 /** 受渡データ: metadata only; the password, plaintext and ciphertext are never kept. */
 export interface HandoverPackage {
   id: string;
+  /** 整理番号 R8-受渡-0012: per ward per fiscal year (Japan time), shown instead of the id. */
+  number: string;
   wardId: string;
   contractId: string;
   recipientOrgId: string;
@@ -59,6 +61,7 @@ type Row = Selectable<HandoverPackagesTable> & { chain_org_ids: string[] };
 export function toPackage(row: Row): HandoverPackage {
   return {
     id: row.id,
+    number: row.number,
     wardId: row.ward_id,
     contractId: row.contract_id,
     recipientOrgId: row.recipient_org_id,

@@ -17,6 +17,8 @@ export type PasswordNoticeData = Plain<{
   preparedBy: string;
   preparedAt: Date;
   packageId: string;
+  /** 受渡データ番号 R8-受渡-0012, printed instead of the id. */
+  packageNumber: string;
   packageTitle: string;
   /** Per subject group: 撤去車両所有者（委託先に提供する項目） — 住所、氏名、… */
   items: Array<{ group: string; names: string[] }>;
@@ -83,6 +85,7 @@ export async function gatherPasswordNotice(
     preparedBy: preparer?.display_name ?? '',
     preparedAt: p.preparedAt.toISOString(),
     packageId: p.id,
+    packageNumber: p.number,
     packageTitle: p.title,
     items: [...groups].map(([group, names]) => ({ group, names })),
     files: p.files.map((f) => ({ name: f.name, sizeBytes: f.sizeBytes })),

@@ -4,6 +4,7 @@ import { getContract } from '../contracts/manage-contracts.js';
 import { authorize } from '../shared/authorize.js';
 import { inTransaction, type UseCaseContext } from '../shared/context.js';
 import { ValidationError } from '../shared/errors.js';
+import { allocateRecordNumber } from '../shared/record-numbers.js';
 import { machineColumns } from '../shared/stored-snapshot.js';
 import { custodyWorkflow } from './custody.workflow.js';
 import { findPackage, type HandoverPackage, type PackageItem } from './package.repository.js';
@@ -93,7 +94,7 @@ export async function preparePackage(
   await checkItemsInRegister(ctx.db, contract, input.items);
   const files = checkFiles(input.files);
 
-  // Encrypt and draw the notice before the transaction: PGlite has one connection, keep it short;
+  // Encrypt and gather the notice before the transaction: PGlite has one connection, keep it short;
   // and a failure here leaves nothing behind.
   const id = crypto.randomUUID();
   const password = generatePackagePassword();
@@ -101,6 +102,7 @@ export async function preparePackage(
   const now = ctx.now();
   const draft: HandoverPackage = {
     id,
+    number: '', // taken in the transaction below
     wardId: contract.wardId,
     contractId: contract.id,
     recipientOrgId: contract.contractorOrgId,
@@ -127,16 +129,20 @@ export async function preparePackage(
     version: 1,
     machine: { id: custodyWorkflow.machine.id, version: custodyWorkflow.version },
   };
-  const passwordNotice = await notice.render(
-    await gatherPasswordNotice(ctx.db, draft, password, notice.openPageUrl),
-  );
+  const noticeData = await gatherPasswordNotice(ctx.db, draft, password, notice.openPageUrl);
 
+  let passwordNotice: Uint8Array | undefined;
   const created = await inTransaction(ctx, async ({ tx, audit }) => {
+    // The number is taken here so that two concurrent preparations never share one; the notice
+    // that prints it is drawn here too (no database work), so a failed drawing keeps no package.
+    const number = await allocateRecordNumber(tx, draft.wardId, 'package', now);
+    passwordNotice = await notice.render({ ...noticeData, packageNumber: number });
     await tx
       .insertInto('handover_packages')
       .values({
         ward_id: draft.wardId,
         id,
+        number,
         contract_id: draft.contractId,
         recipient_org_id: draft.recipientOrgId,
         title: draft.title,
@@ -169,5 +175,5 @@ export async function preparePackage(
     });
     return saved;
   });
-  return { package: created, password, jwe: encrypted.jwe, passwordNotice };
+  return { package: created, password, jwe: encrypted.jwe, passwordNotice: passwordNotice! };
 }

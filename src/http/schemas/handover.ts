@@ -69,6 +69,9 @@ const iso = (d: Date | null) => d?.toISOString() ?? null;
 export const PackageSchema = z
   .object({
     id: z.string(),
+    number: z.string().openapi({
+      description: '受渡データ番号: 令和 year of the fiscal year (April–March, Japan time) and 4 digits, per ward per fiscal year, e.g. R8-受渡-0012',
+    }),
     wardId: z.string(),
     contractId: z.string(),
     recipientOrgId: z.string(),

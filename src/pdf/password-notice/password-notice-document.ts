@@ -115,7 +115,7 @@ export function PasswordNoticeDocument(v: PasswordNoticeView): ReactElement {
       h(
         View,
         { style: s.table },
-        row('受渡データ番号', t(v.packageId)),
+        row('受渡データ番号', t(v.packageNumber)),
         row('件名', t(v.packageTitle)),
         row('契約', t(`${v.contractTitle}${v.contractNumber ? `（${v.contractNumber}）` : ''}`)),
         row('含まれる情報項目', ...v.items.map((g) => t(`${g.group}：${g.names.join('、')}`))),
@@ -157,7 +157,7 @@ export function PasswordNoticeDocument(v: PasswordNoticeView): ReactElement {
         style: s.footer,
         fixed: true,
         render: ({ pageNumber, totalPages }: { pageNumber: number; totalPages: number }) =>
-          `パスワード通知書　受渡データ番号 ${v.packageId}　${pageNumber} / ${totalPages}`,
+          `パスワード通知書　受渡データ番号 ${v.packageNumber}　${pageNumber} / ${totalPages}`,
       }),
     ),
   );
