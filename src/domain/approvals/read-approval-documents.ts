@@ -20,6 +20,8 @@ interface Party {
 
 export type ApprovalDocumentData = Plain<{
   approvalId: string;
+  /** 整理番号 R8-再委託-0003, printed as 第 R8-再委託-0003 号. */
+  approvalNumber: string;
   status: string;
   wardName: string;
   /** How the municipality speaks of itself: 区長, 市長, …; its part of the form is the 区記入欄. */
@@ -91,6 +93,7 @@ async function readSubdelegation(ctx: UseCaseContext, id: string): Promise<Appro
   const approved = approval.steps.filter((s) => s.decision === 'approve').at(-1);
   return toPlain({
     approvalId: approval.id,
+    approvalNumber: approval.number,
     status: approval.status,
     wardName: ward.name,
     selfWord: words.self.ja,

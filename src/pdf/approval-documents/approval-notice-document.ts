@@ -32,7 +32,7 @@ export function ApprovalNoticeDocument({ data: d }: { data: Data }): ReactElemen
     h(
       Page,
       { size: 'A4', style: s.page },
-      t('第　　　　号', s.right),
+      t(`第 ${d.approvalNumber} 号`, s.right),
       t(warekiOf(d.decidedAt), s.right),
       t(`${d.applicant.name}`, s.to),
       t(`${d.applicant.representative ?? '代表者'}　様`, s.to),

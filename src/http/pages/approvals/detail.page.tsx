@@ -52,6 +52,9 @@ export async function approvalDetailPage(c: Context<AppEnv>, problem?: { text: s
         </div>
       )}
       <p>
+        <span class="nowrap">
+          {t.number}：{approval.number}
+        </span>{' '}
         <Badge status={approval.status} label={p.t.status.approval[approval.status]} />{' '}
         {approval.reviewDueOn && <DateText p={p} date={approval.reviewDueOn} />}
       </p>

@@ -15,6 +15,7 @@ export function ApprovalTable({ p, items, caption }: { p: PageCtx; items: Approv
         <caption class="sr-only">{caption}</caption>
         <thead>
           <tr>
+            <th scope="col">{t.number}</th>
             <th scope="col">{t.subject}</th>
             <th scope="col">{t.kind}</th>
             <th scope="col">{t.status}</th>
@@ -25,6 +26,7 @@ export function ApprovalTable({ p, items, caption }: { p: PageCtx; items: Approv
         <tbody>
           {items.map((a) => (
             <tr>
+              <td class="nowrap">{a.number}</td>
               <td>
                 <a href={`/approvals/${a.id}`}>{a.application.title}</a>
               </td>

@@ -85,6 +85,7 @@ export async function handoverListPage(c: Context<AppEnv>) {
             <table>
               <thead>
                 <tr>
+                  <th scope="col">{t.columns.number}</th>
                   <th scope="col">{t.columns.title}</th>
                   <th scope="col">{t.columns.contract}</th>
                   <th scope="col">{t.columns.recipient}</th>
@@ -95,6 +96,7 @@ export async function handoverListPage(c: Context<AppEnv>) {
               <tbody>
                 {packages.items.map((x) => (
                   <tr>
+                    <td class="nowrap">{x.number}</td>
                     <td>
                       <a href={`/handover/${x.id}`}>{x.title}</a>
                     </td>

@@ -123,7 +123,7 @@ export async function packagePage(c: Context<AppEnv>, failed?: FailedStep) {
   const company = viewer.actor.organisationKind === 'company';
   return sendPage(
     c,
-    <Layout p={p} title={pkg.title}>
+    <Layout p={p} title={`${pkg.title}（${pkg.number}）`}>
       <p>
         <Badge status={pkg.status} label={t.packageStatus[pkg.status]} />
       </p>
@@ -131,6 +131,7 @@ export async function packagePage(c: Context<AppEnv>, failed?: FailedStep) {
         <h2 id="particulars">{t.particulars}</h2>
         <Details
           rows={[
+            [t.columns.number, pkg.number],
             [
               t.contract,
               <a href={`/contracts/${pkg.contractId}`}>{titles.get(pkg.contractId) ?? pkg.contractId}</a>,

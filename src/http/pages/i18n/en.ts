@@ -384,6 +384,7 @@ export const en: Dictionary = {
     queue: 'Waiting for me',
     all: 'All applications',
     subject: 'Title',
+    number: 'Number',
     kind: 'Kind',
     kinds: { delegation: 'Outsourcing approval', subdelegation: 'Sub-contracting approval' },
     status: 'Status',

@@ -10,6 +10,7 @@ export const handoverEn: typeof handoverJa = {
   recordErasure: 'Record an erasure',
   filterStatus: 'Status',
   columns: {
+    number: 'Number',
     title: 'Title',
     contract: 'Contract',
     recipient: 'Recipient',

@@ -9,6 +9,7 @@ export const handoverJa = {
   recordErasure: '消去を記録する',
   filterStatus: '状態',
   columns: {
+    number: '受渡データ番号',
     title: '件名',
     contract: '契約',
     recipient: '受領者',

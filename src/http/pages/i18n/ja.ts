@@ -388,6 +388,7 @@ export const ja = {
     queue: '自分の対応待ち',
     all: 'すべての申請',
     subject: '件名',
+    number: '整理番号',
     kind: '種別',
     kinds: { delegation: '委託の承認', subdelegation: '再委託の承認' } as Record<string, string>,
     status: '状態',
