@@ -17,7 +17,7 @@ import { toWareki } from '../../domain/shared/wareki.js';
 const KEEP = process.env.KEEP_PDFS;
 let t: TestApp;
 let w: World;
-let approval: { id: string; version: number; status: string };
+let approval: { id: string; number: string; version: number; status: string };
 
 const pdfOf = async (path: string, who: string) => {
   const res = await t.app.request(path, { headers: { authorization: `Bearer ${w.tokens[who]}` } });
@@ -105,6 +105,9 @@ describe('the sub-contracting application and its approval notice', () => {
     ]) {
       expect(notice).toContain(e);
     }
+    // the application's number instead of the blank 「第　　号」
+    expect(approval.number).toMatch(/^R8-再委託-\d{4}$/);
+    expect(notice).toContain(`第${approval.number}号`);
   });
 
   it('answers 404 to anyone who may not read the approval, and for a delegation approval', async () => {
@@ -130,6 +133,9 @@ describe('the sub-contracting application and its approval notice', () => {
     expect(page.html).toContain(`href="/approvals/${approval.id}/application.pdf"`);
     expect(page.html).toContain(`href="/approvals/${approval.id}/notice.pdf"`);
     expect(textOf(page.html)).toContain('承認通知書（PDF）をダウンロード');
+    const { number } = approval;
+    expect(textOf(page.html)).toContain(number);
+    expect(textOf((await contractor.get('/approvals?view=all')).html)).toContain(number);
     const cookie = [...contractor.jar].map(([k, x]) => `${k}=${x}`).join('; ');
     const download = await t.app.request(`/approvals/${approval.id}/notice.pdf`, { headers: { cookie } });
     expect(download.status).toBe(200);

@@ -77,7 +77,7 @@ describe('preparing a package', () => {
     const flat = text.replace(/\s/g, '');
     for (const expected of [
       'パスワード通知書',
-      body.package.id,
+      body.package.number,
       body.password,
       '株式会社サイクルサポート東京',
       '総合自転車対策業務一括委託',
@@ -93,6 +93,7 @@ describe('preparing a package', () => {
       expect(flat).toContain(expected.replace(/\s/g, ''));
     }
     expect(flat).not.toContain('npm');
+    expect(flat).not.toContain(body.package.id);
     expect(flat).not.toMatch(/localhost|127\.0\.0\.1|https?:\/\//);
     // the hash, as grouped on paper for comparing by eye
     expect(flat).toContain(body.package.ciphertextSha256);

@@ -31,7 +31,7 @@ export function Prepared({ p, prepared }: { p: PageCtx; prepared: PreparedPackag
         <a class="button" href={packageHref} download={`package-${pkg.id}.jwe`}>
           {t.downloadPackage}
         </a>
-        <a class="button" href={noticeHref} download={`password-notice-${pkg.id}.pdf`}>
+        <a class="button" href={noticeHref} download={`password-notice-${pkg.number}.pdf`}>
           {t.downloadNotice}
         </a>
       </p>
@@ -42,6 +42,7 @@ export function Prepared({ p, prepared }: { p: PageCtx; prepared: PreparedPackag
       </ol>
       <Details
         rows={[
+          [t.columns.number, pkg.number],
           [t.columns.title, pkg.title],
           [t.sha256, <code class="hash">{pkg.ciphertextSha256}</code>],
           [t.size, sizeText(pkg.ciphertextBytes)],
