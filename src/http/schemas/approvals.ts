@@ -6,7 +6,8 @@ export const ApprovalSchema = z
   .object({
     id: z.string(),
     number: z.string().openapi({
-      description: '整理番号: 令和 year of the fiscal year (April–March, Japan time), kind and 4 digits, per ward per fiscal year, e.g. R8-再委託-0003 or R8-委託-0001',
+      description:
+        '整理番号: 令和 year of the fiscal year (April–March, Japan time), kind and 4 digits, per ward per fiscal year, e.g. R8-再委託-0003 or R8-委託-0001',
     }),
     wardId: z.string(),
     kind: z.enum(['delegation', 'subdelegation']),

@@ -70,7 +70,8 @@ export const PackageSchema = z
   .object({
     id: z.string(),
     number: z.string().openapi({
-      description: '受渡データ番号: 令和 year of the fiscal year (April–March, Japan time) and 4 digits, per ward per fiscal year, e.g. R8-受渡-0012',
+      description:
+        '受渡データ番号: 令和 year of the fiscal year (April–March, Japan time) and 4 digits, per ward per fiscal year, e.g. R8-受渡-0012',
     }),
     wardId: z.string(),
     contractId: z.string(),
