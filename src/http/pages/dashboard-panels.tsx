@@ -110,7 +110,9 @@ const myApplications: Panel = async (ctx, p, v) => {
       <ul>
         {page.items.map((a) => (
           <li>
-            <a href={`/approvals/${a.id}`}>{a.application.title}</a>{' '}
+            <a href={`/approvals/${a.id}`}>
+              {a.number}　{a.application.title}
+            </a>{' '}
             <Badge status={a.status} label={p.t.status.approval[a.status]} />
           </li>
         ))}

@@ -135,7 +135,7 @@ export function ErasureForm(props: {
           legend={t.erasedPackages}
           options={packages.map((x) => ({
             value: x.id,
-            label: `${x.title}（${t.packageStatus[x.status]}・SHA-256 ${x.ciphertextSha256.slice(0, 16)}…）`,
+            label: `${x.number}　${x.title}（${t.packageStatus[x.status]}・SHA-256 ${x.ciphertextSha256.slice(0, 16)}…）`,
           }))}
         />
       )}

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { asSubject } from '../../../../policies/app-ability.js';
 import { certifyErasure } from '../../../domain/erasure/certify-erasure.js';
 import { getErasure } from '../../../domain/erasure/read-erasures.js';
+import { listPackages } from '../../../domain/handover/read-packages.js';
 import { organisationNames } from '../../../domain/worklists/names.js';
 import type { AppEnv } from '../../app-env.js';
 import { useCaseContext } from '../../middleware/authenticate.js';
@@ -27,6 +28,15 @@ export async function erasurePage(c: Context<AppEnv>, problem?: { text: string; 
   const record = await getErasure(ctx, c.req.param('id')!);
   const titles = await contractTitles(ctx, [record.contractId]);
   const orgs = await organisationNames(ctx, [record.organisationId]);
+  // the erased packages by their numbers (R8-受渡-0012), among those the viewer may read
+  const packageNames = new Map(
+    record.packageIds.length && viewer.ability.can('read', 'HandoverPackage')
+      ? (await listPackages(ctx, { contractId: record.contractId, limit: 200 })).items.map((x) => [
+          x.id,
+          `${x.number}　${x.title}`,
+        ])
+      : [],
+  );
   const org = orgs.get(record.organisationId) ?? '—';
   const cert = record.certificate;
   const mayCertify = viewer.ability.can('update', asSubject('ErasureRecord', record));
@@ -98,7 +108,10 @@ export async function erasurePage(c: Context<AppEnv>, problem?: { text: string; 
                 )}
               />,
             ],
-            [t.erasedPackages, <Lines p={p} lines={record.packageIds.map((id) => id)} />],
+            [
+              t.erasedPackages,
+              <Lines p={p} lines={record.packageIds.map((id) => packageNames.get(id) ?? id)} />,
+            ],
             [
               t.media,
               <Lines

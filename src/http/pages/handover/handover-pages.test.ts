@@ -375,12 +375,15 @@ describe('erasure pages and the closing gate', () => {
     );
     // the package never stored is offered (with its state) and listed
     expect(form.html).toContain(`name="packageIds" value="${unstoredId}"`);
-    expect(textOf(form.html)).toContain('撤去車両所有者情報（追加分）（パスワード通知書受渡済み');
+    expect(textOf(form.html)).toMatch(/R8-受渡-\d{4}\s*撤去車両所有者情報（追加分）（パスワード通知書受渡済み/);
     body.append('packageIds', unstoredId);
     const saved = await contractor.upload('/handover/erasures/new', body);
     expect(saved.status).toBe(303);
     erasureId = /\/handover\/erasures\/([0-9a-f-]{36})/.exec(saved.location!)![1]!;
     const page = await contractor.get(`/handover/erasures/${erasureId}`);
+    // the erased package by its number and title, not its id
+    expect(textOf(page.html)).toMatch(/R8-受渡-\d{4}\s*撤去車両所有者情報（追加分）/);
+    expect(textOf(page.html)).not.toContain(unstoredId);
     const v = /name="version" value="(\d+)"/.exec(page.html)![1]!;
     expect(
       (await contractor.post(`/handover/erasures/${erasureId}/certificate`, { version: v })).status,
