@@ -375,7 +375,9 @@ describe('erasure pages and the closing gate', () => {
     );
     // the package never stored is offered (with its state) and listed
     expect(form.html).toContain(`name="packageIds" value="${unstoredId}"`);
-    expect(textOf(form.html)).toMatch(/R8-受渡-\d{4}\s*撤去車両所有者情報（追加分）（パスワード通知書受渡済み/);
+    expect(textOf(form.html)).toMatch(
+      /R8-受渡-\d{4}\s*撤去車両所有者情報（追加分）（パスワード通知書受渡済み/,
+    );
     body.append('packageIds', unstoredId);
     const saved = await contractor.upload('/handover/erasures/new', body);
     expect(saved.status).toBe(303);
