@@ -77,9 +77,10 @@ export const template = inspectionTemplate();
 /** Organisation, departments, the ward's users, its own companies with their users and handlers. */
 const organisations: Step = async (c, w) => {
   await c.query(
-    `insert into organisations (id, kind, name, name_kana, address, settings, created_at, updated_at)
+    `insert into organisations (id, kind, name, name_kana, address, settings, created_at, updated_at,
+       municipality_kind, self_word)
      values ($1, 'ward', $2, 'ベンチダイ' || $3 || 'ク', '東京都ベンチ第' || $3 || '区役所', '{"maxSubcontractDepth": 2}',
-       '2022-12-01T09:00:00+09', '2022-12-01T09:00:00+09')`,
+       '2022-12-01T09:00:00+09', '2022-12-01T09:00:00+09', 'special_ward', '区')`,
     [w.wardId, wardName(w.n), w.n],
   );
   await c.query(

@@ -25,7 +25,8 @@ const approvals: Step = async (c, w) => {
   const lines = councilLines(register);
   await c.query(
     `insert into approvals (ward_id, id, kind, contract_id, parent_contract_id, applicant_org_id, status, chain, step,
-       council_mode, application, register_revision, submitted_at, decided_at, created_by, created_at, updated_at, version, machine_id, machine_version)
+       council_mode, application, register_revision, submitted_at, decided_at, created_by, created_at, updated_at, version, machine_id, machine_version,
+       number)
      select $1, a.id, a.kind, a.contract_id, a.parent_contract_id, a.applicant_org_id,
        case when a.pending then 'under_review' else 'approved' end, $2::text[], case when a.pending then 0 else 2 end, 'report',
        case when a.kind = 'delegation' then jsonb_build_object('kind', 'delegation', 'title', k.title,
@@ -39,9 +40,22 @@ const approvals: Step = async (c, w) => {
            'periodFrom', k.period_from, 'periodTo', k.period_to, 'title', k.title) end,
        1, a.applied_at + interval '1 day', case when not a.pending then a.applied_at + interval '5 days' end,
        a.applicant_user, a.applied_at, a.applied_at + case when a.pending then interval '2 days' else interval '5 days' end,
-       case when a.pending then 3 else 6 end, 'approval', 1
-     from g_appr a join contracts k on k.ward_id = $1 and k.id = a.contract_id`,
+       case when a.pending then 3 else 6 end, 'approval', 1,
+       -- 整理番号 as the product gives it (src/domain/shared/record-numbers.ts), per fiscal year and kind
+       'R' || (a.fy - 2018) || '-' || case a.kind when 'subdelegation' then '再委託' else '委託' end || '-'
+         || lpad((row_number() over (partition by a.fy, a.kind order by a.applied_at, a.id))::text, 4, '0')
+     from (select *, extract(year from (applied_at at time zone 'UTC') + interval '9 hours' - interval '3 months')::int as fy
+             from g_appr) a
+     join contracts k on k.ward_id = $1 and k.id = a.contract_id`,
     [w.wardId, CHAIN, JSON.stringify(register), JSON.stringify(subRegister)],
+  );
+  // the counters carry on from the generated numbers, as the migration leaves them
+  await c.query(
+    `insert into record_number_counters (ward_id, fiscal_year, kind, last)
+     select ward_id, extract(year from (created_at at time zone 'UTC') + interval '9 hours' - interval '3 months')::int,
+       kind, count(*)
+     from approvals where ward_id = $1 group by 1, 2, 3`,
+    [w.wardId],
   );
   await c.query(
     `insert into approval_steps (ward_id, approval_id, seq, role, decision, comment, user_id, at)
