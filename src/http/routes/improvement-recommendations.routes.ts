@@ -20,6 +20,7 @@ import { expectedVersion, requireAuth, useCaseContext } from '../middleware/auth
 import {
   AllowedActions,
   bearerSecurity,
+  CommentStepBody,
   errorResponses,
   IdParam,
   jsonBody,
@@ -117,9 +118,6 @@ const AnswerBody = z
     version: VersionField,
   })
   .openapi('RecommendationAnswerBody');
-const StepBody = z
-  .object({ comment: text(3000).nullish(), version: VersionField })
-  .openapi('RecommendationStepBody');
 
 /** 改善勧告 (seed 004 6): the city recommends, the contractor answers, the city closes it. */
 export function improvementRecommendationRoutes() {
@@ -207,7 +205,7 @@ export function improvementRecommendationRoutes() {
         request: {
           params: IdParam,
           // the answer reads the measures and their result; the city's steps read a comment only
-          body: jsonBody(command === 'answer' ? AnswerBody : StepBody),
+          body: jsonBody(command === 'answer' ? AnswerBody : CommentStepBody),
         },
         responses: {
           200: jsonResponse(RecommendationSchema, 'The recommendation after the step'),

@@ -18,6 +18,7 @@ import { expectedVersion, requireAuth, useCaseContext } from '../middleware/auth
 import {
   AllowedActions,
   bearerSecurity,
+  CommentStepBody,
   errorResponses,
   IdParam,
   jsonBody,
@@ -131,9 +132,6 @@ const SubmitBody = z
     version: VersionField,
   })
   .openapi('OperationalReportSubmitBody');
-const StepBody = z
-  .object({ comment: text(3000).nullish(), version: VersionField })
-  .openapi('OperationalReportStepBody');
 
 /** 業務報告: the contractor's daily, monthly, yearly and ad-hoc reports to the city (seed 004). */
 export function operationalReportRoutes() {
@@ -233,7 +231,7 @@ export function operationalReportRoutes() {
         request: {
           params: IdParam,
           // submitting reads the report's contents; the city's steps read a comment only
-          body: jsonBody(command === 'submit' ? SubmitBody : StepBody),
+          body: jsonBody(command === 'submit' ? SubmitBody : CommentStepBody),
         },
         responses: { 200: jsonResponse(ReportSchema, 'The report after the step'), ...errorResponses },
       }),

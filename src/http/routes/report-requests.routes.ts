@@ -16,6 +16,7 @@ import { expectedVersion, requireAuth, useCaseContext } from '../middleware/auth
 import {
   AllowedActions,
   bearerSecurity,
+  CommentStepBody,
   errorResponses,
   IdParam,
   jsonBody,
@@ -197,9 +198,6 @@ export function reportRequestRoutes() {
       version: VersionField,
     })
     .openapi('ReportRequestAnswerBody');
-  const StepBody = z
-    .object({ comment: text(3000).nullish(), version: VersionField })
-    .openapi('ReportRequestStepBody');
 
   for (const [command, summary, description] of COMMANDS) {
     app.openapi(
@@ -212,7 +210,7 @@ export function reportRequestRoutes() {
         request: {
           params: IdParam,
           // the answer reads the report and its files; the requester's steps read a comment only
-          body: jsonBody(command === 'answer' ? AnswerBody : StepBody),
+          body: jsonBody(command === 'answer' ? AnswerBody : CommentStepBody),
         },
         responses: {
           200: jsonResponse(ReportRequestSchema, 'The request after the step'),

@@ -42,6 +42,11 @@ export const VersionField = z.number().int().min(1).optional().openapi({
   description: 'The version the change is based on; or send If-Match: "<version>"',
 });
 
+/** The body of a step that reads only an optional comment (受付, 決裁, 差戻し, …) and the version. */
+export const CommentStepBody = z
+  .object({ comment: text(3000).nullish(), version: VersionField })
+  .openapi('CommentStepBody');
+
 export const Problem = z
   .object({
     type: z.string(),
