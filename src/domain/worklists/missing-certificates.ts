@@ -20,6 +20,8 @@ export interface UncertifiedContract {
 /** A package neither returned (and checked) nor erased while its contract is ending. */
 export interface OutstandingPackage {
   id: string;
+  /** 整理番号 R8-受渡-0012. */
+  number: string | null;
   title: string;
   contractId: string;
   status: PackageState;
@@ -103,6 +105,7 @@ export async function listMissingCertificates(
     )
     .select([
       'handover_packages.id',
+      'handover_packages.number',
       'handover_packages.title',
       'handover_packages.contract_id',
       'handover_packages.status',
@@ -127,6 +130,7 @@ export async function listMissingCertificates(
     })),
     packages: packages.map((r) => ({
       id: r.id,
+      number: r.number,
       title: r.title,
       contractId: r.contract_id,
       status: r.status,

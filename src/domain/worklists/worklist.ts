@@ -65,6 +65,8 @@ export interface WorkItem {
   subjectId: string;
   /** What it is: the record's own title (a contract, an application), as entered. */
   title: string;
+  /** The record's 整理番号 (R8-再委託-0003, R8-受渡-0012), where it has one. */
+  number?: string | null;
   /** What kind of record, where the title alone does not say (a prior approval's 複写・複製). */
   label?: Message;
   /** For whom: the organisation concerned, when the viewer may read its name. */
@@ -212,6 +214,7 @@ const SOURCES: Source[] = [
         items: page.items.map((a) => ({
           ...base('approvals', 'Approval', a.id),
           title: a.application.title,
+          number: a.number,
           party: names.get(a.applicantOrgId) ?? null,
           status: a.status,
           state: stateOf(approvalWorkflow.stateNames, a.status),
@@ -503,6 +506,7 @@ const SOURCES: Source[] = [
           ...packages.map((x) => ({
             ...base('certificates', 'HandoverPackage', x.id),
             title: x.title,
+            number: x.number,
             party: null,
             status: x.status,
             href: `/handover/${x.id}`,

@@ -35,6 +35,11 @@ const WorkItemSchema = z
     subjectType: z.string(),
     subjectId: z.string(),
     title: z.string().openapi({ description: 'What: the record’s title' }),
+    number: z
+      .string()
+      .nullable()
+      .optional()
+      .openapi({ description: '整理番号 (R8-再委託-0003, R8-受渡-0012) where the record has one' }),
     party: z.string().nullable().openapi({ description: 'For whom: the organisation concerned' }),
     status: z.string().nullable(),
     state: MessageSchema.nullable(),

@@ -78,8 +78,13 @@ describe('inbox (受信箱) and dashboard: one worklist', () => {
       party: '株式会社サイクルサポート東京',
       status: 'draft',
       href: `/approvals/${applied.id}`,
+      number: applied.number,
     });
+    expect(applied.number).toMatch(/^R\d+-再委託-\d{4}$/);
     expect(typeof item.since).toBe('string');
+    // the page shows the 整理番号 beside the title, as the application PDF prints it
+    const page = await pageClient(t, USERS.contractor_manager!.email);
+    expect(textOf((await page.get('/notifications')).html)).toContain(applied.number);
     expect(
       (await inbox('other_contractor_manager')).waiting.map((i: { subjectId: string }) => i.subjectId),
     ).not.toContain(applied.id);

@@ -55,6 +55,7 @@ async function inboxPage(c: Context<AppEnv>) {
                             ? p.t.inspections.itemLink(item.title)
                             : `${item.label ? `${p.msg(item.label)}：` : ''}${item.title}`}
                         </a>
+                        {item.number && <span class="record-number"> {item.number}</span>}
                       </td>
                       <td>{item.party ?? '—'}</td>
                       <td>{state ? <Badge status={item.status ?? 'submitted'} label={state} /> : '—'}</td>

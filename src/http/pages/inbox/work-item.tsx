@@ -68,7 +68,8 @@ export function WorkItemLine({ p, item }: { p: PageCtx; item: WorkItem }) {
     const t = p.t.handover;
     return (
       <li>
-        <a href={item.href}>{item.title}</a>（
+        <a href={item.href}>{item.title}</a>
+        {item.number && ` ${item.number}`}（
         {item.subjectType === 'HandoverPackage' ? (
           t.panelPackage(state ?? item.status ?? '')
         ) : (
@@ -87,6 +88,7 @@ export function WorkItemLine({ p, item }: { p: PageCtx; item: WorkItem }) {
         {item.label && `${p.msg(item.label)}：`}
         {item.kind === 'findings-past-due' ? p.t.inspections.itemLink(item.title) : item.title}
       </a>
+      {item.number && ` ${item.number}`}
       {item.party && <span>（{item.party}）</span>} {state && <Badge status={tone} label={state} />}{' '}
       {item.overdue && item.kind !== 'inspections-due' ? (
         <Badge status="returned" label={p.t.inbox.overdue} />
