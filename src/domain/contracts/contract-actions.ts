@@ -1,6 +1,6 @@
 import { asSubject } from '../../../policies/app-ability.js';
 import type { ContractUseEvent } from '../../../workflows/contract-lifecycle/contract-lifecycle.machine.js';
-import { decide } from '../../../workflows/shared/decide.js';
+import { accepts } from '../../../workflows/shared/decide.js';
 import { allowedActions, type Viewer } from '../shared/allowed-actions.js';
 import type { Contract } from './contract.repository.js';
 import {
@@ -88,8 +88,7 @@ export function contractActions(viewer: Viewer, contract: Contract): ContractAct
     contract,
   ) as ContractAction[];
   const uses = USES.filter(
-    (use) =>
-      use.allowed(viewer, contract) && decide(contractWorkflow.machine, contract.status, use.event).allowed,
+    (use) => use.allowed(viewer, contract) && accepts(contractWorkflow.machine, contract.status, use.event),
   ).map((use) => use.action);
   return [...steps, ...uses];
 }

@@ -1,6 +1,6 @@
 import type { Actor } from '../../../policies/actor.js';
 import { type AppAbility, asSubject } from '../../../policies/app-ability.js';
-import { decide } from '../../../workflows/shared/decide.js';
+import { accepts } from '../../../workflows/shared/decide.js';
 import { roleFor } from './run-step.js';
 import { readSnapshot } from './stored-snapshot.js';
 import type { Command, Workflow, WorkflowRecord } from './workflow.js';
@@ -54,5 +54,5 @@ export function mayTake<R extends WorkflowRecord, I, F>(
   if (command.signs && !role) return false;
   const args = { record, input: probe.input, facts: probe.facts, role };
   const context = { ...snapshot.context, ...command.context?.(args) };
-  return decide(workflow.machine, snapshot.value, command.event(args) as never, context).allowed;
+  return accepts(workflow.machine, snapshot.value, command.event(args) as never, context);
 }

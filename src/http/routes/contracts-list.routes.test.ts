@@ -64,6 +64,34 @@ describe('listing contracts', () => {
     expect(await list('ward_officer', 'q=_')).toEqual([]);
   });
 
+  it('answers compact items by default and whole ones with view=full, with the same allowedActions', async () => {
+    const get = async (query: string) => {
+      const res = await t.call('GET', `${CONTRACTS}?limit=200&${TAG}${query}`, {
+        token: w.tokens.ward_officer,
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      return res.body.items as Array<Record<string, unknown>>;
+    };
+    const compact = await get('');
+    const full = await get('&view=full');
+    expect(compact.map((c) => c.id)).toEqual(full.map((c) => c.id));
+    for (const [i, item] of compact.entries()) {
+      // the long texts stay on the detail route
+      expect(item).not.toHaveProperty('workDescription');
+      expect(item).not.toHaveProperty('wardMeasures');
+      expect(full[i]).toHaveProperty('wardMeasures');
+      expect(item).toMatchObject({
+        title: full[i]!.title,
+        status: full[i]!.status,
+        version: full[i]!.version,
+        allowedActions: full[i]!.allowedActions,
+      });
+    }
+    expect(JSON.stringify(compact).length).toBeLessThan(JSON.stringify(full).length);
+    const bad = await t.call('GET', `${CONTRACTS}?view=everything`, { token: w.tokens.ward_officer });
+    expect(bad.status).toBe(422);
+  });
+
   it('shows each party only its own contracts', async () => {
     expect(await list('contractor_manager')).toEqual([ids.active, ids.counter, ids.bicycle]);
     expect(await list('other_contractor_manager')).toEqual([ids.other]);

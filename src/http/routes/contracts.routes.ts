@@ -26,6 +26,7 @@ import {
   VersionField,
 } from '../schemas/common.js';
 import {
+  ContractListItemSchema,
   ContractPatchSchema,
   ContractSchema,
   NewContract,
@@ -39,6 +40,32 @@ import { contractProvisionRoutes } from './provisions.routes.js';
 import { registerRoutes } from './registers.routes.js';
 
 /** The contract as the API shows it, with what the viewer may do with it now; the policy-only fields stay inside. */
+/** The list's compact form of a contract (ContractListItemSchema): the long texts stay on the detail. */
+export function presentContractListItem(viewer: Viewer, contract: Contract) {
+  return {
+    allowedActions: contractActions(viewer, contract),
+    id: contract.id,
+    wardId: contract.wardId,
+    departmentId: contract.departmentId,
+    parentContractId: contract.parentContractId,
+    depth: contract.depth,
+    contractorOrgId: contract.contractorOrgId,
+    title: contract.title,
+    contractNumber: contract.contractNumber,
+    periodFrom: contract.periodFrom,
+    periodTo: contract.periodTo,
+    handlesPersonalInfo: contract.handlesPersonalInfo,
+    processingModes: contract.processingModes,
+    status: contract.status,
+    endedWithParent: contract.followedParentFrom !== null,
+    startedAt: contract.startedAt?.toISOString() ?? null,
+    renewalCount: contract.renewalCount,
+    registerRevision: contract.registerRevision,
+    updatedAt: contract.updatedAt.toISOString(),
+    version: contract.version,
+  };
+}
+
 export function presentContract(
   viewer: Viewer,
   contract: Contract,
@@ -98,23 +125,33 @@ export function contractRoutes() {
       path: '/',
       summary: 'Contracts you may see, newest first / 委託契約の一覧',
       description:
-        "The contracts (委託契約) the signed-in user may see, newest first, with what they may do with each now (`allowedActions`). Ward staff and council reviewers see their ward's contracts; a company sees the contracts it is party to — a sub-contract only once the ward approved it — and those below it in its chain, which it supervises. Permissions are applied in the database; filters narrow them, and a malformed cursor is 422.",
+        "The contracts (委託契約) the signed-in user may see, newest first, with what they may do with each now (`allowedActions`). Items are compact by default — who, what, when, state and version; the long texts (業務内容, 理由, 安全管理措置, 契約解除) are on the detail route — and whole with `view=full`. Ward staff and council reviewers see their ward's contracts; a company sees the contracts it is party to — a sub-contract only once the ward approved it — and those below it in its chain, which it supervises. Permissions are applied in the database; filters narrow them, and a malformed cursor is 422.",
       request: {
         query: PageQuery.extend({
           status: z.enum(CONTRACT_STATUSES).optional(),
           departmentId: Uuid.optional(),
           parentContractId: Uuid.optional(),
           q: text(100).optional(),
+          view: z.enum(['compact', 'full']).optional().openapi({
+            description:
+              'compact (default): the fields a list shows and allowedActions; full: every field, as the detail route gives it',
+          }),
         }),
       },
-      responses: { 200: jsonResponse(pageOf(ContractSchema), 'A page of contracts'), ...errorResponses },
+      responses: {
+        200: jsonResponse(
+          pageOf(z.union([ContractListItemSchema, ContractSchema])),
+          'A page of contracts: compact items by default, full ones with view=full',
+        ),
+        ...errorResponses,
+      },
     }),
     async (c) => {
-      const page = await listContracts(useCaseContext(c), c.req.valid('query'));
-      return c.json(
-        { items: page.items.map((k) => presentContract(useCaseContext(c), k)), nextCursor: page.nextCursor },
-        200,
-      );
+      const { view, ...query } = c.req.valid('query');
+      const ctx = useCaseContext(c);
+      const page = await listContracts(ctx, query);
+      const present = view === 'full' ? presentContract : presentContractListItem;
+      return c.json({ items: page.items.map((k) => present(ctx, k)), nextCursor: page.nextCursor }, 200);
     },
   );
 

@@ -96,6 +96,34 @@ export const ContractSchema = z
   })
   .openapi('Contract');
 
+/**
+ * A contract in a list: what the pages' and clients' lists show (who, what, when, state) and what
+ * the viewer may do now. The long texts (業務内容, 理由, 安全管理措置, 解除) stay on the detail
+ * route: a page of 50 full contracts was 62–68 KB, this is about a quarter of it (issue 21).
+ */
+export const ContractListItemSchema = ContractSchema.pick({
+  allowedActions: true,
+  id: true,
+  wardId: true,
+  departmentId: true,
+  parentContractId: true,
+  depth: true,
+  contractorOrgId: true,
+  title: true,
+  contractNumber: true,
+  periodFrom: true,
+  periodTo: true,
+  handlesPersonalInfo: true,
+  processingModes: true,
+  status: true,
+  endedWithParent: true,
+  startedAt: true,
+  renewalCount: true,
+  registerRevision: true,
+  updatedAt: true,
+  version: true,
+}).openapi('ContractListItem');
+
 export const TerminationSchema = z
   .object({
     version: VersionField,
