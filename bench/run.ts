@@ -13,7 +13,7 @@ import {
   withDatabase,
 } from './lib/database.js';
 import { describeMachine, waitForQuiet } from './lib/machine.js';
-import { writeReport } from './lib/report.js';
+import { figures, writeReport } from './lib/report.js';
 import { startNodeServer } from './lib/server.js';
 import { benchWards } from './lib/wards.js';
 import { measureColdStarts } from './scenarios/cold-start.js';
@@ -85,6 +85,11 @@ mkdirSync(outDir, { recursive: true });
 const save = () => {
   writeFileSync(join(outDir, `run-${stamp}.json`), `${JSON.stringify(results, null, 2)}\n`);
   writeFileSync(join(outDir, `run-${stamp}.md`), writeReport(results));
+  // the figures against their baselines and targets, for machines (and the closing note)
+  writeFileSync(
+    join(outDir, 'latest.json'),
+    `${JSON.stringify({ run: `run-${stamp}`, quick: values.quick, figures: figures(results) }, null, 2)}\n`,
+  );
 };
 const hono = await startNodeServer('bench/baseline/hono-server.ts', {});
 const pool = newPool(url, 4);

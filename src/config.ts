@@ -15,6 +15,12 @@ export interface NodeConfig {
   trustedProxyHops: number;
   /** Run the daily jobs (report requests, reminders) in this process. */
   scheduler: boolean;
+  /**
+   * QUERY_LOG_FILE (PostgreSQL only): every statement with its parameters, a JSON line each. The
+   * benchmark replays a request's statements in its minimal read server; the parameters hold
+   * whatever the request carried, so never set it where residents' data is served.
+   */
+  queryLogFile?: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig {
@@ -30,5 +36,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig {
     demoPassword: env.DEMO_PASSWORD || undefined,
     trustedProxyHops: parseTrustedHops(env.TRUST_PROXY),
     scheduler: env.SCHEDULER !== 'false',
+    queryLogFile: env.QUERY_LOG_FILE || undefined,
   };
 }

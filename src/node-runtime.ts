@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -18,7 +18,7 @@ import { renderSummaryInWorker } from './jobs/summary-render-thread.js';
 
 /** Opens the configured database: PostgreSQL when DATABASE_URL is set, else PGlite in DATA_DIR. */
 export async function openDatabase(
-  config: Pick<NodeConfig, 'databaseUrl' | 'dataDir'>,
+  config: Pick<NodeConfig, 'databaseUrl' | 'dataDir'> & { queryLogFile?: string },
   logger?: Logger,
   /** Who opens it, as a second opener of the PGlite directory is told: 'server' or a tool's name. */
   openedBy = 'process',
@@ -28,11 +28,18 @@ export async function openDatabase(
       databaseUrl: config.databaseUrl,
       onIdleClientError: (error) =>
         logger?.warn({ err: error }, 'idle database connection failed; it will be replaced'),
+      ...(config.queryLogFile ? { onQuery: queryLogger(config.queryLogFile) } : {}),
     });
   }
   const dir = pgliteDir(config);
   mkdirSync(dir, { recursive: true });
   return createDatabase({ dataDir: dir, openedBy });
+}
+
+/** Appends each statement and its parameters to `file`, a JSON line each (synchronously: in order). */
+function queryLogger(file: string) {
+  return (sql: string, parameters: readonly unknown[]) =>
+    appendFileSync(file, `${JSON.stringify({ sql, parameters })}\n`);
 }
 
 /** Where PGlite keeps its data under DATA_DIR (locked by `<dir>.lock` while a process has it open). */

@@ -27,6 +27,12 @@ export interface ReadResult {
   paths: number;
   saturation: LoadResult;
   fixedRate: LoadResult;
+  /** The same statements through the minimal read server (baseline/read-server.ts). */
+  minimal: { saturation: LoadResult; fixedRate: LoadResult };
+  /** Statements the product runs per request (its session lookup included). */
+  statements: number;
+  /** The product's answer, mean bytes over the paths. */
+  bytesPerPage: number;
 }
 
 /** Walks the list by cursor, as a user paging through it would, and returns the pages' paths. */

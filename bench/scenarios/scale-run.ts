@@ -1,6 +1,10 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type pg from 'pg';
+import { captureStatements } from '../lib/capture-statements.js';
 import type { LoadResult } from '../lib/load.js';
-import { rssMiB, sampleRss, signIn, startAppServer } from '../lib/server.js';
+import { rssMiB, sampleRss, signIn, startAppServer, startNodeServer } from '../lib/server.js';
 import { benchWards, emails, wardEmailResolver } from '../lib/wards.js';
 import { type ItemSaveResult, measureItemSaves } from './item-saves.js';
 import { measureRead, planReads, type ReadResult } from './reads.js';
@@ -41,6 +45,7 @@ export async function measureScale(options: {
   const ward1 = (await benchWards(pool))[0]!;
   const server = await startAppServer(url);
   const pid = server.process.pid!;
+  let minimal: Awaited<ReturnType<typeof startNodeServer>> | undefined;
   try {
     const idleMiB = Math.round(rssMiB(pid));
     const sessions = {
@@ -49,6 +54,12 @@ export async function measureScale(options: {
       localContractor: await signIn(server.base, emails.localContractor, settings.password),
     };
     const plans = await planReads(server.base, pool, sessions, ward1.id);
+    log('capturing the statements of each read for the minimal read server');
+    const captured = await captureStatements(url, plans, mkdtempSync(join(tmpdir(), 'bench-capture-')));
+    minimal = await startNodeServer('bench/baseline/read-server.ts', {
+      DATABASE_URL: url,
+      STATEMENTS_FILE: captured.file,
+    });
 
     log('bare Hono baseline');
     const bareHono = await measureRead(
@@ -62,11 +73,28 @@ export async function measureScale(options: {
     const readsRss = sampleRss(pid);
     const reads: ReadResult[] = [];
     for (const plan of plans) {
-      log(`reads: ${plan.name} (${plan.paths.length} paths)`);
+      // the floor first: the same statements through a minimal server; its half saturation at the
+      // first scale is the fixed rate both are held to at every scale
+      log(`reads: ${plan.name}, minimal server (${plan.paths.length} paths)`);
+      const floor = await measureRead(minimal.base, plan, settings, rates.get(plan.name));
+      rates.set(plan.name, floor.fixedRate.overallRate!);
+      log(`reads: ${plan.name}, product at ${rates.get(plan.name)} req/s`);
       const measured = await measureRead(server.base, plan, settings, rates.get(plan.name));
-      rates.set(plan.name, measured.fixedRate.overallRate!);
-      reads.push({ name: plan.name, description: plan.description, paths: plan.paths.length, ...measured });
+      const bytes = plan.paths.map((path) => captured.reads[path]!.bytes);
+      reads.push({
+        name: plan.name,
+        description: plan.description,
+        paths: plan.paths.length,
+        ...measured,
+        minimal: floor,
+        statements: Math.round(
+          plan.paths.reduce((n, path) => n + captured.reads[path]!.statements.length, 0) / plan.paths.length,
+        ),
+        bytesPerPage: Math.round(bytes.reduce((a, b) => a + b, 0) / bytes.length),
+      });
     }
+    await minimal.stop();
+    minimal = undefined;
     const peakReadsMiB = readsRss.stop().peakMiB;
 
     log('writes: raw pg baseline, then sign-offs through the API');
@@ -102,6 +130,7 @@ export async function measureScale(options: {
       itemSaves,
     };
   } finally {
+    await minimal?.stop();
     await server.stop();
   }
 }

@@ -29,6 +29,8 @@ export interface DatabaseOptions {
   poolSize?: number;
   /** Told when an idle pooled connection fails (the pool replaces it). */
   onIdleClientError?: (error: Error) => void;
+  /** PostgreSQL only: told each statement run, with its parameters (QUERY_LOG_FILE). */
+  onQuery?: (sql: string, parameters: readonly unknown[]) => void;
 }
 
 /** Opens Kysely on PostgreSQL (DATABASE_URL) or on an embedded PGlite through the same pg driver. */

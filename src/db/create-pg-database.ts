@@ -23,6 +23,8 @@ export interface PgDatabaseOptions {
   poolSize?: number;
   /** Told when an idle pooled connection fails (the pool replaces it). */
   onIdleClientError?: (error: Error) => void;
+  /** Told each statement Kysely runs, with its parameters (QUERY_LOG_FILE: the bench's read baseline). */
+  onQuery?: (sql: string, parameters: readonly unknown[]) => void;
 }
 
 /** Opens Kysely on the PostgreSQL server at `databaseUrl` through a pg pool. */
@@ -38,6 +40,16 @@ export function createPgDatabase(options: PgDatabaseOptions): {
   // An idle client whose server connection drops (restart, failover) emits 'error'; unhandled,
   // that would end the process. The pool discards the client and opens a new one when needed.
   pool.on('error', (error) => options.onIdleClientError?.(error));
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const onQuery = options.onQuery;
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    ...(onQuery
+      ? {
+          log: (event) => {
+            if (event.level === 'query') onQuery(event.query.sql, event.query.parameters);
+          },
+        }
+      : {}),
+  });
   return { db, close: () => db.destroy() };
 }
