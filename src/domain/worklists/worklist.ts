@@ -418,6 +418,8 @@ const SOURCES: Source[] = [
             listAccessLogReviews(ctx, { overdue: true, oldestFirst: true, limit }),
           ]);
       const items = pages.flatMap((pg) => pg.items).sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+      // only My Number contracts have reviews: no panel for those who have none waiting
+      if (!items.length) return null;
       const shown = items.slice(0, limit);
       const titles = await contractTitles(
         ctx,

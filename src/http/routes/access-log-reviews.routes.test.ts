@@ -135,6 +135,9 @@ describe('issuing by the daily jobs', () => {
     expect(officer.waiting.filter((i: any) => i.kind === 'access-log-reviews')).toHaveLength(3);
     const dashboard = await (await pageClient(t, 'officer@city.nankoku.example.jp')).get('/');
     expect(dashboard.html).toContain('id="panel-access-log-reviews"');
+    // a ward without My Number contracts has no such panel
+    const shinjuku = await (await pageClient(t, 'officer@city.shinjuku.example.jp')).get('/');
+    expect(shinjuku.html).not.toContain('id="panel-access-log-reviews"');
   });
 });
 
