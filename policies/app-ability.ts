@@ -11,6 +11,7 @@ import { defineCompanyRoles } from './roles/company.js';
 import { defineCouncilReviewer } from './roles/council-reviewer.js';
 import { defineSystemAdmin } from './roles/system-admin.js';
 import { defineWardStaff } from './roles/ward-staff.js';
+import { defineAccessLogReviewRules } from './rules/access-log-reviews.js';
 import { defineApprovalRules } from './rules/approvals.js';
 import { defineAttachmentRules } from './rules/attachments.js';
 import { defineContractRules } from './rules/contracts.js';
@@ -64,6 +65,8 @@ export type SubjectType =
   | 'OperationalReport'
   | 'RegularMeeting'
   | 'ImprovementRecommendation'
+  // アクセスログの確認 of a My Number contract (特定個人情報)
+  | 'AccessLogReview'
   // 情報機器等の持込み (seed 004): devices declared and permitted in advance
   | 'DeviceDeclaration'
   // 報告の求め: a report asked of a sub-contractor by its contractor, or of a company by the ward
@@ -111,6 +114,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
   defineProvisionRules(builder, actor);
   definePriorApprovalRules(builder, actor);
   defineOperationalReportRules(builder, actor);
+  defineAccessLogReviewRules(builder, actor);
   defineDeviceRules(builder, actor);
   defineReportRequestRules(builder, actor);
   return builder.build();

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { MunicipalityKind } from '../domain/organisations/municipality-words.js';
+import type { AccessLogReviewTables } from './tables/access-log-reviews.js';
 import type { ApprovalTables } from './tables/approvals.js';
 import type { AttachmentTables } from './tables/attachments.js';
 import type { ContractTables } from './tables/contracts.js';
@@ -186,6 +187,7 @@ export interface Database
     ReportTables,
     PriorApprovalTables,
     OperationalReportTables,
+    AccessLogReviewTables,
     DeviceTables,
     SupervisionTables {
   organisations: OrganisationsTable;

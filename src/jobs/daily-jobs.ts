@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { Database } from '../db/database.js';
+import { issueAccessLogReviews } from '../domain/my-number/issue-access-log-reviews.js';
 import { generateReminders } from '../domain/notifications/generate-reminders.js';
 import { type Mailer, sendPendingMail } from '../domain/notifications/mailer.js';
 import { issueOperationalReports } from '../domain/operational-reports/issue-operational-reports.js';
@@ -16,6 +17,8 @@ export interface DailyJobsResult {
   issued: number;
   /** Operational-report requests (業務日報・月報・年報) issued by this run. */
   operationalReports: number;
+  /** Access-log reviews (アクセスログの確認) of My Number contracts issued by this run. */
+  accessLogReviews: number;
   /** Reminders added. */
   reminders: number;
   /** Daily digests of the inbox added (0 without a mailer). */
@@ -34,7 +37,8 @@ export interface JobDeps {
 /**
  * The daily work, safe to run any number of times and on several servers at once: issue the
  * requests of the latest completed six-month period (catching up after downtime) and the
- * operational-report requests due by today (業務日報・月報・年報, catching up a month), add the
+ * operational-report requests due by today (業務日報・月報・年報, catching up a month) and the
+ * access-log reviews of My Number contracts (アクセスログの確認, catching up three months), add the
  * reminders of every deadline, when mail is configured the inbox's daily digest (one mail a day to
  * each person with steps waiting), and mail what is not mailed yet.
  */
@@ -47,6 +51,7 @@ export async function runDailyJobs(
   const period = options.period ?? latestCompletedPeriod(toJapanDate(now));
   const issued = await issueReports(deps.db, period, now, options.by);
   const operationalReports = await issueOperationalReports(deps.db, now, options.by);
+  const accessLogReviews = await issueAccessLogReviews(deps.db, now, options.by);
   const reminders = await generateReminders(deps.db, now);
   const digests = deps.mailer ? await generateDailyDigests(deps.db, now) : 0;
   const mailed = deps.mailer ? await sendPendingMail(deps.db, deps.mailer, now) : 0;
@@ -56,8 +61,24 @@ export async function runDailyJobs(
     .onConflict((oc) => oc.column('job').doUpdateSet({ last_run_at: now }))
     .execute();
   deps.logger.info(
-    { period: period.label, issued: issued.issued, operationalReports, reminders, digests, mailed },
+    {
+      period: period.label,
+      issued: issued.issued,
+      operationalReports,
+      accessLogReviews,
+      reminders,
+      digests,
+      mailed,
+    },
     'daily jobs ran',
   );
-  return { period: period.label, issued: issued.issued, operationalReports, reminders, digests, mailed };
+  return {
+    period: period.label,
+    issued: issued.issued,
+    operationalReports,
+    accessLogReviews,
+    reminders,
+    digests,
+    mailed,
+  };
 }

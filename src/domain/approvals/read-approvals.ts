@@ -1,4 +1,8 @@
 import { accessibleBy } from '../../../policies/rules-to-sql.js';
+import {
+  MY_NUMBER_SUBCONTRACTING,
+  subcontractingUnderMyNumberAct,
+} from '../my-number/my-number-subcontracting.js';
 import { authorize } from '../shared/authorize.js';
 import { chainOf } from '../shared/chain-membership.js';
 import type { UseCaseContext } from '../shared/context.js';
@@ -15,7 +19,11 @@ export async function getApproval(ctx: UseCaseContext, id: string) {
   // the chain above the contract applied for: a contractor reads its sub-contractor's applications
   const chainOrgIds = await chainOf(ctx.db, approval.wardId, approval.contractId);
   authorize(ctx.ability, 'read', 'Approval', { ...approval, chainOrgIds });
-  return { ...approval, ...(await readSignOff(ctx.db, approvalWorkflow, approval)) };
+  // 番号法 第10条: the municipality's permission at every level, said where the application is read
+  const myNumberAct = (await subcontractingUnderMyNumberAct(ctx.db, approval))
+    ? MY_NUMBER_SUBCONTRACTING
+    : null;
+  return { ...approval, myNumberAct, ...(await readSignOff(ctx.db, approvalWorkflow, approval)) };
 }
 
 /** Approvals the actor may read, newest first; e.g. a signer's queue with status=under_review. */

@@ -224,6 +224,46 @@ const recommendationDeadlines: ReminderSource = async (db, today, now) => {
   return sent;
 };
 
+/** アクセスログの確認 of a My Number contract: the contractor's managers and staff (業務責任者・取扱責任者)
+ * before it is due, and the city's officers too once it is overdue. */
+const accessLogReviewDeadlines: ReminderSource = async (db, today, now) => {
+  const rows = await db
+    .selectFrom('access_log_reviews as r')
+    .innerJoin('contracts as c', (j) =>
+      j.onRef('c.ward_id', '=', 'r.ward_id').onRef('c.id', '=', 'r.contract_id'),
+    )
+    .select(['r.id', 'r.ward_id', 'r.organisation_id', 'r.period', 'r.due_on', 'c.title'])
+    .where('r.status', 'in', ['issued', 'returned'])
+    .where('r.due_on', '<=', addDays(today, REMIND_DAYS_BEFORE))
+    .execute();
+  let sent = 0;
+  for (const r of rows) {
+    const stage = stageOf(r.due_on, today);
+    const recipients = await usersWithRoles(db, r.organisation_id, [
+      'contractor_manager',
+      'contractor_staff',
+    ]);
+    if (stage === 'overdue') recipients.push(...(await usersWithRoles(db, r.ward_id, ['ward_officer'])));
+    const name = `アクセスログの確認（${r.period}）`;
+    sent += await notify(
+      db,
+      {
+        userIds: recipients,
+        wardId: r.ward_id,
+        kind: 'access-log-review-due',
+        subjectType: 'AccessLogReview',
+        subjectId: r.id,
+        deadlineKey: `access-log-review:${r.id}:${r.due_on}:${stage}`,
+        title: stage === 'overdue' ? `【期限超過】${name}` : `${name}の期限が近づいています`,
+        body: `${r.title}　期限：${r.due_on}`,
+        dueOn: r.due_on,
+      },
+      now,
+    );
+  }
+  return sent;
+};
+
 /** Every deadline in the product. Features with deadlines of their own add their source here. */
 export const reminderSources: ReminderSource[] = [
   complianceReportDeadlines,
@@ -232,6 +272,7 @@ export const reminderSources: ReminderSource[] = [
   findingDeadlines,
   operationalReportDeadlines,
   recommendationDeadlines,
+  accessLogReviewDeadlines,
   breachReportDeadlines,
 ];
 

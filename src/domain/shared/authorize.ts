@@ -33,6 +33,7 @@ const subjectNames: Record<string, { en: string; ja: string }> = {
   OperationalReport: { en: 'Operational report', ja: '業務報告' },
   RegularMeeting: { en: 'Regular meeting', ja: '定例会議' },
   ImprovementRecommendation: { en: 'Improvement recommendation', ja: '改善勧告' },
+  AccessLogReview: { en: 'Access-log review', ja: 'アクセスログの確認' },
 };
 
 export function subjectName(type: string): { en: string; ja: string } {

@@ -47,7 +47,8 @@ export type WorkflowTable =
   | 'operational_reports'
   | 'improvement_recommendations'
   | 'device_declarations'
-  | 'report_requests';
+  | 'report_requests'
+  | 'access_log_reviews';
 
 export interface Workflow<R extends WorkflowRecord> {
   machine: AnyStateMachine;

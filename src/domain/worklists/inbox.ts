@@ -17,6 +17,7 @@ const ABOUT_A_STEP = new Set([
   'incident',
   'operational-report-due',
   'improvement-recommendation-due',
+  'access-log-review-due',
   'device_declaration',
   'breach-report-due',
 ]);

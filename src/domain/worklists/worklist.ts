@@ -10,6 +10,8 @@ import { listIncidents } from '../incidents/read-incidents.js';
 import { inspectionWorkflow } from '../inspections/inspection.workflow.js';
 import { listDueForActor } from '../inspections/read-inspection-due.js';
 import { listFindings } from '../inspections/read-inspections.js';
+import { accessLogReviewWorkflow } from '../my-number/access-log-review.workflow.js';
+import { listAccessLogReviews } from '../my-number/access-log-reviews.js';
 import { operationalReportWorkflow } from '../operational-reports/operational-report.workflow.js';
 import { listOperationalReports } from '../operational-reports/operational-reports.js';
 import { recommendationWorkflow } from '../operational-reports/recommendation.workflow.js';
@@ -50,6 +52,7 @@ export type WorkKind =
   | 'operational-reports-received'
   | 'operational-reports-to-submit'
   | 'recommendations'
+  | 'access-log-reviews'
   | 'incidents'
   | 'breach-reports'
   | 'handler-lists'
@@ -398,6 +401,50 @@ const SOURCES: Source[] = [
           dueOn: r.dueOn,
           overdue: r.overdue,
           href: `/improvement-recommendations/${r.id}`,
+        })),
+      };
+    },
+  },
+  {
+    kind: 'access-log-reviews',
+    // アクセスログの確認 (My Number contracts): the contractor's reviews to record, oldest due first;
+    // the city's to confirm, and those overdue with the contractor
+    applies: (ctx) =>
+      isCompany(ctx)
+        ? ctx.ability.can('update', 'AccessLogReview')
+        : ctx.ability.can('sign', 'AccessLogReview'),
+    load: async (ctx, limit) => {
+      const pages = isCompany(ctx)
+        ? [await listAccessLogReviews(ctx, { statuses: ['issued', 'returned'], oldestFirst: true, limit })]
+        : await Promise.all([
+            listAccessLogReviews(ctx, { status: 'recorded', oldestFirst: true, limit }),
+            listAccessLogReviews(ctx, { overdue: true, oldestFirst: true, limit }),
+          ]);
+      const items = pages.flatMap((pg) => pg.items).sort((a, b) => a.dueOn.localeCompare(b.dueOn));
+      // only My Number contracts have reviews: no panel for those who have none waiting
+      if (!items.length) return null;
+      const shown = items.slice(0, limit);
+      const titles = await contractTitles(
+        ctx,
+        shown.map((r) => r.contractId),
+      );
+      const names = await organisationNames(
+        ctx,
+        shown.map((r) => r.organisationId),
+      );
+      return {
+        more: items.length > limit || pages.some((pg) => Boolean(pg.nextCursor)),
+        items: shown.map((r) => ({
+          ...base('access-log-reviews', 'AccessLogReview', r.id),
+          title: `${titles.get(r.contractId) ?? ''}（${r.period}）`,
+          label: { en: 'Access-log review', ja: 'アクセスログの確認' },
+          party: names.get(r.organisationId) ?? null,
+          status: r.status,
+          state: stateOf(accessLogReviewWorkflow.stateNames, r.status),
+          since: r.recordedAt ?? r.issuedAt,
+          dueOn: r.dueOn,
+          overdue: r.overdue,
+          href: `/access-log-reviews/${r.id}`,
         })),
       };
     },

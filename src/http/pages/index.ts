@@ -13,6 +13,7 @@ import { HANDOVER_UPLOADS, handoverPages } from './handover/index.js';
 import { inboxPages } from './inbox/inbox.page.js';
 import { incidentPages } from './incidents/index.js';
 import { ITEM_UPLOAD, inspectionPages } from './inspections/index.js';
+import { myNumberPages } from './my-number/index.js';
 import { operationPages } from './operations/index.js';
 import { priorApprovalPages } from './prior-approvals/index.js';
 import { REPORT_UPLOAD, reportPages } from './reports/index.js';
@@ -58,6 +59,7 @@ export function pageRoutes() {
   app.route('/', incidentPages());
   app.route('/', priorApprovalPages());
   app.route('/', operationPages());
+  app.route('/', myNumberPages());
   app.route('/', devicePages());
   app.route('/', supervisionPages());
   app.route('/', summaryPages());

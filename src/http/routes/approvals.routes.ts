@@ -7,6 +7,7 @@ import {
 import type { Approval } from '../../domain/approvals/approval.repository.js';
 import { getApproval, listApprovals } from '../../domain/approvals/read-approvals.js';
 import { addSuspension, liftSuspension, listSuspensions } from '../../domain/approvals/suspensions.js';
+import { fillMessage, NEUTRAL_WORDS } from '../../domain/organisations/municipality-words.js';
 import type { Viewer } from '../../domain/shared/allowed-actions.js';
 import type { AppEnv } from '../app-env.js';
 import { expectedVersion, requireAuth, useCaseContext } from '../middleware/authenticate.js';
@@ -119,14 +120,21 @@ export function approvalRoutes() {
       path: '/{id}',
       summary: 'One approval with its sign-off steps / 承認申請',
       description:
-        'One application for approval (承認申請) — of a delegation (委託) or a sub-contracting (再委託) — with its application text, its state (下書き, 申請済み, 審査中, 差戻し, 諮問中, 承認, 不承認, 承認取消し), the ward’s sign-off chain with whose turn it is, each signed step (who, role, when, comment), the council’s answer and `allowedActions`. The ward’s staff see their ward’s; a company its own and those of the chain below it. 404 for anyone else.',
+        'One application for approval (承認申請) — of a delegation (委託) or a sub-contracting (再委託) — with its application text, `myNumberAct` (番号法第10条: under a My Number contract the reason why every level of sub-contracting needs the municipality’s own permission, and a company’s attempt to decide it is a 403 saying so; null otherwise), its state (下書き, 申請済み, 審査中, 差戻し, 諮問中, 承認, 不承認, 承認取消し), the ward’s sign-off chain with whose turn it is, each signed step (who, role, when, comment), the council’s answer and `allowedActions`. The ward’s staff see their ward’s; a company its own and those of the chain below it. 404 for anyone else.',
       request: { params: IdParam },
       responses: { 200: jsonResponse(ApprovalSchema, 'The approval'), ...errorResponses },
     }),
     async (c) => {
       const approval = await getApproval(useCaseContext(c), c.req.valid('param').id);
       c.header('etag', `"${approval.version}"`);
-      return c.json(presentApproval(useCaseContext(c), approval), 200);
+      const words = c.get('auth')?.words ?? NEUTRAL_WORDS;
+      return c.json(
+        {
+          ...presentApproval(useCaseContext(c), approval),
+          myNumberAct: approval.myNumberAct && fillMessage(approval.myNumberAct, words),
+        },
+        200,
+      );
     },
   );
 

@@ -13,6 +13,9 @@ const RunResultSchema = z
       .number()
       .int()
       .openapi({ description: 'operational-report requests (業務日報・月報・年報) issued by this run' }),
+    accessLogReviews: z.number().int().openapi({
+      description: 'access-log reviews (アクセスログの確認) of My Number contracts issued by this run',
+    }),
     reminders: z.number().int().openapi({ description: 'reminders added by this run' }),
     mailed: z.number().int().openapi({ description: 'mails sent by this run (0 without SMTP)' }),
     ranAt: z.string(),
@@ -30,7 +33,7 @@ export function scheduledJobRoutes() {
       tags: ['scheduled jobs'],
       summary: 'Run the daily jobs now (system administrators) / 定時処理の即時実行',
       description:
-        'Runs what the scheduler runs daily — the compliance-report requests of the latest completed half-year (or of `period`), the operational-report requests due by today (業務日報・月報・年報 of contracts that require them, catching up 31 days), the reminders, and the mail — and answers what this run did. Idempotent: what exists already is not issued or sent again. Audited (`scheduled_jobs.run`). `npm run reports:issue` calls it when the server holds the PGlite directory.',
+        'Runs what the scheduler runs daily — the compliance-report requests of the latest completed half-year (or of `period`), the operational-report requests due by today (業務日報・月報・年報 of contracts that require them, catching up 31 days), the access-log reviews of My Number contracts (アクセスログの確認, monthly unless the contract records another interval, catching up 92 days), the reminders, and the mail — and answers what this run did. Idempotent: what exists already is not issued or sent again. Audited (`scheduled_jobs.run`). `npm run reports:issue` calls it when the server holds the PGlite directory.',
       security: bearerSecurity,
       request: {
         body: {

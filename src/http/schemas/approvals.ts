@@ -29,6 +29,10 @@ export const ApprovalSchema = z
     updatedAt: z.string(),
     version: z.number().int(),
     allowedActions: AllowedActions,
+    myNumberAct: z.object({ ja: z.string(), en: z.string() }).nullable().optional().openapi({
+      description:
+        '番号法第10条: on a sub-contracting under a My Number contract, why the municipality’s own permission is needed at every level (detail only; null otherwise)',
+    }),
     steps: z
       .array(
         z.object({

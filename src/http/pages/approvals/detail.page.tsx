@@ -64,6 +64,11 @@ export async function approvalDetailPage(c: Context<AppEnv>, problem?: { text: s
           <a href={`/contracts/${approval.parentContractId}`}>{t.parentContract}</a>
         )}
       </p>
+      {approval.myNumberAct && (
+        <p class="notice" role="note" data-my-number-act>
+          {p.msg(approval.myNumberAct)}
+        </p>
+      )}
       {app.kind === 'subdelegation' && (
         <section aria-labelledby="documents" class="documents no-print">
           <h2 id="documents">{t.documents}</h2>

@@ -1,6 +1,7 @@
 import { provisionsEn } from '../contracts/provisions-i18n.js';
 import { terminationEn } from '../contracts/termination-i18n.js';
 import { inspectionsEn } from '../inspections/i18n.js';
+import { accessLogReviewsEn } from './access-log-reviews-en.js';
 import { breachEn } from './breach-en.js';
 import { councilCoverEn } from './council-cover-en.js';
 import { devicesEn } from './devices-en.js';
@@ -495,6 +496,7 @@ export const en: Dictionary = {
   termination: terminationEn,
   priorApprovals: priorApprovalsEn,
   operations: operationsEn,
+  accessLogReviews: accessLogReviewsEn,
   devices: devicesEn,
   supervision: supervisionEn,
   reports: reportsEn,

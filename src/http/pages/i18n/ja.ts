@@ -1,3 +1,4 @@
+import { accessLogReviewsJa } from './access-log-reviews-ja.js';
 import { breachJa } from './breach-ja.js';
 import { councilCoverJa } from './council-cover-ja.js';
 import { companySearchJa, inboxJa } from './inbox-ja.js';
@@ -502,6 +503,7 @@ export const ja = {
   termination: terminationJa,
   priorApprovals: priorApprovalsJa,
   operations: operationsJa,
+  accessLogReviews: accessLogReviewsJa,
   devices: devicesJa,
   supervision: supervisionJa,
   reports: reportsJa,
