@@ -13,6 +13,7 @@ import { HANDOVER_UPLOADS, handoverPages } from './handover/index.js';
 import { inboxPages } from './inbox/inbox.page.js';
 import { incidentPages } from './incidents/index.js';
 import { ITEM_UPLOAD, inspectionPages } from './inspections/index.js';
+import { monitoringPages } from './monitoring/index.js';
 import { operationPages } from './operations/index.js';
 import { priorApprovalPages } from './prior-approvals/index.js';
 import { REPORT_UPLOAD, reportPages } from './reports/index.js';
@@ -54,6 +55,7 @@ export function pageRoutes() {
   app.route('/', councilPages());
   app.route('/', handoverPages());
   app.route('/', inspectionPages());
+  app.route('/', monitoringPages());
   app.route('/', reportPages());
   app.route('/', incidentPages());
   app.route('/', priorApprovalPages());

@@ -1,6 +1,7 @@
 import { provisionsEn } from '../contracts/provisions-i18n.js';
 import { terminationEn } from '../contracts/termination-i18n.js';
 import { inspectionsEn } from '../inspections/i18n.js';
+import { monitoringEn } from '../monitoring/i18n.js';
 import { breachEn } from './breach-en.js';
 import { councilCoverEn } from './council-cover-en.js';
 import { devicesEn } from './devices-en.js';
@@ -450,6 +451,7 @@ export const en: Dictionary = {
     at: 'At',
   },
   inspections: inspectionsEn,
+  monitoring: monitoringEn,
   council: {
     title: 'Council',
     meetings: 'Council meetings',

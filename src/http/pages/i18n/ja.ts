@@ -9,6 +9,7 @@ import { reportsJa } from './reports-ja.js';
 import { provisionsJa } from '../contracts/provisions-i18n.js';
 import { terminationJa } from '../contracts/termination-i18n.js';
 import { inspectionsJa } from '../inspections/i18n.js';
+import { monitoringJa } from '../monitoring/i18n.js';
 import { devicesJa } from './devices-ja.js';
 import { handoverJa } from './handover-ja.js';
 import { operationsJa } from './operations-ja.js';
@@ -457,6 +458,7 @@ export const ja = {
     at: '日時',
   },
   inspections: inspectionsJa,
+  monitoring: monitoringJa,
   council: {
     title: '審議会',
     meetings: '審議会（開催予定・開催済み）',
