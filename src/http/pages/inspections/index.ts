@@ -9,6 +9,7 @@ import { findingAction } from './findings.js';
 import { itemPage, recheckAction, saveItemAction } from './item.page.js';
 import { newInspectionPage, planInspectionAction } from './new.page.js';
 import { planPage } from './plan.page.js';
+import { planAction } from './plan-form.js';
 
 const ITEM_KEY = '{[a-z0-9-]{1,40}}';
 
@@ -23,6 +24,7 @@ export function inspectionPages() {
   app.get('/inspections/new', signedIn, newInspectionPage);
   app.post('/inspections', signedIn, planInspectionAction);
   app.get(id, signedIn, inspectionPage);
+  app.post(`${id}/plan`, signedIn, planAction(showInspection));
   for (const command of ['start', 'cancel', 'submit', 'approve', 'send-back', 'complete'] as const) {
     app.post(`${id}/${command}`, signedIn, commandAction(command));
   }
