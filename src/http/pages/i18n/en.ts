@@ -384,6 +384,7 @@ export const en: Dictionary = {
     detailTitle: (kind: string, t: string) => `${kind}: ${t}`,
     queue: 'Waiting for me',
     all: 'All applications',
+    filterQ: 'Number or title',
     subject: 'Title',
     number: 'Number',
     kind: 'Kind',

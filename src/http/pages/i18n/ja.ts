@@ -388,6 +388,7 @@ export const ja = {
     detailTitle: (kind: string, t: string) => `${kind}: ${t}`,
     queue: '自分の対応待ち',
     all: 'すべての申請',
+    filterQ: '整理番号・件名',
     subject: '件名',
     number: '整理番号',
     kind: '種別',

@@ -7,6 +7,7 @@ export const inspectionsJa = {
   fiscalYear: '年度',
   fiscalYearLabel: (label: string, fy: number) => `${label}（${fy}年度）`,
   show: '表示する',
+  filterQ: '対象・場所・様式',
   due: '実施が必要な委託先等',
   dueHint: '年度内に決裁済みの実地検査がない委託先・再委託先です。期限は年度末又は契約期間の末日です。',
   dueNone: 'この年度に実施が必要な委託先等はありません。',
@@ -170,6 +171,7 @@ export const inspectionsEn: InspectionsDictionary = {
   fiscalYear: 'Fiscal year',
   fiscalYearLabel: (_label: string, fy: number) => `FY${fy} (April ${fy} – March ${fy + 1})`,
   show: 'Show',
+  filterQ: 'Organisation, place or template',
   due: 'Organisations to inspect',
   dueHint:
     'Contractors and sub-contractors without a signed-off inspection this fiscal year. Due by the end of the fiscal year or of the contract, whichever is first.',

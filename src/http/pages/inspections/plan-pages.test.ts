@@ -123,4 +123,48 @@ describe('pages: changing an inspection’s plan (予定の変更)', () => {
     expect(forged.status).toBe(409);
     expect((await detail(t, w, id)).templateKey).toBe('toshima-labour');
   });
+
+  it('lists the year’s inspections sorted in SQL, filtered, and as CSV with what each viewer may read', async () => {
+    const second = await inspector.post('/inspections', {
+      contractId: w.bicycleContractId,
+      templateKey: 'toshima-protection',
+      plannedOn: '2026-10-01',
+      place: '区役所会議室',
+    });
+    expect(second.status).toBe(303);
+    const list = await inspector.get('/inspections?fy=2026&sort=plannedOn&dir=asc');
+    expect(list.status).toBe(200);
+    expect(list.html).toContain('aria-sort="ascending"');
+    expect(list.html).toContain('data-label="実施予定日"');
+    const text = textOf(list.html);
+    expect(text.indexOf('区役所会議室')).toBeLessThan(text.indexOf('受託者倉庫'));
+    const found = textOf((await inspector.get(`/inspections?fy=2026&q=${encodeURIComponent('倉庫')}`)).html);
+    expect(found).toContain('受託者倉庫');
+    expect(found).not.toContain('区役所会議室');
+    const planned = textOf((await inspector.get('/inspections?fy=2026&status=planned')).html);
+    expect(planned).toContain('区役所会議室');
+    expect(planned).not.toContain('受託者倉庫');
+
+    const csv = await inspector.get('/inspections/export.csv?fy=2026&sort=plannedOn&dir=desc');
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = csv.html.trimEnd().split('\r\n');
+    expect(lines[0]).toBe(
+      '"検査の対象（委託先等）","チェックリスト様式","実施予定日","年度","実施場所","状態"',
+    );
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toContain('"2026-11-25","令和8年度","受託者倉庫"');
+    expect(lines[2]).toContain('"区役所会議室"');
+
+    // the inspected company reads its own; another ward none; the council is refused
+    const company = await pageClient(t, USERS.contractor_manager!.email);
+    expect((await company.get('/inspections/export.csv?fy=2026')).html.trimEnd().split('\r\n')).toHaveLength(
+      3,
+    );
+    const other = await pageClient(t, USERS.other_ward_officer!.email);
+    expect((await other.get('/inspections/export.csv?fy=2026')).html.trimEnd().split('\r\n')).toHaveLength(1);
+    const council = await pageClient(t, USERS.council_reviewer!.email);
+    expect((await council.get('/inspections/export.csv')).status).toBe(403);
+  });
 });
