@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { asSubject } from '../../../../policies/app-ability.js';
 import { listTemplates } from '../../../domain/inspections/checklist-templates.js';
 import type { Inspection } from '../../../domain/inspections/inspection.repository.js';
 import { inspectionRefuses } from '../../../domain/inspections/inspection.workflow.js';
@@ -21,14 +22,14 @@ import {
 } from '../components/form.js';
 import { firstValue, readForm, refusal, versionOf } from '../components/form-body.js';
 import { zodErrors } from '../contracts/contract-form.js';
-import { can } from '../guard.js';
 import { type PageCtx, pageCtx } from '../page-context.js';
 import { redirectWithNotice } from '../render.js';
 
 /** What the plan form offers: nothing unless the viewer may change this inspection's plan now. */
 export async function planFormData(c: Context<AppEnv>, i: Inspection) {
-  if (!can(c, 'update', 'Inspection', i) || inspectionRefuses(i, { type: 'EDIT_PLAN', changesDate: false }))
-    return undefined;
+  // the plan is the 'lifecycle' field: an assistant may update the items, not the plan
+  const mayPlan = c.get('auth').ability.can('update', asSubject('Inspection', i), 'lifecycle');
+  if (!mayPlan || inspectionRefuses(i, { type: 'EDIT_PLAN', changesDate: false })) return undefined;
   const ctx = useCaseContext(c);
   const planned = i.status === 'planned';
   const [candidates, templates] = await Promise.all([

@@ -115,6 +115,15 @@ describe('pages: changing an inspection’s plan (予定の変更)', () => {
     });
     expect(moved.status).toBe(303);
     expect((await detail(t, w, id)).place).toBe('受託者倉庫');
+    // the assistant records items on the same page, but is offered no plan and may not post one
+    const assistant = await pageClient(t, USERS.ward_officer!.email);
+    const seen = await assistant.get(`/inspections/${id}`);
+    expect(seen.status).toBe(200);
+    expect(seen.html).not.toContain(`action="/inspections/${id}/plan"`);
+    expect(
+      (await assistant.post(`/inspections/${id}/plan`, { place: 'x', version: String(await version()) }))
+        .status,
+    ).toBe(403);
     const forged = await inspector.post(`/inspections/${id}/plan`, {
       place: '受託者倉庫',
       templateKey: 'toshima-protection',
