@@ -149,7 +149,7 @@ describe.each(documents)('$name', (doc) => {
   });
 });
 
-describe('the monitoring report (API only: the pages do not offer it)', () => {
+describe('the monitoring report (the API; the pages in monitoring/monitoring-pages.test.ts)', () => {
   it('is drawn for the ward and refused to the council reviewer and other companies', async () => {
     const res = await apiPdf(`/api/v1/inspections/monitoring/${ids.monitoring}/pdf`, 'ward_officer');
     expect(res.status).toBe(200);

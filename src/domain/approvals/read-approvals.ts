@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { accessibleBy } from '../../../policies/rules-to-sql.js';
 import {
   MY_NUMBER_SUBCONTRACTING,
@@ -8,6 +9,7 @@ import { chainOf } from '../shared/chain-membership.js';
 import type { UseCaseContext } from '../shared/context.js';
 import { notFound } from '../shared/errors.js';
 import { type Page, toPage } from '../shared/pagination.js';
+import { type ListSort, likePattern, sortedPage } from '../shared/sorted-list.js';
 import { readSignOff } from '../sign-off/read-sign-off.js';
 import { afterCreated, createdKey } from '../worklists/created-cursor.js';
 import { type Approval, approvalFields, findApproval, toApproval } from './approval.repository.js';
@@ -26,13 +28,28 @@ export async function getApproval(ctx: UseCaseContext, id: string) {
   return { ...approval, myNumberAct, ...(await readSignOff(ctx.db, approvalWorkflow, approval)) };
 }
 
-/** Approvals the actor may read, newest first; e.g. a signer's queue with status=under_review. */
+export const APPROVAL_SORT_KEYS = ['number', 'title', 'status', 'createdAt'] as const;
+export type ApprovalSortKey = (typeof APPROVAL_SORT_KEYS)[number];
+
+const APPROVAL_SORT_COLUMNS: Record<ApprovalSortKey, string> = {
+  number: 'approvals.number',
+  title: "coalesce(approvals.application->>'title', '')",
+  // the order of an application's life, not the alphabet of its state names
+  status:
+    "case approvals.status when 'draft' then '1' when 'submitted' then '2' when 'under_review' then '3' when 'changes_requested' then '4' when 'awaiting_council' then '5' when 'approved' then '6' when 'rejected' then '7' else '8' end",
+  createdAt: `to_char(approvals.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`,
+};
+
+/** Approvals the actor may read, newest first or by a column; e.g. a signer's queue with status=under_review. */
 export async function listApprovals(
   ctx: UseCaseContext,
   query: {
     status?: string;
     kind?: 'delegation' | 'subdelegation';
     contractId?: string;
+    /** Words in the 整理番号 or the application's title. */
+    q?: string;
+    sort?: ListSort<ApprovalSortKey>;
     cursor?: string;
     limit: number;
   },
@@ -49,6 +66,25 @@ export async function listApprovals(
     const id = query.contractId;
     q = q.where((eb) => eb.or([eb('contract_id', '=', id), eb('parent_contract_id', '=', id)]));
   }
+  if (query.q) {
+    const pattern = likePattern(query.q);
+    q = q.where((eb) =>
+      eb.or([
+        eb('approvals.number', 'ilike', pattern),
+        eb(sql`approvals.application->>'title'`, 'ilike', pattern),
+      ]),
+    );
+  }
+  if (query.sort)
+    return sortedPage(
+      q,
+      APPROVAL_SORT_COLUMNS,
+      'approvals.id',
+      query.sort,
+      query.cursor,
+      query.limit,
+      toApproval,
+    );
   const cursor = query.cursor;
   if (cursor) q = q.where((eb) => afterCreated(eb, 'approvals', cursor, 'created_at', 'desc'));
   const rows = await q

@@ -3,6 +3,8 @@ import { authorize } from '../shared/authorize.js';
 import type { UseCaseContext } from '../shared/context.js';
 import { notFound } from '../shared/errors.js';
 import { after, decodeCursor, type Page, toPage } from '../shared/pagination.js';
+import { type ListSort, likePattern, sortedPage } from '../shared/sorted-list.js';
+import { CUSTODY_STATE_NAMES } from './custody.workflow.js';
 import {
   type Custody,
   findPackage,
@@ -25,9 +27,28 @@ export interface PackageQuery {
   contractId?: string;
   /** One state, or any of several (the packages an erasure may list). */
   status?: string | readonly string[];
+  /** Words in the package's number or title. */
+  q?: string;
+  sort?: ListSort<PackageSortKey>;
   cursor?: string;
   limit: number;
 }
+
+export const PACKAGE_SORT_KEYS = ['number', 'title', 'preparedAt', 'status'] as const;
+export type PackageSortKey = (typeof PACKAGE_SORT_KEYS)[number];
+
+// the states' order in the workflow's list (the chain of custody), as two-digit text
+const CUSTODY_ORDER = `case handover_packages.status ${Object.keys(CUSTODY_STATE_NAMES)
+  .map((state, i) => `when '${state}' then '${String(i).padStart(2, '0')}'`)
+  .join(' ')} else '99' end`;
+
+const PACKAGE_SORT_COLUMNS: Record<PackageSortKey, string> = {
+  number: 'handover_packages.number',
+  title: 'handover_packages.title',
+  preparedAt: `to_char(handover_packages.prepared_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`,
+  // the order of the chain of custody, not the alphabet of the state names
+  status: CUSTODY_ORDER,
+};
 
 /** The packages the actor may see, newest first; the rules become SQL, nothing is filtered here. */
 export async function listPackages(ctx: UseCaseContext, query: PackageQuery): Promise<Page<HandoverPackage>> {
@@ -37,6 +58,25 @@ export async function listPackages(ctx: UseCaseContext, query: PackageQuery): Pr
   if (query.contractId) q = q.where('handover_packages.contract_id', '=', query.contractId);
   if (typeof query.status === 'string') q = q.where('handover_packages.status', '=', query.status as never);
   else if (query.status?.length) q = q.where('handover_packages.status', 'in', query.status as never);
+  if (query.q) {
+    const pattern = likePattern(query.q);
+    q = q.where((eb) =>
+      eb.or([
+        eb('handover_packages.number', 'ilike', pattern),
+        eb('handover_packages.title', 'ilike', pattern),
+      ]),
+    );
+  }
+  if (query.sort)
+    return sortedPage(
+      q,
+      PACKAGE_SORT_COLUMNS,
+      'handover_packages.id',
+      query.sort,
+      query.cursor,
+      query.limit,
+      toPackage,
+    );
   if (query.cursor) {
     const [preparedAt, id] = decodeCursor(query.cursor, 2);
     q = q.where((eb) =>

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { applicableTemplate, itemsOf } from '../../../forms/checklist/checklist.js';
 import { findContract } from '../contracts/contract.repository.js';
 import { authorize } from '../shared/authorize.js';
@@ -191,4 +192,41 @@ async function inspectingCompany(
     en: 'A company inspects only the sub-contractor of a contract it holds',
     ja: '自社が受託した契約の再委託先のみ立入検査できます',
   });
+}
+
+/**
+ * The staff an inspector may choose as assistants (補助者) of an inspection of their own ward: the
+ * same rule checkAssistants applies, as a list, in SQL; only for those who may plan inspections.
+ */
+export async function listAssistantCandidates(
+  ctx: UseCaseContext,
+  inspection: { wardId: string; inspectorId: string; inspectingOrgId: string | null },
+): Promise<Array<{ id: string; name: string }>> {
+  if (inspection.inspectingOrgId) return [];
+  authorize(ctx.ability, 'update', 'Inspection', { ...inspection }, 'lifecycle');
+  return ctx.db
+    .selectFrom('users')
+    .select(['id', 'display_name as name'])
+    .where('organisation_id', '=', inspection.wardId)
+    .where('disabled_at', 'is', null)
+    .where('id', '!=', inspection.inspectorId)
+    .where(sql<boolean>`roles && ${sql.val(ASSISTANT_ROLES)}::text[]`)
+    .orderBy('display_name')
+    .limit(200)
+    .execute();
+}
+
+/** The names of an inspection's assistants, in their order, for one who has read the inspection. */
+export async function assistantNamesOf(
+  ctx: UseCaseContext,
+  inspection: { wardId: string; assistantIds: string[] },
+): Promise<string[]> {
+  if (!inspection.assistantIds.length) return [];
+  const rows = await ctx.db
+    .selectFrom('users')
+    .select(['id', 'display_name'])
+    .where('organisation_id', '=', inspection.wardId)
+    .where('id', 'in', inspection.assistantIds)
+    .execute();
+  return inspection.assistantIds.map((id) => rows.find((r) => r.id === id)?.display_name ?? '—');
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { accessibleBy } from '../../../policies/rules-to-sql.js';
 import type { InspectionStatus } from '../../db/tables/inspections.js';
 import { authorize } from '../shared/authorize.js';
@@ -5,6 +6,7 @@ import { chainOf } from '../shared/chain-membership.js';
 import type { UseCaseContext } from '../shared/context.js';
 import { notFound, ValidationError } from '../shared/errors.js';
 import { after, decodeCursor, type Page, toPage } from '../shared/pagination.js';
+import { type ListSort, likePattern, sortedPage } from '../shared/sorted-list.js';
 import { readSignOff } from '../sign-off/read-sign-off.js';
 import { type Finding, findFindings, findingFields, toFinding } from './finding.repository.js';
 import {
@@ -58,9 +60,23 @@ export interface InspectionQuery {
   fiscalYear?: number;
   /** The ward's own inspections, or contractors' inspections of their sub-contractors. */
   inspectedBy?: 'ward' | 'company';
+  /** Words in the inspected organisation's name, the place or the template's title. */
+  q?: string;
+  sort?: ListSort<InspectionSortKey>;
   cursor?: string;
   limit: number;
 }
+
+export const INSPECTION_SORT_KEYS = ['plannedOn', 'status', 'template'] as const;
+export type InspectionSortKey = (typeof INSPECTION_SORT_KEYS)[number];
+
+const INSPECTION_SORT_COLUMNS: Record<InspectionSortKey, string> = {
+  plannedOn: "to_char(inspections.planned_on, 'YYYY-MM-DD')",
+  // the order of an inspection's life, not the alphabet of its state names
+  status:
+    "case inspections.status when 'planned' then '1' when 'in_progress' then '2' when 'submitted' then '3' when 'signed_off' then '4' else '5' end",
+  template: "coalesce(inspections.template->>'title', '')",
+};
 
 /** Inspections the actor may read, newest first; the rules run inside the SQL. */
 export async function listInspections(
@@ -77,6 +93,32 @@ export async function listInspections(
   if (query.fiscalYear !== undefined) q = q.where('fiscal_year', '=', query.fiscalYear);
   if (query.inspectedBy)
     q = q.where('inspecting_org_id', query.inspectedBy === 'ward' ? 'is' : 'is not', null);
+  if (query.q) {
+    const pattern = likePattern(query.q);
+    q = q.where((eb) =>
+      eb.or([
+        eb('inspections.place', 'ilike', pattern),
+        eb(sql`inspections.template->>'title'`, 'ilike', pattern),
+        eb.exists(
+          eb
+            .selectFrom('organisations')
+            .select(eb.lit(1).as('one'))
+            .whereRef('organisations.id', '=', 'inspections.organisation_id')
+            .where('organisations.name', 'ilike', pattern),
+        ),
+      ]),
+    );
+  }
+  if (query.sort)
+    return sortedPage(
+      q,
+      INSPECTION_SORT_COLUMNS,
+      'inspections.id',
+      query.sort,
+      query.cursor,
+      query.limit,
+      toInspection,
+    );
   if (query.cursor) {
     const [createdAt, id] = timeCursor(query.cursor);
     q = q.where((eb) => after(eb, ['inspections.created_at', 'inspections.id'], [createdAt, id], 'desc'));

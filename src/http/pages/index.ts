@@ -14,6 +14,7 @@ import { inboxPages } from './inbox/inbox.page.js';
 import { incidentPages } from './incidents/index.js';
 import { ITEM_UPLOAD, inspectionPages } from './inspections/index.js';
 import { myNumberPages } from './my-number/index.js';
+import { monitoringPages } from './monitoring/index.js';
 import { operationPages } from './operations/index.js';
 import { priorApprovalPages } from './prior-approvals/index.js';
 import { REPORT_UPLOAD, reportPages } from './reports/index.js';
@@ -55,6 +56,7 @@ export function pageRoutes() {
   app.route('/', councilPages());
   app.route('/', handoverPages());
   app.route('/', inspectionPages());
+  app.route('/', monitoringPages());
   app.route('/', reportPages());
   app.route('/', incidentPages());
   app.route('/', priorApprovalPages());

@@ -52,6 +52,13 @@ export const NAV: NavEntry[] = [
     pages: true,
   },
   {
+    slot: 'monitoring',
+    href: '/monitoring',
+    label: (t) => t.monitoring.nav,
+    visible: (v) => v.ability.can('read', 'MonitoringReport'),
+    pages: true,
+  },
+  {
     slot: 'handover',
     href: '/handover',
     label: (t) => t.nav.handover,

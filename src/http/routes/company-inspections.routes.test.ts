@@ -79,6 +79,17 @@ describe('a contractor inspecting its sub-contractor', () => {
         )
       ).status,
     ).toBe(422);
+    // nor may a change of plan add them afterwards (the PATCH let it through before)
+    const before = expectStatus(await get('contractor_manager', id), 200);
+    const patched = await t.call('PATCH', `${INSPECTIONS}/${id}`, {
+      token: w.tokens.contractor_manager,
+      json: { assistantIds: [w.userIds.ward_officer], version: before.version },
+    });
+    expect(patched.status).toBe(422);
+    expect(expectStatus(await get('contractor_manager', id), 200)).toMatchObject({
+      assistantIds: [],
+      version: before.version,
+    });
   });
 
   it('is read by the contractor, the sub-contractor and the ward; 404 for everyone else', async () => {

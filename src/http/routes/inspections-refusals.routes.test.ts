@@ -320,6 +320,34 @@ describe('the life of an inspection', () => {
     expect(late.status).toBe(409);
   });
 
+  it('changes the template while planned, its items made again; refuses it once started', async () => {
+    const planned = expectStatus(await plan(t, w, { contractId: w.bicycleContractId }), 201);
+    const before = itemsOf(await detail(t, w, planned.id)).map((i) => i.key);
+    const unknown = await t.call('PATCH', `${INSPECTIONS}/${planned.id}`, {
+      token: w.tokens.inspector,
+      json: { templateKey: 'no-such-template', version: 1 },
+    });
+    expect(unknown.status).toBe(422);
+    const changed = expectStatus(
+      await t.call('PATCH', `${INSPECTIONS}/${planned.id}`, {
+        token: w.tokens.inspector,
+        json: { templateKey: 'toshima-labour', version: 1 },
+      }),
+      200,
+    );
+    expect(changed).toMatchObject({ templateKey: 'toshima-labour', version: 2 });
+    const after = itemsOf(await detail(t, w, planned.id)).map((i) => i.key);
+    expect(after.length).toBeGreaterThan(0);
+    expect(after).not.toEqual(before);
+    const running = await detail(t, w, id);
+    const late = await t.call('PATCH', `${INSPECTIONS}/${id}`, {
+      token: w.tokens.inspector,
+      json: { templateKey: 'toshima-labour', version: running.version },
+    });
+    expect(late.status).toBe(409);
+    expect((await detail(t, w, id)).templateKey).toBe(running.templateKey);
+  });
+
   it('refuses a forged list cursor with 422, not a database error', async () => {
     const forged = btoa(JSON.stringify(['2026-02-30T00:00:00.000Z', 'x'])).replace(/=+$/, '');
     const res = await t.call('GET', `${INSPECTIONS}?cursor=${forged}`, { token: w.tokens.inspector });

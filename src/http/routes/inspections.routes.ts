@@ -186,9 +186,9 @@ export function inspectionRoutes() {
       ...common,
       method: 'patch',
       path: '/{id}',
-      summary: 'Change the plan: date, place, assistants / 予定の変更',
+      summary: 'Change the plan: date, place, template, assistants / 予定の変更',
       description:
-        'The inspector changes the plan (予定の変更), based on the version read (409 if stale): the date only while the inspection is planned (it decides the fiscal year), the place and the assistants until the record is submitted; otherwise 409. Invalid assistants are 422; 403 for anyone but the inspector. Audited.',
+        "The inspector changes the plan (予定の変更), based on the version read (409 if stale): the date and the checklist template only while the inspection is planned (the date decides the fiscal year; a new template is cut to the sections that apply and its items made again), the place and the assistants (補助者) until the record is submitted; otherwise 409. Invalid assistants, assistants on a company's own inspection, or an unknown template are 422; 403 for anyone but the inspector. Audited.",
       request: { params: IdParam, body: jsonBody(PlanPatchBody) },
       responses: { 200: jsonResponse(InspectionSchema, 'Changed'), ...errorResponses },
     }),

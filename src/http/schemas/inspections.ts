@@ -89,7 +89,12 @@ export const PlanBody = z.object({
 export const PlanPatchBody = z.object({
   plannedOn: DateText.optional(),
   place: text(500).nullish(),
-  assistantIds: z.array(Uuid).max(10).optional(),
+  assistantIds: z.array(Uuid).max(10).optional().openapi({ description: '補助者: staff of the ward' }),
+  templateKey: z
+    .enum(TEMPLATE_KEYS as [string, ...string[]])
+    .optional()
+    .openapi({ description: 'another checklist template, while planned' }),
+  templateVersion: z.number().int().min(1).optional(),
   version: VersionField,
 });
 

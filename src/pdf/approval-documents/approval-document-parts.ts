@@ -64,9 +64,11 @@ export const s = StyleSheet.create({
     paddingVertical: 1,
   },
   receivedDate: { fontSize: 8.5, textAlign: 'center', paddingVertical: 14 },
+  // From the top of the A4 page (841.89pt): with the page's lineHeight react-pdf drops a fixed
+  // text anchored by `bottom`, and the footer went missing.
   footer: {
     position: 'absolute',
-    bottom: 18,
+    top: 814,
     left: 44,
     right: 44,
     fontSize: 7.5,

@@ -79,9 +79,11 @@ const s = StyleSheet.create({
   signatureText: { flex: 1, paddingRight: 6 },
   signatureTitle: { fontWeight: 700, marginBottom: 2 },
   code: { fontSize: 9.5, fontWeight: 700, lineHeight: 1.3 },
+  // Placed from the top: with the page's lineHeight react-pdf drops a fixed text anchored by
+  // `bottom` altogether, and the certificate's number and page count went missing. A4 is 841.89pt.
   footer: {
     position: 'absolute',
-    bottom: 18,
+    top: 814,
     left: 40,
     right: 40,
     fontSize: 7.5,

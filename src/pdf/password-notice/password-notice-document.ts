@@ -50,9 +50,11 @@ const s = StyleSheet.create({
     backgroundColor: '#f0f0f0',
   },
   receiptCell: { width: '76%', padding: 4, borderRightWidth: 1, borderColor: '#000' },
+  // From the top of the A4 page (841.89pt): with the page's lineHeight react-pdf drops a fixed
+  // text anchored by `bottom`, and the footer went missing.
   footer: {
     position: 'absolute',
-    bottom: 18,
+    top: 814,
     left: 40,
     right: 40,
     fontSize: 7.5,

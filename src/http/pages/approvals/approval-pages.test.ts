@@ -160,4 +160,46 @@ describe('pages: approvals, sub-contracting and the council', () => {
     const company = await client('contractor_manager');
     expect((await company.get(item)).status).toBe(404);
   });
+
+  it('sorts every application in SQL, filters it, and exports the rows the viewer may read as CSV', async () => {
+    const officer = await client('ward_officer');
+    const mine = expectStatus(
+      await t.call('GET', `${APPROVALS}?limit=200`, { token: w.tokens.ward_officer }),
+      200,
+    ).items as Array<{ number: string; application: { title: string } }>;
+    expect(mine.length).toBeGreaterThan(1);
+    const page = await officer.get('/approvals?view=all&sort=number&dir=desc');
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('aria-sort="descending"');
+    expect(page.html).toContain('<table class="cards">');
+    expect(page.html).toContain('data-label="整理番号"');
+    expect(page.html).toContain('href="/approvals/export.csv?sort=number&amp;dir=desc"');
+    const numbers = mine.map((a) => a.number).sort();
+    const shown = textOf(page.html);
+    expect(shown.indexOf(numbers.at(-1)!)).toBeLessThan(shown.indexOf(numbers[0]!));
+
+    const csv = await officer.get('/approvals/export.csv?sort=number&dir=asc');
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = csv.html.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('"整理番号","件名","種別","状態","決裁待ちの段階","作成日時"');
+    expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(numbers.map((n) => `"${n}"`));
+    const one = await officer.get(`/approvals/export.csv?q=${encodeURIComponent(titleOf)}`);
+    expect(
+      one.html
+        .trimEnd()
+        .split('\r\n')
+        .slice(1)
+        .every((l) => l.includes(titleOf)),
+    ).toBe(true);
+
+    // another ward, and a company outside the chain, get the headings and nothing else
+    for (const who of ['other_ward_officer', 'other_contractor_manager']) {
+      const theirs = await (await client(who)).get('/approvals/export.csv');
+      expect(theirs.status).toBe(200);
+      expect(theirs.html.trimEnd().split('\r\n')).toHaveLength(1);
+    }
+    expect((await officer.get('/approvals?view=all&sort=number&dir=asc&cursor=forged')).status).toBe(422);
+  });
 });

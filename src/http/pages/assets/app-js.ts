@@ -1,5 +1,6 @@
 // A little progressive enhancement: every page works without it. "Add rows" copies a row in the
-// browser instead of asking the server for a longer form; dangerous buttons ask first.
+// browser instead of asking the server for a longer form; dangerous buttons ask first; the
+// financial checksheet asks the API for its rating as figures are typed (the button does it without).
 
 export const APP_JS = `
 (function () {
@@ -41,6 +42,39 @@ export const APP_JS = `
     if (add) { event.preventDefault(); addRow(add.getAttribute('data-add-row')); return; }
     var ask = target.closest('[data-confirm]');
     if (ask && !window.confirm(ask.getAttribute('data-confirm'))) event.preventDefault();
+  });
+  // The financial checksheet: the rating from the API (POST …/financial-rating, nothing saved) as
+  // the figures are typed; the labels come from the page, so the words stay the municipality's.
+  document.querySelectorAll('[data-rating-url]').forEach(function (box) {
+    var output = box.querySelector('[data-rating-output]');
+    var form = box.closest('form');
+    var labels = JSON.parse(box.getAttribute('data-rating-labels') || '{}');
+    var timer;
+    box.addEventListener('input', function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () {
+        var body = {};
+        var names = ['currentAssets', 'currentLiabilities', 'fixedAssets', 'equity', 'totalCapital'];
+        for (var i = 0; i < names.length; i++) {
+          var field = form.elements.namedItem('financials.' + names[i]);
+          var text = field ? field.value.replace(/[,，s]/g, '') : '';
+          if (!/^-?d{1,15}$/.test(text)) return;
+          body[names[i]] = Number(text);
+        }
+        body.unit = form.elements.namedItem('financials.unit').value;
+        fetch(box.getAttribute('data-rating-url'), {
+          method: 'POST',
+          credentials: 'same-origin',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': form.elements.namedItem('_csrf').value },
+          body: JSON.stringify(body)
+        }).then(function (res) { return res.ok ? res.json() : null; }).then(function (r) {
+          if (!r || !output) return;
+          output.textContent = ['currentRatio', 'fixedRatio', 'equityRatio'].map(function (k) {
+            return labels[k] + ' ' + r[k].display + '（' + r[k].stability + '）';
+          }).concat([labels.grade + ' ' + r.grade]).join(' / ');
+        }).catch(function () {});
+      }, 400);
+    });
   });
   // One click, one submission: a double click must not post the same change twice.
   document.addEventListener('submit', function (event) {

@@ -1,41 +1,67 @@
 import type { Approval } from '../../../domain/approvals/approval.repository.js';
+import type { ApprovalSortKey } from '../../../domain/approvals/read-approvals.js';
 import type { Contract } from '../../../domain/contracts/contract.repository.js';
 import { Badge, TableWrap, TimeText } from '../components/common.js';
 import { ChoiceGroup, Csrf, fields } from '../components/form.js';
 import { roleLabel } from '../components/sign-off.js';
+import { SortableHeading, type SortState } from '../components/sortable.js';
 import type { PageCtx } from '../page-context.js';
 import { type ContractNames, ContractTable } from './list.page.js';
 
-export function ApprovalTable({ p, items, caption }: { p: PageCtx; items: Approval[]; caption: string }) {
+/**
+ * Applications as a table, or as cards on a phone (each cell labelled by its column). With `sort`
+ * (the list page), the sortable columns' headings sort the list in SQL.
+ */
+export function ApprovalTable({
+  p,
+  items,
+  caption,
+  sort,
+}: {
+  p: PageCtx;
+  items: Approval[];
+  caption: string;
+  sort?: { current: SortState<ApprovalSortKey> | undefined };
+}) {
   const t = p.t.approvals;
   if (!items.length) return <p>{p.t.common.empty}</p>;
+  const heading = (label: string, column?: ApprovalSortKey) =>
+    sort && column ? (
+      <SortableHeading p={p} label={label} column={column} sort={sort.current} />
+    ) : (
+      <th scope="col">{label}</th>
+    );
   return (
     <TableWrap p={p} label={caption}>
-      <table>
+      <table class="cards">
         <caption class="sr-only">{caption}</caption>
         <thead>
           <tr>
-            <th scope="col">{t.number}</th>
-            <th scope="col">{t.subject}</th>
-            <th scope="col">{t.kind}</th>
-            <th scope="col">{t.status}</th>
-            <th scope="col">{t.awaiting}</th>
-            <th scope="col">{t.created}</th>
+            {heading(t.number, 'number')}
+            {heading(t.subject, 'title')}
+            {heading(t.kind)}
+            {heading(t.status, 'status')}
+            {heading(t.awaiting)}
+            {heading(t.created, 'createdAt')}
           </tr>
         </thead>
         <tbody>
           {items.map((a) => (
             <tr>
-              <td class="nowrap">{a.number}</td>
-              <td>
+              <td class="nowrap" data-label={t.number}>
+                {a.number}
+              </td>
+              <td data-label={t.subject}>
                 <a href={`/approvals/${a.id}`}>{a.application.title}</a>
               </td>
-              <td>{t.kinds[a.kind]}</td>
-              <td>
+              <td data-label={t.kind}>{t.kinds[a.kind]}</td>
+              <td data-label={t.status}>
                 <Badge status={a.status} label={p.t.status.approval[a.status]} />
               </td>
-              <td>{a.status === 'under_review' && a.chain[a.step] ? roleLabel(p, a.chain[a.step]!) : '—'}</td>
-              <td class="nowrap">
+              <td data-label={t.awaiting}>
+                {a.status === 'under_review' && a.chain[a.step] ? roleLabel(p, a.chain[a.step]!) : '—'}
+              </td>
+              <td class="nowrap" data-label={t.created}>
                 <TimeText at={a.createdAt} />
               </td>
             </tr>

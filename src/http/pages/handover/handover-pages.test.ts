@@ -419,3 +419,36 @@ describe('erasure pages and the closing gate', () => {
     expect(dashboard).not.toContain('消去証明書なし：株式会社サイクルサポート東京');
   });
 });
+
+describe('the list of packages: sorted in SQL, filtered, and as CSV', () => {
+  it('sorts and filters the packages, and exports only those the viewer may read', async () => {
+    const officer = await client('ward_officer');
+    const list = await officer.get('/handover?sort=title&dir=desc');
+    expect(list.status).toBe(200);
+    expect(list.html).toContain('aria-sort="descending"');
+    expect(list.html).toContain('data-label="受渡データ番号"');
+    const text = textOf(list.html);
+    expect(text.indexOf('撤去車両所有者情報（追加分）')).toBeGreaterThan(-1);
+    expect(text.indexOf('撤去車両所有者情報（追加分）')).toBeLessThan(
+      text.lastIndexOf('撤去車両所有者情報 '),
+    );
+    const found = textOf((await officer.get(`/handover?q=${encodeURIComponent('追加分')}`)).html);
+    expect(found).toContain('撤去車両所有者情報（追加分）');
+
+    const csv = await officer.get('/handover/export.csv?sort=title&dir=asc');
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = csv.html.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('"受渡データ番号","件名","契約","受領者","作成日時","状態"');
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toContain('"撤去車両所有者情報"');
+    expect(lines[2]).toContain('"撤去車両所有者情報（追加分）"');
+    const filtered = await officer.get(`/handover/export.csv?q=${encodeURIComponent('追加分')}`);
+    expect(filtered.html.trimEnd().split('\r\n')).toHaveLength(2);
+
+    const other = await client('other_contractor_manager');
+    expect((await other.get('/handover/export.csv')).html.trimEnd().split('\r\n')).toHaveLength(1);
+    expect((await (await client('council_reviewer')).get('/handover/export.csv')).status).toBe(403);
+  });
+});

@@ -7,7 +7,7 @@ import { signedIn } from '../guard.js';
 import { UUID_PARAM } from '../ids.js';
 import { certificatePdf, certifyAction, erasurePage } from './erasure.page.js';
 import { newErasurePage, recordErasureAction } from './erasure-new.page.js';
-import { handoverListPage } from './list.page.js';
+import { handoverListCsv, handoverListPage } from './list.page.js';
 import { packagePage } from './package.page.js';
 import { packageFileDownload, prepareAction, preparePage } from './prepare.page.js';
 import {
@@ -44,6 +44,7 @@ export function handoverPages() {
   const id = `/handover/:id${UUID_PARAM}`;
   const erasure = `/handover/erasures/:id${UUID_PARAM}`;
   app.get('/handover', signedIn, handoverListPage);
+  app.get('/handover/export.csv', signedIn, handoverListCsv);
   app.get('/handover/new', signedIn, preparePage);
   app.post('/handover/new', uploadLimit, signedIn, prepareAction);
   app.get('/handover/erasures/new', signedIn, newErasurePage);

@@ -2,6 +2,7 @@ import { provisionsEn } from '../contracts/provisions-i18n.js';
 import { terminationEn } from '../contracts/termination-i18n.js';
 import { inspectionsEn } from '../inspections/i18n.js';
 import { accessLogReviewsEn } from './access-log-reviews-en.js';
+import { monitoringEn } from '../monitoring/i18n.js';
 import { breachEn } from './breach-en.js';
 import { councilCoverEn } from './council-cover-en.js';
 import { devicesEn } from './devices-en.js';
@@ -384,6 +385,7 @@ export const en: Dictionary = {
     detailTitle: (kind: string, t: string) => `${kind}: ${t}`,
     queue: 'Waiting for me',
     all: 'All applications',
+    filterQ: 'Number or title',
     subject: 'Title',
     number: 'Number',
     kind: 'Kind',
@@ -451,6 +453,7 @@ export const en: Dictionary = {
     at: 'At',
   },
   inspections: inspectionsEn,
+  monitoring: monitoringEn,
   council: {
     title: 'Council',
     meetings: 'Council meetings',

@@ -8,6 +8,7 @@ export const handoverEn: typeof handoverJa = {
   erasures: 'Erasure records and certificates (消去証明書)',
   prepare: 'Prepare a package',
   recordErasure: 'Record an erasure',
+  filterQ: 'Number or title',
   filterStatus: 'Status',
   columns: {
     number: 'Number',

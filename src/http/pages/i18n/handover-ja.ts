@@ -7,6 +7,7 @@ export const handoverJa = {
   erasures: '消去の記録と消去証明書',
   prepare: '受渡データを作成する',
   recordErasure: '消去を記録する',
+  filterQ: '受渡データ番号・件名',
   filterStatus: '状態',
   columns: {
     number: '受渡データ番号',

@@ -10,6 +10,7 @@ import { reportsJa } from './reports-ja.js';
 import { provisionsJa } from '../contracts/provisions-i18n.js';
 import { terminationJa } from '../contracts/termination-i18n.js';
 import { inspectionsJa } from '../inspections/i18n.js';
+import { monitoringJa } from '../monitoring/i18n.js';
 import { devicesJa } from './devices-ja.js';
 import { handoverJa } from './handover-ja.js';
 import { operationsJa } from './operations-ja.js';
@@ -388,6 +389,7 @@ export const ja = {
     detailTitle: (kind: string, t: string) => `${kind}: ${t}`,
     queue: '自分の対応待ち',
     all: 'すべての申請',
+    filterQ: '整理番号・件名',
     subject: '件名',
     number: '整理番号',
     kind: '種別',
@@ -458,6 +460,7 @@ export const ja = {
     at: '日時',
   },
   inspections: inspectionsJa,
+  monitoring: monitoringJa,
   council: {
     title: '審議会',
     meetings: '審議会（開催予定・開催済み）',

@@ -92,6 +92,7 @@ export const reportsEn: ReportsDictionary = {
     reportIntro:
       'Report at once when personal information is leaked, lost or damaged, or may have been. A sub-contractor’s report reaches both the {self} and the contractor above it.',
     detailTitle: (contract) => `Incident: ${contract}`,
+    filterQ: 'What, where or how',
     filterStatus: 'Status',
     status: {
       reported: 'Reported (awaiting the {self})',

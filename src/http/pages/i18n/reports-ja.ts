@@ -92,6 +92,7 @@ export const reportsJa = {
     reportIntro:
       '個人情報の漏えい・滅失・き損などの事故が発生し、又は発生したおそれがあるときは、直ちに報告してください。再委託先からの報告は{self}と委託元の双方に届きます。',
     detailTitle: (contract: string): string => `事故報告：${contract}`,
+    filterQ: '内容・場所・経緯',
     filterStatus: '状態',
     status: {
       reported: '報告済み（{self}の指示待ち）',

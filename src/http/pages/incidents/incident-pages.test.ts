@@ -173,3 +173,48 @@ describe('the ward and the contractor deal with it', () => {
     expect(textOf((await officer.get(`/incidents/${incidentId}`)).html)).toContain('令和8年11月21日');
   });
 });
+
+describe('the list: sorted in SQL, filtered, and as CSV', () => {
+  it('sorts by a column, filters by words and state, and exports only what the viewer may read', async () => {
+    const second = await contractor.post('/incidents/new', {
+      contractId: w.bicycleContractId,
+      information: '利用者の電話番号',
+      recordCount: '1',
+      location: '窓口',
+      circumstances: 'メモを紛失した',
+      occurredAt: '',
+      discoveredAt: '2026-11-18T08:00',
+    });
+    expect(second.status).toBe(303);
+    const list = await officer.get('/incidents?sort=discoveredAt&dir=asc');
+    expect(list.status).toBe(200);
+    expect(list.html).toContain('aria-sort="ascending"');
+    expect(list.html).toContain('<table class="cards">');
+    expect(list.html).toContain('data-label="発見日時"');
+    const text = textOf(list.html);
+    expect(text.indexOf('利用者の電話番号')).toBeLessThan(text.indexOf('撤去車両所有者の氏名・住所'));
+    const found = textOf((await officer.get('/incidents?q=%E7%AA%93%E5%8F%A3')).html); // 窓口
+    expect(found).toContain('利用者の電話番号');
+    expect(found).not.toContain('撤去車両所有者の氏名・住所');
+
+    const csv = await officer.get('/incidents/export.csv?sort=discoveredAt&dir=desc');
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = csv.html.trimEnd().split('\r\n');
+    expect(lines[0]).toBe('"契約","どの個人情報が","どこで","報告者","発見日時","報告日時","状態"');
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toContain('"撤去車両所有者の氏名・住所","保管所の事務室"');
+    expect(lines[1]).toContain('"2026-11-20 10:30"'); // Japan time, as the page shows it
+    expect(lines[2]).toContain('"利用者の電話番号"');
+    const closed = await officer.get('/incidents/export.csv?status=reported');
+    expect(closed.html.trimEnd().split('\r\n').length).toBeLessThan(3);
+
+    for (const who of ['other_contractor_manager', 'other_ward_officer']) {
+      const other = await pageClient(t, USERS[who]!.email);
+      const theirs = await other.get('/incidents/export.csv');
+      expect(theirs.status).toBe(200);
+      expect(theirs.html.trimEnd().split('\r\n')).toHaveLength(1);
+    }
+  });
+});

@@ -5,7 +5,7 @@ import { signedIn } from '../guard.js';
 import { UUID_PARAM } from '../ids.js';
 import { assessBreachAction, recordBreachReportAction } from './breach-section.js';
 import { incidentDetailPage, incidentStepAction, showIncident } from './detail.page.js';
-import { incidentListPage } from './list.page.js';
+import { incidentListCsv, incidentListPage } from './list.page.js';
 import { newIncidentPage, reportIncidentAction } from './new.page.js';
 
 /** 事故報告: the list, reporting one at once, one incident with its history and its steps. */
@@ -13,6 +13,7 @@ export function incidentPages() {
   const app = new Hono<AppEnv>();
   const id = `/incidents/:id${UUID_PARAM}`;
   app.get('/incidents', signedIn, incidentListPage);
+  app.get('/incidents/export.csv', signedIn, incidentListCsv);
   app.get('/incidents/new', signedIn, newIncidentPage);
   app.post('/incidents/new', signedIn, reportIncidentAction);
   app.get(id, signedIn, incidentDetailPage);

@@ -7,10 +7,11 @@ import {
   mayRecordItems,
 } from '../../../domain/inspections/act-on-inspection.js';
 import { japanToday } from '../../../domain/inspections/inspection-access.js';
+import { assistantNamesOf } from '../../../domain/inspections/plan-inspection.js';
 import { organisationNames } from '../../../domain/worklists/names.js';
 import type { AppEnv } from '../../app-env.js';
 import { useCaseContext } from '../../middleware/authenticate.js';
-import { Details } from '../components/common.js';
+import { Details, Lines } from '../components/common.js';
 import { readForm, refusal, versionOf } from '../components/form-body.js';
 import { StampBoxes, StepLog } from '../components/sign-off.js';
 import { Layout } from '../layout.js';
@@ -18,6 +19,7 @@ import { type PageCtx, pageCtx, viewerOf } from '../page-context.js';
 import { redirectWithNotice, sendPage } from '../render.js';
 import { type FindingFormState, FindingsSection } from './findings.js';
 import { type LoadedInspection, loadInspection, StateBadge } from './parts.js';
+import { PlanForm, type PlanFormState, planFormData } from './plan-form.js';
 import { Blockers, InspectionActions, planFacts } from './sign-off.js';
 
 /** 続きから入力: the first item not yet answered, for the inspector on site. */
@@ -81,7 +83,7 @@ function Checklist({ p, loaded, recording }: { p: PageCtx; loaded: LoadedInspect
 /** The inspection: what is planned, its checklist, findings and sign-off, and the steps offered. */
 export async function showInspection(
   c: Context<AppEnv>,
-  extra: { problem?: string; findingForm?: FindingFormState; status?: number } = {},
+  extra: { problem?: string; findingForm?: FindingFormState; planForm?: PlanFormState; status?: number } = {},
 ) {
   const p = pageCtx(c);
   const viewer = viewerOf(p);
@@ -95,8 +97,11 @@ export async function showInspection(
   const inspectedBy = i.inspectingOrgId
     ? (await organisationNames(useCaseContext(c), [i.inspectingOrgId])).get(i.inspectingOrgId)
     : undefined;
+  const planForm = await planFormData(c, i);
+  const assistants = await assistantNamesOf(useCaseContext(c), i);
   const rows: Array<[string, Child]> = [
     ...(planFacts(p, loaded) as Array<[string, Child]>),
+    ...(i.inspectingOrgId ? [] : [[t.assistants, <Lines p={p} lines={assistants} />] as [string, Child]]),
     ...(i.inspectingOrgId ? [[p.t.supervision.inspectedBy, inspectedBy ?? '—'] as [string, Child]] : []),
     [t.status, <StateBadge p={p} status={i.status} />],
     [
@@ -128,6 +133,7 @@ export async function showInspection(
         <Blockers p={p} loaded={loaded} />
       )}
       <InspectionActions p={p} inspection={i} commands={commands} />
+      {planForm && <PlanForm p={p} inspection={i} data={planForm} state={extra.planForm} />}
       {i.status !== 'planned' && i.status !== 'cancelled' && (
         <FindingsSection p={p} viewer={viewer} loaded={loaded} today={today} form={extra.findingForm} />
       )}

@@ -8,7 +8,8 @@ import { commandAction, inspectionPage, showInspection } from './detail.page.js'
 import { findingAction } from './findings.js';
 import { itemPage, recheckAction, saveItemAction } from './item.page.js';
 import { newInspectionPage, planInspectionAction } from './new.page.js';
-import { planPage } from './plan.page.js';
+import { inspectionListCsv, planPage } from './plan.page.js';
+import { planAction } from './plan-form.js';
 
 const ITEM_KEY = '{[a-z0-9-]{1,40}}';
 
@@ -20,9 +21,11 @@ export function inspectionPages() {
   const app = new Hono<AppEnv>();
   const id = `/inspections/:id${UUID_PARAM}`;
   app.get('/inspections', signedIn, planPage);
+  app.get('/inspections/export.csv', signedIn, inspectionListCsv);
   app.get('/inspections/new', signedIn, newInspectionPage);
   app.post('/inspections', signedIn, planInspectionAction);
   app.get(id, signedIn, inspectionPage);
+  app.post(`${id}/plan`, signedIn, planAction(showInspection));
   for (const command of ['start', 'cancel', 'submit', 'approve', 'send-back', 'complete'] as const) {
     app.post(`${id}/${command}`, signedIn, commandAction(command));
   }
