@@ -1,4 +1,5 @@
 import { provisionsEn } from '../contracts/provisions-i18n.js';
+import { renewalEn } from '../contracts/renewal-i18n.js';
 import { terminationEn } from '../contracts/termination-i18n.js';
 import { inspectionsEn } from '../inspections/i18n.js';
 import { breachEn } from './breach-en.js';
@@ -493,6 +494,7 @@ export const en: Dictionary = {
   security: securityEn,
   provisions: provisionsEn,
   termination: terminationEn,
+  renewal: renewalEn,
   priorApprovals: priorApprovalsEn,
   operations: operationsEn,
   devices: devicesEn,

@@ -7,6 +7,7 @@ import { reportsJa } from './reports-ja.js';
 // compiler. Statuses and roles follow the seeds' wording (起案中, 決裁, 取扱責任者, …).
 
 import { provisionsJa } from '../contracts/provisions-i18n.js';
+import { renewalJa } from '../contracts/renewal-i18n.js';
 import { terminationJa } from '../contracts/termination-i18n.js';
 import { inspectionsJa } from '../inspections/i18n.js';
 import { devicesJa } from './devices-ja.js';
@@ -500,6 +501,7 @@ export const ja = {
   security: securityJa,
   provisions: provisionsJa,
   termination: terminationJa,
+  renewal: renewalJa,
   priorApprovals: priorApprovalsJa,
   operations: operationsJa,
   devices: devicesJa,
