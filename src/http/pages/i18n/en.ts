@@ -3,6 +3,7 @@ import { renewalEn } from '../contracts/renewal-i18n.js';
 import { terminationEn } from '../contracts/termination-i18n.js';
 import { inspectionsEn } from '../inspections/i18n.js';
 import { breachEn } from './breach-en.js';
+import { catalogueEn } from './catalogue-en.js';
 import { councilCoverEn } from './council-cover-en.js';
 import { devicesEn } from './devices-en.js';
 import { handoverEn } from './handover-en.js';
@@ -495,6 +496,7 @@ export const en: Dictionary = {
   provisions: provisionsEn,
   termination: terminationEn,
   renewal: renewalEn,
+  catalogue: catalogueEn,
   priorApprovals: priorApprovalsEn,
   operations: operationsEn,
   devices: devicesEn,

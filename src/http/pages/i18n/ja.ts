@@ -1,4 +1,5 @@
 import { breachJa } from './breach-ja.js';
+import { catalogueJa } from './catalogue-ja.js';
 import { councilCoverJa } from './council-cover-ja.js';
 import { companySearchJa, inboxJa } from './inbox-ja.js';
 import { reportsJa } from './reports-ja.js';
@@ -502,6 +503,7 @@ export const ja = {
   provisions: provisionsJa,
   termination: terminationJa,
   renewal: renewalJa,
+  catalogue: catalogueJa,
   priorApprovals: priorApprovalsJa,
   operations: operationsJa,
   devices: devicesJa,
