@@ -9,6 +9,7 @@ import { findingAction } from './findings.js';
 import { itemPage, recheckAction, saveItemAction } from './item.page.js';
 import { newInspectionPage, planInspectionAction } from './new.page.js';
 import { planPage } from './plan.page.js';
+import { templatePage, templatesPage } from './templates.page.js';
 
 const ITEM_KEY = '{[a-z0-9-]{1,40}}';
 
@@ -21,6 +22,8 @@ export function inspectionPages() {
   const id = `/inspections/:id${UUID_PARAM}`;
   app.get('/inspections', signedIn, planPage);
   app.get('/inspections/new', signedIn, newInspectionPage);
+  app.get('/inspections/templates', signedIn, templatesPage);
+  app.get('/inspections/templates/:key{[a-z0-9-]{1,60}}', signedIn, templatePage);
   app.post('/inspections', signedIn, planInspectionAction);
   app.get(id, signedIn, inspectionPage);
   for (const command of ['start', 'cancel', 'submit', 'approve', 'send-back', 'complete'] as const) {

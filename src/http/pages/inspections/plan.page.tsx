@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { asSubject } from '../../../../policies/app-ability.js';
 import type { Finding } from '../../../domain/inspections/finding.repository.js';
 import type { Inspection } from '../../../domain/inspections/inspection.repository.js';
 import { japanToday } from '../../../domain/inspections/inspection-access.js';
@@ -141,6 +142,8 @@ export async function planPage(c: Context<AppEnv>) {
     page.items.map((i) => i.organisationId),
   );
   const mayPlan = viewer.ability.can('create', 'Inspection');
+  const mayReadTemplates =
+    ward && viewer.ability.can('read', asSubject('ChecklistTemplate', { wardId: viewer.actor.wardId }));
 
   return sendPage(
     c,
@@ -155,11 +158,14 @@ export async function planPage(c: Context<AppEnv>) {
           {t.show}
         </button>
       </form>
-      {mayPlan && (
-        <p>
-          <a class="button" href="/inspections/new">
-            {t.planNew}
-          </a>
+      {(mayPlan || mayReadTemplates) && (
+        <p class="actions">
+          {mayPlan && (
+            <a class="button" href="/inspections/new">
+              {t.planNew}
+            </a>
+          )}
+          {mayReadTemplates && <a href="/inspections/templates">{t.templates.link}</a>}
         </p>
       )}
       {ward && (
