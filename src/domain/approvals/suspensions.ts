@@ -1,4 +1,4 @@
-import type { Expression, ExpressionBuilder, Selectable } from 'kysely';
+import type { Expression, ExpressionBuilder, OrderByItemBuilder, Selectable } from 'kysely';
 import { accessibleBy, type FieldMap } from '../../../policies/rules-to-sql.js';
 import type { Database } from '../../db/database.js';
 import { findOrganisation } from '../organisations/organisation.repository.js';
@@ -73,14 +73,36 @@ export function suspensionOverlaps(
   ]);
 }
 
-export async function listSuspensions(ctx: UseCaseContext): Promise<Suspension[]> {
-  const rows = await ctx.db
+/** The columns the suspension list sorts by (the page's headings). */
+export const SUSPENSION_SORT_KEYS = ['company', 'from', 'to', 'lifted'] as const;
+export type SuspensionSortKey = (typeof SUSPENSION_SORT_KEYS)[number];
+
+export async function listSuspensions(
+  ctx: UseCaseContext,
+  sort?: { key: SuspensionSortKey; dir: 'asc' | 'desc' },
+): Promise<Suspension[]> {
+  let q = ctx.db
     .selectFrom('subcontractor_suspensions')
     .selectAll()
-    .where((eb) => accessibleBy(eb, ctx.ability, 'read', 'Suspension', suspensionFields))
-    .orderBy('suspended_from', 'desc')
-    .orderBy('id')
-    .execute();
+    .where((eb) => accessibleBy(eb, ctx.ability, 'read', 'Suspension', suspensionFields));
+  if (sort) {
+    const dir = sort.dir;
+    // an open end (no 終期) sorts as the latest; a suspension never lifted after the lifted ones
+    const nulls = (ob: OrderByItemBuilder) => (dir === 'asc' ? ob.asc().nullsLast() : ob.desc().nullsFirst());
+    if (sort.key === 'company')
+      q = q.orderBy(
+        (eb) =>
+          eb
+            .selectFrom('organisations')
+            .select('organisations.name')
+            .whereRef('organisations.id', '=', 'subcontractor_suspensions.company_id'),
+        dir,
+      );
+    else if (sort.key === 'from') q = q.orderBy('suspended_from', dir);
+    else if (sort.key === 'to') q = q.orderBy('suspended_to', nulls);
+    else q = q.orderBy('lifted_on', nulls);
+  }
+  const rows = await q.orderBy('suspended_from', 'desc').orderBy('id').execute();
   return rows.map(toSuspension);
 }
 

@@ -9,6 +9,7 @@ import {
   contractWorkflow,
   terminateCommand,
 } from './contract.workflow.js';
+import { MAX_RENEWALS } from './renew-contract.js';
 
 /** What may be done with a contract: its lifecycle steps and the work done under it. */
 export type ContractAction =
@@ -18,7 +19,8 @@ export type ContractAction =
   | 'edit-register'
   | 'submit-handler-list'
   | 'apply-delegation'
-  | 'apply-subdelegation';
+  | 'apply-subdelegation'
+  | 'renew';
 
 /** Each use of a contract: the permission it needs and the question asked of the lifecycle machine. */
 const USES: Array<{
@@ -63,6 +65,17 @@ const USES: Array<{
       c.contractorOrgId === v.actor.organisationId &&
       may(v, 'create', 'Approval', { applicantOrgId: v.actor.organisationId, kind: 'subdelegation' }),
     event: { type: 'APPLY_SUBDELEGATION' },
+  },
+  {
+    action: 'renew',
+    // 契約の更新 (renew-contract.ts): the ward's privacy officer, a contract of its own (a
+    // sub-contract follows its parent), at most MAX_RENEWALS times; "only once" is the use case's 409
+    allowed: (v, c) =>
+      !c.parentContractId &&
+      c.renewalCount < MAX_RENEWALS &&
+      may(v, 'update', 'Contract', c) &&
+      may(v, 'create', 'Contract', { wardId: c.wardId }),
+    event: { type: 'RENEW' },
   },
 ];
 

@@ -14,18 +14,51 @@ export interface CatalogueItem {
   standard: boolean;
 }
 
-/** The standard items and the actor's ward's own additions, to pick from in a register. */
-export async function listCatalogue(ctx: UseCaseContext): Promise<CatalogueItem[]> {
+/** The columns the catalogue page sorts by. */
+export const CATALOGUE_SORT_KEYS = ['code', 'name', 'special', 'myNumber', 'origin'] as const;
+export type CatalogueSortKey = (typeof CATALOGUE_SORT_KEYS)[number];
+
+const SORT_COLUMNS = {
+  code: 'code',
+  name: 'name',
+  special: 'special_category',
+  myNumber: 'my_number',
+  // standard items (no ward) first when ascending
+  origin: 'ward_id',
+} as const;
+
+export interface CatalogueQuery {
+  /** Text in the code or either name. */
+  q?: string;
+  sort?: { key: CatalogueSortKey; dir: 'asc' | 'desc' };
+}
+
+/**
+ * The standard items and the actor's ward's own additions, to pick from in a register; the filter
+ * and the order run in the SQL (by default the order the items were added in).
+ */
+export async function listCatalogue(
+  ctx: UseCaseContext,
+  query: CatalogueQuery = {},
+): Promise<CatalogueItem[]> {
   const wardId = ctx.actor.wardId;
-  const rows = await ctx.db
+  let q = ctx.db
     .selectFrom('data_item_catalogue')
     .select(['code', 'name', 'name_en', 'special_category', 'my_number', 'source', 'ward_id'])
     .where((eb) =>
       wardId ? eb.or([eb('ward_id', 'is', null), eb('ward_id', '=', wardId)]) : eb('ward_id', 'is', null),
-    )
-    .orderBy('created_at')
-    .orderBy('code')
-    .execute();
+    );
+  if (query.q) {
+    const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) =>
+      eb.or([eb('code', 'ilike', pattern), eb('name', 'ilike', pattern), eb('name_en', 'ilike', pattern)]),
+    );
+  }
+  if (query.sort) {
+    const { key, dir } = query.sort;
+    q = q.orderBy(SORT_COLUMNS[key], (ob) => (dir === 'asc' ? ob.asc().nullsFirst() : ob.desc().nullsLast()));
+  }
+  const rows = await q.orderBy('created_at').orderBy('code').execute();
   return rows.map((r) => ({
     code: r.code,
     name: r.name,

@@ -4,6 +4,7 @@ import { accountPages } from './account/index.js';
 import { approvalPages } from './approvals/index.js';
 import { assetRoutes } from './assets/routes.js';
 import { authPages } from './auth.page.js';
+import { cataloguePages } from './catalogue/catalogue.page.js';
 import { contractPages } from './contracts/index.js';
 import { councilPages } from './council/index.js';
 import { devicePages } from './devices/index.js';
@@ -51,6 +52,7 @@ export function pageRoutes() {
   app.route('/', secondFactorPages());
   app.route('/', accountPages());
   app.route('/', contractPages());
+  app.route('/', cataloguePages());
   app.route('/', approvalPages());
   app.route('/', handlerPages());
   app.route('/', councilPages());

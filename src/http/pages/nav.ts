@@ -31,6 +31,17 @@ export const NAV: NavEntry[] = [
     pages: true,
   },
   {
+    // 情報項目の候補: the ward's staff and reviewers, who read its contracts' registers
+    slot: 'catalogue',
+    href: '/catalogue',
+    label: (t) => t.catalogue.nav,
+    visible: (v) =>
+      v.actor.organisationKind !== 'company' &&
+      v.actor.wardId !== null &&
+      v.ability.can('read', asSubject('Contract', { wardId: v.actor.wardId })),
+    pages: true,
+  },
+  {
     slot: 'approvals',
     href: '/approvals',
     label: (t) => t.nav.approvals,

@@ -117,11 +117,23 @@ export async function contractDetailPage(
           )}
         </div>
       )}
-      {actions.includes('edit') && (
+      {(actions.includes('edit') || actions.includes('renew')) && (
         <p class="actions">
-          <a class="button secondary" href={`/contracts/${contract.id}/edit`}>
-            {t.edit}
-          </a>
+          {actions.includes('edit') && (
+            <a class="button secondary" href={`/contracts/${contract.id}/edit`}>
+              {t.edit}
+            </a>
+          )}
+          {actions.includes('renew') && (
+            <a class="button secondary" href={`/contracts/${contract.id}/renew`}>
+              {p.t.renewal.action}
+            </a>
+          )}
+        </p>
+      )}
+      {contract.predecessorContractId && (
+        <p>
+          <a href={`/contracts/${contract.predecessorContractId}`}>{p.t.renewal.predecessor}</a>
         </p>
       )}
       <section aria-labelledby="overview">

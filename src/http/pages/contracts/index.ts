@@ -15,6 +15,7 @@ import { contractListCsv, contractListPage } from './list.page.js';
 import { acceptProvisionsAction, chooseProvisionsAction, provisionsPage } from './provisions.page.js';
 import { editRegisterPage, saveRegisterAction } from './register-edit.page.js';
 import { registerHistoryPage } from './register-history.page.js';
+import { renewAction, renewalPage } from './renewal.page.js';
 import { subcontractAction, subcontractPage } from './subcontract.page.js';
 import { terminateAction } from './termination.js';
 
@@ -42,6 +43,8 @@ export function contractPages() {
   app.get(`${id}/provisions`, signedIn, provisionsPage);
   app.post(`${id}/provisions/accept`, signedIn, acceptProvisionsAction);
   app.post(`${id}/provisions/choose`, signedIn, chooseProvisionsAction);
+  app.get(`${id}/renew`, signedIn, renewalPage);
+  app.post(`${id}/renew`, signedIn, renewAction);
   app.get(`${id}/subcontract/new`, signedIn, subcontractPage);
   app.post(`${id}/subcontract/new`, signedIn, subcontractAction);
   return app;

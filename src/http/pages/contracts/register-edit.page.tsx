@@ -63,7 +63,12 @@ async function showEditor(
           ))}
         </datalist>
         <h2>{t.items}</h2>
-        <p class="hint">{t.itemHint}</p>
+        <p class="hint">
+          {t.itemHint}{' '}
+          <a href="/catalogue" target="_blank" rel="noopener">
+            {p.t.catalogue.fromRegister}
+          </a>
+        </p>
         <TableWrap p={p} label={t.items}>
           <table id="items-table">
             <thead>

@@ -118,13 +118,40 @@ describe('handover pages', () => {
     });
     expect(stranger.status).toBe(422);
     expect(stranger.html).toMatch(/id="f-media-receivedBy-error">[^<]*名簿/);
+    // 渡した職員: the ward's staff to choose from, the signed-in officer by default
+    expect(page.html).toContain('name="media.givenBy"');
+    expect(page.html).toContain(`value="${w.userIds.ward_officer}" selected`);
+    expect(page.html).toContain(`value="${w.userIds.ward_chief}"`);
+    expect(page.html).not.toContain(`value="${w.userIds.other_ward_officer}"`);
+    expect(page.html).not.toContain(`value="${w.userIds.contractor_manager}"`);
+    const before = await countRows(t, 'audit_entries');
+    for (const giver of [w.userIds.other_ward_officer!, 'not-a-person']) {
+      const wrongGiver = await officer.post(`/handover/${packageId}/media-handover`, {
+        version: await version(),
+        'media.handedAt': at(10 * 60 * 1000),
+        'media.givenBy': giver,
+        'media.receivedBy': receiver,
+        'media.identityMethod': 'employee_card',
+      });
+      expect(wrongGiver.status).toBe(422);
+      expect(wrongGiver.html).toContain('class="error-summary"');
+      expect(wrongGiver.html).toMatch(/id="f-media-givenBy-error">/);
+    }
+    expect(await countRows(t, 'audit_entries')).toBe(before);
     const media = await officer.post(`/handover/${packageId}/media-handover`, {
       version: await version(),
       'media.handedAt': at(10 * 60 * 1000),
+      'media.givenBy': w.userIds.ward_chief!,
       'media.receivedBy': receiver,
       'media.identityMethod': 'employee_card',
     });
     expect(media.status).toBe(303);
+    const handover = await t.handle.db
+      .selectFrom('package_handovers')
+      .select(['giver_user_id', 'recorded_by'])
+      .where('package_id', '=', packageId)
+      .executeTakeFirstOrThrow();
+    expect(handover).toEqual({ giver_user_id: w.userIds.ward_chief, recorded_by: w.userIds.ward_officer });
     const same = await officer.post(`/handover/${packageId}/password-handover`, {
       version: await version(),
       'password.handedAt': at(30 * 60 * 1000),

@@ -1,12 +1,14 @@
 import type { Context } from 'hono';
+import type { Role } from '../../../../policies/actor.js';
 import type { Custody, HandoverPackage } from '../../../domain/handover/package.repository.js';
 import { getPackage } from '../../../domain/handover/read-packages.js';
 import { isAppError } from '../../../domain/shared/errors.js';
+import { listUsers } from '../../../domain/users/manage-users.js';
 import { organisationNames } from '../../../domain/worklists/names.js';
 import type { AppEnv } from '../../app-env.js';
 import { useCaseContext } from '../../middleware/authenticate.js';
 import { Badge, Details, Lines, TimeText } from '../components/common.js';
-import { type Fields, fields } from '../components/form.js';
+import { type Fields, fields, type Option } from '../components/form.js';
 import { Layout } from '../layout.js';
 import { type PageCtx, pageCtx, viewerOf } from '../page-context.js';
 import { sendPage } from '../render.js';
@@ -34,6 +36,8 @@ import { Timeline } from './timeline.js';
 
 type Pkg = HandoverPackage & Custody;
 
+const STAFF_ROLES: readonly Role[] = ['ward_officer', 'ward_chief', 'ward_manager', 'inspector'];
+
 /** The recipient's listed people, when the viewer may read that list (else none to choose). */
 async function peopleOf(c: Context<AppEnv>, pkg: Pkg): Promise<ListedPerson[]> {
   try {
@@ -44,8 +48,19 @@ async function peopleOf(c: Context<AppEnv>, pkg: Pkg): Promise<ListedPerson[]> {
   }
 }
 
+/** The ward's active staff who may hand something over, by name (the viewer's rules in the SQL). */
+async function wardStaff(c: Context<AppEnv>, wardId: string): Promise<Option[]> {
+  const ctx = useCaseContext(c);
+  if (ctx.actor.wardId !== wardId) return [];
+  const users = await listUsers(ctx, { organisationId: wardId, limit: 200 });
+  return users.items
+    .filter((u) => !u.disabled && u.roles.some((r) => STAFF_ROLES.includes(r)))
+    .map((u) => ({ value: u.id, label: u.displayName }))
+    .sort((a, b) => a.label.localeCompare(b.label, 'ja'));
+}
+
 /** The form values a step starts with: the time now (Japan time) where a time is asked. */
-function defaults(form: string, now: Date): Record<string, string> {
+function defaults(form: string, now: Date, userId: string): Record<string, string> {
   const at = toLocal(now);
   const time: Record<string, string> = {
     media: 'handedAt',
@@ -60,6 +75,8 @@ function defaults(form: string, now: Date): Record<string, string> {
   if (form === 'takeOut') values['takeOut.outAt'] = at;
   if (form === 'media' || form === 'password' || form === 'return')
     values[`${form}.identityMethod`] = 'employee_card';
+  // 渡した職員: the signed-in officer unless another is chosen
+  if (form === 'media' || form === 'password') values[`${form}.givenBy`] = userId;
   if (form === 'return') values['return.noticeReturned'] = 'on';
   return values;
 }
@@ -71,8 +88,9 @@ function StepForm(props: {
   f: Fields;
   people: ListedPerson[];
   names: Map<string, string>;
+  staff: Option[];
 }) {
-  const { p, pkg, step, f, people, names } = props;
+  const { p, pkg, step, f, people, names, staff } = props;
   const base = `/handover/${pkg.id}`;
   const common = { p, f, version: pkg.version, people: peopleOptions(p, people) };
   const takeOut = pkg.takeOuts.find((t) => t.id === step.takeOutId);
@@ -83,7 +101,9 @@ function StepForm(props: {
   switch (step.form) {
     case 'media':
     case 'password':
-      return <HandoverForm {...common} kind={step.form} action={`${base}/${step.form}-handover`} />;
+      return (
+        <HandoverForm {...common} staff={staff} kind={step.form} action={`${base}/${step.form}-handover`} />
+      );
     case 'store':
       return <StoreForm {...common} people={peopleOptions(p, people, true)} action={`${base}/storage`} />;
     case 'takeOut':
@@ -120,6 +140,9 @@ export async function packagePage(c: Context<AppEnv>, failed?: FailedStep) {
   ];
   const names = new Map(people.map((x) => [x.id, x.name]));
   const steps = offeredSteps(viewer, pkg);
+  const staff = steps.some((s) => s.form === 'media' || s.form === 'password')
+    ? await wardStaff(c, pkg.wardId)
+    : [];
   const company = viewer.actor.organisationKind === 'company';
   return sendPage(
     c,
@@ -174,8 +197,10 @@ export async function packagePage(c: Context<AppEnv>, failed?: FailedStep) {
         {steps.map((step) => {
           const key = step.form;
           const sent = failed?.form === key;
-          const f = sent ? fields(failed.values, failed.errors) : fields(defaults(key, ctx.now()));
-          return <StepForm p={p} pkg={pkg} step={step} f={f} people={people} names={names} />;
+          const f = sent
+            ? fields(failed.values, failed.errors)
+            : fields(defaults(key, ctx.now(), viewer.actor.userId));
+          return <StepForm p={p} pkg={pkg} step={step} f={f} people={people} names={names} staff={staff} />;
         })}
       </section>
     </Layout>,

@@ -27,6 +27,7 @@ const FIELD: Record<string, string> = {
   handedAt: 'handedAt',
   receivedByHandlerId: 'receivedBy',
   givenByHandlerId: 'givenBy',
+  givenByUserId: 'givenBy',
   'identityCheck.note': 'identityNote',
   'identityCheck.method': 'identityMethod',
   storedAt: 'storedAt',
@@ -96,6 +97,8 @@ export function handoverAction(kind: 'media' | 'password') {
     runStep(c, kind, (values, errors) => {
       const handedAt = requiredTime(unprefixed(values, kind), 'handedAt', errors);
       const receivedByHandlerId = chosen(values, kind, 'receivedBy', errors);
+      // 渡した職員: the one chosen, else the signed-in officer (the use case checks they are the ward's)
+      const givenByUserId = field(values, kind, 'givenBy') ? chosen(values, kind, 'givenBy', errors) : null;
       return (ctx, id, version) =>
         handOverPackage(
           ctx,
@@ -103,6 +106,7 @@ export function handoverAction(kind: 'media' | 'password') {
           kind === 'media' ? 'media' : 'password_notice',
           {
             handedAt: handedAt!,
+            givenByUserId,
             receivedByHandlerId,
             identityCheck: identity(values, kind),
             method: 'by_hand',

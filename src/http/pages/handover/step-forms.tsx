@@ -23,6 +23,8 @@ export interface StepProps {
   action: string;
   version: number;
   people: Option[];
+  /** The ward's staff, for who handed something over (受渡しをした職員); none outside the ward. */
+  staff?: Option[];
 }
 
 /** One step's form in its own section, with its refusal (if it was the one sent) at its top. */
@@ -86,6 +88,17 @@ export function HandoverForm(props: StepProps & { kind: 'media' | 'password' }) 
       hint={kind === 'password' ? t.passwordFormHint : undefined}
     >
       <TextField p={p} f={f} name={`${kind}.handedAt`} label={t.handedAt} type="datetime-local" required />
+      {props.staff && props.staff.length > 0 && (
+        <SelectField
+          p={p}
+          f={f}
+          name={`${kind}.givenBy`}
+          label={t.givenBy}
+          hint={t.giverHint}
+          options={props.staff}
+          required
+        />
+      )}
       <NoOne p={p} people={people} />
       <SelectField
         p={p}

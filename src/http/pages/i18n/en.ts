@@ -1,9 +1,11 @@
 import { provisionsEn } from '../contracts/provisions-i18n.js';
+import { renewalEn } from '../contracts/renewal-i18n.js';
 import { terminationEn } from '../contracts/termination-i18n.js';
 import { inspectionsEn } from '../inspections/i18n.js';
 import { accessLogReviewsEn } from './access-log-reviews-en.js';
 import { monitoringEn } from '../monitoring/i18n.js';
 import { breachEn } from './breach-en.js';
+import { catalogueEn } from './catalogue-en.js';
 import { councilCoverEn } from './council-cover-en.js';
 import { devicesEn } from './devices-en.js';
 import { handoverEn } from './handover-en.js';
@@ -497,6 +499,8 @@ export const en: Dictionary = {
   security: securityEn,
   provisions: provisionsEn,
   termination: terminationEn,
+  renewal: renewalEn,
+  catalogue: catalogueEn,
   priorApprovals: priorApprovalsEn,
   operations: operationsEn,
   accessLogReviews: accessLogReviewsEn,

@@ -107,6 +107,7 @@ export const handoverEn: typeof handoverJa = {
     'Hand the password notice over on a separate occasion from the media (at least an hour later). A handover on the same occasion is refused.',
   handedAt: 'Handed over at',
   givenBy: 'Given by ({self} staff)',
+  giverHint: 'One of the {self}’s staff; you, by default.',
   receiver: 'Received by (from the recipient’s handler list)',
   receiverHint: 'Only a person on the handler list the {self} has acknowledged may receive it.',
   identityMethod: 'Identity checked by',

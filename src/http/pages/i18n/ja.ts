@@ -1,5 +1,6 @@
 import { accessLogReviewsJa } from './access-log-reviews-ja.js';
 import { breachJa } from './breach-ja.js';
+import { catalogueJa } from './catalogue-ja.js';
 import { councilCoverJa } from './council-cover-ja.js';
 import { companySearchJa, inboxJa } from './inbox-ja.js';
 import { reportsJa } from './reports-ja.js';
@@ -8,6 +9,7 @@ import { reportsJa } from './reports-ja.js';
 // compiler. Statuses and roles follow the seeds' wording (起案中, 決裁, 取扱責任者, …).
 
 import { provisionsJa } from '../contracts/provisions-i18n.js';
+import { renewalJa } from '../contracts/renewal-i18n.js';
 import { terminationJa } from '../contracts/termination-i18n.js';
 import { inspectionsJa } from '../inspections/i18n.js';
 import { monitoringJa } from '../monitoring/i18n.js';
@@ -504,6 +506,8 @@ export const ja = {
   security: securityJa,
   provisions: provisionsJa,
   termination: terminationJa,
+  renewal: renewalJa,
+  catalogue: catalogueJa,
   priorApprovals: priorApprovalsJa,
   operations: operationsJa,
   accessLogReviews: accessLogReviewsJa,

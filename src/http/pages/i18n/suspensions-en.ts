@@ -10,7 +10,8 @@ export const suspensionsEn: typeof suspensionsJa = {
   empty: 'No company is on the suspension list.',
   columns: {
     company: 'Company',
-    period: 'Suspended',
+    period: 'Suspended from',
+    periodEnd: 'Until',
     reason: 'Reason',
     state: 'State',
     lift: 'Lift',

@@ -9,7 +9,8 @@ export const suspensionsJa = {
   empty: '指名停止の登録はありません。',
   columns: {
     company: '事業者',
-    period: '停止期間',
+    period: '停止期間（開始）',
+    periodEnd: '停止期間（終了）',
     reason: '理由',
     state: '状態',
     lift: '解除',

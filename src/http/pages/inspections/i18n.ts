@@ -155,6 +155,37 @@ export const inspectionsJa = {
   company: {
     intro: '貴社が受けた実地検査と指摘事項です。指摘事項ごとに改善報告を提出してください。',
   },
+  // チェックリスト様式とその版
+  templates: {
+    title: 'チェックリスト様式',
+    link: 'チェックリスト様式と版の一覧',
+    intro:
+      '実地検査に使うチェックリスト様式です。第1版は標準の様式で、{self}が項目を追加した版があればその版も使えます。検査の予定は、版を選ばなければ最新の版で作られ、作られた後もその版のまま記録されます。',
+    source: '出典',
+    versions: '版',
+    version: (n: number) => `第${n}版`,
+    standard: '標準',
+    own: '{self}で項目を追加',
+    newest: '、最新・既定',
+    view: (n: number) => `第${n}版を表示`,
+    items: '確認項目',
+    itemCount: (n: number) => `確認項目 ${n}件`,
+    added: '{self}で追加した項目',
+    appliesWhen: '適用される場合',
+    modes: {
+      paper_handover: '紙媒体の引渡しがある契約',
+      on_premises: '{self}の施設内で電算処理をする契約',
+      offsite_electronic: '電磁的記録を庁外へ持ち出す契約',
+      subcontracting: '再委託先がある場合',
+    } as Record<string, string>,
+    planWith: (n: number) => `第${n}版で実地検査を予定する`,
+    otherVersions: 'この様式の他の版',
+    field: '様式の版',
+    fieldHint: '空欄のときは選んだ様式の最新の版を使います。以前の版で検査するときに選びます。',
+    latest: '最新の版（既定）',
+    option: (title: string, n: number) => `${title} 第${n}版`,
+    mismatch: '選んだ様式の版を選んでください',
+  },
   panels: {
     due: '実地検査が必要な委託先等',
     dueCount: (due: number, overdue: number) => `未実施 ${due}件（うち期限超過 ${overdue}件）`,
@@ -319,6 +350,37 @@ export const inspectionsEn: InspectionsDictionary = {
   company: {
     intro:
       'The inspections of your company and their findings. Submit an improvement report for each finding.',
+  },
+  templates: {
+    title: 'Checklist templates',
+    link: 'Checklist templates and their versions',
+    intro:
+      'The checklists inspections are recorded on. Version 1 is the standard one; versions in which the {self} added items may be used too. An inspection planned without a version uses the newest, and keeps the version it was planned with.',
+    source: 'Source',
+    versions: 'Versions',
+    version: (n: number) => `Version ${n}`,
+    standard: 'Standard',
+    own: 'Items added by the {self}',
+    newest: ', newest, the default',
+    view: (n: number) => `Show version ${n}`,
+    items: 'Items',
+    itemCount: (n: number) => `${n} items`,
+    added: 'Added by the {self}',
+    appliesWhen: 'Applies when',
+    modes: {
+      paper_handover: 'Paper is handed over',
+      on_premises: "Computing on the {self}'s premises",
+      offsite_electronic: 'Electronic records are taken off-site',
+      subcontracting: 'There are sub-contractors',
+    } as Record<string, string>,
+    planWith: (n: number) => `Plan an inspection with version ${n}`,
+    otherVersions: 'Other versions of this template',
+    field: 'Template version',
+    fieldHint:
+      'Leave empty for the newest version of the chosen template; choose one to inspect with an earlier version.',
+    latest: 'The newest version (default)',
+    option: (title: string, n: number) => `${title}, version ${n}`,
+    mismatch: 'Choose a version of the chosen template',
   },
   panels: {
     due: 'Inspections due',

@@ -50,6 +50,15 @@ async function showForm(c: Context<AppEnv>, values: FormValues, errors: FormErro
   const t = p.t.inspections;
   const f = fields(values, errors);
   const [options, templates] = await Promise.all([targets(c), listTemplates(useCaseContext(c))]);
+  // 様式の版: offered for the templates the ward has more than one version of (key@version)
+  const versions = templates.flatMap((tpl) =>
+    tpl.versions.length > 1
+      ? tpl.versions.map((n) => ({
+          value: `${tpl.key}@${n}`,
+          label: t.templates.option(p.lang === 'ja' ? tpl.title : tpl.titleEn, n),
+        }))
+      : [],
+  );
   return sendPage(
     c,
     <Layout p={p} title={t.planNew}>
@@ -78,6 +87,17 @@ async function showForm(c: Context<AppEnv>, values: FormValues, errors: FormErro
           }))}
           required
         />
+        {versions.length > 0 && (
+          <SelectField
+            p={p}
+            f={f}
+            name="templateVersion"
+            label={t.templates.field}
+            hint={t.templates.fieldHint}
+            options={versions}
+            blank={t.templates.latest}
+          />
+        )}
         <TextField p={p} f={f} name="plannedOn" label={t.plannedOn} type="date" required short />
         <TextField p={p} f={f} name="place" label={t.place} hint={t.placeHint} />
         <div class="actions">
@@ -98,7 +118,9 @@ export async function newInspectionPage(c: Context<AppEnv>) {
     c,
     {
       contractId: c.req.query('contractId') ?? '',
-      templateKey: 'toshima-protection',
+      // from a template's page: 「第n版で実地検査を予定する」
+      templateKey: c.req.query('templateKey') ?? 'toshima-protection',
+      templateVersion: c.req.query('templateVersion') ?? '',
       plannedOn: today,
     },
     [],
@@ -110,9 +132,16 @@ export async function planInspectionAction(c: Context<AppEnv>) {
   const p = pageCtx(c);
   mayDo(c, 'create', 'Inspection', { wardId: c.get('auth').actor.wardId });
   const values = await readForm(c);
+  const templateKey = one(values.templateKey);
+  // "key@n" names a version of the chosen template; empty is its newest
+  const chosen = one(values.templateVersion);
+  const match = /^([a-z0-9-]+)@(\d{1,4})$/.exec(chosen);
+  if (chosen && (!match || match[1] !== templateKey))
+    return showForm(c, values, [{ field: 'templateVersion', text: p.t.inspections.templates.mismatch }], 422);
   const parsed = PlanBody.safeParse({
     contractId: one(values.contractId),
-    templateKey: one(values.templateKey),
+    templateKey,
+    ...(match && { templateVersion: Number(match[2]) }),
     plannedOn: one(values.plannedOn),
     place: one(values.place) || null,
   });

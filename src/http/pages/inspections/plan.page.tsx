@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import { asSubject } from '../../../../policies/app-ability.js';
 import type { Finding } from '../../../domain/inspections/finding.repository.js';
 import type { Inspection } from '../../../domain/inspections/inspection.repository.js';
 import { japanToday } from '../../../domain/inspections/inspection-access.js';
@@ -230,6 +231,8 @@ export async function planPage(c: Context<AppEnv>) {
   );
   const mayPlan = viewer.ability.can('create', 'Inspection');
   const f = fields({ q: query.q ?? '', status: query.status ?? '' });
+  const mayReadTemplates =
+    ward && viewer.ability.can('read', asSubject('ChecklistTemplate', { wardId: viewer.actor.wardId }));
 
   return sendPage(
     c,
@@ -244,11 +247,14 @@ export async function planPage(c: Context<AppEnv>) {
           {t.show}
         </button>
       </form>
-      {mayPlan && (
-        <p>
-          <a class="button" href="/inspections/new">
-            {t.planNew}
-          </a>
+      {(mayPlan || mayReadTemplates) && (
+        <p class="actions">
+          {mayPlan && (
+            <a class="button" href="/inspections/new">
+              {t.planNew}
+            </a>
+          )}
+          {mayReadTemplates && <a href="/inspections/templates">{t.templates.link}</a>}
         </p>
       )}
       {ward && (

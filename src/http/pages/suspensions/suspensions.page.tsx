@@ -6,6 +6,7 @@ import {
   inForce,
   liftSuspension,
   listSuspensions,
+  SUSPENSION_SORT_KEYS,
   type Suspension,
 } from '../../../domain/approvals/suspensions.js';
 import { listOrganisations } from '../../../domain/organisations/list-organisations.js';
@@ -26,6 +27,7 @@ import {
   TextField,
 } from '../components/form.js';
 import { firstValue, readForm, refusal, versionOf } from '../components/form-body.js';
+import { SortableHeading, sortFromQuery } from '../components/sortable.js';
 import { signedIn } from '../guard.js';
 import { UUID_PARAM } from '../ids.js';
 import { Layout } from '../layout.js';
@@ -145,7 +147,9 @@ async function showList(c: Context<AppEnv>, failed?: Failed, added?: Added) {
     });
   }
   const t = p.t.suspensions;
-  const list = await listSuspensions(ctx);
+  // sorted by a column heading in the SQL; by default the latest start first
+  const sort = sortFromQuery(p.url, SUSPENSION_SORT_KEYS);
+  const list = await listSuspensions(ctx, sort);
   const names = await organisationNames(ctx, [...new Set(list.map((s) => s.companyId))]);
   const today = toJapanDate(ctx.now());
   // one summary at the top, its entries linked to the fields of the form that was refused
@@ -165,10 +169,11 @@ async function showList(c: Context<AppEnv>, failed?: Failed, added?: Added) {
           <table>
             <thead>
               <tr>
-                <th scope="col">{t.columns.company}</th>
-                <th scope="col">{t.columns.period}</th>
+                <SortableHeading p={p} label={t.columns.company} column="company" sort={sort} />
+                <SortableHeading p={p} label={t.columns.period} column="from" sort={sort} />
+                <SortableHeading p={p} label={t.columns.periodEnd} column="to" sort={sort} />
                 <th scope="col">{t.columns.reason}</th>
-                <th scope="col">{t.columns.state}</th>
+                <SortableHeading p={p} label={t.columns.state} column="lifted" sort={sort} />
                 <th scope="col">{t.columns.lift}</th>
               </tr>
             </thead>
@@ -182,9 +187,9 @@ async function showList(c: Context<AppEnv>, failed?: Failed, added?: Added) {
                   <tr id={`suspension-${s.id}`}>
                     <td>{names.get(s.companyId) ?? s.companyId}</td>
                     <td>
-                      <DateText p={p} date={s.suspendedFrom} /> ～{' '}
-                      {s.suspendedTo ? <DateText p={p} date={s.suspendedTo} /> : t.open}
+                      <DateText p={p} date={s.suspendedFrom} /> ～
                     </td>
+                    <td>{s.suspendedTo ? <DateText p={p} date={s.suspendedTo} /> : t.open}</td>
                     <td>{s.reason}</td>
                     <td>
                       {stateOf(p, s, today)}
