@@ -399,3 +399,22 @@ describe('what an attacker or a careless user sends', () => {
     expect(await counts()).toEqual(before);
   });
 });
+
+describe('the OpenAPI document', () => {
+  it('describes the imports and, on the handover operations, the time rules imports are exempt from', async () => {
+    const doc = (await t.call('GET', '/api/openapi.json')).body;
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/imports',
+        '/api/v1/imports/{kind}',
+        '/api/v1/imports/templates/{kind}.csv',
+      ]),
+    );
+    for (const path of ['media-handover', 'password-handover']) {
+      const description: string = doc.paths[`/api/v1/handover-packages/{id}/${path}`].post.description;
+      expect(description).toMatch(/one hour|an hour/);
+      expect(description).toContain('future');
+      expect(description).toContain('既存記録の取込み');
+    }
+  });
+});
