@@ -27,6 +27,7 @@ export const importsEn: typeof importsJa = {
   row: 'Row',
   column: 'Column',
   problem: 'Problem',
+  importedRecord: 'Imported from existing records (dates as recorded before)',
   history: 'Imports so far',
   noHistory: 'Nothing has been imported yet.',
   importedAt: 'Imported at',

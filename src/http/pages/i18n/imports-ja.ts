@@ -25,6 +25,7 @@ export const importsJa = {
   row: '行',
   column: '列',
   problem: '内容',
+  importedRecord: '既存記録の取込み（日付は取込み前の記録のとおり）',
   history: '取込みの履歴',
   noHistory: 'まだ取込みはありません。',
   importedAt: '取込日時',

@@ -68,6 +68,14 @@ describe('pages: bringing existing records in (既存記録の取込み)', () =>
     expect(await countRows(t, 'contracts')).toBe(before + 1);
     const page = await officer.get('/imports');
     expect(page.html).toContain('契約一覧.csv');
+    // the contract's page says it was imported
+    const contract = await t.handle.db
+      .selectFrom('contracts')
+      .select('id')
+      .where('contract_number', '=', 'P-10')
+      .executeTakeFirstOrThrow();
+    const detail = await officer.get(`/contracts/${contract.id}`);
+    expect(detail.html).toContain('既存記録の取込み（日付は取込み前の記録のとおり）');
   });
 
   it('refuses a company and a council reviewer', async () => {
