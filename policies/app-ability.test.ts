@@ -48,6 +48,15 @@ const cases: Case[] = [
   ['ward_manager', 'create', 'User', { wardId: WARD, roles: ['contractor_manager'] }, false],
   ['ward_manager', 'create', 'User', { wardId: OTHER_WARD, roles: ['ward_officer'] }, false],
   ['inspector', 'read', 'User', { wardId: WARD }, true],
+  // 既存記録の取込み: those who create the ward's contracts, in their own ward only
+  ['ward_officer', 'create', 'Import', { wardId: WARD }, true],
+  ['ward_officer', 'read', 'Import', { wardId: WARD }, true],
+  ['ward_officer', 'create', 'Import', { wardId: OTHER_WARD }, false],
+  ['ward_manager', 'create', 'Import', { wardId: WARD }, false],
+  ['inspector', 'read', 'Import', { wardId: WARD }, false],
+  ['council_reviewer', 'create', 'Import', { wardId: WARD }, false],
+  ['contractor_manager', 'create', 'Import', { wardId: WARD }, false],
+  ['contractor_manager', 'read', 'Import', { wardId: WARD }, false],
   ['inspector', 'read', 'AuditEntry', { wardId: WARD }, false],
   // council reviewers read and never write
   ['council_reviewer', 'read', 'Organisation', ownWard, true],

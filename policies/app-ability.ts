@@ -40,6 +40,8 @@ export type SubjectType =
   // 特記事項 of a contract: choosing its template, accepting the flow-down provisions
   | 'ContractProvisions'
   | 'DataItemCatalogue'
+  // 既存記録の取込み: a file of contracts, registers or rosters brought in from Excel or paper
+  | 'Import'
   | 'HandlerList'
   | 'Handler'
   | 'Attachment'

@@ -24,6 +24,7 @@ import { erasureRoutes } from './http/routes/erasure.routes.js';
 import { handlerRoutes } from './http/routes/handlers.routes.js';
 import { handoverBodyLimit, handoverRoutes } from './http/routes/handover.routes.js';
 import { healthRoutes } from './http/routes/health.routes.js';
+import { importBodyLimit, importRoutes } from './http/routes/imports.routes.js';
 import {
   improvementRecommendationRoutes,
   regularMeetingRoutes,
@@ -58,10 +59,12 @@ export function createApp(deps: AppDeps) {
   app.use('/api/v1/attachments/*', attachmentBodyLimit);
   // Handover packages may be tens of MB (see handover.routes.ts); the feature sets its own limits.
   app.use('/api/v1/handover-packages/*', handoverBodyLimit);
+  // An import's file may be up to 2 MiB (see imports.routes.ts).
+  app.use('/api/v1/imports/*', importBodyLimit);
   app.use(
     '/api/*',
     except(
-      ['/api/v1/attachments/*', '/api/v1/handover-packages/*'],
+      ['/api/v1/attachments/*', '/api/v1/handover-packages/*', '/api/v1/imports/*'],
       bodyLimit({
         maxSize: 1024 * 1024,
         onError: () => {
@@ -81,6 +84,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/contracts', contractRoutes());
   app.route('/api/v1/handlers', handlerRoutes());
   app.route('/api/v1/data-item-catalogue', catalogueRoutes());
+  app.route('/api/v1/imports', importRoutes());
   app.route('/api/v1/provision-templates', provisionTemplateRoutes());
   app.route('/api/v1/approvals', approvalRoutes());
   app.route('/api/v1/approvals', approvalDocumentRoutes());

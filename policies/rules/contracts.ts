@@ -8,6 +8,7 @@ const WARD_STAFF = ['ward_officer', 'ward_chief', 'ward_manager', 'inspector'];
  * Ward staff: their ward's contracts; the privacy officer writes them and acknowledges lists.
  * Companies: the contracts they are party to — a sub-contract only once approved for them
  * (contractorAccess) — and those below them in the chain, which they supervise (chainOrgIds).
+ * Those who create contracts also import them (and registers and rosters) and read the imports.
  * The 課長 terminates a contract for breach (契約解除). Council reviewers read contracts and write nothing.
  */
 export function defineContractRules({ can }: Builder, actor: Actor): void {
@@ -25,6 +26,8 @@ export function defineContractRules({ can }: Builder, actor: Actor): void {
     if (has('ward_officer')) {
       can(['create', 'update'], 'Contract', { wardId });
       can('create', 'DataItemCatalogue', { wardId });
+      // 既存記録の取込み creates contracts, so it is the right of those who create them.
+      can(['create', 'read'], 'Import', { wardId });
       can('update', 'HandlerList', { wardId });
     }
     return;

@@ -59,6 +59,9 @@ export interface ContractsTable {
   predecessor_contract_id: string | null;
   renewal_count: Generated<number>;
   register_revision: Generated<number>;
+  /** 既存記録の取込み: when and by which import the contract was brought in (migration 2026-12-09T1500). */
+  imported_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  import_id: ColumnType<string | null, string | null | undefined, string | null>;
   created_by: string | null;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
@@ -81,6 +84,7 @@ export interface RegisterRevisionsTable {
   changed_by: string | null;
   changed_at: Date;
   note: string | null;
+  import_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface DataItemCatalogueTable {
@@ -143,6 +147,8 @@ export interface HandlerListSubmissionsTable {
   decided_at: Date | null;
   comment: string | null;
   version: Generated<number>;
+  imported_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
+  import_id: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface HandlerListEntriesTable {
@@ -170,7 +176,21 @@ export type RosterRole =
   | 'deputy_task_lead'
   | 'worker';
 
+/** 既存記録の取込み: one file brought in (migration 2026-12-09T1500). */
+export interface ImportsTable {
+  ward_id: string;
+  id: Generated<string>;
+  kind: 'contracts' | 'register' | 'handlers';
+  file_name: string;
+  sha256: string;
+  row_count: number;
+  record_count: number;
+  imported_by: string | null;
+  imported_at: Date;
+}
+
 export interface ContractTables {
+  imports: ImportsTable;
   contracts: ContractsTable;
   contract_readers: ContractReadersTable;
   register_revisions: RegisterRevisionsTable;

@@ -43,6 +43,9 @@ export interface Contract {
   startedAt: Date | null;
   /** 契約解除, if the ward terminated the contract for breach. */
   termination: ContractTermination | null;
+  /** 既存記録の取込み: when and by which import the contract was brought in; null if made here. */
+  importedAt: Date | null;
+  importId: string | null;
   predecessorContractId: string | null;
   renewalCount: number;
   registerRevision: number;
@@ -89,6 +92,8 @@ export function toContract(row: Selectable<ContractsTable>): Contract {
     followedParentFrom: row.followed_parent_from,
     startedAt: row.started_at,
     termination: row.termination,
+    importedAt: row.imported_at,
+    importId: row.import_id,
     predecessorContractId: row.predecessor_contract_id,
     renewalCount: row.renewal_count,
     registerRevision: row.register_revision,

@@ -8,6 +8,9 @@ export interface FieldError {
   message_ja: string;
   /** The article of the contract's 特記事項 behind the rule, where one is (「第9条」). */
   article?: string;
+  /** An imported file's row (1 = the headings, as Excel numbers them) and column heading. */
+  row?: number;
+  column?: string;
 }
 
 export interface Message {

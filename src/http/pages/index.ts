@@ -11,6 +11,7 @@ import { devicePages } from './devices/index.js';
 import { pageErrorHandler, renderErrorPage } from './errors.js';
 import { formBodyLimit, handlerPages } from './handlers/index.js';
 import { HANDOVER_UPLOADS, handoverPages } from './handover/index.js';
+import { importPages } from './imports/imports.page.js';
 import { inboxPages } from './inbox/inbox.page.js';
 import { incidentPages } from './incidents/index.js';
 import { ITEM_UPLOAD, inspectionPages } from './inspections/index.js';
@@ -68,6 +69,7 @@ export function pageRoutes() {
   app.route('/', supervisionPages());
   app.route('/', summaryPages());
   app.route('/', suspensionPages());
+  app.route('/', importPages());
   app.route('/', userPages());
   app.route('/', inboxPages());
   app.route('/', verifyPages());

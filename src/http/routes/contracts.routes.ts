@@ -77,6 +77,7 @@ export function presentContract(
     machine: _m,
     followedParentFrom,
     startedAt,
+    importedAt,
     createdAt,
     updatedAt,
     ...rest
@@ -85,6 +86,7 @@ export function presentContract(
     ...rest,
     endedWithParent: followedParentFrom !== null,
     startedAt: startedAt?.toISOString() ?? null,
+    importedAt: importedAt?.toISOString() ?? null,
     allowedActions: actions,
     createdAt: createdAt.toISOString(),
     updatedAt: updatedAt.toISOString(),

@@ -57,7 +57,17 @@ export const Problem = z
     detail_ja: z.string(),
     instance: z.string().optional(),
     request_id: z.string().optional(),
-    errors: z.array(z.object({ path: z.string(), message: z.string(), message_ja: z.string() })).optional(),
+    errors: z
+      .array(
+        z.object({
+          path: z.string(),
+          message: z.string(),
+          message_ja: z.string(),
+          row: z.number().int().optional().openapi({ description: 'an imported file’s row (1 = headings)' }),
+          column: z.string().optional().openapi({ description: 'an imported file’s column heading' }),
+        }),
+      )
+      .optional(),
   })
   .openapi('Problem');
 

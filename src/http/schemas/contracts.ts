@@ -77,6 +77,11 @@ export const ContractSchema = z
       description: 'a sub-contract that followed its parent into ending; resuming the parent restores it',
     }),
     startedAt: z.string().nullable(),
+    importedAt: z.string().nullable().openapi({
+      description:
+        '既存記録の取込み: when the contract was imported from the ward’s own records (its dates are history, as recorded); null for one registered here',
+    }),
+    importId: z.string().nullable(),
     termination: z
       .object({
         reason: z.string(),

@@ -21,6 +21,9 @@ export function Overview({ p, k, names }: { p: PageCtx; k: Contract; names: Cont
             ]
           : []),
         [t.startedAt, k.startedAt ? <TimeText at={k.startedAt} /> : t.notStarted],
+        ...(k.importedAt
+          ? [[p.t.imports.importedRecord, <TimeText at={k.importedAt} />] as [string, Child]]
+          : []),
         ...(k.termination
           ? [
               [t.termination, <DateText p={p} date={k.termination.terminatedOn} />] as [string, Child],

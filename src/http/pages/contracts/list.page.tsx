@@ -235,6 +235,12 @@ export async function contractListPage(c: Context<AppEnv>) {
         <a href={listHref(p.url, {}, '/contracts/export.csv')} download>
           {p.t.common.exportCsv}
         </a>
+        {viewer.ability.can('create', 'Import') && (
+          <>
+            {' '}
+            <a href="/imports">{p.t.imports.link}</a>
+          </>
+        )}
       </p>
       <ContractTable p={p} items={page.items} names={names} sort={{ current: sort }} />
       <Pager p={p} nextCursor={page.nextCursor} />

@@ -9,6 +9,7 @@ import { catalogueEn } from './catalogue-en.js';
 import { councilCoverEn } from './council-cover-en.js';
 import { devicesEn } from './devices-en.js';
 import { handoverEn } from './handover-en.js';
+import { importsEn } from './imports-en.js';
 import { companySearchEn, inboxEn } from './inbox-en.js';
 import type { Dictionary } from './ja.js';
 import { operationsEn } from './operations-en.js';
@@ -97,6 +98,7 @@ export const en: Dictionary = {
     applied: 'The application was created. Check it and press “Submit”.',
     stepDone: 'The sign-off step (決裁) was recorded.',
     uploaded: 'The pledge was recorded.',
+    imported: 'The records were imported.',
     assigned: 'The council agenda was updated.',
     itemSaved: 'The answer was saved.',
     reported: 'The improvement report was submitted.',
@@ -509,6 +511,7 @@ export const en: Dictionary = {
   reports: reportsEn,
   breach: breachEn,
   suspensions: suspensionsEn,
+  imports: importsEn,
   users: usersEn,
   verify: verifyEn,
   // issue 19: the inbox (受信箱), in its own file

@@ -15,6 +15,7 @@ import { inspectionsJa } from '../inspections/i18n.js';
 import { monitoringJa } from '../monitoring/i18n.js';
 import { devicesJa } from './devices-ja.js';
 import { handoverJa } from './handover-ja.js';
+import { importsJa } from './imports-ja.js';
 import { operationsJa } from './operations-ja.js';
 import { priorApprovalsJa } from './prior-approvals-ja.js';
 import { securityJa } from './security-ja.js';
@@ -96,6 +97,7 @@ export const ja = {
     applied: '申請を作成しました。内容を確認して「申請する」を押してください。',
     stepDone: '決裁の操作を記録しました。',
     uploaded: '誓約書を登録しました。',
+    imported: '取り込みました。',
     assigned: '審議会への付議を更新しました。',
     itemSaved: '確認結果を保存しました。',
     reported: '改善報告を提出しました。',
@@ -516,6 +518,7 @@ export const ja = {
   reports: reportsJa,
   breach: breachJa,
   suspensions: suspensionsJa,
+  imports: importsJa,
   users: usersJa,
   verify: verifyJa,
   // issue 19: the inbox (受信箱), in its own file
