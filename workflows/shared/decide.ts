@@ -15,7 +15,10 @@ const handledCache = new WeakMap<AnyStateMachine, Map<string, ReadonlySet<string
 function handledEvents(machine: AnyStateMachine, value: string): ReadonlySet<string> | null {
   if (typeof value !== 'string') return null; // the machines' states are flat; a nested value is not cached
   let byValue = handledCache.get(machine);
-  if (!byValue) handledCache.set(machine, (byValue = new Map()));
+  if (!byValue) {
+    byValue = new Map();
+    handledCache.set(machine, byValue);
+  }
   const cached = byValue.get(value);
   if (cached !== undefined) return cached;
   const nodes = (machine.resolveState({ value, context: {} }) as unknown as { _nodes: { on: object }[] })
