@@ -6,6 +6,8 @@ import { applyForDelegation } from '../domain/approvals/apply-for-delegation.js'
 import { actorQuery, toActor } from '../domain/auth/load-actor.js';
 import { findContract } from '../domain/contracts/contract.repository.js';
 import { transitionContract } from '../domain/contracts/transition-contract.js';
+import { actOnIncident } from '../domain/incidents/act-on-incident.js';
+import { reportIncident } from '../domain/incidents/report-incident.js';
 import { issueOperationalReports } from '../domain/operational-reports/issue-operational-reports.js';
 import { recordMeeting } from '../domain/operational-reports/meetings.js';
 import {
@@ -21,8 +23,9 @@ import type { NankokuDemo } from './nankoku-city.js';
 // 南国市's counter contract at work (seed 004 4(4)–(5), 6): started with its acknowledged roster and the
 // city's approval, requiring every operational report; the scheduler's requests issued; the latest
 // monthly report submitted and signed off, the latest daily report submitted and waiting for 受付;
-// a 定例会議 recorded; an improvement recommendation answered and waiting for the city. Everything
-// goes through the same use cases as the API.
+// a 定例会議 recorded; an improvement recommendation answered and waiting for the city; a My Number
+// incident (特定個人情報 of 130 people) reported yesterday and judged reportable to the Commission,
+// its 速報 still to send. Everything goes through the same use cases as the API.
 
 async function contextFor(db: Kysely<Database>, email: string, now: () => Date): Promise<UseCaseContext> {
   const row = await actorQuery(db).where('users.email', '=', email).executeTakeFirstOrThrow();
@@ -46,7 +49,51 @@ async function startContract(db: Kysely<Database>, demo: NankokuDemo, now: () =>
   await transitionContract(officer, contract.id, 'activate', contract.version);
 }
 
-/** Seeds 南国市's operational reports, a meeting and a recommendation (see above). */
+/**
+ * 漏えい等 of 特定個人情報: a file of 交付通知書 copies of 130 people missing after a holiday opening,
+ * discovered yesterday at 16:30 (Japan); the city officer answers the breach-report questions, which
+ * judge a report required (more than 100 people, 番号法第29条の4), 速報 within 3 days and 確報 within 30.
+ */
+async function reportMyNumberIncident(
+  contractor: UseCaseContext,
+  officer: UseCaseContext,
+  contractId: string,
+  now: () => Date,
+) {
+  const yesterday = addDays(toJapanDate(now()), -1);
+  const incident = await reportIncident(contractor, {
+    contractId,
+    information: '個人番号カード交付通知書の控え（氏名・住所・生年月日・個人番号）',
+    recordCount: 130,
+    location: '南国市役所 市民課内 交付準備室',
+    circumstances:
+      '休日交付の後、交付通知書の控え130人分を綴じたファイルの所在が確認できない。執務室外への持出しの記録はなく、捜索中。',
+    discoveredAt: `${yesterday}T16:30:00+09:00`,
+  });
+  await actOnIncident(
+    officer,
+    incident.id,
+    'assess-breach',
+    {
+      breach: {
+        learnedOn: yesterday,
+        personsAffected: 130,
+        myNumberPersonsAffected: 130,
+        sensitive: false,
+        ordinanceSensitive: false,
+        financialDamage: false,
+        unlawfulPurpose: false,
+        myNumber: true,
+        myNumberSystem: false,
+        publiclyViewable: false,
+        encrypted: false,
+      },
+    },
+    incident.version,
+  );
+}
+
+/** Seeds 南国市's operational reports, a meeting, a recommendation and an incident (see above). */
 export async function seedNankokuOperations(db: Kysely<Database>, demo: NankokuDemo, now: () => Date) {
   await startContract(db, demo, now);
   const officer = await contextFor(db, 'officer@city.nankoku.example.jp', now);
@@ -124,4 +171,5 @@ export async function seedNankokuOperations(db: Kysely<Database>, demo: NankokuD
     },
     recommendation.version,
   );
+  await reportMyNumberIncident(contractor, officer, contractId, now);
 }

@@ -1,9 +1,12 @@
+import { writeFile } from 'node:fs/promises';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectStatus } from '../../../test/helpers/contracts.js';
+import { pdfText } from '../../../test/helpers/pdf-text.js';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import { buildWorld, signIn, type World } from '../../../test/helpers/world.js';
 import { seedNankokuOperations } from '../../demo/nankoku-operations.js';
+import { addDays } from '../../domain/shared/japan-date.js';
 import { runDailyJobs } from '../../jobs/daily-jobs.js';
 
 // 業務報告 (seed 004 4(4)②): the contract's setting says which reports it requires; the daily jobs
@@ -204,7 +207,7 @@ describe('who sees what', () => {
 });
 
 describe('the 南国市 demo (npm start)', () => {
-  it('starts the counter contract with its reports, a meeting and an answered recommendation', async () => {
+  it('starts the counter contract with its reports, a meeting, an answered recommendation and a judged incident', async () => {
     await seedNankokuOperations(t.handle.db, w.nankoku, t.clock.now);
     const officer = await signIn(t, 'officer@city.nankoku.example.jp');
     const get = async (path: string) => expectStatus(await t.call('GET', path, { token: officer }), 200);
@@ -217,6 +220,26 @@ describe('the 南国市 demo (npm start)', () => {
     expect(reports.filter((r) => r.status === 'submitted').map((r) => r.period)).toEqual(['2026-11-20']);
     expect((await get('/api/v1/regular-meetings')).items).toHaveLength(1);
     expect((await get('/api/v1/improvement-recommendations')).items).toMatchObject([{ status: 'answered' }]);
+    // a My Number incident discovered yesterday (Japan), judged reportable: 速報 in 3 days, 確報 in 30
+    const [incident] = (await get('/api/v1/incidents')).items;
+    const learnedOn = addDays(w.today(), -1);
+    expect(await get(`/api/v1/incidents/${incident.id}`)).toMatchObject({
+      contractId: w.nankoku.myNumberContractId,
+      recordCount: 130,
+      breach: {
+        required: true,
+        preliminaryDueOn: addDays(learnedOn, 2),
+        finalDueOn: addDays(learnedOn, 29),
+        preliminarySentOn: null,
+      },
+    });
+    const pdf = await t.app.request(`/api/v1/incidents/${incident.id}/breach-report/pdf`, {
+      headers: { authorization: `Bearer ${officer}` },
+    });
+    expect(pdf.status).toBe(200);
+    const bytes = new Uint8Array(await pdf.arrayBuffer());
+    if (process.env.KEEP_PDF) await writeFile(process.env.KEEP_PDF, bytes);
+    expect((await pdfText(bytes)).text.replace(/\s/g, '')).toContain('南国市');
     // 新宿区's officer sees none of it
     expect((await listOf('ward_officer')).some((r) => r.contractId === w.nankoku.myNumberContractId)).toBe(
       false,
