@@ -13,6 +13,7 @@ import {
 import type { Viewer } from '../../domain/shared/allowed-actions.js';
 import type { AppEnv } from '../app-env.js';
 import { expectedVersion, requireAuth, useCaseContext } from '../middleware/authenticate.js';
+import { readContext } from '../middleware/read-replica.js';
 import {
   bearerSecurity,
   errorResponses,
@@ -110,7 +111,7 @@ export function contractRoutes() {
       responses: { 200: jsonResponse(pageOf(ContractSchema), 'A page of contracts'), ...errorResponses },
     }),
     async (c) => {
-      const page = await listContracts(useCaseContext(c), c.req.valid('query'));
+      const page = await listContracts(await readContext(c), c.req.valid('query'));
       return c.json(
         { items: page.items.map((k) => presentContract(useCaseContext(c), k)), nextCursor: page.nextCursor },
         200,
