@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { except } from 'hono/combine';
 import type { AppDeps, AppEnv } from './http/app-env.js';
+import { rememberSessionWrites } from './http/middleware/read-replica.js';
 import { requestContext } from './http/middleware/request-context.js';
 import { securityHeaders } from './http/middleware/security-headers.js';
 import { API_DESCRIPTION } from './http/openapi-info.js';
@@ -55,6 +56,8 @@ export function createApp(deps: AppDeps) {
 
   app.use('*', requestContext(deps));
   app.use('*', securityHeaders);
+  // with a read replica: where the primary's WAL stood after each session's last write
+  app.use('*', rememberSessionWrites);
   // Evidence files may be up to 10 MiB; every other API body stays within 1 MiB.
   app.use('/api/v1/attachments/*', attachmentBodyLimit);
   // Handover packages may be tens of MB (see handover.routes.ts); the feature sets its own limits.

@@ -6,6 +6,8 @@ export interface NodeConfig {
   port: number;
   dataDir: string;
   databaseUrl?: string;
+  /** A streaming replica of DATABASE_URL for lists, summaries and PDFs (README "Read replicas"). */
+  databaseReplicaUrl?: string;
   jwtPrivateJwk?: string;
   secureCookies: boolean;
   logLevel: string;
@@ -29,6 +31,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig {
     port: Number(env.PORT ?? 8787),
     dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseReplicaUrl: env.DATABASE_REPLICA_URL || undefined,
     jwtPrivateJwk: env.JWT_PRIVATE_JWK || undefined,
     secureCookies: env.COOKIE_SECURE !== 'false',
     logLevel: env.LOG_LEVEL ?? 'info',

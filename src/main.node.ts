@@ -76,6 +76,7 @@ async function stop(signal: string) {
   scheduler?.stop();
   server.close();
   await scheduler?.ready;
+  await deps.readReplica?.close();
   await handle.close();
   process.exit(0);
 }

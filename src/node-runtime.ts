@@ -9,6 +9,7 @@ import { createScryptPasswordHasher } from './adapters/scrypt-password-hasher.js
 import type { NodeConfig } from './config.js';
 import { createDatabase, type DatabaseHandle } from './db/create-database.js';
 import { migrateToLatest } from './db/migrator.js';
+import { openReadReplica, type ReadReplica } from './db/read-replica.js';
 import { DEFAULT_AUTH_SETTINGS } from './domain/auth/auth-services.js';
 import { loadTokenService } from './domain/auth/token-service.js';
 import type { AppDeps } from './http/app-env.js';
@@ -74,6 +75,7 @@ export async function buildNodeDeps(
   if (applied.length) logger.info({ applied }, 'migrations applied');
   return {
     db: handle.db,
+    ...readReplicaOf(handle, config, logger),
     tokens: await loadTokenService(handle.db, { privateJwk: config.jwtPrivateJwk }),
     passwords: createScryptPasswordHasher(),
     logger,
@@ -95,6 +97,25 @@ export async function buildNodeDeps(
       await sql`select 1`.execute(handle.db);
     },
   };
+}
+
+/** DATABASE_REPLICA_URL on PostgreSQL; PGlite is one process's database and has no replica. */
+function readReplicaOf(
+  handle: DatabaseHandle,
+  config: Pick<NodeConfig, 'databaseReplicaUrl'>,
+  logger: Logger,
+): { readReplica?: ReadReplica } {
+  if (!config.databaseReplicaUrl) return {};
+  if (handle.kind !== 'postgres') {
+    logger.warn('DATABASE_REPLICA_URL is ignored: it needs DATABASE_URL (PostgreSQL), not PGlite');
+    return {};
+  }
+  const readReplica = openReadReplica({
+    databaseUrl: config.databaseReplicaUrl,
+    onError: (error) => logger.warn({ err: error }, 'read replica connection failed'),
+  });
+  logger.info('lists, summaries and PDFs read from the replica (DATABASE_REPLICA_URL)');
+  return { readReplica };
 }
 
 /** Node: summary PDFs are drawn in worker threads, one at a time per process, after the request. */

@@ -104,6 +104,8 @@ export interface SessionsTable {
   ip: string | null;
   /** Opened with the second factor. */
   second_factor: Generated<boolean>;
+  /** The primary's WAL position after this session's last write (pg_lsn as 'X/Y'); read replicas only. */
+  written_lsn: string | null;
 }
 
 export interface SecondFactorsTable {

@@ -32,6 +32,7 @@ import * as packageDownloads from '../../migrations/2026-12-09T0800-package-down
 import * as recordNumbers from '../../migrations/2026-12-09T0900-record-numbers.js';
 import * as accessLogReviews from '../../migrations/2026-12-09T1100-access-log-reviews.js';
 import * as imports from '../../migrations/2026-12-09T1500-imports.js';
+import * as sessionWrittenLsn from '../../migrations/2026-12-09T1700-session-written-lsn.js';
 
 // Static imports: Node's import() of .ts files fails under vitest, and a bundled Workers build
 // has no file system to read a migrations folder from.
@@ -69,6 +70,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-09T0900-record-numbers': recordNumbers,
   '2026-12-09T1100-access-log-reviews': accessLogReviews,
   '2026-12-09T1500-imports': imports,
+  '2026-12-09T1700-session-written-lsn': sessionWrittenLsn,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import type { AppAbility } from '../../policies/app-ability.js';
 import type { Database } from '../db/database.js';
+import type { ReadReplica } from '../db/read-replica.js';
 import type { AuthSettings } from '../domain/auth/auth-services.js';
 import type { Authenticated } from '../domain/auth/authenticate.js';
 import type { PasswordHasher } from '../domain/auth/password-hasher.js';
@@ -10,7 +11,13 @@ import type { Mailer } from '../domain/notifications/mailer.js';
 
 /** What the app is built from: no module-level singletons, so tests build as many as they like. */
 export interface AppDeps {
+  /** The primary: every transition, every read inside a transaction, sessions. */
   db: Kysely<Database>;
+  /**
+   * A streaming replica (DATABASE_REPLICA_URL, PostgreSQL only) for the reads that `readContext`
+   * serves: lists, summaries and PDFs (README "Read replicas"). Absent: everything reads `db`.
+   */
+  readReplica?: ReadReplica;
   tokens: TokenService;
   passwords: PasswordHasher;
   logger: Logger;
@@ -26,7 +33,7 @@ export interface AppDeps {
    * Draws the council-summary PDFs waiting in summary_exports, once the request that asked for one
    * has committed: Node in a worker thread, a Worker after its response (ctx.waitUntil).
    */
-  drawSummaryExports: (logger: Pick<Logger, 'error'>) => void;
+  drawSummaryExports: (logger: Pick<Logger, 'info' | 'error'>) => void;
   /** Sends the reminders by mail in an administrator's run now (SMTP on Node, an HTTP API on Workers). */
   mailer?: Mailer;
   /** Readiness: whether the database answers. */

@@ -22,8 +22,8 @@ import { renderInspectionRecordPdf } from '../pdf/inspection-record/render-inspe
 import { renderMonitoringReportPdf } from '../pdf/monitoring-report/render-monitoring-report.js';
 import { renderPasswordNotice } from '../pdf/password-notice/render-password-notice.js';
 import type { AppEnv } from './app-env.js';
-// renamed: it is no React hook, but the linter's hook rule goes by the name
-import { useCaseContext as contextOf } from './middleware/authenticate.js';
+// every document is read through the read replica when one is configured (README "Read replicas")
+import { readContext } from './middleware/read-replica.js';
 
 // The documents as HTTP answers, one function each, called by the API route and the page alike:
 // the domain read (with its ability check: a record the viewer may not read is a 404) gathers the
@@ -69,7 +69,7 @@ export function pdfResponse(
 
 /** 実地検査の記録 */
 export async function inspectionRecordPdf(c: Context<AppEnv>, id: string): Promise<Response> {
-  const data = await readInspectionRecord(contextOf(c), id);
+  const data = await readInspectionRecord(await readContext(c), id);
   return pdfResponse(c, await renderInspectionRecordPdf(data), {
     ascii: `inspection-${data.inspection.id}.pdf`,
     ja: `${data.inspection.template.title}_${data.inspection.plannedOn}.pdf`,
@@ -82,7 +82,7 @@ export async function subdelegationApplicationPdf(
   approvalId: string,
   disposition: Disposition = 'inline',
 ): Promise<Response> {
-  const data = await readSubdelegationApplication(contextOf(c), approvalId);
+  const data = await readSubdelegationApplication(await readContext(c), approvalId);
   return pdfResponse(
     c,
     await renderSubdelegationApplicationPdf(data),
@@ -100,7 +100,7 @@ export async function approvalNoticePdf(
   approvalId: string,
   disposition: Disposition = 'inline',
 ): Promise<Response> {
-  const data = await readApprovalNotice(contextOf(c), approvalId);
+  const data = await readApprovalNotice(await readContext(c), approvalId);
   return pdfResponse(
     c,
     await renderApprovalNoticePdf(data),
@@ -111,7 +111,7 @@ export async function approvalNoticePdf(
 
 /** 審議会 報告事項 */
 export async function councilReportPdf(c: Context<AppEnv>, id: string): Promise<Response> {
-  const data = await readCouncilReport(contextOf(c), id);
+  const data = await readCouncilReport(await readContext(c), id);
   return pdfResponse(c, await renderCouncilReportPdf(data), {
     ascii: `council-report-${data.id}.pdf`,
     ja: `報告事項_${data.title}.pdf`,
@@ -120,7 +120,7 @@ export async function councilReportPdf(c: Context<AppEnv>, id: string): Promise<
 
 /** 別紙5 個人情報特記事項の遵守に関する報告書 */
 export async function complianceReportPdf(c: Context<AppEnv>, id: string): Promise<Response> {
-  const data = await readComplianceReportForm(contextOf(c), id);
+  const data = await readComplianceReportForm(await readContext(c), id);
   return pdfResponse(c, await renderComplianceReportPdf(data), {
     ascii: `compliance-report-${data.period}.pdf`,
     ja: `遵守状況報告書_${data.period}.pdf`,
@@ -129,7 +129,7 @@ export async function complianceReportPdf(c: Context<AppEnv>, id: string): Promi
 
 /** 業務委託モニタリング報告書 */
 export async function monitoringReportPdf(c: Context<AppEnv>, id: string): Promise<Response> {
-  const data = await readMonitoringDocument(contextOf(c), id);
+  const data = await readMonitoringDocument(await readContext(c), id);
   return pdfResponse(c, await renderMonitoringReportPdf(data), {
     ascii: `monitoring-${data.report.id}.pdf`,
     ja: `業務委託モニタリング報告書_${data.report.hearingOn}.pdf`,
@@ -142,7 +142,7 @@ export async function erasureCertificatePdf(
   erasureRecordId: string,
   disposition: Disposition = 'inline',
 ): Promise<Response> {
-  const data = await readErasureCertificate(contextOf(c), erasureRecordId);
+  const data = await readErasureCertificate(await readContext(c), erasureRecordId);
   const pdf = await renderErasureCertificate(
     data,
     certificateVerifyUrl(origin(c), data.certificateNumber, data.sha256),
@@ -165,7 +165,7 @@ export function passwordNoticeMaker(_c: Context): PasswordNoticeMaker {
 
 /** 漏えい等報告書 (the content of an incident's breach report), as PDF */
 export async function breachReportPdf(c: Context<AppEnv>, incidentId: string): Promise<Response> {
-  const data = await readBreachReport(contextOf(c), incidentId);
+  const data = await readBreachReport(await readContext(c), incidentId);
   return pdfResponse(c, await renderBreachReportPdf(data), {
     ascii: `breach-report-${data.incidentId}.pdf`,
     ja: `漏えい等報告書_${data.contract.title}.pdf`,
@@ -174,7 +174,7 @@ export async function breachReportPdf(c: Context<AppEnv>, incidentId: string): P
 
 /** 漏えい等報告書 as CSV (UTF-8 with BOM), the form's fields one a row */
 export async function breachReportCsvResponse(c: Context<AppEnv>, incidentId: string): Promise<Response> {
-  const data = await readBreachReport(contextOf(c), incidentId);
+  const data = await readBreachReport(await readContext(c), incidentId);
   return c.body(breachReportCsv(data), 200, {
     'content-type': 'text/csv; charset=utf-8',
     'content-disposition': `attachment; filename="breach-report-${data.incidentId}.csv"; filename*=UTF-8''${encodeURIComponent(`漏えい等報告書_${data.contract.title}.csv`)}`,

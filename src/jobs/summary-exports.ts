@@ -11,7 +11,7 @@ import { claimNextExport, finishExport } from '../domain/summaries/summary-expor
 export interface ExportDeps {
   db: Kysely<Database>;
   now: () => Date;
-  logger: Pick<Logger, 'error'>;
+  logger: Pick<Logger, 'info' | 'error'>;
   render: (summary: CouncilSummary) => Promise<Uint8Array>;
 }
 
@@ -26,12 +26,20 @@ export async function drawWaitingExports(deps: ExportDeps): Promise<number> {
     const claim = await claimNextExport(deps.db, deps.now());
     if (!claim) return drawn;
     let bytes: Uint8Array | null = null;
+    const started = performance.now();
     try {
       bytes = await deps.render(claim.summary);
     } catch (error) {
       deps.logger.error({ err: error, exportId: claim.id }, 'summary PDF failed');
     }
     await finishExport(deps.db, claim, bytes, deps.now());
+    // one line per drawing: how long PDFs take, and (several instances) that each is drawn once
+    if (bytes) {
+      deps.logger.info(
+        { exportId: claim.id, ms: Math.round(performance.now() - started), bytes: bytes.length },
+        'summary PDF drawn',
+      );
+    }
     drawn++;
   }
 }

@@ -53,9 +53,14 @@ export interface TestApp {
 export const testPasswords = createScryptPasswordHasher({ N: 2 ** 10, r: 8, p: 1 });
 
 export async function createTestApp(
-  options: { settings?: Partial<AuthSettings>; deps?: Partial<AppDeps> } = {},
+  options: {
+    settings?: Partial<AuthSettings>;
+    deps?: Partial<AppDeps>;
+    /** A database of the test's own (migrated) instead of a fresh copy of the template. */
+    handle?: DatabaseHandle;
+  } = {},
 ): Promise<TestApp> {
-  const handle = await openTestDatabase();
+  const handle = options.handle ?? (await openTestDatabase());
   const clock = createClock();
   const deps: AppDeps = {
     db: handle.db,

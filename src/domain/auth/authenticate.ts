@@ -13,6 +13,8 @@ export interface Authenticated {
   actor: Actor;
   sessionId: string;
   csrfToken: string;
+  /** The primary's WAL position after this session's last write, when a read replica is in use. */
+  writtenLsn: string | null;
   user: { email: string; displayName: string; organisationName: string };
   /**
    * How texts speak of the user's municipality (区, 市, …): their own for its staff; for a company,
@@ -34,7 +36,7 @@ export async function authenticate(
   if (!claims) return null;
   const row = await actorQuery(services.db)
     .innerJoin('sessions', 'sessions.user_id', 'users.id')
-    .select(['sessions.id as session_id', 'sessions.csrf_token'])
+    .select(['sessions.id as session_id', 'sessions.csrf_token', 'sessions.written_lsn'])
     .select([
       'organisations.municipality_kind',
       'organisations.self_word',
@@ -58,6 +60,7 @@ export async function authenticate(
     actor: toActor(row),
     sessionId: row.session_id,
     csrfToken: row.csrf_token,
+    writtenLsn: row.written_lsn,
     user: { email: row.email, displayName: row.display_name, organisationName: row.organisation_name },
     words:
       row.organisation_kind === 'company'

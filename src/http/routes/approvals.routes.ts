@@ -11,6 +11,7 @@ import { fillMessage, NEUTRAL_WORDS } from '../../domain/organisations/municipal
 import type { Viewer } from '../../domain/shared/allowed-actions.js';
 import type { AppEnv } from '../app-env.js';
 import { expectedVersion, requireAuth, useCaseContext } from '../middleware/authenticate.js';
+import { readContext } from '../middleware/read-replica.js';
 import { ApprovalCommandBody, ApprovalSchema, CouncilAnswerBody } from '../schemas/approvals.js';
 import {
   bearerSecurity,
@@ -104,7 +105,7 @@ export function approvalRoutes() {
       responses: { 200: jsonResponse(pageOf(ApprovalSchema), 'A page of approvals'), ...errorResponses },
     }),
     async (c) => {
-      const page = await listApprovals(useCaseContext(c), c.req.valid('query'));
+      const page = await listApprovals(await readContext(c), c.req.valid('query'));
       const ctx = useCaseContext(c);
       return c.json(
         { items: page.items.map((a) => presentApproval(ctx, a)), nextCursor: page.nextCursor },

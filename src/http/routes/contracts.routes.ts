@@ -13,6 +13,7 @@ import {
 import type { Viewer } from '../../domain/shared/allowed-actions.js';
 import type { AppEnv } from '../app-env.js';
 import { expectedVersion, requireAuth, useCaseContext } from '../middleware/authenticate.js';
+import { readContext } from '../middleware/read-replica.js';
 import {
   bearerSecurity,
   errorResponses,
@@ -151,7 +152,7 @@ export function contractRoutes() {
     async (c) => {
       const { view, ...query } = c.req.valid('query');
       const ctx = useCaseContext(c);
-      const page = await listContracts(ctx, query);
+      const page = await listContracts(await readContext(c), query);
       const present = view === 'full' ? presentContract : presentContractListItem;
       return c.json({ items: page.items.map((k) => present(ctx, k)), nextCursor: page.nextCursor }, 200);
     },

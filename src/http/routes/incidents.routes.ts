@@ -11,6 +11,7 @@ import { reportIncident } from '../../domain/incidents/report-incident.js';
 import type { Viewer } from '../../domain/shared/allowed-actions.js';
 import type { AppEnv } from '../app-env.js';
 import { expectedVersion, requireAuth, useCaseContext } from '../middleware/authenticate.js';
+import { readContext } from '../middleware/read-replica.js';
 import {
   AllowedActions,
   bearerSecurity,
@@ -185,7 +186,7 @@ export function incidentRoutes() {
       responses: { 200: jsonResponse(pageOf(IncidentSchema), 'A page of incidents'), ...errorResponses },
     }),
     async (c) => {
-      const page = await listIncidents(useCaseContext(c), c.req.valid('query'));
+      const page = await listIncidents(await readContext(c), c.req.valid('query'));
       return c.json(
         { items: page.items.map((i) => present(useCaseContext(c), i)), nextCursor: page.nextCursor },
         200,

@@ -6,6 +6,7 @@ import type { ComplianceReport } from '../../domain/reports/report.repository.js
 import type { Viewer } from '../../domain/shared/allowed-actions.js';
 import type { AppEnv } from '../app-env.js';
 import { expectedVersion, requireAuth, useCaseContext } from '../middleware/authenticate.js';
+import { readContext } from '../middleware/read-replica.js';
 import { complianceReportPdf } from '../pdf-documents.js';
 import {
   bearerSecurity,
@@ -122,7 +123,7 @@ export function reportRoutes() {
     }),
     async (c) => {
       const q = c.req.valid('query');
-      const page = await listReports(useCaseContext(c), {
+      const page = await listReports(await readContext(c), {
         ...q,
         overdue: q.overdue === 'true',
         withDiscrepancies: q.withDiscrepancies === 'true',

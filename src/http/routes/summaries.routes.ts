@@ -3,7 +3,8 @@ import { buildSummary } from '../../domain/summaries/build-summary.js';
 import { summaryCsv } from '../../domain/summaries/summary-csv.js';
 import { renderCouncilSummaryPdf } from '../../pdf/council-summary/render-council-summary.js';
 import type { AppEnv } from '../app-env.js';
-import { requireAuth, useCaseContext } from '../middleware/authenticate.js';
+import { requireAuth } from '../middleware/authenticate.js';
+import { readContext } from '../middleware/read-replica.js';
 import { pdfResponse } from '../pdf-documents.js';
 import { bearerSecurity, errorResponses, Uuid } from '../schemas/common.js';
 import { validationHook } from '../validation-hook.js';
@@ -58,7 +59,7 @@ export function summaryRoutes() {
     }),
     async (c) => {
       const { format, ...query } = c.req.valid('query');
-      const summary = await buildSummary(useCaseContext(c), query);
+      const summary = await buildSummary(await readContext(c), query);
       const name = `summary-${summary.fiscalYear}`;
       if (format === 'csv') {
         return c.body(summaryCsv(summary), 200, {

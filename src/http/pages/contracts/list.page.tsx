@@ -11,6 +11,7 @@ import { type CsvCell, toCsv } from '../../../domain/shared/csv.js';
 import { departmentNames, organisationNames } from '../../../domain/worklists/names.js';
 import type { AppEnv } from '../../app-env.js';
 import { useCaseContext } from '../../middleware/authenticate.js';
+import { readContext } from '../../middleware/read-replica.js';
 import { Badge, Pager, Period, TableWrap } from '../components/common.js';
 import { fields, SelectField, TextField } from '../components/form.js';
 import { listHref, SortableHeading, type SortState, sortFromQuery } from '../components/sortable.js';
@@ -174,7 +175,7 @@ export async function contractListCsv(c: Context<AppEnv>) {
 export async function contractListPage(c: Context<AppEnv>) {
   const p = pageCtx(c);
   const viewer = viewerOf(p);
-  const ctx = useCaseContext(c);
+  const ctx = await readContext(c);
   const { q, status, departmentId, sort } = listQuery(c);
   const page = await listContracts(ctx, {
     q: q || undefined,
