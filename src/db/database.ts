@@ -53,6 +53,10 @@ export interface OrganisationsTable {
   council_name: string | null;
   /** Its ordinance's name, the basis of its reports. */
   ordinance_name: string | null;
+  /** Its head's title when not the kind's (区長, 市長, …; 管理者, 広域連合長); null: the kind's. */
+  head_title: string | null;
+  /** The body its reports go to when not its council (情報公開・個人情報保護審査会); null: the council. */
+  report_body_name: string | null;
   /** 代表者: title and name as documents print it (代表取締役　山田 太郎); null: not recorded. */
   representative: string | null;
   created_at: CreatedAt;

@@ -31,6 +31,7 @@ import * as organisationRepresentative from '../../migrations/2026-12-09T0700-or
 import * as packageDownloads from '../../migrations/2026-12-09T0800-package-downloads.js';
 import * as recordNumbers from '../../migrations/2026-12-09T0900-record-numbers.js';
 import * as accessLogReviews from '../../migrations/2026-12-09T1100-access-log-reviews.js';
+import * as municipalityHeadAndReportBody from '../../migrations/2026-12-09T1200-municipality-head-and-report-body.js';
 import * as imports from '../../migrations/2026-12-09T1500-imports.js';
 import * as sessionWrittenLsn from '../../migrations/2026-12-09T1700-session-written-lsn.js';
 
@@ -69,6 +70,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-09T0200-contractor-supervision': contractorSupervision,
   '2026-12-09T0900-record-numbers': recordNumbers,
   '2026-12-09T1100-access-log-reviews': accessLogReviews,
+  '2026-12-09T1200-municipality-head-and-report-body': municipalityHeadAndReportBody,
   '2026-12-09T1500-imports': imports,
   '2026-12-09T1700-session-written-lsn': sessionWrittenLsn,
 };

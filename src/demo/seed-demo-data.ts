@@ -85,6 +85,8 @@ export async function seedDemoData(
       name: '新宿区',
       municipalityKind: 'special_ward',
       selfWord: '区',
+      // seed 003 reports to 「区情報公開・個人情報保護審議会」
+      councilName: '情報公開・個人情報保護審議会',
       // seed 003: 新宿区's own 特記事項 (乙), with its 丙 for sub-contractors
       settings: { maxSubcontractDepth: 1, provisionsTemplate: 'shinjuku-contractor' },
     })

@@ -1,4 +1,4 @@
-import { loadMunicipalityWords } from '../organisations/municipality-words.js';
+import { headOf, loadMunicipalityWords } from '../organisations/municipality-words.js';
 import type { UseCaseContext } from '../shared/context.js';
 import { ConflictError, notFound } from '../shared/errors.js';
 import { type Plain, toPlain } from '../shared/plain.js';
@@ -24,8 +24,10 @@ export type ApprovalDocumentData = Plain<{
   approvalNumber: string;
   status: string;
   wardName: string;
-  /** How the municipality speaks of itself: 区長, 市長, …; its part of the form is the 区記入欄. */
+  /** How the municipality speaks of itself (区, 市, …): its part of the form is the 区記入欄. */
   selfWord: string;
+  /** Its head by name and title, who is applied to and who notifies: 新宿区長, ○○衛生組合管理者. */
+  wardHead: string;
   departmentName: string | null;
   /** The contract above: the one the contractor (乙) sub-contracts part of. */
   contract: {
@@ -97,6 +99,7 @@ async function readSubdelegation(ctx: UseCaseContext, id: string): Promise<Appro
     status: approval.status,
     wardName: ward.name,
     selfWord: words.self.ja,
+    wardHead: headOf(ward.name, words.head.ja),
     departmentName: contract.department_name,
     contract: {
       title: contract.title,

@@ -42,10 +42,13 @@ export async function authenticate(
       'organisations.self_word',
       'organisations.council_name',
       'organisations.ordinance_name',
+      'organisations.head_title',
+      'organisations.report_body_name',
       // a company's municipalities: read only for companies (one index lookup)
       sql<MunicipalityColumns[] | null>`case when organisations.kind = 'company' then (
         select json_agg(json_build_object('municipality_kind', w.municipality_kind,
-          'self_word', w.self_word, 'council_name', w.council_name, 'ordinance_name', w.ordinance_name))
+          'self_word', w.self_word, 'council_name', w.council_name, 'ordinance_name', w.ordinance_name,
+          'head_title', w.head_title, 'report_body_name', w.report_body_name))
         from ward_companies wc join organisations w on w.id = wc.ward_id
         where wc.company_id = organisations.id) end`.as('linked_words'),
     ])

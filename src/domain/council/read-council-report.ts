@@ -1,4 +1,4 @@
-import { municipalityWords } from '../organisations/municipality-words.js';
+import { MUNICIPALITY_COLUMNS, municipalityWords } from '../organisations/municipality-words.js';
 import type { UseCaseContext } from '../shared/context.js';
 import { type Plain, toPlain } from '../shared/plain.js';
 import { getReportItem } from './council-items.js';
@@ -12,8 +12,11 @@ export type CouncilReportData = Plain<{
   wardName: string;
   /** How the municipality speaks of itself (区, 市, …). */
   selfWord: string;
-  /** The council's own name (情報公開・個人情報保護審議会, …), 審議会 when none is named. */
-  councilName: string;
+  /**
+   * The body the report goes to: the one the municipality's rules name (報告先), else its council
+   * (情報公開・個人情報保護審議会, …); null when it has set neither — the PDF then says so.
+   */
+  reportBodyName: string | null;
   meeting: { title: string; heldOn: string } | null;
   /** 会議日: the meeting's day, or the date recorded on the item; null when neither is known. */
   meetingDate: string | null;
@@ -31,7 +34,7 @@ export async function readCouncilReport(ctx: UseCaseContext, id: string): Promis
   const item = await getReportItem(ctx, id);
   const ward = await ctx.db
     .selectFrom('organisations')
-    .select(['name', 'municipality_kind', 'self_word', 'council_name', 'ordinance_name', 'settings'])
+    .select(['name', 'settings', ...MUNICIPALITY_COLUMNS])
     .where('id', '=', item.wardId)
     .executeTakeFirstOrThrow();
   const meeting = item.meetingId
@@ -48,7 +51,7 @@ export async function readCouncilReport(ctx: UseCaseContext, id: string): Promis
     title: item.title,
     wardName: ward.name,
     selfWord: words.self.ja,
-    councilName: words.council.ja,
+    reportBodyName: words.reportBody?.ja ?? null,
     meeting: meeting ? { title: meeting.title, heldOn: meeting.held_on } : null,
     meetingDate: meeting?.held_on ?? item.cover.meetingOn,
     ordinance: {

@@ -1,4 +1,4 @@
-import { loadMunicipalityWords } from '../organisations/municipality-words.js';
+import { headOf, loadMunicipalityWords } from '../organisations/municipality-words.js';
 import type { UseCaseContext } from '../shared/context.js';
 import type { CertificateContent } from './certificate-content.js';
 import { getCertificate } from './read-erasures.js';
@@ -15,6 +15,8 @@ export interface ErasureCertificateData {
   kid: string;
   /** How the municipality speaks of itself (区, 市, …): its staff are 区職員 / 市職員. */
   selfWord: string;
+  /** The municipality's head as the certificate addresses it (新宿区長, ○○衛生組合管理者). */
+  wardHead: string;
 }
 
 /**
@@ -27,10 +29,12 @@ export async function readErasureCertificate(
 ): Promise<ErasureCertificateData> {
   const certificate = await getCertificate(ctx, erasureRecordId);
   const content = certificate.payload as unknown as CertificateContent;
+  const words = await loadMunicipalityWords(ctx.db, content.ward.id);
   return {
     certificateNumber: certificate.certificateNumber,
     content,
-    selfWord: (await loadMunicipalityWords(ctx.db, content.ward.id)).self.ja,
+    selfWord: words.self.ja,
+    wardHead: headOf(content.ward.name, words.head.ja),
     sha256: certificate.payloadSha256,
     kid: certificate.kid,
   };

@@ -59,6 +59,8 @@ export async function gatherPasswordNotice(
       'ward.self_word',
       'ward.council_name',
       'ward.ordinance_name',
+      'ward.head_title',
+      'ward.report_body_name',
       'recipient.name as recipient_name',
       'departments.name as department_name',
     ])

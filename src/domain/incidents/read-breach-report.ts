@@ -1,5 +1,5 @@
 import type { BreachAnswers, BreachJudgment } from '../../../forms/breach-reporting/index.js';
-import { municipalityWords } from '../organisations/municipality-words.js';
+import { MUNICIPALITY_COLUMNS, municipalityWords } from '../organisations/municipality-words.js';
 import type { UseCaseContext } from '../shared/context.js';
 import { ConflictError } from '../shared/errors.js';
 import { toJapanDate } from '../shared/japan-date.js';
@@ -60,7 +60,7 @@ export async function readBreachReport(ctx: UseCaseContext, id: string): Promise
       .executeTakeFirstOrThrow(),
     ctx.db
       .selectFrom('organisations')
-      .select(['name', 'municipality_kind', 'self_word', 'council_name', 'ordinance_name'])
+      .select(['name', ...MUNICIPALITY_COLUMNS])
       .where('id', '=', incident.wardId)
       .executeTakeFirstOrThrow(),
     ctx.db

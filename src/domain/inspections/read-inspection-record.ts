@@ -1,4 +1,4 @@
-import { municipalityWords } from '../organisations/municipality-words.js';
+import { MUNICIPALITY_COLUMNS, municipalityWords } from '../organisations/municipality-words.js';
 import type { UseCaseContext } from '../shared/context.js';
 import { type Plain, toPlain } from '../shared/plain.js';
 import { type FormStamp, formStamps } from '../sign-off/stamp-boxes.js';
@@ -54,7 +54,7 @@ export async function readInspectionRecord(ctx: UseCaseContext, id: string): Pro
     .executeTakeFirstOrThrow();
   const organisations = await ctx.db
     .selectFrom('organisations')
-    .select(['id', 'name', 'municipality_kind', 'self_word', 'council_name', 'ordinance_name'])
+    .select(['id', 'name', ...MUNICIPALITY_COLUMNS])
     .where('id', 'in', [
       inspection.wardId,
       inspection.organisationId,

@@ -66,6 +66,8 @@ export async function createOrganisation(
         self_word: municipalityKind ? (input.selfWord ?? DEFAULT_SELF_WORD[municipalityKind].ja) : null,
         council_name: municipalityKind ? (input.councilName ?? null) : null,
         ordinance_name: municipalityKind ? (input.ordinanceName ?? null) : null,
+        head_title: municipalityKind ? (input.headTitle ?? null) : null,
+        report_body_name: municipalityKind ? (input.reportBodyName ?? null) : null,
       })
       .returning('id')
       .executeTakeFirstOrThrow();

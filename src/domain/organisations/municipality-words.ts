@@ -40,12 +40,36 @@ export const DEFAULT_SELF_WORD: Record<MunicipalityKind, Message> = {
   wide_area_union: { ja: '連合', en: 'union' },
 };
 
+/**
+ * The title of the municipality's head (the 長 who approves, notifies and is addressed), unless it
+ * names another: 区長, 市長, 町長, 村長; a 一部事務組合's head is its 管理者, a 広域連合's its 広域連合長.
+ */
+export const DEFAULT_HEAD_TITLE: Record<MunicipalityKind, Message> = {
+  special_ward: { ja: '区長', en: 'Mayor' },
+  city: { ja: '市長', en: 'Mayor' },
+  designated_city: { ja: '市長', en: 'Mayor' },
+  town: { ja: '町長', en: 'Mayor' },
+  village: { ja: '村長', en: 'Mayor' },
+  partial_affairs_association: { ja: '管理者', en: 'Administrator' },
+  wide_area_union: { ja: '広域連合長', en: 'Head of the union' },
+};
+
 export interface MunicipalityWords {
   kind: MunicipalityKind | null;
   /** 区 / ward, 市 / city, …: how texts speak of the tenant. */
   self: Message;
-  /** The body reports go to: its own name (個人情報保護審議会, …) or 審議会 when none is named. */
+  /** The title of its head: 区長, 市長, 管理者, 広域連合長 (or its own, `head_title`). */
+  head: Message;
+  /**
+   * The body reports go to, in texts that must name one: the body its rules name
+   * (`report_body_name`), else its council (`council_name`), else 審議会.
+   */
   council: Message;
+  /**
+   * The body its reports (報告事項) go to, or null when it has none set — neither a council nor
+   * another body: the report pages then say so instead of inventing one.
+   */
+  reportBody: Message | null;
   /** The ordinance the tenant's reports are based on, when recorded. */
   ordinance: string | null;
 }
@@ -57,7 +81,9 @@ export interface MunicipalityWords {
 export const NEUTRAL_WORDS: MunicipalityWords = {
   kind: null,
   self: { ja: '自治体', en: 'municipality' },
+  head: { ja: '長', en: 'head' },
   council: { ja: '審議会', en: 'council' },
+  reportBody: null,
   ordinance: null,
 };
 
@@ -72,7 +98,19 @@ export interface MunicipalityColumns {
   self_word: string | null;
   council_name: string | null;
   ordinance_name: string | null;
+  head_title: string | null;
+  report_body_name: string | null;
 }
+
+/** The columns of `organisations` that `municipalityWords` reads: select them all, never a part. */
+export const MUNICIPALITY_COLUMNS = [
+  'municipality_kind',
+  'self_word',
+  'council_name',
+  'ordinance_name',
+  'head_title',
+  'report_body_name',
+] as const satisfies readonly (keyof MunicipalityColumns)[];
 
 function isKind(value: string | null): value is MunicipalityKind {
   return value !== null && (MUNICIPALITY_KINDS as readonly string[]).includes(value);
@@ -83,10 +121,17 @@ export function municipalityWords(row: MunicipalityColumns | null | undefined): 
   if (!row || !isKind(row.municipality_kind)) return NEUTRAL_WORDS;
   const kind = row.municipality_kind;
   const fallback = DEFAULT_SELF_WORD[kind];
+  const head = DEFAULT_HEAD_TITLE[kind];
+  const bodyName = row.report_body_name ?? row.council_name;
+  const reportBody = bodyName
+    ? { ja: bodyName, en: row.report_body_name ? 'reporting body' : 'council' }
+    : null;
   return {
     kind,
     self: { ja: row.self_word ?? fallback.ja, en: fallback.en },
-    council: row.council_name ? { ja: row.council_name, en: 'council' } : NEUTRAL_WORDS.council,
+    head: { ja: row.head_title ?? head.ja, en: head.en },
+    council: reportBody ?? NEUTRAL_WORDS.council,
+    reportBody,
     ordinance: row.ordinance_name,
   };
 }
@@ -100,10 +145,13 @@ export function commonWords(all: MunicipalityWords[]): MunicipalityWords {
   if (!first) return NEUTRAL_WORDS;
   const same = (a: Message, b: Message) => a.ja === b.ja && a.en === b.en;
   if (!rest.every((w) => same(w.self, first.self))) return NEUTRAL_WORDS;
+  const sameBody = rest.every((w) => w.reportBody?.ja === first.reportBody?.ja);
   return {
     kind: rest.every((w) => w.kind === first.kind) ? first.kind : null,
     self: first.self,
+    head: rest.every((w) => same(w.head, first.head)) ? first.head : NEUTRAL_WORDS.head,
     council: rest.every((w) => same(w.council, first.council)) ? first.council : NEUTRAL_WORDS.council,
+    reportBody: sameBody ? first.reportBody : null,
     ordinance: rest.every((w) => w.ordinance === first.ordinance) ? first.ordinance : null,
   };
 }
@@ -112,14 +160,27 @@ const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
  * Puts the tenant's words into a text: `{self}` (区 / ward), `{Self}` (Ward, for English sentences
- * that begin with it), `{council}` (個人情報保護審議会 / council).
+ * that begin with it), `{head}` (区長 / mayor), `{council}` (個人情報保護審議会 / council).
  */
 export function fillWords(text: string, words: MunicipalityWords, lang: 'ja' | 'en'): string {
   if (!text.includes('{')) return text;
   return text
     .replaceAll('{self}', words.self[lang])
     .replaceAll('{Self}', capitalised(words.self[lang]))
+    .replaceAll('{head}', words.head[lang])
     .replaceAll('{council}', words.council[lang]);
+}
+
+/**
+ * The head as a document names it after the municipality's name, without saying the shared part
+ * twice: 新宿区 + 区長 → 新宿区長, ○○広域連合 + 広域連合長 → ○○広域連合長, ○○衛生組合 + 管理者 →
+ * ○○衛生組合管理者.
+ */
+export function headOf(name: string, head: string): string {
+  for (let n = Math.min(name.length, head.length - 1); n > 0; n--) {
+    if (name.endsWith(head.slice(0, n))) return name + head.slice(n);
+  }
+  return name + head;
 }
 
 /** A bilingual message with the tenant's words put in. */
@@ -143,7 +204,7 @@ export async function loadMunicipalityWords(
   if (!wardId) return NEUTRAL_WORDS;
   const row = await db
     .selectFrom('organisations')
-    .select(['municipality_kind', 'self_word', 'council_name', 'ordinance_name'])
+    .select(MUNICIPALITY_COLUMNS)
     .where('id', '=', wardId)
     .where('kind', '=', 'ward')
     .executeTakeFirst();

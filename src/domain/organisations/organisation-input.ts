@@ -17,8 +17,13 @@ export interface OrganisationInput {
   municipalityKind?: MunicipalityKind;
   /** 呼称 (default: the kind's own word, 区/市/町/村/組合/連合); not for companies. */
   selfWord?: string | null;
+  /** Its council (審議会); null: it has none. */
   councilName?: string | null;
   ordinanceName?: string | null;
+  /** Its head's title when not the kind's (区長, 市長, …; 管理者, 広域連合長). */
+  headTitle?: string | null;
+  /** The body its rules send its reports to, when that is not its council. */
+  reportBodyName?: string | null;
 }
 
 export type OrganisationPatch = Partial<
@@ -34,10 +39,19 @@ export type OrganisationPatch = Partial<
     | 'selfWord'
     | 'councilName'
     | 'ordinanceName'
+    | 'headTitle'
+    | 'reportBodyName'
   >
 >;
 
-const MUNICIPALITY_FIELDS = ['municipalityKind', 'selfWord', 'councilName', 'ordinanceName'] as const;
+export const MUNICIPALITY_FIELDS = [
+  'municipalityKind',
+  'selfWord',
+  'councilName',
+  'ordinanceName',
+  'headTitle',
+  'reportBodyName',
+] as const;
 
 /** The municipality's fields named for an organisation that is not a tenant (a company). */
 export function municipalityFieldsGiven(input: OrganisationPatch): string[] {
@@ -47,8 +61,8 @@ export function municipalityFieldsGiven(input: OrganisationPatch): string[] {
 export function notForCompanies(fields: string[]): ValidationError {
   return new ValidationError(
     {
-      en: 'Only a municipality has a kind, a word for itself, a council and an ordinance',
-      ja: '自治体の種別・呼称・審議会・条例は自治体にのみ設定できます',
+      en: "Only a municipality has a kind, a word for itself, a head's title, a council, a reporting body and an ordinance",
+      ja: '自治体の種別・呼称・長の職名・審議会・報告先・条例は自治体にのみ設定できます',
     },
     fields.map((path) => ({
       path,

@@ -19,6 +19,10 @@ export interface Organisation {
   councilName: string | null;
   /** The tenant's ordinance, the basis of its reports. */
   ordinanceName: string | null;
+  /** Its head's title when not the kind's (区長, 市長, …, 管理者, 広域連合長); null: the kind's. */
+  headTitle: string | null;
+  /** The body its reports go to when not its council; null: the council (or none set). */
+  reportBodyName: string | null;
   /** 代表者 as documents print it (代表取締役　山田 太郎); null: not recorded. */
   representative: string | null;
   /** For a company, the wards it is known to; for a ward, the companies known to it. */
@@ -94,6 +98,8 @@ export function toOrganisation(
     selfWord: row.self_word,
     councilName: row.council_name,
     ordinanceName: row.ordinance_name,
+    headTitle: row.head_title,
+    reportBodyName: row.report_body_name,
     representative: row.representative,
     linkedOrgIds,
     partnerOrgIds,

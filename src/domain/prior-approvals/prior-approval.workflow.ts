@@ -201,7 +201,7 @@ export const priorApprovalCommands: Record<PriorApprovalCommand, Step> = {
           ? new ConflictError(
               {
                 en: 'This contract requires a witness (立会い) of the disposal: record the witness and the date first',
-                ja: 'この契約では廃棄に区の立会いが必要です。立会人の氏名と立会日を記録してください',
+                ja: 'この契約では廃棄に{self}の立会いが必要です。立会人の氏名と立会日を記録してください',
               },
               { state: record.status, event: 'COMPLETE', missing: ['witnessName', 'witnessedOn'] },
             )

@@ -1,5 +1,5 @@
 import type { Answers } from '../../../forms/compliance-report/compliance-report.form.js';
-import { municipalityWords } from '../organisations/municipality-words.js';
+import { headOf, MUNICIPALITY_COLUMNS, municipalityWords } from '../organisations/municipality-words.js';
 import type { UseCaseContext } from '../shared/context.js';
 import { type Plain, toPlain } from '../shared/plain.js';
 import { type FormStamp, formStamps } from '../sign-off/stamp-boxes.js';
@@ -12,6 +12,8 @@ export type ComplianceReportFormData = Plain<{
   wardName: string;
   /** How the municipality speaks of itself: its part of the form is the 区記入欄 / 市記入欄. */
   selfWord: string;
+  /** The municipality's head the report is addressed to (新宿区長, ○○衛生組合管理者). */
+  wardHead: string;
   contract: {
     title: string;
     number: string | null;
@@ -46,7 +48,7 @@ export async function readComplianceReportForm(
     [report.wardId, report.organisationId].map((orgId) =>
       ctx.db
         .selectFrom('organisations')
-        .select(['name', 'address', 'municipality_kind', 'self_word', 'council_name', 'ordinance_name'])
+        .select(['name', 'address', ...MUNICIPALITY_COLUMNS])
         .where('id', '=', orgId)
         .executeTakeFirstOrThrow(),
     ),
@@ -56,6 +58,7 @@ export async function readComplianceReportForm(
     answers: report.answers,
     wardName: ward!.name,
     selfWord: municipalityWords(ward).self.ja,
+    wardHead: headOf(ward!.name, municipalityWords(ward).head.ja),
     contract: {
       title: contract.title,
       number: contract.contract_number,

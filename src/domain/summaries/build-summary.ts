@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { erasureSummarySection } from '../erasure/erasure-summary-section.js';
-import { municipalityWords } from '../organisations/municipality-words.js';
+import { MUNICIPALITY_COLUMNS, municipalityWords } from '../organisations/municipality-words.js';
 import { authorize } from '../shared/authorize.js';
 import type { UseCaseContext } from '../shared/context.js';
 import { notFound } from '../shared/errors.js';
@@ -63,7 +63,7 @@ export async function buildSummary(
   authorize(ctx.ability, 'read', 'CouncilSummary', { wardId });
   const ward = await ctx.db
     .selectFrom('organisations')
-    .select(['name', 'kind', 'municipality_kind', 'self_word', 'council_name', 'ordinance_name'])
+    .select(['name', 'kind', ...MUNICIPALITY_COLUMNS])
     .where('id', '=', wardId)
     .executeTakeFirst();
   if (ward?.kind !== 'ward') throw notFound('{Self}', '{self}');

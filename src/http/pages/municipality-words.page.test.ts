@@ -8,8 +8,11 @@ import { buildWorld, signIn, USERS, type World } from '../../../test/helpers/wor
 // Every municipality speaks of itself in its own word (issue 18): 南国市, a 市, reads 市 on its pages,
 // documents and messages where 新宿区, a 特別区, reads 区. 区分 ("category") is not the word.
 
-/** 区 as the municipality's word: not 区分, and not in the name of a place (…区 as a proper noun). */
-const WARD_WORD = /区(?!分)/g;
+/**
+ * 区 as the municipality's word: not 区分 or 区域, and not 特別区, the name of a kind the settings
+ * page offers to choose.
+ */
+const WARD_WORD = /(?<!特別)区(?!分|域)/g;
 
 function wardWords(text: string): string[] {
   return [...text.matchAll(WARD_WORD)].map((m) => text.slice(Math.max(0, m.index - 12), m.index + 8));
@@ -174,6 +177,8 @@ describe('a city (市) and a special ward (区) each read their own word', () =>
     const { text } = await pdfText(new Uint8Array(await pdf.arrayBuffer()));
     expect(text).toContain('委託にあたり市が行う情報保護対策');
     expect(wardWords(text)).toEqual([]);
+    // 南国市 has named neither a council nor another body (seed 004 names none): the PDF says so
+    expect(text).toContain('（報告先未設定）');
 
     const wardItems = expectStatus(
       await t.call('GET', '/api/v1/council/report-items?limit=50', { token: w.tokens.council_reviewer }),
@@ -254,11 +259,17 @@ describe('the administrator sets a municipality’s kind and words', () => {
     });
     expect(blank.status).toBe(422);
 
-    // the ward's manager may not rename the city's word: it is the administrator's
-    const byManager = await t.call('PATCH', `${ORGS}/${w.nankoku.wardId}`, {
-      token: await signIn(t, 'manager@city.nankoku.example.jp'),
+    // the city's words are its own manager's (課長) too, but no other municipality's: 新宿区's manager
+    // does not see 南国市 (404), 南国市's officer may not change them (403)
+    const byOtherManager = await t.call('PATCH', `${ORGS}/${w.nankoku.wardId}`, {
+      token: w.tokens.ward_manager,
       json: { selfWord: '区', version: 1 },
     });
-    expect(byManager.status).toBe(403);
+    expect(byOtherManager.status).toBe(404);
+    const byOfficer = await t.call('PATCH', `${ORGS}/${w.nankoku.wardId}`, {
+      token: await signIn(t, 'officer@city.nankoku.example.jp'),
+      json: { selfWord: '区', version: 1 },
+    });
+    expect(byOfficer.status).toBe(403);
   });
 });

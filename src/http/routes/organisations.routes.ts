@@ -58,7 +58,15 @@ const SelfWord = requiredText(10).openapi({
 });
 const CouncilName = requiredText(100).openapi({
   description:
-    'the body its reports go to (e.g. 個人情報保護審議会, or whichever body its rules name); null: none named, texts say 審議会',
+    'its council (審議会, e.g. 個人情報保護審議会), where its reports (報告事項) go unless reportBodyName names another body; null: it has none',
+});
+const ReportBodyName = requiredText(100).openapi({
+  description:
+    '報告先: the body its rules send its reports to when that is not its council (e.g. 情報公開・個人情報保護審査会); null: the council. With neither, the report pages say that no body is set',
+});
+const HeadTitle = requiredText(50).openapi({
+  description:
+    "長の職名: its head's title where documents name the head (addressee of applications, issuer of notices), when not the kind's own (区長, 市長, 町長, 村長; 一部事務組合 管理者; 広域連合 広域連合長); null: the kind's",
 });
 const OrdinanceName = requiredText(200).openapi({
   description:
@@ -69,6 +77,8 @@ const municipalityInput = {
   selfWord: SelfWord.nullish(),
   councilName: CouncilName.nullish(),
   ordinanceName: OrdinanceName.nullish(),
+  headTitle: HeadTitle.nullish(),
+  reportBodyName: ReportBodyName.nullish(),
 };
 
 const OrganisationSchema = z
@@ -88,6 +98,14 @@ const OrganisationSchema = z
     selfWord: z.string().nullable().openapi({ description: '呼称: 区, 市, …; null for companies' }),
     councilName: z.string().nullable(),
     ordinanceName: z.string().nullable(),
+    headTitle: z
+      .string()
+      .nullable()
+      .openapi({ description: "長の職名 when not the kind's; null: the kind's" }),
+    reportBodyName: z
+      .string()
+      .nullable()
+      .openapi({ description: '報告先 when not the council; null: the council' }),
     createdAt: z.string(),
     updatedAt: z.string(),
     version: z.number().int(),
@@ -199,7 +217,8 @@ export function organisationRoutes() {
       summary: 'Register a ward or a company / 組織の登録',
       description:
         'A tenant (kind ward) is a municipality of any kind: municipalityKind (default special_ward), ' +
-        "selfWord (default the kind's word), councilName and ordinanceName. A company takes none of them (422).",
+        "selfWord (default the kind's word), headTitle (default the kind's: 区長, 市長, …, 管理者, 広域連合長), " +
+        'councilName, reportBodyName and ordinanceName. A company takes none of them (422).',
       request: { body: jsonBody(NewOrganisation) },
       responses: { 201: jsonResponse(OrganisationSchema, 'Registered'), ...errorResponses },
     }),
@@ -231,8 +250,12 @@ export function organisationRoutes() {
       path: '/{id}',
       summary: 'Change an organisation / 組織の変更',
       description:
-        "A municipality's kind, word, council and ordinance are details (the administrator's); a new kind " +
-        'without a selfWord brings its own word, selfWord null restores the default.',
+        "An organisation's details (name, address, …) are the administrator's (system_admin). A municipality's " +
+        "kind, word (呼称), head's title (長の職名), council, reporting body (報告先) and ordinance are its administrator's " +
+        "and its own manager's (課長), like its settings (区の設定: sub-contracting depth, sign-off chain 決裁, …), " +
+        'audited (ward.settings_update); anyone else 403, another municipality 404, a stale version 409, a bad value ' +
+        "or a company given a municipality's fields 422. A new kind without a selfWord brings its own word, selfWord " +
+        "null restores the default; headTitle null the kind's title.",
       request: { params: IdParam, body: jsonBody(OrganisationPatch) },
       responses: { 200: jsonResponse(OrganisationSchema, 'Changed'), ...errorResponses },
     }),

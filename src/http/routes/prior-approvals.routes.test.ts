@@ -207,7 +207,8 @@ describe('a disposal (廃棄) on a contract that requires a witness (立会い)'
       method: 'シュレッダーによる裁断（クロスカット）',
     });
     expect(noWitness.status).toBe(409);
-    expect(noWitness.body.detail_ja).toContain('立会');
+    expect(noWitness.body.detail_ja).toContain('廃棄に区の立会いが必要');
+    expect(JSON.stringify(noWitness.body)).not.toContain('{self}');
     expect(noWitness.body.missing).toEqual(['witnessName', 'witnessedOn']);
     record = expectStatus(
       await act('contractor_manager', record, 'complete', {

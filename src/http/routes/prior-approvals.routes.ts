@@ -377,7 +377,9 @@ export function priorApprovalSettingsRoutes() {
         body: jsonBody(
           z.object({
             requiredKinds: z.array(Kind).max(4),
-            disposalWitness: z.boolean().openapi({ description: '廃棄に区の立会いを要する' }),
+            disposalWitness: z
+              .boolean()
+              .openapi({ description: "廃棄の立会い: the municipality's witness attends every disposal" }),
             version: z
               .number()
               .int()

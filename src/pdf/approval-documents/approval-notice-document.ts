@@ -36,7 +36,7 @@ export function ApprovalNoticeDocument({ data: d }: { data: Data }): ReactElemen
       t(warekiOf(d.decidedAt), s.right),
       t(`${d.applicant.name}`, s.to),
       t(`${d.applicant.representative ?? '代表者'}　様`, s.to),
-      t(`${d.wardName}長${d.departmentName ? `（担当：${d.departmentName}）` : ''}`, s.right),
+      t(`${d.wardHead}${d.departmentName ? `（担当：${d.departmentName}）` : ''}`, s.right),
       t('再委託承認通知書', s.title),
       t(
         `${warekiOf(d.submittedAt)}付けで申請のあった再委託について、個人情報の取扱いに関する特記事項第7条第1項ただし書の規定により、下記のとおり承認します。`,

@@ -30,7 +30,7 @@ export function SubdelegationApplicationDocument({ data: d }: { data: Data }): R
       Page,
       { size: 'A4', style: s.page },
       t(warekiOf(d.submittedAt), s.right),
-      t(`${d.wardName}長　殿`, s.to),
+      t(`${d.wardHead}　殿`, s.to),
       partyBlock('申請者（受託者）', d.applicant, true),
       t('再委託承認申請書', s.title),
       t(

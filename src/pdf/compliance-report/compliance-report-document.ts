@@ -89,7 +89,7 @@ export function ComplianceReportDocument({ data }: { data: Data }): ReactElement
       { size: 'A4', style: s.page },
       t('別紙5', s.note),
       t(FORM_TITLE, s.title),
-      t(`${data.wardName}長あて`),
+      t(`${data.wardHead}あて`),
       t(data.submittedAt ? toWareki(toJapanDate(new Date(data.submittedAt))) : '年　月　日', s.right),
       h(
         View,

@@ -11,8 +11,11 @@ import { longRow, pageNumbers, paragraphs, row, styles, text } from './council-r
 
 type CoverInput = Pick<
   CouncilReportData,
-  'councilName' | 'meeting' | 'meetingDate' | 'ordinance' | 'content' | 'cover'
+  'reportBodyName' | 'meeting' | 'meetingDate' | 'ordinance' | 'content' | 'cover'
 >;
+
+/** Printed where the body would be named when the municipality has set none (no council, no 報告先). */
+export const NO_REPORT_BODY = '（報告先未設定）';
 
 /** 「◇新宿区個人情報保護条例第14条第1項（業務委託）」: the basis the item is reported under. */
 export function ordinanceBasis({ ordinance, content }: Pick<CoverInput, 'ordinance' | 'content'>): string {
@@ -27,7 +30,7 @@ export function CoverPage(d: CoverInput): ReactElement {
   return h(
     Page,
     { size: 'A4', style: styles.page },
-    text(`${d.councilName}　諮問・報告事項`, styles.title),
+    text(`${d.reportBodyName ?? NO_REPORT_BODY}　諮問・報告事項`, styles.title),
     text(d.meeting ? d.meeting.title : '', styles.header),
     h(
       View,

@@ -3,7 +3,13 @@ import { createElement as h, type ReactElement } from 'react';
 import { mediaPhrase } from '../../domain/council/council-report-content.js';
 import type { CouncilReportData } from '../../domain/council/read-council-report.js';
 import { toWareki } from '../../domain/shared/wareki.js';
-import { CoverPage, hasOverview, OverviewPage, ordinanceBasis } from './council-report-cover.js';
+import {
+  CoverPage,
+  hasOverview,
+  NO_REPORT_BODY,
+  OverviewPage,
+  ordinanceBasis,
+} from './council-report-cover.js';
 import { pageNumbers, row, styles, text } from './council-report-styles.js';
 
 // The council report as seed 003 lays it out: the cover sheet, 事業の概要 (with a bundled
@@ -18,7 +24,7 @@ function measures(label: string, list: string[]): ReactElement[] {
 
 export type CouncilReportPdfInput = Pick<
   CouncilReportData,
-  'wardName' | 'selfWord' | 'councilName' | 'meeting' | 'meetingDate' | 'ordinance' | 'content' | 'cover'
+  'wardName' | 'selfWord' | 'reportBodyName' | 'meeting' | 'meetingDate' | 'ordinance' | 'content' | 'cover'
 >;
 
 /** 委託先 (and 再委託先): the company, or how it is being chosen while it is not chosen yet. */
@@ -65,7 +71,7 @@ function ReportItemPage(d: CouncilReportPdfInput): ReactElement {
     Page,
     { size: 'A4', style: styles.page },
     text(
-      `${d.wardName}　${d.councilName}${meetingLine.length ? `　${meetingLine.join('　')}` : ''}`,
+      `${d.wardName}　${d.reportBodyName ?? NO_REPORT_BODY}${meetingLine.length ? `　${meetingLine.join('　')}` : ''}`,
       styles.header,
     ),
     text('報告事項', styles.title),

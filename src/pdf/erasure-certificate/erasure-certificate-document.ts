@@ -26,6 +26,8 @@ export interface CertificateView {
   verificationUrl: string;
   /** 区, 市, …: the municipality's staff are 区職員 / 市職員. */
   selfWord: string;
+  /** The municipality's head, addressed by name and title (新宿区長, ○○衛生組合管理者). */
+  wardHead: string;
 }
 
 const s = StyleSheet.create({
@@ -140,10 +142,11 @@ export function ErasureCertificateDocument({
   kid,
   verificationUrl,
   selfWord,
+  wardHead,
 }: CertificateView): ReactElement {
   const erased = c.items.filter((i) => i.disposition === 'erased');
   const returned = c.items.filter((i) => i.disposition === 'returned');
-  const addressees = c.recipients.map((r) => (r.role === 'ward' ? `${r.name}長　殿` : `${r.name}　御中`));
+  const addressees = c.recipients.map((r) => (r.role === 'ward' ? `${wardHead}　殿` : `${r.name}　御中`));
   const rows: ReactElement[] = [
     row(
       '契約件名',

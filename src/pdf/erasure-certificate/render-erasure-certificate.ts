@@ -17,6 +17,7 @@ export async function renderErasureCertificate(
       sha256: data.sha256,
       kid: data.kid,
       selfWord: data.selfWord,
+      wardHead: data.wardHead,
       verificationUrl,
     }),
   );

@@ -22,6 +22,7 @@ import { zodErrors } from '../contracts/contract-form.js';
 import { Layout } from '../layout.js';
 import { type PageCtx, pageCtx, viewerOf } from '../page-context.js';
 import { redirectWithNotice, sendPage } from '../render.js';
+import { NoReportBodyNotice } from './report-body-notice.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MeetingInput = z.object({ title: requiredText(200), heldOn: DateSchema });
@@ -98,6 +99,7 @@ async function showCouncil(c: Context<AppEnv>, values: FormValues, errors: FormE
   return sendPage(
     c,
     <Layout p={p} title={t.title}>
+      <NoReportBodyNotice p={p} />
       {!mayCreate && <p class="lead">{t.readOnly}</p>}
       <h2>{t.meetings}</h2>
       {meetings.length === 0 ? (

@@ -20,6 +20,7 @@ import { pageCtx, viewerOf } from '../page-context.js';
 import { redirectWithNotice, sendPage } from '../render.js';
 import { CoverForm, CoverView, coverField, coverFromForm, coverValues } from './cover-section.js';
 import { CouncilItemView } from './item-view.js';
+import { NoReportBodyNotice } from './report-body-notice.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const str = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? '') : (v ?? '')).trim();
@@ -44,6 +45,7 @@ export async function councilItemPage(
   return sendPage(
     c,
     <Layout p={p} title={item.title}>
+      <NoReportBodyNotice p={p} />
       <p class="actions">
         <a class="button" href={`/council/items/${item.id}/pdf`}>
           {t.pdf}

@@ -461,6 +461,11 @@ export const en: Dictionary = {
   council: {
     title: 'Council',
     meetings: 'Council meetings',
+    noReportBody:
+      'No body is set for the report items to go to. A {self} without a council sets the body its ordinance or rules name instead (e.g. 情報公開・個人情報保護審査会). Until then the report PDFs print 「報告先未設定」 (no reporting body set).',
+    noReportBodyHow:
+      "Enter the council's name or the reporting body in the {self}'s settings (its manager, 課長, may change them).",
+    openSettings: "Open the {self}'s settings",
     unassigned: 'Report items not yet on an agenda',
     items: 'Report items',
     itemsOf: (m: string) => `Report items: ${m}`,

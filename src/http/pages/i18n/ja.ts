@@ -466,8 +466,12 @@ export const ja = {
   inspections: inspectionsJa,
   monitoring: monitoringJa,
   council: {
-    title: '審議会',
-    meetings: '審議会（開催予定・開催済み）',
+    title: '{council}',
+    meetings: '{council}（開催予定・開催済み）',
+    noReportBody:
+      '報告事項の報告先が設定されていません。審議会を置かない{self}は、条例や規則が報告先と定める機関（例: 情報公開・個人情報保護審査会）を設定してください。それまで報告事項のPDFには「報告先未設定」と印字されます。',
+    noReportBodyHow: '{self}の設定で「審議会の名称」または「報告先」を入力します（課長が変更できます）。',
+    openSettings: '{self}の設定を開く',
     unassigned: '未付議の報告事項',
     items: '報告事項',
     itemsOf: (m: string) => `報告事項: ${m}`,

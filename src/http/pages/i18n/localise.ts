@@ -28,7 +28,9 @@ export function localise<D extends object>(
   lang: 'ja' | 'en',
   words: MunicipalityWords = NEUTRAL_WORDS,
 ): D {
-  const key = `${lang}\u0000${words.self.ja}\u0000${words.self.en}\u0000${words.council.ja}`;
+  const key = [lang, words.self.ja, words.self.en, words.head.ja, words.head.en, words.council.ja].join(
+    '\u0000',
+  );
   let filled = cache.get(key) as D | undefined;
   if (!filled) {
     filled = fill(dictionary, words, lang) as D;

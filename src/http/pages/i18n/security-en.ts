@@ -61,5 +61,24 @@ export const securityEn: typeof securityJa = {
     requireSecondFactor: "Require a second factor of the {self}'s staff",
     requireHint: 'Staff who have none yet set up their app at their next sign-in.',
     pickOne: 'Choose at least one',
+    pickDepth: 'Choose one of the options',
+    municipality: 'The {self}',
+    kind: 'Kind of municipality',
+    kindHint: (defaults: string) =>
+      `Blank word and title follow the kind (for the current kind: ${defaults}).`,
+    selfWord: 'Its word for itself (呼称)',
+    selfWordHint: 'How pages and documents speak of it. Blank: the kind’s own word.',
+    headTitle: "Its head's title (長の職名)",
+    headTitleHint:
+      'Written where applications are addressed and notices issued. Blank: the kind’s (as said under the kind).',
+    councilName: 'Council (審議会)',
+    councilNameHint: 'The council its report items go to. Blank when it has none.',
+    reportBodyName: 'Reporting body (報告先)',
+    reportBodyHint:
+      'The body its ordinance or rules send reports to when not a council (e.g. 情報公開・個人情報保護審査会). Blank: the council.',
+    ordinanceName: 'Ordinance (条例)',
+    ordinanceHint: 'The ordinance its report items are made under.',
+    councilReportArticle: 'Article reports are made under',
+    councilReportArticleHint: 'e.g. 第14条第1項. A report item may record another.',
   },
 };

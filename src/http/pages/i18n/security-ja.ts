@@ -63,5 +63,24 @@ export const securityJa = {
     requireSecondFactor: '{self}の職員のログインに二要素認証を必須とする',
     requireHint: '必須にすると、まだ設定していない職員は次のログイン時に認証アプリを設定します。',
     pickOne: '1つ以上選んでください',
+    pickDepth: '選択肢から選んでください',
+    municipality: '{self}について',
+    kind: '団体の種別',
+    kindHint: (defaults: string) =>
+      `空欄のときの呼称・長の職名は種別によります（今の種別では ${defaults}）。`,
+    selfWord: '呼称',
+    selfWordHint: '画面・帳票で自らを呼ぶ語です。空欄なら種別の呼称を使います。',
+    headTitle: '長の職名',
+    headTitleHint:
+      '申請書のあて先・通知書の発行者に書く職名です。空欄なら種別の職名（上の種別の説明のとおり）を使います。',
+    councilName: '審議会の名称',
+    councilNameHint: '報告事項を報告する審議会です。審議会を置かないときは空欄にします。',
+    reportBodyName: '報告先',
+    reportBodyHint:
+      '条例や規則が審議会以外の機関に報告すると定めるときの機関名です（例: 情報公開・個人情報保護審査会）。空欄なら審議会に報告します。',
+    ordinanceName: '条例の名称',
+    ordinanceHint: '報告事項の根拠となる条例です。',
+    councilReportArticle: '報告の根拠条項',
+    councilReportArticleHint: '例: 第14条第1項。報告事項ごとに別の条項を記録することもできます。',
   },
 };
