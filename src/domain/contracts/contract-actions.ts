@@ -1,4 +1,4 @@
-import { asSubject } from '../../../policies/app-ability.js';
+import { asSubjectOnce } from '../../../policies/app-ability.js';
 import type { ContractUseEvent } from '../../../workflows/contract-lifecycle/contract-lifecycle.machine.js';
 import { accepts } from '../../../workflows/shared/decide.js';
 import { allowedActions, type Viewer } from '../shared/allowed-actions.js';
@@ -85,7 +85,7 @@ function may(
   type: 'Contract' | 'HandlerList' | 'Approval',
   record: object,
 ) {
-  return viewer.ability.can(action, asSubject(type, record));
+  return viewer.ability.can(action, asSubjectOnce(type, record));
 }
 
 /**

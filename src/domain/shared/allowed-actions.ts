@@ -1,5 +1,5 @@
 import type { Actor } from '../../../policies/actor.js';
-import { type AppAbility, asSubject } from '../../../policies/app-ability.js';
+import { type AppAbility, asSubjectOnce } from '../../../policies/app-ability.js';
 import { accepts } from '../../../workflows/shared/decide.js';
 import { roleFor } from './run-step.js';
 import { readSnapshot } from './stored-snapshot.js';
@@ -47,7 +47,9 @@ export function mayTake<R extends WorkflowRecord, I, F>(
     return false;
   }
   const target = command.can.on?.(record) ?? { subject: workflow.subject, record };
-  if (!viewer.ability.can(command.can.action, asSubject(target.subject, target.record), command.can.field))
+  if (
+    !viewer.ability.can(command.can.action, asSubjectOnce(target.subject, target.record), command.can.field)
+  )
     return false;
   if (command.requires?.(record)) return false;
   const role = roleFor(viewer.actor, workflow, command, record);
