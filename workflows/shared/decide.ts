@@ -41,8 +41,24 @@ export function accepts<TMachine extends AnyStateMachine>(
 ): boolean {
   const handled = handledEvents(machine, value);
   if (handled && !handled.has(event.type)) return false;
-  return machine.resolveState({ value, context }).can(event);
+  // The machines are pure (guards read only the state, context and event): the same question has
+  // the same answer, and rows of a list ask the same few questions over and over.
+  let answers = acceptedCache.get(machine);
+  if (!answers) {
+    answers = new Map();
+    acceptedCache.set(machine, answers);
+  }
+  const key = `${value}\u0000${JSON.stringify(event)}\u0000${JSON.stringify(context)}`;
+  const known = answers.get(key);
+  if (known !== undefined) return known;
+  const answer = machine.resolveState({ value, context }).can(event);
+  if (answers.size >= ACCEPTED_CACHE_SIZE) answers.clear();
+  answers.set(key, answer);
+  return answer;
 }
+
+const ACCEPTED_CACHE_SIZE = 10_000;
+const acceptedCache = new WeakMap<AnyStateMachine, Map<string, boolean>>();
 
 /**
  * Asks a machine, purely, whether `event` is allowed in the state `value` and where it leads.
