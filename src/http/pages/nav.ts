@@ -35,9 +35,11 @@ export const NAV: NavEntry[] = [
     slot: 'catalogue',
     href: '/catalogue',
     label: (t) => t.catalogue.nav,
+    // not the council reviewer: a committee reads reports, it does not keep registers
     visible: (v) =>
       v.actor.organisationKind !== 'company' &&
       v.actor.wardId !== null &&
+      !v.actor.roles.every((role) => role === 'council_reviewer') &&
       v.ability.can('read', asSubject('Contract', { wardId: v.actor.wardId })),
     pages: true,
   },

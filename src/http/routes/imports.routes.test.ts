@@ -125,7 +125,7 @@ describe('importing contracts, their registers and rosters', () => {
     const res = await upload('contracts', csv([CONTRACT_HEADINGS, active, closed]));
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body).toMatchObject({ kind: 'contracts', dryRun: false, rowCount: 2, recordCount: 2 });
-    const list = await t.call('GET', `${CONTRACTS}?limit=200`, { token: w.tokens.ward_officer });
+    const list = await t.call('GET', `${CONTRACTS}?limit=200&view=full`, { token: w.tokens.ward_officer });
     const imported = list.body.items.find((c: any) => c.contractNumber === '30契約第1号');
     expect(imported).toMatchObject({
       status: 'active',

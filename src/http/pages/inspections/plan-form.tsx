@@ -32,9 +32,12 @@ export async function planFormData(c: Context<AppEnv>, i: Inspection) {
   if (!mayPlan || inspectionRefuses(i, { type: 'EDIT_PLAN', changesDate: false })) return undefined;
   const ctx = useCaseContext(c);
   const planned = i.status === 'planned';
+  // a company's inspection of its sub-contractor (inspectingOrgId): no assistants, and the ward's
+  // templates are not the company's to list — it keeps the template it planned with
+  const ward = i.inspectingOrgId === null;
   const [candidates, templates] = await Promise.all([
-    listAssistantCandidates(ctx, i),
-    planned ? listTemplates(ctx) : Promise.resolve([]),
+    ward ? listAssistantCandidates(ctx, i) : Promise.resolve([]),
+    planned && ward ? listTemplates(ctx) : Promise.resolve([]),
   ]);
   return { planned, candidates, templates };
 }
@@ -78,6 +81,10 @@ export function PlanForm({
         {data.planned && (
           <>
             <TextField p={p} f={f} name="plannedOn" label={t.plannedOn} type="date" required short />
+          </>
+        )}
+        {data.planned && data.templates.length > 0 && (
+          <>
             <SelectField
               p={p}
               f={f}
