@@ -30,6 +30,7 @@ import * as operationalReports from '../../migrations/2026-12-09T0600-operationa
 import * as organisationRepresentative from '../../migrations/2026-12-09T0700-organisation-representative.js';
 import * as packageDownloads from '../../migrations/2026-12-09T0800-package-downloads.js';
 import * as recordNumbers from '../../migrations/2026-12-09T0900-record-numbers.js';
+import * as tenantKeys from '../../migrations/2026-12-09T1600-tenant-keys.js';
 
 // Static imports: Node's import() of .ts files fails under vitest, and a bundled Workers build
 // has no file system to read a migrations folder from.
@@ -65,6 +66,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-09T0400-incident-breach-reports': incidentBreachReports,
   '2026-12-09T0200-contractor-supervision': contractorSupervision,
   '2026-12-09T0900-record-numbers': recordNumbers,
+  '2026-12-09T1600-tenant-keys': tenantKeys,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
