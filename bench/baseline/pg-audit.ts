@@ -21,13 +21,15 @@ export const BASELINE_REQUEST_ID = 'bench-pg-baseline';
 export async function appendAuditRaw(client: pg.PoolClient, e: RawAuditEntry): Promise<void> {
   const chainKey = e.wardId;
   await client.query(
-    'insert into audit_heads (chain_key, last_seq, last_hash) values ($1, 0, $2) on conflict (chain_key) do nothing',
-    [chainKey, GENESIS_HASH],
+    `insert into audit_heads (tenant_ward_id, chain_key, last_seq, last_hash) values ($1, $2, 0, $3)
+     on conflict (tenant_ward_id, chain_key) do nothing`,
+    [e.wardId, chainKey, GENESIS_HASH],
   );
   const head = (
-    await client.query('select last_seq, last_hash from audit_heads where chain_key = $1 for update', [
-      chainKey,
-    ])
+    await client.query(
+      'select last_seq, last_hash from audit_heads where tenant_ward_id = $1 and chain_key = $2 for update',
+      [e.wardId, chainKey],
+    )
   ).rows[0];
   const seq = (BigInt(head.last_seq) + 1n).toString();
   const hash = await hashAuditFields({
@@ -46,9 +48,9 @@ export async function appendAuditRaw(client: pg.PoolClient, e: RawAuditEntry): P
     prevHash: head.last_hash,
   });
   await client.query(
-    `insert into audit_entries (chain_key, seq, ward_id, at, actor_user_id, actor_org_id, action, subject_type,
-       subject_id, before, after, request_id, prev_hash, hash)
-     values ($1, $2::bigint, $3, $4, $5, $3, $6, $7, $8, $9, $10, $11, $12, $13)`,
+    `insert into audit_entries (tenant_ward_id, chain_key, seq, ward_id, at, actor_user_id, actor_org_id, action,
+       subject_type, subject_id, before, after, request_id, prev_hash, hash)
+     values ($3, $1, $2::bigint, $3, $4, $5, $3, $6, $7, $8, $9, $10, $11, $12, $13)`,
     [
       chainKey,
       seq,
@@ -65,11 +67,10 @@ export async function appendAuditRaw(client: pg.PoolClient, e: RawAuditEntry): P
       hash,
     ],
   );
-  await client.query('update audit_heads set last_seq = $2, last_hash = $3 where chain_key = $1', [
-    chainKey,
-    seq,
-    hash,
-  ]);
+  await client.query(
+    'update audit_heads set last_seq = $2, last_hash = $3 where tenant_ward_id = $4 and chain_key = $1',
+    [chainKey, seq, hash, e.wardId],
+  );
 }
 
 export interface TransitionResult {

@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { createScryptPasswordHasher } from '../../src/adapters/scrypt-password-hasher.js';
+import { tenantWardId } from '../../src/db/tenant-ward.js';
 import { canonicalJson, GENESIS_HASH, type HashedAuditFields } from '../../src/domain/audit/audit-hash.js';
 import { BENCH_PASSWORD, companyEmail, nationalKey, SCALE } from './scale.js';
 import { stageWardAudit } from './ward-audit.js';
@@ -67,14 +68,17 @@ async function chainAudit(
   wardId: string | null,
   t = { fetch: 0, hash: 0, insert: 0 },
 ): Promise<number> {
+  const tenant = tenantWardId(wardId);
   await client.query(
-    'insert into audit_heads (chain_key, last_seq, last_hash) values ($1, 0, $2) on conflict (chain_key) do nothing',
-    [chainKey, GENESIS_HASH],
+    `insert into audit_heads (tenant_ward_id, chain_key, last_seq, last_hash) values ($1, $2, 0, $3)
+     on conflict (tenant_ward_id, chain_key) do nothing`,
+    [tenant, chainKey, GENESIS_HASH],
   );
   const head = (
-    await client.query('select last_seq, last_hash from audit_heads where chain_key = $1 for update', [
-      chainKey,
-    ])
+    await client.query(
+      'select last_seq, last_hash from audit_heads where tenant_ward_id = $1 and chain_key = $2 for update',
+      [tenant, chainKey],
+    )
   ).rows[0];
   let seq = BigInt(head.last_seq);
   let prev: string = head.last_hash;
@@ -124,23 +128,22 @@ async function chainAudit(
     t.hash += performance.now() - t0;
     t0 = performance.now();
     await client.query(
-      `insert into audit_entries (chain_key, seq, ward_id, at, actor_user_id, actor_org_id, action, subject_type, subject_id,
-         before, after, request_id, prev_hash, hash)
-       select $1, x.seq, $2, a.at, a.actor_user_id, a.actor_org_id, a.action, a.subject_type, a.subject_id,
+      `insert into audit_entries (tenant_ward_id, chain_key, seq, ward_id, at, actor_user_id, actor_org_id, action,
+         subject_type, subject_id, before, after, request_id, prev_hash, hash)
+       select $8, $1, x.seq, $2, a.at, a.actor_user_id, a.actor_org_id, a.action, a.subject_type, a.subject_id,
          coalesce(a.before, 'null'::jsonb), coalesce(a.after, 'null'::jsonb), $3, x.prev, x.hash
        from unnest($4::bigint[], $5::bigint[], $6::text[], $7::text[]) as x(ord, seq, prev, hash)
        join g_audit a on a.ord = x.ord`,
-      [chainKey, wardId, REQUEST_ID, ords, seqs, prevs, hashes],
+      [chainKey, wardId, REQUEST_ID, ords, seqs, prevs, hashes, tenant],
     );
     total += rows.length;
     t.insert += performance.now() - t0;
   }
   await client.query('close g_cur');
-  await client.query('update audit_heads set last_seq = $2, last_hash = $3 where chain_key = $1', [
-    chainKey,
-    seq.toString(),
-    prev,
-  ]);
+  await client.query(
+    'update audit_heads set last_seq = $2, last_hash = $3 where tenant_ward_id = $4 and chain_key = $1',
+    [chainKey, seq.toString(), prev, tenant],
+  );
   return total;
 }
 

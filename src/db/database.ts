@@ -160,13 +160,18 @@ export interface SigningKeysTable {
   retired_at: Timestamp | null;
 }
 
+/** The ward a row belongs to, or NIL_WARD_ID for none: the distribution column (docs/scale-out.md). */
+type TenantWardId = string;
+
 export interface AuditHeadsTable {
+  tenant_ward_id: TenantWardId;
   chain_key: string;
   last_seq: ColumnType<string, string | number, string | number>;
   last_hash: string;
 }
 
 export interface AuditEntriesTable {
+  tenant_ward_id: TenantWardId;
   chain_key: string;
   seq: ColumnType<string, string | number, never>;
   ward_id: string | null;

@@ -33,6 +33,7 @@ import * as recordNumbers from '../../migrations/2026-12-09T0900-record-numbers.
 import * as accessLogReviews from '../../migrations/2026-12-09T1100-access-log-reviews.js';
 import * as municipalityHeadAndReportBody from '../../migrations/2026-12-09T1200-municipality-head-and-report-body.js';
 import * as imports from '../../migrations/2026-12-09T1500-imports.js';
+import * as tenantKeys from '../../migrations/2026-12-09T1600-tenant-keys.js';
 import * as sessionWrittenLsn from '../../migrations/2026-12-09T1700-session-written-lsn.js';
 
 // Static imports: Node's import() of .ts files fails under vitest, and a bundled Workers build
@@ -54,24 +55,25 @@ const migrations: Record<string, Migration> = {
   '2026-12-07T1100-operator-organisation': operatorOrganisation,
   '2026-12-07T1200-user-email-per-organisation': userEmailPerOrganisation,
   '2026-12-07T1300-second-factor': secondFactor,
-  '2026-12-08T2400-contract-provisions': contractProvisions,
+  '2026-12-08T2000-contract-chain-ending': contractChainEnding,
+  '2026-12-08T2001-contract-termination': contractTermination,
   '2026-12-08T2100-store-before-password': storeBeforePassword,
   '2026-12-08T2110-suspension-lifting': suspensionLifting,
-  '2026-12-08T2000-contract-chain-ending': contractChainEnding,
   '2026-12-08T2300-prior-approvals': priorApprovals,
-  '2026-12-08T2001-contract-termination': contractTermination,
+  '2026-12-08T2400-contract-provisions': contractProvisions,
   '2026-12-08T3000-municipality-words': municipalityWords,
-  '2026-12-09T0800-package-downloads': packageDownloads,
   '2026-12-09T0100-council-report-cover': councilReportCover,
+  '2026-12-09T0200-contractor-supervision': contractorSupervision,
+  '2026-12-09T0400-incident-breach-reports': incidentBreachReports,
+  '2026-12-09T0500-seed004-roster-devices': seed004RosterDevices,
   '2026-12-09T0600-operational-reports': operationalReports,
   '2026-12-09T0700-organisation-representative': organisationRepresentative,
-  '2026-12-09T0500-seed004-roster-devices': seed004RosterDevices,
-  '2026-12-09T0400-incident-breach-reports': incidentBreachReports,
-  '2026-12-09T0200-contractor-supervision': contractorSupervision,
+  '2026-12-09T0800-package-downloads': packageDownloads,
   '2026-12-09T0900-record-numbers': recordNumbers,
   '2026-12-09T1100-access-log-reviews': accessLogReviews,
   '2026-12-09T1200-municipality-head-and-report-body': municipalityHeadAndReportBody,
   '2026-12-09T1500-imports': imports,
+  '2026-12-09T1600-tenant-keys': tenantKeys,
   '2026-12-09T1700-session-written-lsn': sessionWrittenLsn,
 };
 

@@ -83,6 +83,8 @@ export interface IncidentsTable {
 }
 
 export interface NotificationsTable {
+  /** ward_id, or the nil uuid for none: the distribution column (docs/scale-out.md). */
+  tenant_ward_id: string;
   id: Generated<string>;
   user_id: string;
   ward_id: string | null;

@@ -1,5 +1,6 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/database.js';
+import { tenantWardId } from '../../db/tenant-ward.js';
 import { asStoredJson, GENESIS_HASH, hashAuditFields } from './audit-hash.js';
 
 export interface AuditInput {
@@ -26,14 +27,18 @@ export function chainKeyOf(wardId: string | null): string {
  */
 export async function appendAuditEntry(tx: Transaction<Database>, input: AuditInput): Promise<void> {
   const chainKey = chainKeyOf(input.wardId);
+  // The chain lives with its ward: every statement names the ward, so a sharded database sends
+  // it to the ward's shard (docs/scale-out.md).
+  const tenant = tenantWardId(input.wardId);
   await tx
     .insertInto('audit_heads')
-    .values({ chain_key: chainKey, last_seq: 0, last_hash: GENESIS_HASH })
-    .onConflict((oc) => oc.column('chain_key').doNothing())
+    .values({ tenant_ward_id: tenant, chain_key: chainKey, last_seq: 0, last_hash: GENESIS_HASH })
+    .onConflict((oc) => oc.columns(['tenant_ward_id', 'chain_key']).doNothing())
     .execute();
   const head = await tx
     .selectFrom('audit_heads')
     .select(['last_seq', 'last_hash'])
+    .where('tenant_ward_id', '=', tenant)
     .where('chain_key', '=', chainKey)
     .forUpdate()
     .executeTakeFirstOrThrow();
@@ -60,6 +65,7 @@ export async function appendAuditEntry(tx: Transaction<Database>, input: AuditIn
   await tx
     .insertInto('audit_entries')
     .values({
+      tenant_ward_id: tenant,
       chain_key: chainKey,
       seq: sql<string>`${seq}::bigint`,
       ward_id: input.wardId,
@@ -79,6 +85,7 @@ export async function appendAuditEntry(tx: Transaction<Database>, input: AuditIn
   await tx
     .updateTable('audit_heads')
     .set({ last_seq: seq, last_hash: hash })
+    .where('tenant_ward_id', '=', tenant)
     .where('chain_key', '=', chainKey)
     .execute();
 }

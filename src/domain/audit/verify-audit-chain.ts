@@ -29,6 +29,7 @@ export async function verifyAuditChains(db: Kysely<Database>): Promise<ChainRepo
       const rows = await db
         .selectFrom('audit_entries')
         .selectAll()
+        .where('tenant_ward_id', '=', head.tenant_ward_id)
         .where('chain_key', '=', head.chain_key)
         .where('seq', '>', after as never)
         .orderBy('seq')

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
+import { tenantWardId } from '../../db/tenant-ward.js';
 
 type Db = Kysely<Database>;
 
@@ -24,6 +25,7 @@ export async function notify(db: Db, input: NotificationInput, now: Date): Promi
     .insertInto('notifications')
     .values(
       userIds.map((userId) => ({
+        tenant_ward_id: tenantWardId(input.wardId),
         user_id: userId,
         ward_id: input.wardId,
         kind: input.kind,
@@ -36,7 +38,7 @@ export async function notify(db: Db, input: NotificationInput, now: Date): Promi
         created_at: now,
       })),
     )
-    .onConflict((oc) => oc.columns(['user_id', 'deadline_key']).doNothing())
+    .onConflict((oc) => oc.columns(['tenant_ward_id', 'user_id', 'deadline_key']).doNothing())
     .returning('id')
     .execute();
   return rows.length;

@@ -4,6 +4,7 @@ import { expectStatus } from '../../../../test/helpers/contracts.js';
 import { answerRest, command, plan } from '../../../../test/helpers/inspections.js';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
 import { buildWorld, USERS, type World } from '../../../../test/helpers/world.js';
+import { NIL_WARD_ID } from '../../../db/tenant-ward.js';
 
 // 受信箱 and the dashboard read one worklist: an inspection record awaiting 決裁 reaches the
 // signer whose step it is — in the dashboard's panel, the inbox page, the header's count and the
@@ -96,6 +97,7 @@ describe('inbox (受信箱) and dashboard: one worklist', () => {
       .insertInto('notifications')
       .values([
         {
+          tenant_ward_id: NIL_WARD_ID,
           user_id: user,
           ward_id: null,
           kind: 'approval-review-due',
@@ -107,6 +109,7 @@ describe('inbox (受信箱) and dashboard: one worklist', () => {
           created_at: t.clock.now(),
         },
         {
+          tenant_ward_id: NIL_WARD_ID,
           user_id: user,
           ward_id: null,
           kind: 'notice',
