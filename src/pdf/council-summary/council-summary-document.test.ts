@@ -41,6 +41,14 @@ describe('the council summary PDF', () => {
     expect(pageTexts.at(-1)).toContain(`${pages} / ${pages}`);
   });
 
+  it('speaks Japanese only: the figures table has 項目 and 件数, no English label column', async () => {
+    const { text } = await pdfText(await renderCouncilSummaryPdf(summaryOf(3)));
+    const flat = text.replace(/\s/g, '');
+    expect(flat).toContain('項目件数個人情報を取り扱う委託契約3');
+    expect(text).not.toContain('Contracts');
+    expect(text).not.toContain('Item');
+  });
+
   it('draws an empty year as one page with the table header', async () => {
     const { pages, text } = await pdfText(await renderCouncilSummaryPdf(summaryOf(0)));
     expect(pages).toBe(1);

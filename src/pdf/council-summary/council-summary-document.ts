@@ -17,6 +17,7 @@ const s = StyleSheet.create({
   row: { flexDirection: 'row', borderBottomWidth: 1, borderColor: '#000' },
   th: { backgroundColor: '#f0f0f0', fontWeight: 700 },
   cell: { padding: 3, borderRightWidth: 1, borderColor: '#000' },
+  number: { textAlign: 'right' },
   // From the top, as in the council report: landscape A4 is 595.28pt high.
   footer: {
     position: 'absolute',
@@ -44,12 +45,20 @@ const PADDING = 3;
 // (570), less a margin for the estimate.
 const BODY = (570 - 10 - 30) * 0.97;
 
-// Cells are Text with borders (no View around each): a third fewer nodes to lay out.
+// Cells are Text with borders (no View around each): a third fewer nodes to lay out. The last
+// column of both tables is a count: right-aligned, as figures are read down a column.
 function row(widths: number[], values: (string | number)[], header = false, key?: string): ReactElement {
+  const last = values.length - 1;
   return h(
     View,
     { style: header ? [s.row, s.th] : s.row, wrap: false, key },
-    ...values.map((v, i) => h(Text, { style: [s.cell, { width: widths[i] }], key: i }, String(v))),
+    ...values.map((v, i) =>
+      h(
+        Text,
+        { style: [s.cell, { width: widths[i] }, ...(i === last && !header ? [s.number] : [])], key: i },
+        String(v),
+      ),
+    ),
   );
 }
 
@@ -67,7 +76,7 @@ function contractCells(c: CouncilSummary['contracts'][number]): string[] {
 export function CouncilSummaryDocument({ summary }: { summary: CouncilSummary }): ReactElement {
   // Widths in points adding up to the text width of landscape A4 (842 − 2 × 30): percentages and
   // flex resolved against the wrong width on a landscape page.
-  const figureWidths = [452, 250, 80];
+  const figureWidths = [702, 80];
   const contractWidths = [250, 95, 170, 65, 152, 50];
   const geometry = (widths: number[]) => ({
     widths,
@@ -76,11 +85,10 @@ export function CouncilSummaryDocument({ summary }: { summary: CouncilSummary })
     padding: PADDING,
   });
   const contractHeader = ['件名', '所管課', '受託者', '状態', '契約期間', '再委託'];
-  const figureRows = summary.figures.map((f) => [f.label, f.labelEn, String(f.value)]);
+  // Japanese headings and labels only: the document is the municipality's, in its language
+  const figureRows = summary.figures.map((f) => [f.label, String(f.value)]);
   const figuresHeight =
-    1 +
-    [['項目', 'Item', '件数'], ...figureRows].reduce((n, r) => n + rowHeight(r, geometry(figureWidths)), 0) +
-    10;
+    1 + [['項目', '件数'], ...figureRows].reduce((n, r) => n + rowHeight(r, geometry(figureWidths)), 0) + 10;
   const titleHeight = 14 * LINE_HEIGHT + 4 + FONT_SIZE * LINE_HEIGHT + 8;
   const cells = summary.contracts.map(contractCells);
   const pages = splitIntoPages(cells, (r) => rowHeight(r, geometry(contractWidths)), {
@@ -117,7 +125,7 @@ export function CouncilSummaryDocument({ summary }: { summary: CouncilSummary })
               h(
                 View,
                 { style: s.table, key: 'figures' },
-                row(figureWidths, ['項目', 'Item', '件数'], true),
+                row(figureWidths, ['項目', '件数'], true),
                 ...summary.figures.map((f, i) => row(figureWidths, figureRows[i]!, false, f.key)),
               ),
             ]
