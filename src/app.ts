@@ -12,6 +12,7 @@ import { notFoundProblem, problemFromError } from './http/problem.js';
 import { accessLogReviewRoutes } from './http/routes/access-log-reviews.routes.js';
 import { approvalDocumentRoutes } from './http/routes/approval-documents.routes.js';
 import { approvalRoutes, suspensionRoutes } from './http/routes/approvals.routes.js';
+import { companyStandingRoutes } from './http/routes/company-standing.routes.js';
 import { attachmentBodyLimit, attachmentRoutes } from './http/routes/attachments.routes.js';
 import { auditRoutes } from './http/routes/audit.routes.js';
 import { authRoutes } from './http/routes/auth.routes.js';
@@ -92,6 +93,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/approvals', approvalRoutes());
   app.route('/api/v1/approvals', approvalDocumentRoutes());
   app.route('/api/v1/suspensions', suspensionRoutes());
+  app.route('/api/v1/companies', companyStandingRoutes());
   app.route('/api/v1/council', councilRoutes());
   app.route('/api/v1/inspections', inspectionRoutes());
   app.route('/api/v1/handover-packages', handoverRoutes());
