@@ -105,7 +105,10 @@ export const STANDING_RULES_V1: StandingRules = {
         { atLeast: 1, points: 1 },
         { atLeast: 3, points: 2 },
       ],
-      why: { ja: '期限までに報告がないもの（直近2年）', en: 'reports not in by their due day (last two years)' },
+      why: {
+        ja: '期限までに報告がないもの（直近2年）',
+        en: 'reports not in by their due day (last two years)',
+      },
     },
     {
       fact: 'contradictingReports',
@@ -123,7 +126,10 @@ export const STANDING_RULES_V1: StandingRules = {
         { atLeast: 1, points: 1 },
         { atLeast: 3, points: 2 },
       ],
-      why: { ja: '直近のモニタリング報告書でC（不十分）とされた項目', en: 'items rated C in the latest monitoring report' },
+      why: {
+        ja: '直近のモニタリング報告書でC（不十分）とされた項目',
+        en: 'items rated C in the latest monitoring report',
+      },
     },
     {
       fact: 'financialGrade',
@@ -204,7 +210,8 @@ export function pointsOf(factor: Factor, facts: StandingFacts): number {
   }
   const value = facts[factor.fact];
   let points = 0;
-  for (const step of (factor as CountFactor).steps) if (value >= step.atLeast) points = Math.max(points, step.points);
+  for (const step of (factor as CountFactor).steps)
+    if (value >= step.atLeast) points = Math.max(points, step.points);
   return points;
 }
 

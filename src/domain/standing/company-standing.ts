@@ -1,11 +1,11 @@
 import { type Kysely, sql } from 'kysely';
-import { accessibleBy, type FieldMap } from '../../../policies/rules-to-sql.js';
 import {
   evaluateStanding,
   STANDING_RULES,
   type Standing,
   type StandingFacts,
 } from '../../../forms/company-standing/standing-rules.js';
+import { accessibleBy, type FieldMap } from '../../../policies/rules-to-sql.js';
 import type { Database } from '../../db/database.js';
 import type { UseCaseContext } from '../shared/context.js';
 import { notFound } from '../shared/errors.js';
@@ -60,11 +60,7 @@ interface FactsRow {
  * The facts of every company the actor's municipality knows, each read from that municipality's
  * rows only; `companyId` narrows to one, `q` to names or 法人番号 containing it.
  */
-function factsQuery(
-  ctx: UseCaseContext,
-  db: Kysely<Database>,
-  filter: { companyId?: string; q?: string },
-) {
+function factsQuery(ctx: UseCaseContext, db: Kysely<Database>, filter: { companyId?: string; q?: string }) {
   const now = ctx.now();
   const today = toJapanDate(now);
   const yearAgo = new Date(now.getTime() - 365 * 86_400_000);

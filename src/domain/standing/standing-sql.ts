@@ -51,7 +51,9 @@ export function scoreSql(rules: StandingRules = STANDING_RULES): RawBuilder<numb
 /** The tier's rank (0 = A) from a score expression, for sorting. */
 export function tierRankSql(score: RawBuilder<number>, rules: StandingRules = STANDING_RULES) {
   const cases = rules.tiers
-    .map((t, i) => (t.maxScore === undefined ? undefined : sql`when ${score} <= ${sql.lit(t.maxScore)} then ${sql.lit(i)}`))
+    .map((t, i) =>
+      t.maxScore === undefined ? undefined : sql`when ${score} <= ${sql.lit(t.maxScore)} then ${sql.lit(i)}`,
+    )
     .filter((c) => c !== undefined);
   return sql<number>`(case ${sql.join(cases, sql` `)} else ${sql.lit(rules.tiers.length - 1)} end)`;
 }

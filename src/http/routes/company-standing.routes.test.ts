@@ -86,7 +86,9 @@ describe('a company’s standing from the records', () => {
       token: w.tokens.ward_officer,
     });
     expect(unknown.status).toBe(404);
-    expect((await t.call('GET', standingOf('not-a-uuid'), { token: w.tokens.ward_officer })).status).toBe(422);
+    expect((await t.call('GET', standingOf('not-a-uuid'), { token: w.tokens.ward_officer })).status).toBe(
+      422,
+    );
     expect((await t.call('GET', `${STANDING}?sort=drop`, { token: w.tokens.ward_officer })).status).toBe(422);
     expect((await t.call('GET', STANDING)).status).toBe(401);
   });
@@ -136,5 +138,4 @@ describe('a company’s standing from the records', () => {
     const inList = list.items.find((s: { companyId: string }) => s.companyId === w.companies.contractor);
     expect(inList.score).toBe(overdue.score);
   });
-
 });
