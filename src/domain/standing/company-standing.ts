@@ -60,74 +60,91 @@ interface FactsRow {
  * The facts of every company the actor's municipality knows, each read from that municipality's
  * rows only; `companyId` narrows to one, `q` to names or 法人番号 containing it.
  */
-function factsQuery(ctx: UseCaseContext, db: Kysely<Database>, filter: { companyId?: string; q?: string }) {
+function factsQuery(
+  ctx: Pick<UseCaseContext, 'ability' | 'now'>,
+  db: Kysely<Database>,
+  filter: { companyId?: string; q?: string; wardId?: string; departmentId?: string | null },
+) {
   const now = ctx.now();
   const today = toJapanDate(now);
   const yearAgo = new Date(now.getTime() - 365 * 86_400_000);
   const twoYearsAgo = toJapanDate(new Date(now.getTime() - 2 * 365 * 86_400_000));
-  return db
-    .selectFrom('ward_companies as wc')
-    .innerJoin('organisations as o', 'o.id', 'wc.company_id')
-    .where('o.kind', '=', 'company')
-    .where((eb) => accessibleBy(eb, ctx.ability, 'read', 'CompanyStanding', standingFields))
-    .$if(!!filter.companyId, (q) => q.where('o.id', '=', filter.companyId!))
-    .$if(!!filter.q, (q) =>
-      q.where((eb) =>
-        eb.or([
-          eb('o.name', 'like', `%${escapeLike(filter.q!)}%`),
-          eb('o.corporate_number', 'like', `%${escapeLike(filter.q!)}%`),
-        ]),
-      ),
-    )
-    .select([
-      'o.id as company_id',
-      'wc.ward_id as ward_id',
-      'o.name as name',
-      'o.corporate_number as corporate_number',
-      sql<number>`(select count(*)::int from inspection_findings f
+  return (
+    db
+      .selectFrom('ward_companies as wc')
+      .innerJoin('organisations as o', 'o.id', 'wc.company_id')
+      .where('o.kind', '=', 'company')
+      // the rules in SQL; a summary already authorised for its ward names the ward instead
+      .$if(!filter.wardId, (q) =>
+        q.where((eb) => accessibleBy(eb, ctx.ability, 'read', 'CompanyStanding', standingFields)),
+      )
+      .$if(!!filter.wardId, (q) => q.where('wc.ward_id', '=', filter.wardId!))
+      // a department's summary counts the companies working on its contracts
+      .$if(!!filter.departmentId, (q) =>
+        q.where(
+          sql<boolean>`exists (select 1 from contracts dc where dc.ward_id = wc.ward_id
+          and dc.contractor_org_id = o.id and dc.department_id = ${filter.departmentId})`,
+        ),
+      )
+      .$if(!!filter.companyId, (q) => q.where('o.id', '=', filter.companyId!))
+      .$if(!!filter.q, (q) =>
+        q.where((eb) =>
+          eb.or([
+            eb('o.name', 'like', `%${escapeLike(filter.q!)}%`),
+            eb('o.corporate_number', 'like', `%${escapeLike(filter.q!)}%`),
+          ]),
+        ),
+      )
+      .select([
+        'o.id as company_id',
+        'wc.ward_id as ward_id',
+        'o.name as name',
+        'o.corporate_number as corporate_number',
+        sql<number>`(select count(*)::int from inspection_findings f
         where f.ward_id = wc.ward_id and f.organisation_id = o.id
           and f.status in ('open', 'reported', 'carried'))`.as('open_findings'),
-      sql<number>`(select count(*)::int from inspection_findings f
+        sql<number>`(select count(*)::int from inspection_findings f
         where f.ward_id = wc.ward_id and f.organisation_id = o.id
           and f.status in ('open', 'carried') and f.due_on < ${today}::date)`.as('overdue_findings'),
-      sql<number>`(select count(*)::int from incidents i
+        sql<number>`(select count(*)::int from incidents i
         join contracts c on c.ward_id = i.ward_id and c.id = i.contract_id
         where i.ward_id = wc.ward_id and (c.contractor_org_id = o.id or i.reporting_org_id = o.id)
           and i.discovered_at >= ${yearAgo})`.as('incidents_last_year'),
-      sql<number>`(select count(*)::int from compliance_reports r
+        sql<number>`(select count(*)::int from compliance_reports r
         where r.ward_id = wc.ward_id and r.organisation_id = o.id and r.due_on >= ${twoYearsAgo}::date
           and ((r.submitted_at is null and r.status in ('issued', 'draft') and r.due_on < ${today}::date)
             or (r.submitted_at at time zone 'Asia/Tokyo')::date > r.due_on))`.as('late_reports'),
-      sql<number>`(select count(*)::int from compliance_reports r
+        sql<number>`(select count(*)::int from compliance_reports r
         where r.ward_id = wc.ward_id and r.organisation_id = o.id and r.due_on >= ${twoYearsAgo}::date
           and jsonb_array_length(r.discrepancies) > 0)`.as('contradicting_reports'),
-      sql<number>`(select count(*)::int from jsonb_each_text((select m.ratings from monitoring_reports m
+        sql<number>`(select count(*)::int from jsonb_each_text((select m.ratings from monitoring_reports m
           where m.ward_id = wc.ward_id and m.organisation_id = o.id
           order by m.hearing_on desc, m.created_at desc limit 1)) e
         where e.value = 'C')`.as('monitoring_c_ratings'),
-      sql<'S' | 'A' | 'B' | 'C' | null>`(select m.financial_grade from monitoring_reports m
+        sql<'S' | 'A' | 'B' | 'C' | null>`(select m.financial_grade from monitoring_reports m
         where m.ward_id = wc.ward_id and m.organisation_id = o.id
         order by m.hearing_on desc, m.created_at desc limit 1)`.as('financial_grade'),
-      // levels below it: a contract's chain lists the companies above its contractor, so the
-      // company's place in that list says how far down the contract sits from it
-      sql<number>`(select coalesce(max(c.depth - array_position(c.chain_org_ids, o.id) + 1), 0)::int
+        // levels below it: a contract's chain lists the companies above its contractor, so the
+        // company's place in that list says how far down the contract sits from it
+        sql<number>`(select coalesce(max(c.depth - array_position(c.chain_org_ids, o.id) + 1), 0)::int
         from contracts c where c.ward_id = wc.ward_id and o.id = any(c.chain_org_ids)
           and c.status <> 'closed')`.as('chain_depth'),
-      sql<number>`(select count(distinct c.contractor_org_id)::int from contracts c
+        sql<number>`(select count(distinct c.contractor_org_id)::int from contracts c
         where c.ward_id = wc.ward_id and o.id = any(c.chain_org_ids) and c.status <> 'closed')`.as(
-        'subcontractors',
-      ),
-      sql<boolean>`exists (select 1 from contracts c
+          'subcontractors',
+        ),
+        sql<boolean>`exists (select 1 from contracts c
         join register_revisions rr on rr.ward_id = c.ward_id and rr.contract_id = c.id
           and rr.revision = c.register_revision
         where c.ward_id = wc.ward_id and c.contractor_org_id = o.id
           and c.status in ('approved', 'active', 'ending')
           and jsonb_path_exists(rr.document,
             '$.subjectGroups[*].items[*] ? (@.specialCategory != null || @.myNumber == true)'))`.as(
-        'sensitive_data',
-      ),
-      sql<number>`0`.as('certification_gaps'),
-    ]);
+          'sensitive_data',
+        ),
+        sql<number>`0`.as('certification_gaps'),
+      ])
+  );
 }
 
 function escapeLike(text: string): string {
@@ -204,4 +221,24 @@ export async function getCompanyStanding(ctx: UseCaseContext, companyId: string)
     .executeTakeFirst();
   if (!row) throw notFound('Company', '事業者');
   return toStanding(row as unknown as FactsRow, toJapanDate(ctx.now()));
+}
+
+/**
+ * How many of a ward's companies stand in each tier today, for the council summary (which has
+ * already checked that its reader may read the ward's summary; it names no company).
+ */
+export async function tierCountsOfWard(
+  ctx: Pick<UseCaseContext, 'ability' | 'now' | 'db'>,
+  wardId: string,
+  departmentId: string | null = null,
+): Promise<Record<'A' | 'B' | 'C', number>> {
+  const rows = await ctx.db
+    .selectFrom(factsQuery(ctx, ctx.db, { wardId, departmentId }).as('facts'))
+    .selectAll('facts')
+    .select(scoreSql().as('score'))
+    .execute();
+  const counts = { A: 0, B: 0, C: 0 };
+  const asOf = toJapanDate(ctx.now());
+  for (const row of rows) counts[toStanding(row as unknown as FactsRow, asOf).tier] += 1;
+  return counts;
 }
