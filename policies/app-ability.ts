@@ -23,6 +23,7 @@ import { definePriorApprovalRules } from './rules/prior-approvals.js';
 import { defineProvisionRules } from './rules/provisions.js';
 import { defineReportRequestRules } from './rules/report-requests.js';
 import { defineReportRules } from './rules/reports.js';
+import { defineStandingRules } from './rules/standing.js';
 
 /** `sign`: a step of the ward's internal sign-off (決裁). */
 export type Action = 'manage' | 'read' | 'create' | 'update' | 'delete' | 'sign';
@@ -47,6 +48,8 @@ export type SubjectType =
   | 'Attachment'
   | 'Approval'
   | 'Suspension'
+  // a company's standing with the municipality (リスク区分), computed from the records
+  | 'CompanyStanding'
   | 'CouncilMeeting'
   | 'CouncilReportItem'
   // on-site inspections (実地検査) and monitoring (モニタリング)
@@ -119,6 +122,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
   defineAccessLogReviewRules(builder, actor);
   defineDeviceRules(builder, actor);
   defineReportRequestRules(builder, actor);
+  defineStandingRules(builder, actor);
   return builder.build();
 }
 

@@ -17,6 +17,7 @@ import { auditRoutes } from './http/routes/audit.routes.js';
 import { authRoutes } from './http/routes/auth.routes.js';
 import { catalogueRoutes } from './http/routes/catalogue.routes.js';
 import { certificateVerificationRoutes } from './http/routes/certificate-verification.routes.js';
+import { companyStandingRoutes } from './http/routes/company-standing.routes.js';
 import { contractRoutes } from './http/routes/contracts.routes.js';
 import { councilRoutes } from './http/routes/council.routes.js';
 import { deviceRoutes, myNumberRoutes } from './http/routes/devices.routes.js';
@@ -92,6 +93,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/approvals', approvalRoutes());
   app.route('/api/v1/approvals', approvalDocumentRoutes());
   app.route('/api/v1/suspensions', suspensionRoutes());
+  app.route('/api/v1/companies', companyStandingRoutes());
   app.route('/api/v1/council', councilRoutes());
   app.route('/api/v1/inspections', inspectionRoutes());
   app.route('/api/v1/handover-packages', handoverRoutes());

@@ -6,6 +6,7 @@ import type { UseCaseContext } from '../shared/context.js';
 import { notFound } from '../shared/errors.js';
 import { toJapanDate } from '../shared/japan-date.js';
 import { fiscalYearLabel } from '../shared/wareki.js';
+import { standingSummarySection } from '../standing/standing-summary-section.js';
 import { inspectionSection } from './inspection-section.js';
 
 // The council reviewers' summary (審議会向け集計) of one ward and fiscal year: counts and titles of
@@ -52,7 +53,11 @@ export interface SummaryScope {
 
 /** Figures of other features (inspections, erasure certificates) join the summary through here. */
 export type SummarySection = (ctx: UseCaseContext, scope: SummaryScope) => Promise<SummaryFigure[]>;
-export const extraSummarySections: SummarySection[] = [inspectionSection, erasureSummarySection];
+export const extraSummarySections: SummarySection[] = [
+  inspectionSection,
+  erasureSummarySection,
+  standingSummarySection,
+];
 
 export async function buildSummary(
   ctx: UseCaseContext,

@@ -5,6 +5,7 @@ import { approvalPages } from './approvals/index.js';
 import { assetRoutes } from './assets/routes.js';
 import { authPages } from './auth.page.js';
 import { cataloguePages } from './catalogue/catalogue.page.js';
+import { companyPages } from './companies/companies.page.js';
 import { contractPages } from './contracts/index.js';
 import { councilPages } from './council/index.js';
 import { devicePages } from './devices/index.js';
@@ -69,6 +70,7 @@ export function pageRoutes() {
   app.route('/', supervisionPages());
   app.route('/', summaryPages());
   app.route('/', suspensionPages());
+  app.route('/', companyPages());
   app.route('/', importPages());
   app.route('/', userPages());
   app.route('/', inboxPages());

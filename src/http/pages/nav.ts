@@ -121,6 +121,14 @@ export const NAV: NavEntry[] = [
     pages: true,
   },
   {
+    // 事業者のリスク区分: the municipality's staff, from the records
+    slot: 'companies',
+    href: '/companies',
+    label: (t) => t.companies.nav,
+    visible: (v) => v.actor.organisationKind !== 'company' && v.ability.can('read', 'CompanyStanding'),
+    pages: true,
+  },
+  {
     slot: 'suspensions',
     href: '/suspensions',
     label: (t) => t.suspensions.nav,

@@ -6,6 +6,7 @@ import { monitoringEn } from '../monitoring/i18n.js';
 import { accessLogReviewsEn } from './access-log-reviews-en.js';
 import { breachEn } from './breach-en.js';
 import { catalogueEn } from './catalogue-en.js';
+import { companiesEn } from './companies-en.js';
 import { councilCoverEn } from './council-cover-en.js';
 import { devicesEn } from './devices-en.js';
 import { handoverEn } from './handover-en.js';
@@ -516,6 +517,7 @@ export const en: Dictionary = {
   reports: reportsEn,
   breach: breachEn,
   suspensions: suspensionsEn,
+  companies: companiesEn,
   imports: importsEn,
   users: usersEn,
   verify: verifyEn,

@@ -13,6 +13,7 @@ import { renewalJa } from '../contracts/renewal-i18n.js';
 import { terminationJa } from '../contracts/termination-i18n.js';
 import { inspectionsJa } from '../inspections/i18n.js';
 import { monitoringJa } from '../monitoring/i18n.js';
+import { companiesJa } from './companies-ja.js';
 import { devicesJa } from './devices-ja.js';
 import { handoverJa } from './handover-ja.js';
 import { importsJa } from './imports-ja.js';
@@ -522,6 +523,7 @@ export const ja = {
   reports: reportsJa,
   breach: breachJa,
   suspensions: suspensionsJa,
+  companies: companiesJa,
   imports: importsJa,
   users: usersJa,
   verify: verifyJa,
