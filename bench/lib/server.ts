@@ -23,15 +23,15 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Spawns `node --import tsx <entry>` with the environment given; resolves once /readyz answers 200. */
+/** Spawns `node [nodeArgs] --import tsx <entry>` with the environment given; resolves once /readyz answers 200. */
 export async function startNodeServer(
   entry: string,
   env: Record<string, string>,
-  options: { readyPath?: string; timeoutMs?: number } = {},
+  options: { readyPath?: string; timeoutMs?: number; nodeArgs?: string[] } = {},
 ): Promise<RunningServer> {
   const port = await freePort();
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', entry], {
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -71,15 +71,23 @@ export async function startNodeServer(
 }
 
 /** The product server as the benchmark runs it: no demo data, no scheduler, no logging. */
-export function startAppServer(databaseUrl: string | undefined, extra: Record<string, string> = {}) {
-  return startNodeServer('src/main.node.ts', {
-    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-    DEMO_DATA: 'false',
-    SCHEDULER: 'false',
-    LOG_LEVEL: 'silent',
-    COOKIE_SECURE: 'false',
-    ...extra,
-  });
+export function startAppServer(
+  databaseUrl: string | undefined,
+  extra: Record<string, string> = {},
+  nodeArgs: string[] = [],
+) {
+  return startNodeServer(
+    'src/main.node.ts',
+    {
+      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      DEMO_DATA: 'false',
+      SCHEDULER: 'false',
+      LOG_LEVEL: 'silent',
+      COOKIE_SECURE: 'false',
+      ...extra,
+    },
+    { nodeArgs },
+  );
 }
 
 /** Resident set size of a process in MiB (Linux /proc). */

@@ -60,6 +60,27 @@ describe('problem+json for bad input', () => {
     expect(res.body.title_ja).toBe('リクエストの本文が大きすぎます');
   });
 
+  it('413 for every write over its path’s limit, while reads (which carry no body) pass', async () => {
+    const over = (bytes: number) => JSON.stringify({ title: 'x'.repeat(bytes) });
+    for (const [method, path, bytes] of [
+      ['PATCH', `/api/v1/contracts/${w.bicycleContractId}`, 1_100_000],
+      ['PUT', `/api/v1/contracts/${w.bicycleContractId}/register`, 1_100_000],
+      ['POST', '/api/v1/imports/contracts', 2_200_000],
+      ['POST', '/api/v1/attachments', 10_600_000],
+    ] as const) {
+      const res = await t.call(method, path, {
+        token: w.tokens.ward_officer,
+        headers: { 'content-type': 'application/json' },
+        body: over(bytes),
+      });
+      expect(res.status, `${method} ${path}`).toBe(413);
+    }
+    for (const path of ['/api/v1/contracts', '/api/v1/attachments?limit=1', '/api/v1/imports']) {
+      const res = await t.call('GET', path, { token: w.tokens.ward_officer });
+      expect(res.status, path).toBe(200);
+    }
+  });
+
   it('404 problem for an unknown route, and 422 for an id that is not a UUID', async () => {
     const missing = await t.call('GET', '/api/v1/nothing-here', { token: w.tokens.ward_officer });
     expect(missing.status).toBe(404);

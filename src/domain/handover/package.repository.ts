@@ -112,61 +112,95 @@ export async function findPackage(
 
 /** The package's chain of custody: handovers, take-outs and hash checks, oldest first. */
 export async function loadCustody(db: Kysely<Database>, pkg: Pick<HandoverPackage, 'wardId' | 'id'>) {
+  return (await loadCustodies(db, [pkg])).get(pkg.id)!;
+}
+
+/**
+ * The chains of custody of several packages (a list page's), in three statements whatever their
+ * number: each package's handovers, take-outs and hash checks, oldest first, by package id.
+ */
+export async function loadCustodies(
+  db: Kysely<Database>,
+  pkgs: ReadonlyArray<Pick<HandoverPackage, 'wardId' | 'id'>>,
+) {
+  const custody = new Map(
+    pkgs.map((p) => [
+      p.id,
+      {
+        handovers: [] as Array<ReturnType<typeof toHandover>>,
+        takeOuts: [] as Array<ReturnType<typeof toTakeOut>>,
+        hashChecks: [] as Array<ReturnType<typeof toHashCheck>>,
+      },
+    ]),
+  );
+  if (!pkgs.length) return custody;
+  // every package of a page is in a ward; the key (ward_id, package_id) keeps each read on its index
+  const keys = sql.join(pkgs.map((p) => sql`(${p.wardId}::uuid, ${p.id}::uuid)`));
+  const ofPackages = sql<boolean>`(ward_id, package_id) in (${keys})`;
+  // ties (the same minute typed twice, a test's fixed clock) in the order the rows were last written
+  const written = sql`ctid`;
   const [handovers, takeOuts, hashChecks] = await Promise.all([
     db
       .selectFrom('package_handovers')
       .selectAll()
-      .where('ward_id', '=', pkg.wardId)
-      .where('package_id', '=', pkg.id)
+      .where(ofPackages)
       .orderBy('handed_at')
+      .orderBy(written)
       .execute(),
     db
       .selectFrom('package_take_outs')
       .selectAll()
-      .where('ward_id', '=', pkg.wardId)
-      .where('package_id', '=', pkg.id)
+      .where(ofPackages)
       .orderBy('requested_at')
+      .orderBy(written)
       .execute(),
     db
       .selectFrom('package_hash_checks')
       .selectAll()
-      .where('ward_id', '=', pkg.wardId)
-      .where('package_id', '=', pkg.id)
+      .where(ofPackages)
       .orderBy('checked_at')
+      .orderBy(written)
       .execute(),
   ]);
+  for (const h of handovers) custody.get(h.package_id)?.handovers.push(toHandover(h));
+  for (const t of takeOuts) custody.get(t.package_id)?.takeOuts.push(toTakeOut(t));
+  for (const c of hashChecks) custody.get(c.package_id)?.hashChecks.push(toHashCheck(c));
+  return custody;
+}
+
+function toHandover(h: Selectable<Database['package_handovers']>) {
   return {
-    handovers: handovers.map((h) => ({
-      id: h.id,
-      kind: h.kind,
-      handedAt: h.handed_at,
-      method: h.method,
-      giver: {
-        organisationId: h.giver_org_id,
-        userId: h.giver_user_id,
-        handlerId: h.giver_handler_id,
-        name: h.giver_name,
-      },
-      receiver: {
-        organisationId: h.receiver_org_id,
-        userId: h.receiver_user_id,
-        handlerId: h.receiver_handler_id,
-        name: h.receiver_name,
-      },
-      identityCheck: { method: h.identity_check, note: h.identity_note },
-      contents: h.contents,
-      recordedBy: h.recorded_by,
-      recordedAt: h.recorded_at,
-    })),
-    takeOuts: takeOuts.map(toTakeOut),
-    hashChecks: hashChecks.map((c) => ({
-      id: c.id,
-      sha256: c.sha256,
-      sizeBytes: Number(c.size_bytes),
-      matches: c.matches,
-      checkedBy: c.checked_by,
-      checkedAt: c.checked_at,
-    })),
+    id: h.id,
+    kind: h.kind,
+    handedAt: h.handed_at,
+    method: h.method,
+    giver: {
+      organisationId: h.giver_org_id,
+      userId: h.giver_user_id,
+      handlerId: h.giver_handler_id,
+      name: h.giver_name,
+    },
+    receiver: {
+      organisationId: h.receiver_org_id,
+      userId: h.receiver_user_id,
+      handlerId: h.receiver_handler_id,
+      name: h.receiver_name,
+    },
+    identityCheck: { method: h.identity_check, note: h.identity_note },
+    contents: h.contents,
+    recordedBy: h.recorded_by,
+    recordedAt: h.recorded_at,
+  };
+}
+
+function toHashCheck(c: Selectable<Database['package_hash_checks']>) {
+  return {
+    id: c.id,
+    sha256: c.sha256,
+    sizeBytes: Number(c.size_bytes),
+    matches: c.matches,
+    checkedBy: c.checked_by,
+    checkedAt: c.checked_at,
   };
 }
 

@@ -9,6 +9,7 @@ import {
   type Custody,
   findPackage,
   type HandoverPackage,
+  loadCustodies,
   loadCustody,
   packageFields,
   packageQuery,
@@ -89,4 +90,13 @@ export async function listPackages(ctx: UseCaseContext, query: PackageQuery): Pr
     .limit(query.limit + 1)
     .execute();
   return toPage(rows, query.limit, (r) => [r.prepared_at.toISOString(), r.id], toPackage);
+}
+
+/** The packages of a page with their chains of custody (what allowedActions are asked from), in three statements. */
+export async function withCustodies(
+  ctx: UseCaseContext,
+  pkgs: HandoverPackage[],
+): Promise<Array<HandoverPackage & Custody>> {
+  const custody = await loadCustodies(ctx.db, pkgs);
+  return pkgs.map((p) => ({ ...p, ...custody.get(p.id)! }));
 }

@@ -3,7 +3,7 @@ import { type AppAbility, asSubjectOnce } from '../../../policies/app-ability.js
 import { accepts } from '../../../workflows/shared/decide.js';
 import { roleFor } from './run-step.js';
 import { readSnapshot } from './stored-snapshot.js';
-import type { Command, Workflow, WorkflowRecord } from './workflow.js';
+import type { Command, Snapshot, Workflow, WorkflowRecord } from './workflow.js';
 
 /** Who is looking: enough to ask what they may do. */
 export interface Viewer {
@@ -24,9 +24,20 @@ export function allowedActions<R extends WorkflowRecord>(
   commands: readonly Command<R, any, any>[],
   record: R,
 ): string[] {
+  // the record's snapshot is the same for every command: read it once, not once per command
+  const snapshot = readableSnapshot(workflow, record);
+  if (!snapshot) return [];
   return commands
-    .filter((command) => mayTake(viewer, workflow, command, record))
+    .filter((command) => mayTakeFrom(snapshot, viewer, workflow, command, record))
     .map((command) => command.name);
+}
+
+function readableSnapshot<R extends WorkflowRecord>(workflow: Workflow<R>, record: R) {
+  try {
+    return readSnapshot(workflow, record);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -40,12 +51,18 @@ export function mayTake<R extends WorkflowRecord, I, F>(
   record: R,
   probe: { input?: I; facts?: F } = {},
 ): boolean {
-  let snapshot: ReturnType<typeof readSnapshot>;
-  try {
-    snapshot = readSnapshot(workflow, record);
-  } catch {
-    return false;
-  }
+  const snapshot = readableSnapshot(workflow, record);
+  return snapshot !== undefined && mayTakeFrom(snapshot, viewer, workflow, command, record, probe);
+}
+
+function mayTakeFrom<R extends WorkflowRecord, I, F>(
+  snapshot: Snapshot,
+  viewer: Viewer,
+  workflow: Workflow<R>,
+  command: Command<R, I, F>,
+  record: R,
+  probe: { input?: I; facts?: F } = {},
+): boolean {
   const target = command.can.on?.(record) ?? { subject: workflow.subject, record };
   if (
     !viewer.ability.can(command.can.action, asSubjectOnce(target.subject, target.record), command.can.field)

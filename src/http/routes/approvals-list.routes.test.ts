@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { APPROVALS } from '../../../test/helpers/approvals.js';
 import { createContract, expectStatus } from '../../../test/helpers/contracts.js';
+import { expectListViews } from '../../../test/helpers/list-views.js';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import { buildWorld, type World } from '../../../test/helpers/world.js';
 
@@ -57,4 +58,45 @@ it('pages through approvals made within one millisecond without skipping or repe
   const forged = Buffer.from(JSON.stringify(['yesterday', 'x'])).toString('base64url');
   const bad = await t.call('GET', `${APPROVALS}?cursor=${forged}`, { token: w.tokens.ward_officer });
   expect(bad.status).toBe(422);
+});
+
+it('lists compact approvals by default and whole ones with view=full, to the same people', async () => {
+  const views = await expectListViews(t, {
+    path: APPROVALS,
+    tokens: [
+      'ward_officer',
+      'ward_manager',
+      'contractor_manager',
+      'other_ward_manager',
+      'council_reviewer',
+    ].map((who) => w.tokens[who]!),
+    same: [
+      'number',
+      'kind',
+      'contractId',
+      'applicantOrgId',
+      'status',
+      'chain',
+      'step',
+      'councilMode',
+      'supersedesId',
+      'createdAt',
+      'version',
+    ],
+    dropped: ['application', 'councilAnswer'],
+    detail: (id) => `${APPROVALS}/${id}`,
+  });
+  const [officer, , , otherWard] = views;
+  expect(officer!.compact.length).toBeGreaterThan(0);
+  // what the lists show of the application: its title and period, and a sub-contracting's sub-contractor
+  for (const [n, item] of officer!.compact.entries()) {
+    const application = officer!.full[n]!.application as Record<string, unknown>;
+    expect(item).toMatchObject({
+      title: application.title,
+      periodFrom: application.periodFrom,
+      periodTo: application.periodTo,
+      subcontractorOrgId: application.subcontractorOrgId ?? null,
+    });
+  }
+  expect(otherWard!.full).toEqual([]);
 });

@@ -12,15 +12,21 @@ import type { Viewer } from '../../domain/shared/allowed-actions.js';
 import type { AppEnv } from '../app-env.js';
 import { expectedVersion, requireAuth, useCaseContext } from '../middleware/authenticate.js';
 import { readContext } from '../middleware/read-replica.js';
-import { ApprovalCommandBody, ApprovalSchema, CouncilAnswerBody } from '../schemas/approvals.js';
+import {
+  ApprovalCommandBody,
+  ApprovalListItemSchema,
+  ApprovalSchema,
+  CouncilAnswerBody,
+} from '../schemas/approvals.js';
 import {
   bearerSecurity,
   errorResponses,
   IdParam,
   jsonBody,
   jsonResponse,
+  ListView,
   PageQuery,
-  pageOf,
+  pageOfView,
   requiredText,
   Uuid,
   VersionField,
@@ -43,6 +49,36 @@ export function presentApproval(viewer: Viewer, a: Approval & { steps?: Array<{ 
     updatedAt: a.updatedAt.toISOString(),
     ...(a.steps && { steps: a.steps.map((s) => ({ ...s, at: s.at.toISOString() })) }),
   } as z.infer<typeof ApprovalSchema>;
+}
+
+/** The list's compact form of an approval (ApprovalListItemSchema): the application's text stays on the detail. */
+export function presentApprovalListItem(viewer: Viewer, a: Approval): z.infer<typeof ApprovalListItemSchema> {
+  return {
+    allowedActions: approvalActions(viewer, a),
+    id: a.id,
+    number: a.number,
+    wardId: a.wardId,
+    kind: a.kind,
+    contractId: a.contractId,
+    parentContractId: a.parentContractId,
+    applicantOrgId: a.applicantOrgId,
+    title: a.application.title,
+    periodFrom: a.application.periodFrom,
+    periodTo: a.application.periodTo,
+    subcontractorOrgId: a.application.kind === 'subdelegation' ? a.application.subcontractorOrgId : null,
+    status: a.status,
+    chain: a.chain,
+    step: a.step,
+    councilMode: a.councilMode,
+    registerRevision: a.registerRevision,
+    reviewDueOn: a.reviewDueOn,
+    supersedesId: a.supersedesId,
+    submittedAt: a.submittedAt?.toISOString() ?? null,
+    decidedAt: a.decidedAt?.toISOString() ?? null,
+    createdAt: a.createdAt.toISOString(),
+    updatedAt: a.updatedAt.toISOString(),
+    version: a.version,
+  };
 }
 
 const COMMANDS: Array<[ApprovalCommand, string, string]> = [
@@ -94,23 +130,29 @@ export function approvalRoutes() {
       path: '/',
       summary: 'Approvals you may see / 承認申請の一覧',
       description:
-        "The applications for approval (承認申請の一覧) the signed-in user may see, newest first, each with `allowedActions`: the ward's signers and inspectors see their ward's; a company sees its own applications and those of the chain below it. Permissions are applied in the database; filters narrow them, and a malformed cursor is 422.",
+        "The applications for approval (承認申請の一覧) the signed-in user may see, newest first, each with `allowedActions`. Items are compact by default — 整理番号, 件名, kind, period, state, whose turn and version; the application itself (its register, measures and reasons) is on the detail route — and whole with `view=full`. The ward's signers and inspectors see their ward's; a company sees its own applications and those of the chain below it. Permissions are applied in the database; filters narrow them, and a malformed cursor is 422.",
       request: {
         query: PageQuery.extend({
           status: z.string().max(30).optional(),
           kind: z.enum(['delegation', 'subdelegation']).optional(),
           contractId: Uuid.optional(),
+          view: ListView,
         }),
       },
-      responses: { 200: jsonResponse(pageOf(ApprovalSchema), 'A page of approvals'), ...errorResponses },
+      responses: {
+        200: jsonResponse(
+          pageOfView(ApprovalListItemSchema, ApprovalSchema),
+          'A page of approvals: compact items by default, whole ones with view=full',
+        ),
+        ...errorResponses,
+      },
     }),
     async (c) => {
-      const page = await listApprovals(await readContext(c), c.req.valid('query'));
+      const { view, ...query } = c.req.valid('query');
+      const page = await listApprovals(await readContext(c), query);
       const ctx = useCaseContext(c);
-      return c.json(
-        { items: page.items.map((a) => presentApproval(ctx, a)), nextCursor: page.nextCursor },
-        200,
-      );
+      const present = view === 'full' ? presentApproval : presentApprovalListItem;
+      return c.json({ items: page.items.map((a) => present(ctx, a)), nextCursor: page.nextCursor }, 200);
     },
   );
 

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callCentreApplication, signOff, step } from '../../../test/helpers/approvals.js';
 import { expectStatus } from '../../../test/helpers/contracts.js';
 import { startSubcontract } from '../../../test/helpers/handover.js';
+import { expectListViews } from '../../../test/helpers/list-views.js';
 import { pdfText } from '../../../test/helpers/pdf-text.js';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import { buildWorld, signIn, USERS, type World } from '../../../test/helpers/world.js';
@@ -183,7 +184,48 @@ describe('answering and reviewing a report', () => {
       200,
     );
     expect(flagged.items.map((r: { id: string }) => r.id)).toEqual([report.id]);
+    expect(flagged.items[0]).toMatchObject({ discrepancyCount: 3 });
+    expect(flagged.items[0]).not.toHaveProperty('answers');
     report = submitted;
+  });
+
+  it('lists compact reports by default and whole ones with view=full, to the same people', async () => {
+    const views = await expectListViews(t, {
+      path: '/api/v1/compliance-reports',
+      tokens: [
+        'ward_officer',
+        'contractor_manager',
+        'subcontractor_manager',
+        'other_contractor_manager',
+        'other_ward_officer',
+      ].map((who) => tokens[who]!),
+      same: [
+        'organisationId',
+        'contractId',
+        'period',
+        'periodFrom',
+        'periodTo',
+        'dueOn',
+        'status',
+        'overdue',
+        'chain',
+        'step',
+        'receivedOn',
+        'submittedAt',
+        'issuedAt',
+        'version',
+      ],
+      dropped: ['answers', 'prefill', 'discrepancies', 'returnComment'],
+      detail: (id) => `/api/v1/compliance-reports/${id}`,
+      computedOnDetail: ['prefill'],
+    });
+    for (const { compact, full } of views)
+      for (const [n, item] of compact.entries())
+        expect(item.discrepancyCount).toBe((full[n]!.discrepancies as unknown[]).length);
+    const [officer, contractor, , other] = views;
+    expect(officer!.compact.map((r) => r.id)).toContain(report.id);
+    expect(contractor!.compact.map((r) => r.id)).toContain(report.id);
+    expect(other!.full.map((r) => r.id)).not.toContain(report.id);
   });
 
   it('is received and signed off in order, and its PDF shows the 区記入欄', async () => {

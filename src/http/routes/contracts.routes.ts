@@ -20,8 +20,9 @@ import {
   IdParam,
   jsonBody,
   jsonResponse,
+  ListView,
   PageQuery,
-  pageOf,
+  pageOfView,
   text,
   Uuid,
   VersionField,
@@ -40,7 +41,6 @@ import { handlerListRoutes } from './handler-lists.routes.js';
 import { contractProvisionRoutes } from './provisions.routes.js';
 import { registerRoutes } from './registers.routes.js';
 
-/** The contract as the API shows it, with what the viewer may do with it now; the policy-only fields stay inside. */
 /** The list's compact form of a contract (ContractListItemSchema): the long texts stay on the detail. */
 export function presentContractListItem(viewer: Viewer, contract: Contract) {
   return {
@@ -67,6 +67,7 @@ export function presentContractListItem(viewer: Viewer, contract: Contract) {
   };
 }
 
+/** The contract as the API shows it, with what the viewer may do with it now; the policy-only fields stay inside. */
 export function presentContract(
   viewer: Viewer,
   contract: Contract,
@@ -135,15 +136,12 @@ export function contractRoutes() {
           departmentId: Uuid.optional(),
           parentContractId: Uuid.optional(),
           q: text(100).optional(),
-          view: z.enum(['compact', 'full']).optional().openapi({
-            description:
-              'compact (default): the fields a list shows and allowedActions; full: every field, as the detail route gives it',
-          }),
+          view: ListView,
         }),
       },
       responses: {
         200: jsonResponse(
-          pageOf(z.union([ContractListItemSchema, ContractSchema])),
+          pageOfView(ContractListItemSchema, ContractSchema),
           'A page of contracts: compact items by default, full ones with view=full',
         ),
         ...errorResponses,

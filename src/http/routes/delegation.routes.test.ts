@@ -138,7 +138,7 @@ describe('delegation approval', () => {
 
     // the change itself reopened the approval: a new application in draft, listing what changed
     const open = expectStatus(
-      await t.call('GET', `${APPROVALS}?contractId=${contract.id}&status=draft`, {
+      await t.call('GET', `${APPROVALS}?contractId=${contract.id}&status=draft&view=full`, {
         token: w.tokens.ward_officer,
       }),
       200,

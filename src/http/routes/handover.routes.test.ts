@@ -12,6 +12,7 @@ import {
   VEHICLE_OWNER_ITEMS,
   verifyReturn,
 } from '../../../test/helpers/handover.js';
+import { expectListViews } from '../../../test/helpers/list-views.js';
 import { pdfText } from '../../../test/helpers/pdf-text.js';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import { buildWorld, type World } from '../../../test/helpers/world.js';
@@ -490,5 +491,47 @@ describe('lists', () => {
       200,
     );
     expect([page.items[0].id, next.items[0].id]).toEqual(all.slice(0, 2));
+  });
+
+  it('lists compact packages with allowedActions, and with view=full as the detail gives them', async () => {
+    const views = await expectListViews(t, {
+      path: PACKAGES,
+      tokens: [
+        'ward_officer',
+        'ward_manager',
+        'contractor_staff',
+        'subcontractor_manager',
+        'council_reviewer',
+      ].map((who) => w.tokens[who]!),
+      same: [
+        'number',
+        'title',
+        'contractId',
+        'recipientOrgId',
+        'status',
+        'storagePlace',
+        'storedAt',
+        'preparedAt',
+        'version',
+      ],
+      dropped: ['items', 'files', 'ciphertextSha256', 'jweAlg', 'pbes2Count', 'handovers', 'takeOuts'],
+      detail: (id) => `${PACKAGES}/${id}`,
+    });
+    const [officer, , staff, sub, council] = views;
+    // each item's allowedActions are the detail's: asked with its own chain of custody
+    for (const [who, seen] of [
+      ['ward_officer', officer!],
+      ['contractor_staff', staff!],
+    ] as const)
+      for (const item of seen.compact) {
+        const one = expectStatus(
+          await t.call('GET', `${PACKAGES}/${item.id}`, { token: w.tokens[who] }),
+          200,
+        );
+        expect(item.allowedActions, who).toEqual(one.allowedActions);
+      }
+    expect(officer!.compact.some((p) => (p.allowedActions as string[]).length > 0)).toBe(true);
+    expect(sub!.full).toEqual([]);
+    expect(council!.full).toEqual([]);
   });
 });

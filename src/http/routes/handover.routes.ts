@@ -3,7 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { MAX_PACKAGE_PLAINTEXT_BYTES, preparePackage } from '../../domain/handover/prepare-package.js';
-import { getPackage, listPackages } from '../../domain/handover/read-packages.js';
+import { getPackage, listPackages, withCustodies } from '../../domain/handover/read-packages.js';
 import type { AppEnv } from '../app-env.js';
 import { packageOpenPage } from '../handover/package-open-page.js';
 import { requireAuth, useCaseContext } from '../middleware/authenticate.js';
@@ -14,12 +14,20 @@ import {
   errorResponses,
   IdParam,
   jsonResponse,
+  ListView,
   PageQuery,
-  pageOf,
+  pageOfView,
   requiredText,
   Uuid,
 } from '../schemas/common.js';
-import { PackageItemSchema, PackageSchema, PreparedSchema, presentPackage } from '../schemas/handover.js';
+import {
+  PackageItemSchema,
+  PackageListItemSchema,
+  PackageSchema,
+  PreparedSchema,
+  presentPackage,
+  presentPackageListItem,
+} from '../schemas/handover.js';
 import { validationHook } from '../validation-hook.js';
 import { custodyRoutes } from './handover-custody.routes.js';
 
@@ -116,18 +124,29 @@ export function handoverRoutes() {
       path: '/',
       summary: 'Packages you may see / 受渡データの一覧',
       description:
-        "The handover packages (受渡データ) the signed-in user may see, each with its custody state (作成済み, 媒体受渡済み, 保管中, 持出し中, 返却済み, 返却確認済み, 消去済み, 取下げ) and `allowedActions`: the ward's staff see their ward's; the receiving organisation its own; a contractor those of the sub-contracts it supervises. Council reviewers see none. Filtered in the database; a malformed cursor is 422.",
+        "The handover packages (受渡データ) the signed-in user may see, each with its custody state (作成済み, 媒体受渡済み, 保管中, 持出し中, 返却済み, 返却確認済み, 消去済み, 取下げ) and `allowedActions` (the custody steps the viewer may record now). Items are compact by default — number, title, recipient, state and storage; the data items, files and encryption parameters are on the detail route — and with `view=full` as the detail route gives them, chain of custody included. The ward's staff see their ward's; the receiving organisation its own; a contractor those of the sub-contracts it supervises. Council reviewers see none. Filtered in the database; a malformed cursor is 422.",
       request: {
-        query: PageQuery.extend({ contractId: Uuid.optional(), status: z.string().max(30).optional() }),
+        query: PageQuery.extend({
+          contractId: Uuid.optional(),
+          status: z.string().max(30).optional(),
+          view: ListView,
+        }),
       },
-      responses: { 200: jsonResponse(pageOf(PackageSchema), 'A page of packages'), ...errorResponses },
+      responses: {
+        200: jsonResponse(
+          pageOfView(PackageListItemSchema, PackageSchema),
+          'A page of packages: compact items by default, as the detail route gives them with view=full',
+        ),
+        ...errorResponses,
+      },
     }),
     async (c) => {
-      const page = await listPackages(useCaseContext(c), c.req.valid('query'));
-      return c.json(
-        { items: page.items.map((p) => presentPackage(useCaseContext(c), p)), nextCursor: page.nextCursor },
-        200,
-      );
+      const ctx = useCaseContext(c);
+      const { view, ...query } = c.req.valid('query');
+      const page = await listPackages(ctx, query);
+      const pkgs = await withCustodies(ctx, page.items);
+      const present = view === 'full' ? presentPackage : presentPackageListItem;
+      return c.json({ items: pkgs.map((p) => present(ctx, p)), nextCursor: page.nextCursor }, 200);
     },
   );
 

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callCentreApplication, signOff, step } from '../../../test/helpers/approvals.js';
 import { expectStatus } from '../../../test/helpers/contracts.js';
 import { startSubcontract } from '../../../test/helpers/handover.js';
+import { expectListViews } from '../../../test/helpers/list-views.js';
 import { pdfText } from '../../../test/helpers/pdf-text.js';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import { buildWorld, signIn, USERS, type World } from '../../../test/helpers/world.js';
@@ -147,6 +148,51 @@ describe('an incident at the sub-contractor', () => {
       200,
     );
     expect(incident).toMatchObject({ published: true, publishedOn: '2026-11-22' });
+  });
+
+  it('lists compact incidents by default and whole ones with view=full, to the same people', async () => {
+    const views = await expectListViews(t, {
+      path: '/api/v1/incidents',
+      tokens: [
+        'ward_officer',
+        'ward_manager',
+        'contractor_manager',
+        'subcontractor_staff',
+        'other_contractor_manager',
+        'council_reviewer',
+      ].map((who) => tokens[who]!),
+      same: [
+        'status',
+        'information',
+        'location',
+        'recordCount',
+        'reportingOrgId',
+        'contractId',
+        'discoveredAt',
+        'reportedAt',
+        'published',
+        'publishedOn',
+        'chain',
+        'step',
+        'closedAt',
+        'version',
+      ],
+      dropped: ['circumstances', 'wardInstructions', 'response', 'rootCause', 'prevention'],
+      detail: (id) => `/api/v1/incidents/${id}`,
+    });
+    const [officer, , , , outsider, council] = views;
+    expect(officer!.compact.map((i) => i.id)).toContain(incident.id);
+    const item = officer!.compact.find((i) => i.id === incident.id)!;
+    // whether a breach report is due stays in the list; the questions' answers do not
+    expect(item.breach).toEqual({
+      required: incident.breach.required,
+      preliminaryDueOn: incident.breach.preliminaryDueOn,
+      finalDueOn: incident.breach.finalDueOn,
+      preliminarySentOn: incident.breach.preliminarySentOn,
+      finalSentOn: incident.breach.finalSentOn,
+    });
+    expect(outsider!.full).toEqual([]);
+    expect(council!.full).toEqual([]);
   });
 });
 

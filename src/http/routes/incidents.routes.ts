@@ -19,8 +19,9 @@ import {
   IdParam,
   jsonBody,
   jsonResponse,
+  ListView,
   PageQuery,
-  pageOf,
+  pageOfView,
   requiredText,
   text,
   Uuid,
@@ -74,6 +75,68 @@ const IncidentSchema = z
       }),
   })
   .openapi('Incident');
+
+/**
+ * An incident in a list (issue 21): what happened to which information, where and when, its state,
+ * whose turn, whether a breach report is due and when, and `allowedActions`. The accounts
+ * (経緯, 区の指示, 対応, 原因, 再発防止策) and the breach questions' answers stay on the detail route,
+ * or `view=full`.
+ */
+const IncidentListItemSchema = IncidentSchema.pick({
+  allowedActions: true,
+  id: true,
+  wardId: true,
+  contractId: true,
+  reportingOrgId: true,
+  status: true,
+  information: true,
+  recordCount: true,
+  location: true,
+  occurredAt: true,
+  discoveredAt: true,
+  reportedAt: true,
+  published: true,
+  publishedOn: true,
+  chain: true,
+  step: true,
+  closedAt: true,
+  version: true,
+})
+  .extend({
+    breach: IncidentBreachSchema.pick({
+      required: true,
+      preliminaryDueOn: true,
+      finalDueOn: true,
+      preliminarySentOn: true,
+      finalSentOn: true,
+    }),
+  })
+  .openapi('IncidentListItem');
+
+function presentListItem(viewer: Viewer, i: Incident): z.infer<typeof IncidentListItemSchema> {
+  const { required, preliminaryDueOn, finalDueOn, preliminarySentOn, finalSentOn } = i.breach;
+  return {
+    allowedActions: incidentActions(viewer, i),
+    id: i.id,
+    wardId: i.wardId,
+    contractId: i.contractId,
+    reportingOrgId: i.reportingOrgId,
+    status: i.status,
+    information: i.information,
+    recordCount: i.recordCount,
+    location: i.location,
+    occurredAt: i.occurredAt?.toISOString() ?? null,
+    discoveredAt: i.discoveredAt.toISOString(),
+    reportedAt: i.reportedAt.toISOString(),
+    published: i.published,
+    publishedOn: i.publishedOn,
+    chain: i.chain,
+    step: i.step,
+    closedAt: i.closedAt?.toISOString() ?? null,
+    version: i.version,
+    breach: { required, preliminaryDueOn, finalDueOn, preliminarySentOn, finalSentOn },
+  };
+}
 
 function present(viewer: Viewer, incident: Incident, lateReport?: LateReport | null) {
   const { chainOrgIds: _c, machine: _m, ...i } = incident;
@@ -176,21 +239,28 @@ export function incidentRoutes() {
       path: '/',
       summary: 'Incidents you may see / 事故報告の一覧',
       description:
-        "The incidents (事故報告) the signed-in user may see, newest first, with `allowedActions`: the ward's signers and inspectors see their ward's; a company sees those it reported and those of the sub-contractors below it. Council reviewers see none. Filter by status (報告受付, 対応中, 対応報告済み, 完了) or contract. Filtered in the database; a malformed cursor is 422.",
+        "The incidents (事故報告) the signed-in user may see, newest first, with `allowedActions`. Items are compact by default — what information, where, when, state, whose turn and whether a breach report (漏えい等報告) is due; the accounts (経緯, 指示, 対応, 原因, 再発防止策) and the breach answers are on the detail route — and whole with `view=full`. The ward's signers and inspectors see their ward's; a company sees those it reported and those of the sub-contractors below it. Council reviewers see none. Filter by status (報告受付, 対応中, 対応報告済み, 完了) or contract. Filtered in the database; a malformed cursor is 422.",
       request: {
         query: PageQuery.extend({
           status: z.enum(['reported', 'in_progress', 'responded', 'closed']).optional(),
           contractId: Uuid.optional(),
+          view: ListView,
         }),
       },
-      responses: { 200: jsonResponse(pageOf(IncidentSchema), 'A page of incidents'), ...errorResponses },
+      responses: {
+        200: jsonResponse(
+          pageOfView(IncidentListItemSchema, IncidentSchema),
+          'A page of incidents: compact items by default, whole ones with view=full',
+        ),
+        ...errorResponses,
+      },
     }),
     async (c) => {
-      const page = await listIncidents(await readContext(c), c.req.valid('query'));
-      return c.json(
-        { items: page.items.map((i) => present(useCaseContext(c), i)), nextCursor: page.nextCursor },
-        200,
-      );
+      const { view, ...query } = c.req.valid('query');
+      const page = await listIncidents(await readContext(c), query);
+      const ctx = useCaseContext(c);
+      const items = page.items.map((i) => (view === 'full' ? present(ctx, i) : presentListItem(ctx, i)));
+      return c.json({ items, nextCursor: page.nextCursor }, 200);
     },
   );
 

@@ -13,6 +13,7 @@ import {
   signInspection,
   uploadEvidence,
 } from '../../../test/helpers/inspections.js';
+import { expectListViews } from '../../../test/helpers/list-views.js';
 import { pdfText } from '../../../test/helpers/pdf-text.js';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import { buildWorld, type World } from '../../../test/helpers/world.js';
@@ -205,6 +206,37 @@ describe('the contractor (受託者), from plan to sign-off', () => {
         [],
       );
     }
+  });
+
+  it('lists compact inspections by default and whole ones with view=full, to the same people', async () => {
+    const views = await expectListViews(t, {
+      path: INSPECTIONS,
+      tokens: ['inspector', 'ward_manager', 'contractor_staff', 'other_ward_officer', 'council_reviewer'].map(
+        (who) => w.tokens[who]!,
+      ),
+      same: [
+        'organisationId',
+        'contractId',
+        'templateKey',
+        'plannedOn',
+        'place',
+        'status',
+        'chain',
+        'step',
+        'signedOffAt',
+        'version',
+      ],
+      dropped: ['purpose', 'applicability', 'assistantIds'],
+      detail: (i) => `${INSPECTIONS}/${i}`,
+    });
+    const [inspector, , company, otherWard, council] = views;
+    expect(inspector!.compact.map((i) => i.id)).toContain(id);
+    expect(company!.compact.map((i) => i.id)).toContain(id);
+    // the page's column: the checklist's title, as the detail's template names it
+    const own = await detail(t, w, id);
+    expect(inspector!.compact.find((i) => i.id === id)!.templateTitle).toBe(own.template.title);
+    expect(otherWard!.full).toEqual([]);
+    expect(council!.full).toEqual([]);
   });
 
   it('prints the record: results, dates, what was seen, the re-check and the signatures', async () => {

@@ -14,17 +14,21 @@ import {
   IdParam,
   jsonBody,
   jsonResponse,
+  ListView,
   PageQuery,
   pageOf,
+  pageOfView,
 } from '../schemas/common.js';
 import {
   DueSchema,
   FindingSchema,
   InspectionDetailSchema,
+  InspectionListItemSchema,
   InspectionSchema,
   presentDetail,
   presentFinding,
   presentInspection,
+  presentInspectionListItem,
 } from '../schemas/inspection-responses.js';
 import {
   CommandBody,
@@ -130,17 +134,22 @@ export function inspectionRoutes() {
       path: '/',
       summary: 'Inspections you may see / 実地検査の一覧',
       description:
-        "The on-site inspections (実地検査) the signed-in user may see, with `allowedActions`: the ward's inspection staff and signers see their ward's; an inspected company sees its own and those of the sub-contractors below it. Council reviewers see none. Filtered in the database; a malformed cursor is 422.",
-      request: { query: PageQuery.extend(InspectionQuery.shape) },
-      responses: { 200: jsonResponse(pageOf(InspectionSchema), 'A page of inspections'), ...errorResponses },
+        "The on-site inspections (実地検査) the signed-in user may see, with `allowedActions`. Items are compact by default — who is inspected, the checklist's title, the day, place, state and whose turn; the purpose, applicability and assistants are on the detail route (with the items and findings) — and whole with `view=full`. The ward's inspection staff and signers see their ward's; an inspected company sees its own and those of the sub-contractors below it. Council reviewers see none. Filtered in the database; a malformed cursor is 422.",
+      request: { query: PageQuery.extend(InspectionQuery.shape).extend({ view: ListView }) },
+      responses: {
+        200: jsonResponse(
+          pageOfView(InspectionListItemSchema, InspectionSchema),
+          'A page of inspections: compact items by default, whole ones with view=full',
+        ),
+        ...errorResponses,
+      },
     }),
     async (c) => {
       const ctx = useCaseContext(c);
-      const page = await listInspections(ctx, c.req.valid('query'));
-      return c.json(
-        { items: page.items.map((i) => presentInspection(ctx, i)), nextCursor: page.nextCursor },
-        200,
-      );
+      const { view, ...query } = c.req.valid('query');
+      const page = await listInspections(ctx, query);
+      const present = view === 'full' ? presentInspection : presentInspectionListItem;
+      return c.json({ items: page.items.map((i) => present(ctx, i)), nextCursor: page.nextCursor }, 200);
     },
   );
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callCentreApplication, signOff, step } from '../../../test/helpers/approvals.js';
 import { expectStatus } from '../../../test/helpers/contracts.js';
 import { startSubcontract } from '../../../test/helpers/handover.js';
+import { expectListViews } from '../../../test/helpers/list-views.js';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import { buildWorld, type World } from '../../../test/helpers/world.js';
 
@@ -317,5 +318,41 @@ describe('a sub-contractor’s application', () => {
 
     const withdrawn = expectStatus(await act('subcontractor_manager', record, 'withdraw'), 200);
     expect(withdrawn.status).toBe('withdrawn');
+  });
+
+  it('lists compact applications by default and whole ones with view=full, to the same people', async () => {
+    const views = await expectListViews(t, {
+      path: PA,
+      tokens: [
+        'ward_officer',
+        'contractor_manager',
+        'subcontractor_manager',
+        'other_contractor_manager',
+        'other_ward_officer',
+      ].map((who) => w.tokens[who]!),
+      same: [
+        'kind',
+        'applicantOrgId',
+        'contractId',
+        'status',
+        'quantity',
+        'periodFrom',
+        'periodTo',
+        'place',
+        'chain',
+        'step',
+        'appliedAt',
+        'completedOn',
+        'version',
+      ],
+      dropped: ['reason', 'items', 'completionNote', 'witnessName'],
+      detail: (id) => `${PA}/${id}`,
+    });
+    const [ward, contractor, sub, other, otherWard] = views;
+    expect(ward!.compact.length).toBeGreaterThan(1);
+    expect(contractor!.compact.length).toBeGreaterThan(0);
+    expect(sub!.compact.length).toBeGreaterThan(0);
+    expect(other!.full).toEqual([]);
+    expect(otherWard!.full).toEqual([]);
   });
 });

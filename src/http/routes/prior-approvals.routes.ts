@@ -24,8 +24,9 @@ import {
   IdParam,
   jsonBody,
   jsonResponse,
+  ListView,
   PageQuery,
-  pageOf,
+  pageOfView,
   requiredText,
   text,
   Uuid,
@@ -97,6 +98,61 @@ const SettingsSchema = z
     version: z.number(),
   })
   .openapi('PriorApprovalSettings');
+
+/**
+ * An application in a list (issue 21): what, by whom, for when and where, its state and whose turn,
+ * and `allowedActions`. The reason, the register's items and the record of its carrying out stay
+ * on the detail route, or `view=full`.
+ */
+const PriorApprovalListItemSchema = PriorApprovalSchema.pick({
+  allowedActions: true,
+  id: true,
+  wardId: true,
+  contractId: true,
+  applicantOrgId: true,
+  kind: true,
+  status: true,
+  quantity: true,
+  periodFrom: true,
+  periodTo: true,
+  place: true,
+  carrier: true,
+  recipient: true,
+  needsApproval: true,
+  witnessRequired: true,
+  chain: true,
+  step: true,
+  appliedAt: true,
+  decidedAt: true,
+  completedOn: true,
+  version: true,
+}).openapi('PriorApprovalListItem');
+
+function presentListItem(viewer: Viewer, p: PriorApproval): z.infer<typeof PriorApprovalListItemSchema> {
+  return {
+    allowedActions: priorApprovalActions(viewer, p),
+    id: p.id,
+    wardId: p.wardId,
+    contractId: p.contractId,
+    applicantOrgId: p.applicantOrgId,
+    kind: p.kind,
+    status: p.status,
+    quantity: p.quantity,
+    periodFrom: p.periodFrom,
+    periodTo: p.periodTo,
+    place: p.place,
+    carrier: p.carrier,
+    recipient: p.recipient,
+    needsApproval: p.needsApproval,
+    witnessRequired: p.witnessRequired,
+    chain: p.chain,
+    step: p.step,
+    appliedAt: p.appliedAt.toISOString(),
+    decidedAt: p.decidedAt?.toISOString() ?? null,
+    completedOn: p.completedOn,
+    version: p.version,
+  };
+}
 
 function present(viewer: Viewer, record: PriorApproval) {
   const { chainOrgIds: _c, machine: _m, ...p } = record;
@@ -213,25 +269,29 @@ export function priorApprovalRoutes() {
       path: '/',
       summary: 'Prior approvals you may see / 事前承認の一覧',
       description:
-        'The ward sees its own; a company sees its own and, as contractor, those of its sub-contractors (it answers for them). Permissions apply in SQL.',
+        'The applications and notifications for prior approval (事前承認: 複写, 目的外利用, 持出し, 廃棄) the signed-in user may see, with `allowedActions`. Items are compact by default — kind, applicant, quantity, period, place, state and whose turn; the reason, the register’s items and the record of carrying it out are on the detail route — and whole with `view=full`. The ward sees its own; a company sees its own and, as contractor, those of its sub-contractors (it answers for them). Permissions apply in SQL.',
       request: {
         query: PageQuery.extend({
           status: Status.optional(),
           kind: Kind.optional(),
           contractId: Uuid.optional(),
+          view: ListView,
         }),
       },
       responses: {
-        200: jsonResponse(pageOf(PriorApprovalSchema), 'A page of applications'),
+        200: jsonResponse(
+          pageOfView(PriorApprovalListItemSchema, PriorApprovalSchema),
+          'A page of applications: compact items by default, whole ones with view=full',
+        ),
         ...errorResponses,
       },
     }),
     async (c) => {
-      const page = await listPriorApprovals(useCaseContext(c), c.req.valid('query'));
-      return c.json(
-        { items: page.items.map((p) => present(useCaseContext(c), p)), nextCursor: page.nextCursor },
-        200,
-      );
+      const ctx = useCaseContext(c);
+      const { view, ...query } = c.req.valid('query');
+      const page = await listPriorApprovals(ctx, query);
+      const items = page.items.map((p) => (view === 'full' ? present(ctx, p) : presentListItem(ctx, p)));
+      return c.json({ items, nextCursor: page.nextCursor }, 200);
     },
   );
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectStatus } from '../../../test/helpers/contracts.js';
 import { approvedSubcontract, uploadEvidence } from '../../../test/helpers/inspections.js';
+import { expectListViews } from '../../../test/helpers/list-views.js';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import { buildWorld, signIn, USERS, type World } from '../../../test/helpers/world.js';
 
@@ -170,6 +171,36 @@ describe('a contractor asking its sub-contractor for a report', () => {
       'report_request.answer',
       'report_request.accept',
     ]);
+  });
+
+  it('lists compact requests by default and whole ones with view=full, to the same people', async () => {
+    const views = await expectListViews(t, {
+      path: REQUESTS,
+      tokens: [
+        'contractor_manager',
+        'subcontractor_manager',
+        'ward_officer',
+        'other_contractor_manager',
+        'council_reviewer',
+      ].map((who) => w.tokens[who]!),
+      same: [
+        'requesterOrgId',
+        'subjectOrgId',
+        'contractId',
+        'status',
+        'topic',
+        'dueOn',
+        'overdue',
+        'answeredAt',
+        'version',
+      ],
+      dropped: ['detail', 'answerText', 'answerAttachmentIds', 'reviewComment'],
+      detail: (r) => `${REQUESTS}/${r}`,
+    });
+    const [contractor, sub, ward, other, council] = views;
+    for (const seen of [contractor!, sub!, ward!]) expect(seen.compact.map((r) => r.id)).toContain(id);
+    expect(other!.full).toEqual([]);
+    expect(council!.full).toEqual([]);
   });
 });
 

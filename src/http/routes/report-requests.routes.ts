@@ -21,8 +21,9 @@ import {
   IdParam,
   jsonBody,
   jsonResponse,
+  ListView,
   PageQuery,
-  pageOf,
+  pageOfView,
   requiredText,
   text,
   Uuid,
@@ -61,6 +62,50 @@ export const ReportRequestSchema = z
     version: z.number(),
   })
   .openapi('ReportRequest');
+
+/**
+ * A request in a list (issue 21): who asks whom, about what, by when, its state, and
+ * `allowedActions`. The request's detail, the answer and the review comment stay on the detail
+ * route, or `view=full`.
+ */
+export const ReportRequestListItemSchema = ReportRequestSchema.pick({
+  allowedActions: true,
+  id: true,
+  wardId: true,
+  contractId: true,
+  requesterOrgId: true,
+  subjectOrgId: true,
+  status: true,
+  topic: true,
+  dueOn: true,
+  overdue: true,
+  answeredAt: true,
+  decidedAt: true,
+  requestedAt: true,
+  version: true,
+}).openapi('ReportRequestListItem');
+
+function presentListItem(
+  viewer: Viewer & { now(): Date },
+  r: ReportRequest,
+): z.infer<typeof ReportRequestListItemSchema> {
+  return {
+    allowedActions: reportRequestActions(viewer, r),
+    id: r.id,
+    wardId: r.wardId,
+    contractId: r.contractId,
+    requesterOrgId: r.requesterOrgId,
+    subjectOrgId: r.subjectOrgId,
+    status: r.status,
+    topic: r.topic,
+    dueOn: r.dueOn,
+    overdue: isOverdue(r, japanToday(viewer.now())),
+    answeredAt: r.answeredAt?.toISOString() ?? null,
+    decidedAt: r.decidedAt?.toISOString() ?? null,
+    requestedAt: r.requestedAt.toISOString(),
+    version: r.version,
+  };
+}
 
 export function presentReportRequest(viewer: Viewer & { now(): Date }, r: ReportRequest) {
   return {
@@ -120,7 +165,7 @@ export function reportRequestRoutes() {
       path: '/',
       summary: 'Report requests you may see / 報告の求めの一覧',
       description:
-        'The requester, the company asked and the companies above it in the contract’s chain see a request; the municipality’s staff see every request in their municipality (how its contractors supervise their sub-contractors); council reviewers and everyone else see none. Permissions apply in SQL. `overdue=true`: still awaiting an answer past its due date (Japan time).',
+        'The requester, the company asked and the companies above it in the contract’s chain see a request; the municipality’s staff see every request in their municipality (how its contractors supervise their sub-contractors); council reviewers and everyone else see none. Permissions apply in SQL. `overdue=true`: still awaiting an answer past its due date (Japan time). Items are compact by default — who asks whom, the topic, due day, state and `allowedActions`; the request’s detail, the answer and the review comment are on the detail route — and whole with `view=full`.',
       request: {
         query: PageQuery.extend({
           contractId: Uuid.optional(),
@@ -128,21 +173,26 @@ export function reportRequestRoutes() {
           requesterOrgId: Uuid.optional(),
           subjectOrgId: Uuid.optional(),
           overdue: z.enum(['true', 'false']).optional(),
+          view: ListView,
         }),
       },
-      responses: { 200: jsonResponse(pageOf(ReportRequestSchema), 'A page of requests'), ...errorResponses },
+      responses: {
+        200: jsonResponse(
+          pageOfView(ReportRequestListItemSchema, ReportRequestSchema),
+          'A page of requests: compact items by default, whole ones with view=full',
+        ),
+        ...errorResponses,
+      },
     }),
     async (c) => {
       const ctx = useCaseContext(c);
-      const { overdue, ...query } = c.req.valid('query');
+      const { overdue, view, ...query } = c.req.valid('query');
       const page = await listReportRequests(ctx, {
         ...query,
         ...(overdue === 'true' && { overdueOn: japanToday(ctx.now()) }),
       });
-      return c.json(
-        { items: page.items.map((r) => presentReportRequest(ctx, r)), nextCursor: page.nextCursor },
-        200,
-      );
+      const present = view === 'full' ? presentReportRequest : presentListItem;
+      return c.json({ items: page.items.map((r) => present(ctx, r)), nextCursor: page.nextCursor }, 200);
     },
   );
 

@@ -14,11 +14,17 @@ import {
   IdParam,
   jsonBody,
   jsonResponse,
+  ListView,
   PageQuery,
-  pageOf,
+  pageOfView,
   Uuid,
 } from '../schemas/common.js';
-import { ReportAnswersBody, ReportSchema, ReportWardStepBody } from '../schemas/reports.js';
+import {
+  ReportAnswersBody,
+  ReportListItemSchema,
+  ReportSchema,
+  ReportWardStepBody,
+} from '../schemas/reports.js';
 import { validationHook } from '../validation-hook.js';
 
 const common = { tags: ['compliance reports'], security: bearerSecurity };
@@ -34,6 +40,33 @@ function present(viewer: Viewer, r: ComplianceReport & { overdue?: boolean; step
     issuedAt: rest.issuedAt.toISOString(),
     ...(rest.steps && { steps: rest.steps.map((s) => ({ ...s, at: s.at.toISOString() })) }),
   } as z.infer<typeof ReportSchema>;
+}
+
+/** The list's compact form of a report (ReportListItemSchema): the answers stay on the detail. */
+function presentListItem(
+  viewer: Viewer,
+  r: ComplianceReport & { overdue: boolean },
+): z.infer<typeof ReportListItemSchema> {
+  return {
+    allowedActions: reportActions(viewer, r),
+    id: r.id,
+    wardId: r.wardId,
+    contractId: r.contractId,
+    organisationId: r.organisationId,
+    period: r.period,
+    periodFrom: r.periodFrom,
+    periodTo: r.periodTo,
+    dueOn: r.dueOn,
+    status: r.status,
+    overdue: r.overdue,
+    chain: r.chain,
+    step: r.step,
+    receivedOn: r.receivedOn,
+    submittedAt: r.submittedAt?.toISOString() ?? null,
+    issuedAt: r.issuedAt.toISOString(),
+    version: r.version,
+    discrepancyCount: r.discrepancies.length,
+  };
 }
 
 /** Each command with its summary, its description and the body it reads. */
@@ -106,7 +139,7 @@ export function reportRoutes() {
       path: '/',
       summary: 'Reports you may see, by due date / 報告書の一覧',
       description:
-        "The compliance reports (遵守状況報告書, 別紙5) the signed-in user may see, by due date, with `allowedActions`. The scheduler issues one per half-year (April–September, October–March, Japan time) to each contractor and each sub-contractor of an approved sub-contract of a contract handling personal information. The ward's signers and inspectors see their ward's; a company its own and those of the chain below it. Filter by `period` (2026H1), status, contract, `overdue=true` (past their due date and still with the contractor) or `withDiscrepancies=true` (answers that differ from the records). Filtered in the database.",
+        "The compliance reports (遵守状況報告書, 別紙5) the signed-in user may see, by due date, with `allowedActions`. Items are compact by default — whose report, the half-year, due day, state, whose turn and `discrepancyCount`; the answers, the prefill and the differences are on the detail route — and whole with `view=full`. The scheduler issues one per half-year (April–September, October–March, Japan time) to each contractor and each sub-contractor of an approved sub-contract of a contract handling personal information. The ward's signers and inspectors see their ward's; a company its own and those of the chain below it. Filter by `period` (2026H1), status, contract, `overdue=true` (past their due date and still with the contractor) or `withDiscrepancies=true` (answers that differ from the records). Filtered in the database.",
       request: {
         query: PageQuery.extend({
           period: z
@@ -117,21 +150,27 @@ export function reportRoutes() {
           contractId: Uuid.optional(),
           overdue: z.enum(['true', 'false']).optional(),
           withDiscrepancies: z.enum(['true', 'false']).optional(),
+          view: ListView,
         }),
       },
-      responses: { 200: jsonResponse(pageOf(ReportSchema), 'A page of reports'), ...errorResponses },
+      responses: {
+        200: jsonResponse(
+          pageOfView(ReportListItemSchema, ReportSchema),
+          'A page of reports: compact items by default, whole ones with view=full',
+        ),
+        ...errorResponses,
+      },
     }),
     async (c) => {
-      const q = c.req.valid('query');
+      const { view, ...q } = c.req.valid('query');
       const page = await listReports(await readContext(c), {
         ...q,
         overdue: q.overdue === 'true',
         withDiscrepancies: q.withDiscrepancies === 'true',
       });
-      return c.json(
-        { items: page.items.map((r) => present(useCaseContext(c), r)), nextCursor: page.nextCursor },
-        200,
-      );
+      const ctx = useCaseContext(c);
+      const items = page.items.map((r) => (view === 'full' ? present(ctx, r) : presentListItem(ctx, r)));
+      return c.json({ items, nextCursor: page.nextCursor }, 200);
     },
   );
 

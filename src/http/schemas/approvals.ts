@@ -49,6 +49,44 @@ export const ApprovalSchema = z
   })
   .openapi('Approval');
 
+/**
+ * An approval in a list (issue 21): what the lists show — 整理番号, 件名, kind, state and whose turn
+ * — and `allowedActions`. The application itself (its register of 40 items, measures, reasons)
+ * stays on the detail route, or `view=full`.
+ */
+export const ApprovalListItemSchema = ApprovalSchema.pick({
+  allowedActions: true,
+  id: true,
+  number: true,
+  wardId: true,
+  kind: true,
+  contractId: true,
+  parentContractId: true,
+  applicantOrgId: true,
+  status: true,
+  chain: true,
+  step: true,
+  councilMode: true,
+  registerRevision: true,
+  reviewDueOn: true,
+  supersedesId: true,
+  submittedAt: true,
+  decidedAt: true,
+  createdAt: true,
+  updatedAt: true,
+  version: true,
+})
+  .extend({
+    title: z.string().openapi({ description: "件名: the application's title" }),
+    periodFrom: z.string().openapi({ description: 'The period applied for, from (YYYY-MM-DD)' }),
+    periodTo: z.string(),
+    subcontractorOrgId: z
+      .string()
+      .nullable()
+      .openapi({ description: '再委託先 of a sub-contracting; null for a delegation' }),
+  })
+  .openapi('ApprovalListItem');
+
 export const DelegationApplicationInput = z.object({
   councilMode: z
     .enum(['report', 'consult'])

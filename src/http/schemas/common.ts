@@ -95,4 +95,21 @@ export const jsonResponse = <T extends z.ZodType>(schema: T, description: string
 export const pageOf = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 
+/**
+ * `?view=` of a list (issue 21): compact items by default — what the pages' and clients' lists
+ * show, with `allowedActions` — or `full`, every field as the detail route gives it.
+ */
+export const ListView = z
+  .enum(['compact', 'full'])
+  .optional()
+  .openapi({
+    param: { name: 'view', in: 'query' },
+    description:
+      'compact (default): the fields a list shows and allowedActions; full: every field, as the detail route gives it',
+  });
+
+/** A page whose items are compact by default and whole records with view=full. */
+export const pageOfView = <C extends z.ZodType, F extends z.ZodType>(compact: C, full: F) =>
+  pageOf(z.union([compact, full]));
+
 export const bearerSecurity: Record<string, string[]>[] = [{ Bearer: [] }, { Cookie: [] }];

@@ -100,6 +100,58 @@ export const PackageSchema = z
   .passthrough()
   .openapi('HandoverPackage');
 
+/**
+ * A package in a list (issue 21): its number, title, recipient, custody state and storage, and the
+ * custody steps the viewer may record now (`allowedActions`; a take-out's own steps are on the
+ * detail). The data items, the files and the encryption's parameters stay on the detail route, or
+ * `view=full`.
+ */
+export const PackageListItemSchema = z
+  .object({
+    allowedActions: AllowedActions,
+    id: z.string(),
+    number: z.string(),
+    wardId: z.string(),
+    contractId: z.string(),
+    recipientOrgId: z.string(),
+    title: z.string(),
+    status: z.string(),
+    storagePlace: z.string().nullable(),
+    keyHolderHandlerId: z.string().nullable(),
+    storedAt: z.string().nullable(),
+    preparedBy: z.string(),
+    preparedAt: z.string(),
+    updatedAt: z.string(),
+    version: z.number(),
+  })
+  .openapi('HandoverPackageListItem');
+
+/** The list's compact form of a package (PackageListItemSchema). */
+export function presentPackageListItem(
+  viewer: Viewer,
+  p: HandoverPackage & Custody,
+): z.infer<typeof PackageListItemSchema> {
+  return {
+    allowedActions: packageActions(viewer, p)
+      .filter((a) => !a.takeOutId)
+      .map((a) => a.action),
+    id: p.id,
+    number: p.number,
+    wardId: p.wardId,
+    contractId: p.contractId,
+    recipientOrgId: p.recipientOrgId,
+    title: p.title,
+    status: p.status,
+    storagePlace: p.storagePlace,
+    keyHolderHandlerId: p.keyHolderHandlerId,
+    storedAt: iso(p.storedAt),
+    preparedBy: p.preparedBy,
+    preparedAt: p.preparedAt.toISOString(),
+    updatedAt: p.updatedAt.toISOString(),
+    version: p.version,
+  };
+}
+
 /** A package as the API shows it; with its custody, also what the viewer may record on it now. */
 export function presentPackage(viewer: Viewer, p: HandoverPackage & Partial<Custody>) {
   const { chainOrgIds: _chain, machine: _m, handovers, takeOuts, hashChecks, ...rest } = p;

@@ -42,6 +42,37 @@ export const InspectionSchema = z
   })
   .openapi('Inspection');
 
+/**
+ * An inspection in a list (issue 21): who is inspected, with which checklist (its title), when,
+ * where, its state and whose turn, and `allowedActions`. The purpose, the applicability and the
+ * assistants stay on the detail route, or `view=full`.
+ */
+export const InspectionListItemSchema = InspectionSchema.pick({
+  allowedActions: true,
+  id: true,
+  wardId: true,
+  contractId: true,
+  organisationId: true,
+  templateKey: true,
+  fiscalYear: true,
+  plannedOn: true,
+  place: true,
+  inspectorId: true,
+  inspectingOrgId: true,
+  status: true,
+  chain: true,
+  step: true,
+  startedAt: true,
+  submittedAt: true,
+  signedOffAt: true,
+  updatedAt: true,
+  version: true,
+})
+  .extend({
+    templateTitle: z.string().openapi({ description: "The checklist's title (チェックリストの名称)" }),
+  })
+  .openapi('InspectionListItem');
+
 export const ItemAnswerSchema = z
   .object({
     itemKey: z.string(),
@@ -134,6 +165,35 @@ export function presentInspection(viewer: Viewer, i: Inspection): z.infer<typeof
     signedOffAt: iso(i.signedOffAt),
     createdAt: i.createdAt.toISOString(),
     updatedAt: i.updatedAt.toISOString(),
+  };
+}
+
+/** The list's compact form of an inspection (InspectionListItemSchema). */
+export function presentInspectionListItem(
+  viewer: Viewer,
+  i: Inspection,
+): z.infer<typeof InspectionListItemSchema> {
+  return {
+    allowedActions: inspectionActions(viewer, i),
+    id: i.id,
+    wardId: i.wardId,
+    contractId: i.contractId,
+    organisationId: i.organisationId,
+    templateKey: i.templateKey,
+    templateTitle: i.template.title,
+    fiscalYear: i.fiscalYear,
+    plannedOn: i.plannedOn,
+    place: i.place,
+    inspectorId: i.inspectorId,
+    inspectingOrgId: i.inspectingOrgId,
+    status: i.status,
+    chain: i.chain,
+    step: i.step,
+    startedAt: iso(i.startedAt),
+    submittedAt: iso(i.submittedAt),
+    signedOffAt: iso(i.signedOffAt),
+    updatedAt: i.updatedAt.toISOString(),
+    version: i.version,
   };
 }
 

@@ -52,6 +52,38 @@ export const ReportSchema = z
   })
   .openapi('ComplianceReport');
 
+/**
+ * A compliance report in a list (issue 21): whose report, which half-year, its due day, state, whose
+ * turn, how many answers differ from the records, and `allowedActions`. The answers, the prefill and
+ * the differences themselves stay on the detail route, or `view=full`.
+ */
+export const ReportListItemSchema = ReportSchema.pick({
+  allowedActions: true,
+  id: true,
+  wardId: true,
+  contractId: true,
+  organisationId: true,
+  period: true,
+  periodFrom: true,
+  periodTo: true,
+  dueOn: true,
+  status: true,
+  overdue: true,
+  chain: true,
+  step: true,
+  receivedOn: true,
+  submittedAt: true,
+  issuedAt: true,
+  version: true,
+})
+  .extend({
+    discrepancyCount: z
+      .number()
+      .int()
+      .openapi({ description: 'How many answers differ from the records (記録との相違)' }),
+  })
+  .openapi('ComplianceReportListItem');
+
 /** What the contractor's 一時保存 and 提出 read: the answers (the stored ones when left out) and a comment. */
 export const ReportAnswersBody = z
   .object({

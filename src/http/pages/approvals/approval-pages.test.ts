@@ -166,7 +166,7 @@ describe('pages: approvals, sub-contracting and the council', () => {
     const mine = expectStatus(
       await t.call('GET', `${APPROVALS}?limit=200`, { token: w.tokens.ward_officer }),
       200,
-    ).items as Array<{ number: string; application: { title: string } }>;
+    ).items as Array<{ number: string; title: string }>;
     expect(mine.length).toBeGreaterThan(1);
     const page = await officer.get('/approvals?view=all&sort=number&dir=desc');
     expect(page.status).toBe(200);
