@@ -5,6 +5,7 @@ import { approvalPages } from './approvals/index.js';
 import { assetRoutes } from './assets/routes.js';
 import { authPages } from './auth.page.js';
 import { cataloguePages } from './catalogue/catalogue.page.js';
+import { CERTIFICATION_UPLOAD, certificationPages } from './certifications/index.js';
 import { contractPages } from './contracts/index.js';
 import { councilPages } from './council/index.js';
 import { devicePages } from './devices/index.js';
@@ -44,6 +45,7 @@ export function pageRoutes() {
     PLEDGE_UPLOAD.test(c.req.path) ||
     ITEM_UPLOAD.test(c.req.path) ||
     REPORT_UPLOAD.test(c.req.path) ||
+    CERTIFICATION_UPLOAD.test(c.req.path) ||
     HANDOVER_UPLOADS.some((r) => r.test(c.req.path))
       ? next()
       : formBodyLimit(c, next),
@@ -66,6 +68,7 @@ export function pageRoutes() {
   app.route('/', operationPages());
   app.route('/', myNumberPages());
   app.route('/', devicePages());
+  app.route('/', certificationPages());
   app.route('/', supervisionPages());
   app.route('/', summaryPages());
   app.route('/', suspensionPages());

@@ -13,6 +13,7 @@ import { renewalJa } from '../contracts/renewal-i18n.js';
 import { terminationJa } from '../contracts/termination-i18n.js';
 import { inspectionsJa } from '../inspections/i18n.js';
 import { monitoringJa } from '../monitoring/i18n.js';
+import { certificationsJa } from './certifications-ja.js';
 import { devicesJa } from './devices-ja.js';
 import { handoverJa } from './handover-ja.js';
 import { importsJa } from './imports-ja.js';
@@ -206,7 +207,10 @@ export const ja = {
       on_premises: '(2) {self}の施設内での電算処理',
       offsite_electronic: '(3) 電磁的記録の庁外への持出し（媒体・ネットワーク）',
     } as Record<string, string>,
-    certifications: { pmark: 'プライバシーマーク', isms: 'ISMS（ISO/IEC 27001）' } as Record<string, string>,
+    certifications: { pmark: 'プライバシーマーク', isms: 'ISMS（ISO/IEC 27001）', ismap: 'ISMAP' } as Record<
+      string,
+      string
+    >,
     amountInvalid: '金額は半角数字で入力してください',
     blank: '入力してください',
     choose: '選択してください',
@@ -518,6 +522,7 @@ export const ja = {
   operations: operationsJa,
   accessLogReviews: accessLogReviewsJa,
   devices: devicesJa,
+  certifications: certificationsJa,
   supervision: supervisionJa,
   reports: reportsJa,
   breach: breachJa,
