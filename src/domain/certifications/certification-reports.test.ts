@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callCentreApplication, signOff, step } from '../../../test/helpers/approvals.js';
+import { pageClient } from '../../../test/helpers/browser.js';
 import { expectStatus } from '../../../test/helpers/contracts.js';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import { buildWorld, signIn, USERS, type World } from '../../../test/helpers/world.js';
@@ -42,6 +43,7 @@ async function copyOf(who: string): Promise<string> {
 
 describe('certifications in the reports', () => {
   let copy: string;
+  let report: any;
 
   it('names the P-mark of the contractor and the sub-contractor in the council report item', async () => {
     copy = await copyOf('contractor_manager');
@@ -102,7 +104,7 @@ describe('certifications in the reports', () => {
     const own = list.items.find(
       (r: { organisationId: string }) => r.organisationId === w.companies.contractor,
     );
-    const report = expectStatus(
+    report = expectStatus(
       await t.call('GET', `/api/v1/compliance-reports/${own.id}`, { token: w.tokens.contractor_manager }),
       200,
     );
@@ -110,6 +112,33 @@ describe('certifications in the reports', () => {
     expect(report.prefill.facts.certifications).toEqual([
       expect.objectContaining({ kind: 'privacy_mark', standing: 'valid', attachmentId: copy }),
     ]);
+  });
+
+  it('lets the ward open the submitted answer’s P-mark copy through the certification', async () => {
+    const answers = {
+      q1: { answer: 'no' },
+      q2: report.prefill.q2,
+      q3: { answer: 'yes', useHandlerList: true },
+      q4: { answer: 'no' },
+      q5: { answer: 'no' },
+      q6: { answer: 'no' },
+      q9: { answer: 'yes' },
+    };
+    expectStatus(
+      await t.call('POST', `/api/v1/compliance-reports/${report.id}/submit`, {
+        token: w.tokens.contractor_manager,
+        json: { version: report.version, answers },
+      }),
+      200,
+    );
+    const officer = await pageClient(t, USERS.ward_officer!.email);
+    const page = await officer.get(`/compliance-reports/${report.id}`);
+    expect(page.status).toBe(200);
+    const link = page.html.match(/href="(\/companies\/[^"]+\/copy)"/)?.[1];
+    expect(link).toContain(`/companies/${w.companies.contractor}/certifications/`);
+    const file = await officer.get(link!);
+    expect([file.status, file.headers.get('content-type')]).toEqual([200, 'application/pdf']);
+    expect(file.bytes).toEqual(PDF);
   });
 
   it('contradicts a "yes" to (2) when the only certifications recorded had expired by the period’s end', () => {
