@@ -14,6 +14,7 @@ import { defineWardStaff } from './roles/ward-staff.js';
 import { defineAccessLogReviewRules } from './rules/access-log-reviews.js';
 import { defineApprovalRules } from './rules/approvals.js';
 import { defineAttachmentRules } from './rules/attachments.js';
+import { defineCertificationRules } from './rules/certifications.js';
 import { defineContractRules } from './rules/contracts.js';
 import { defineDeviceRules } from './rules/devices.js';
 import { defineHandoverRules } from './rules/handover.js';
@@ -77,6 +78,8 @@ export type SubjectType =
   // 報告の求め: a report asked of a sub-contractor by its contractor, or of a company by the ward
   | 'ReportRequest'
   | 'Notification'
+  // a company's certifications (認証): プライバシーマーク, ISMS, ISMAP
+  | 'CompanyCertification'
   | 'CouncilSummary';
 
 type Tagged<T> = T extends string ? Record<string, any> & ForcedSubject<T> : never;
@@ -123,6 +126,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
   defineDeviceRules(builder, actor);
   defineReportRequestRules(builder, actor);
   defineStandingRules(builder, actor);
+  defineCertificationRules(builder, actor);
   return builder.build();
 }
 

@@ -19,6 +19,7 @@ import { authRoutes } from './http/routes/auth.routes.js';
 import { catalogueRoutes } from './http/routes/catalogue.routes.js';
 import { certificateVerificationRoutes } from './http/routes/certificate-verification.routes.js';
 import { companyStandingRoutes } from './http/routes/company-standing.routes.js';
+import { certificationRoutes } from './http/routes/certifications.routes.js';
 import { contractRoutes } from './http/routes/contracts.routes.js';
 import { councilRoutes } from './http/routes/council.routes.js';
 import { deviceRoutes, myNumberRoutes } from './http/routes/devices.routes.js';
@@ -95,6 +96,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/auth', authRoutes());
   app.route('/api/v1/auth', secondFactorRoutes());
   app.route('/api/v1/organisations', organisationRoutes());
+  app.route('/api/v1/organisations', certificationRoutes());
   app.route('/api/v1/users', userRoutes());
   app.route('/api/v1/audit-entries', auditRoutes());
   app.route('/api/v1/attachments', attachmentRoutes());

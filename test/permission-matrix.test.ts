@@ -85,6 +85,37 @@ const rows: Row[] = [
     ),
   },
   {
+    // 認証: the company's staff and the ward's staff (not its council reviewers) read them
+    name: "read a contractor's certifications",
+    method: 'GET',
+    path: () => `/api/v1/organisations/${w.companies.contractor}/certifications`,
+    expected: expectFor(
+      { ...all(SHINJUKU, 200), council_reviewer: 404, contractor_manager: 200, contractor_staff: 200 },
+      404,
+    ),
+  },
+  {
+    name: "record a contractor's certification",
+    method: 'POST',
+    path: () => `/api/v1/organisations/${w.companies.contractor}/certifications`,
+    body: () => ({
+      kind: 'ismap',
+      number: 'C23-0001-1',
+      issuer: 'ISMAP運営委員会',
+      validUntil: '2028-03-31',
+    }),
+    expected: expectFor(
+      {
+        ...all(SHINJUKU, 403),
+        council_reviewer: 404,
+        system_admin: 201,
+        contractor_manager: 201,
+        contractor_staff: 403,
+      },
+      404,
+    ),
+  },
+  {
     name: 'register a company',
     method: 'POST',
     path: () => '/api/v1/organisations',

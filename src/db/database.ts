@@ -3,6 +3,7 @@ import type { MunicipalityKind } from '../domain/organisations/municipality-word
 import type { AccessLogReviewTables } from './tables/access-log-reviews.js';
 import type { ApprovalTables } from './tables/approvals.js';
 import type { AttachmentTables } from './tables/attachments.js';
+import type { CertificationTables } from './tables/certifications.js';
 import type { ContractTables } from './tables/contracts.js';
 import type { DeviceTables } from './tables/devices.js';
 import type { HandoverTables } from './tables/handover.js';
@@ -190,6 +191,7 @@ export interface AuditEntriesTable {
 
 export interface Database
   extends AttachmentTables,
+    CertificationTables,
     ContractTables,
     ApprovalTables,
     InspectionTables,

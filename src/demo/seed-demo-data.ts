@@ -10,6 +10,7 @@ import type { UseCaseContext } from '../domain/shared/context.js';
 import { createUser } from '../domain/users/manage-users.js';
 import { seedBicycleCase } from './bicycle-case.js';
 import { bootstrapAdmin } from './bootstrap-admin.js';
+import { seedDemoCertifications } from './certifications.js';
 import { type NankokuDemo, seedNankokuCity } from './nankoku-city.js';
 import { seedNankokuOperations } from './nankoku-operations.js';
 
@@ -53,6 +54,11 @@ export async function seedDemoData(
      * test needs it (seedNankokuOperations).
      */
     nankokuOperations?: boolean;
+    /**
+     * The demo companies' certifications (an ISMS expiring, another expired): on for `npm start`;
+     * the tests' world leaves them out, so reminders and flags are each test's own.
+     */
+    certifications?: boolean;
   },
 ): Promise<DemoData> {
   const password = () => options.password ?? randomToken(12);
@@ -220,6 +226,7 @@ export async function seedDemoData(
     { departmentId: departments.交通対策課!, contractorOrgId: companies.contractor },
     options.now,
   );
+  if (options.certifications !== false) await seedDemoCertifications(db, companies, options.now);
   const nankoku = await seedNankokuCity(ctx, passwords, password);
   signIns.push(...nankoku.signIns);
   if (options.nankokuOperations !== false) await seedNankokuOperations(db, nankoku.demo, options.now);

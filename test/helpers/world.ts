@@ -52,6 +52,7 @@ export async function buildWorld(t: TestApp): Promise<World> {
     now: t.clock.now,
     password: PASSWORD,
     nankokuOperations: false,
+    certifications: false,
   });
 
   // 練馬区, set up by the demo's system administrator like any other ward

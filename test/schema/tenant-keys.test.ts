@@ -33,6 +33,8 @@ const REFERENCE_TABLES: Record<string, string> = {
   handler_trainings: 'a handler’s training (研修), owned with the handler by the company',
   attachments:
     'evidence metadata owned by the uploading organisation; company files (ward_id null, e.g. pledges) have no ward',
+  company_certifications:
+    'a company’s certifications (Pマーク, ISMS, ISMAP), owned by the company and read by every ward it contracts with, like organisations',
   attachment_blobs:
     'the bytes of attachments; leave the database for an object store (AttachmentStore) before distribution',
 };

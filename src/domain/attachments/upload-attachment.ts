@@ -8,11 +8,12 @@ import { type AttachmentStore, databaseAttachmentStore } from './attachment-stor
 import { checkAttachmentContent } from './content-type.js';
 import { type Attachment, toAttachment } from './get-attachment.js';
 
-/** What a file is evidence of: 誓約書, 社内規程, プライバシーマーク登録証, 写真, その他. */
+/** What a file is evidence of: 誓約書, 社内規程, プライバシーマーク登録証, 認証の証明書（ISMS・ISMAP）, 写真, その他. */
 export const ATTACHMENT_PURPOSES = [
   'pledge',
   'internal_rules',
   'pmark_certificate',
+  'certification',
   'photo',
   'other',
 ] as const;

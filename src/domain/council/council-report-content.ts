@@ -1,6 +1,12 @@
 import type { Measures } from '../../db/tables/contracts.js';
 import { type Direction, MEDIA_JA, type RegisterDocument } from '../registers/register-document.js';
 
+/** A P-mark in force: its number and last valid day. */
+export interface HeldMark {
+  number: string;
+  validUntil: string;
+}
+
 /** 審議会 報告事項, in the shape of seed 003's table: every field filled from the records. */
 export interface CouncilReportContent {
   kind: 'delegation' | 'subdelegation';
@@ -10,10 +16,19 @@ export interface CouncilReportContent {
   department: string;
   /** 登録業務の名称 */
   businessName: string;
-  /** 委託先 and how it was chosen (P-mark) */
-  contractor: { name: string; selectionMethod: string | null; certifications: string[] };
-  /** 再委託先 */
-  subcontractor: { name: string } | null;
+  /**
+   * 委託先 and how it was chosen; `certifications`: the kinds it held in force when the item was made
+   * ('pmark', 'isms', 'ismap'), from its recorded certifications (items made before those were
+   * recorded hold the contract's 求める認証 instead); `privacyMark`: its P-mark's number and end.
+   */
+  contractor: {
+    name: string;
+    selectionMethod: string | null;
+    certifications: string[];
+    privacyMark?: HeldMark | null;
+  };
+  /** 再委託先, with its P-mark status from its records like the contractor's. */
+  subcontractor: { name: string; certifications?: string[]; privacyMark?: HeldMark | null } | null;
   /** 情報項目: per direction, per subject group */
   items: Record<Direction, Array<{ group: string; items: string[]; includesPastYears: boolean }>>;
   /** 記録媒体 */

@@ -1,7 +1,38 @@
 import type { Approval } from '../approvals/approval.repository.js';
+import { heldCertifications, standingOf } from '../certifications/certification-standing.js';
 import { findContract } from '../contracts/contract.repository.js';
 import type { Tx } from '../shared/context.js';
-import { type CouncilReportContent, itemsByDirection, mediaLines } from './council-report-content.js';
+import { toJapanDate } from '../shared/japan-date.js';
+import {
+  type CouncilReportContent,
+  type HeldMark,
+  itemsByDirection,
+  mediaLines,
+} from './council-report-content.js';
+
+/** The contract's words for the kinds (contracts.required_certifications, the pages' labels). */
+const KIND_CODES = { privacy_mark: 'pmark', isms: 'isms', ismap: 'ismap' } as const;
+
+/**
+ * A company's certifications in force on the day, from its records (seed 003 names the P-mark of
+ * 委託先 and 再委託先): the kinds' codes and the P-mark's number and end.
+ */
+async function certificationsOf(
+  tx: Tx,
+  organisationId: string,
+  day: string,
+): Promise<{ certifications: string[]; privacyMark: HeldMark | null }> {
+  const held = (await heldCertifications(tx, [organisationId])).get(organisationId) ?? [];
+  const certifications: string[] = [];
+  let privacyMark: HeldMark | null = null;
+  for (const kind of ['privacy_mark', 'isms', 'ismap'] as const) {
+    const s = standingOf(held, kind, day);
+    if (s.standing !== 'valid' && s.standing !== 'expiring') continue;
+    certifications.push(KIND_CODES[kind]);
+    if (kind === 'privacy_mark') privacyMark = { number: s.number!, validUntil: s.validUntil! };
+  }
+  return { certifications, privacyMark };
+}
 
 async function orgName(tx: Tx, id: string): Promise<string> {
   return (await tx.selectFrom('organisations').select('name').where('id', '=', id).executeTakeFirstOrThrow())
@@ -22,6 +53,7 @@ export async function createCouncilReportItem(tx: Tx, approval: Approval, at: Da
     .where('id', '=', contract.departmentId)
     .executeTakeFirstOrThrow();
   const app = approval.application;
+  const day = toJapanDate(at);
   let content: CouncilReportContent;
   if (app.kind === 'delegation') {
     content = {
@@ -32,7 +64,7 @@ export async function createCouncilReportItem(tx: Tx, approval: Approval, at: Da
       contractor: {
         name: await orgName(tx, app.contractorOrgId),
         selectionMethod: app.selectionMethod,
-        certifications: app.requiredCertifications,
+        ...(await certificationsOf(tx, app.contractorOrgId, day)),
       },
       subcontractor: null,
       items: itemsByDirection(app.register),
@@ -57,9 +89,12 @@ export async function createCouncilReportItem(tx: Tx, approval: Approval, at: Da
       contractor: {
         name: await orgName(tx, parent.contractorOrgId),
         selectionMethod: parent.selectionMethod,
-        certifications: parent.requiredCertifications,
+        ...(await certificationsOf(tx, parent.contractorOrgId, day)),
       },
-      subcontractor: { name: await orgName(tx, app.subcontractorOrgId) },
+      subcontractor: {
+        name: await orgName(tx, app.subcontractorOrgId),
+        ...(await certificationsOf(tx, app.subcontractorOrgId, day)),
+      },
       items: itemsByDirection(app.register),
       media: mediaLines(app.register),
       reason: app.reason,

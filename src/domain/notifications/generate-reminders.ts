@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
+import { certificationDeadlines } from '../certifications/certification-reminders.js';
 import { breachReportDeadlines } from '../incidents/breach-report-reminders.js';
 import { listFindingsPastDue } from '../inspections/list-findings-past-due.js';
 import { listInspectionDue } from '../inspections/list-inspection-due.js';
@@ -274,6 +275,7 @@ export const reminderSources: ReminderSource[] = [
   recommendationDeadlines,
   accessLogReviewDeadlines,
   breachReportDeadlines,
+  certificationDeadlines,
 ];
 
 export async function generateReminders(db: Kysely<Database>, now: Date): Promise<number> {

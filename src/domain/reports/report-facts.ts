@@ -1,5 +1,11 @@
 import { sql } from 'kysely';
 import type { Answers } from '../../../forms/compliance-report/compliance-report.form.js';
+import {
+  type CertificationFact,
+  gatherCertificationFacts,
+  inForce,
+} from '../certifications/certification-facts.js';
+import { CERTIFICATION_NAMES } from '../certifications/certification-names.js';
 import { fillWords, type MunicipalityWords, NEUTRAL_WORDS } from '../organisations/municipality-words.js';
 import type { Tx } from '../shared/context.js';
 import {
@@ -29,6 +35,11 @@ export interface Facts {
    * was gathered.
    */
   supervision?: SupervisionFacts;
+  /**
+   * The company's P-mark and ISMS as they stood on the period's last day (question 2's evidence).
+   * Absent from facts stored before it was gathered.
+   */
+  certifications?: CertificationFact[];
 }
 
 export type Prefill = Answers & { facts?: Facts };
@@ -122,6 +133,7 @@ export async function gatherFacts(
       .map((l) => l.full_name),
     trainings: trainings.map((t) => ({ heldOn: t.held_on, subject: t.subject })),
     supervision: await gatherSupervision(tx, r),
+    certifications: await gatherCertificationFacts(tx, r.organisationId, r.periodTo),
   };
 }
 
@@ -130,6 +142,7 @@ export function prefillFrom(facts: Facts): Prefill {
   return {
     facts,
     q1: { answer: facts.incidents > 0 ? 'yes' : null },
+    ...q2From(facts.certifications ?? []),
     q3: facts.handlerList === 'acknowledged' ? { answer: 'yes', useHandlerList: true } : { answer: null },
     q4: facts.trainings.length
       ? { answer: 'yes', text: facts.trainings.map((t) => `${t.heldOn} ${t.subject}`).join('\n') }
@@ -139,6 +152,16 @@ export function prefillFrom(facts: Facts): Prefill {
       q7: { answer: (facts.subcontractsApprovedAfterStart ?? 0) > 0 ? 'no' : 'yes' },
       ...(facts.supervision && { q8: supervisionAnswer(facts.supervision) }),
     }),
+  };
+}
+
+/** (2): a P-mark or ISMS in force at the period's end answers yes, its recorded copies the evidence. */
+function q2From(certifications: CertificationFact[]): Pick<Prefill, 'q2'> {
+  const held = certifications.filter(inForce);
+  if (!held.length) return {};
+  const copies = held.flatMap((c) => (c.attachmentId ? [c.attachmentId] : []));
+  return {
+    q2: { answer: 'yes', ...(copies.length > 0 && { attachmentIds: copies }) },
   };
 }
 
@@ -209,6 +232,16 @@ export function discrepanciesOf(
       code: 'subcontract-approved-after-start',
       en: `Answered "consent obtained beforehand" but ${late} sub-contract(s) were approved only after they started`,
       ja: `「事前に承諾を得ている」と回答されていますが、開始日より後に承認された再委託が${late}件あります（事後の承諾）`,
+    });
+  }
+  const lapsed = (facts.certifications ?? []).filter((c) => !inForce(c));
+  if (answers.q2?.answer === 'yes' && lapsed.length && !(facts.certifications ?? []).some(inForce)) {
+    const names = lapsed.map((c) => CERTIFICATION_NAMES[c.kind]);
+    out.push({
+      question: 'q2',
+      code: 'certification-expired',
+      en: `Answered "rules in place or P-mark held" but the recorded ${names.map((n) => n.en).join(' and ')} had expired by the end of the period (${lapsed.map((c) => c.validUntil).join(', ')})`,
+      ja: `「内部規程の整備又はプライバシーマークの取得」に「はい」と回答されていますが、記録されている${names.map((n) => n.ja).join('・')}は期間末までに有効期限が切れています（${lapsed.map((c) => c.validUntil).join('、')}）`,
     });
   }
   const supervised = facts.supervision;

@@ -7,7 +7,7 @@ import { toJapanDate } from '../shared/japan-date.js';
 import { signOffContext } from '../shared/stored-snapshot.js';
 import type { Command, Workflow } from '../shared/workflow.js';
 import { type ComplianceReport, findReport } from './report.repository.js';
-import { discrepanciesOf, gatherFacts } from './report-facts.js';
+import { discrepanciesOf, gatherFacts, prefillFrom } from './report-facts.js';
 
 // 遵守状況報告 (別紙5) on the shared step runner: the contractor saves and submits its answers; the
 // ward receives (受付), signs off or returns the report.
@@ -108,18 +108,18 @@ export const reportCommands: Record<ReportCommand, ReportStep> = {
       complete: input === undefined || validateAnswers(input.answers ?? record.answers).length === 0,
     }),
     // The discrepancies between the answers and the records, for the reviewer.
+    // The facts are kept with the prefill they gave, so the reviewer reads what the contractor saw
+    // (and a certificate's copy cited from the records stays reachable through its certification).
     apply: async ({ tx, ctx, record, input, now }) => {
       const answers = input.answers ?? record.answers;
+      const facts = await gatherFacts(tx, record);
       return {
         answers: JSON.stringify(answers),
         submitted_at: now,
         submitted_by: ctx.actor.userId,
+        prefill: JSON.stringify(prefillFrom(facts)),
         discrepancies: JSON.stringify(
-          discrepanciesOf(
-            answers,
-            await gatherFacts(tx, record),
-            await loadMunicipalityWords(tx, record.wardId),
-          ),
+          discrepanciesOf(answers, facts, await loadMunicipalityWords(tx, record.wardId)),
         ),
       };
     },

@@ -30,6 +30,7 @@ const WHAT: Record<WorkKind, string> = {
   'breach-reports': '漏えい等報告（速報・確報・本人通知）の送付',
   'handler-lists': '取扱者名簿の確認',
   certificates: '消去証明書・受渡データの確認',
+  certifications: '認証（プライバシーマーク・ISMS・ISMAP）の更新',
   'findings-past-due': '改善期限を過ぎた指摘事項',
   'inspections-due': '実地検査の実施',
   'council-items': '審議会への付議',

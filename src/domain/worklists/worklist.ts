@@ -1,5 +1,7 @@
 import { asSubject } from '../../../policies/app-ability.js';
 import { approvalWorkflow } from '../approvals/approval.workflow.js';
+import { CERTIFICATION_NAMES } from '../certifications/certification-names.js';
+import { listCertificationsDue } from '../certifications/list-certifications-due.js';
 import { listReportItems } from '../council/council-items.js';
 import { deviceDeclarationWorkflow } from '../devices/device-declaration.workflow.js';
 import { listDeviceQueue } from '../devices/devices.js';
@@ -57,6 +59,8 @@ export type WorkKind =
   | 'breach-reports'
   | 'handler-lists'
   | 'certificates'
+  // 認証の更新: a company's own certifications expiring or expired (プライバシーマーク, ISMS, ISMAP)
+  | 'certifications'
   | 'findings-past-due'
   | 'inspections-due'
   | 'council-items';
@@ -559,6 +563,32 @@ const SOURCES: Source[] = [
             href: `/handover/${x.id}`,
           })),
         ],
+      };
+    },
+  },
+  {
+    kind: 'certifications',
+    applies: (ctx) =>
+      isCompany(ctx) &&
+      ctx.ability.can(
+        'update',
+        asSubject('CompanyCertification', { organisationId: ctx.actor.organisationId, wardIds: [] }),
+      ),
+    load: async (ctx, limit) => {
+      const due = await listCertificationsDue(ctx, limit);
+      return {
+        more: due.length > limit,
+        items: due.slice(0, limit).map((d) => ({
+          ...base('certifications', 'CompanyCertification', d.id),
+          title: d.number,
+          label: CERTIFICATION_NAMES[d.kind],
+          party: null,
+          status: d.expired ? 'expired' : 'expiring',
+          state: d.expired ? { ja: '期限切れ', en: 'Expired' } : { ja: '期限間近', en: 'Expiring' },
+          dueOn: d.validUntil,
+          overdue: d.expired,
+          href: `/companies/${d.organisationId}/certifications#certification-${d.id}`,
+        })),
       };
     },
   },

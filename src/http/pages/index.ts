@@ -6,6 +6,7 @@ import { assetRoutes } from './assets/routes.js';
 import { authPages } from './auth.page.js';
 import { cataloguePages } from './catalogue/catalogue.page.js';
 import { companyPages } from './companies/companies.page.js';
+import { CERTIFICATION_UPLOAD, certificationPages } from './certifications/index.js';
 import { contractPages } from './contracts/index.js';
 import { councilPages } from './council/index.js';
 import { devicePages } from './devices/index.js';
@@ -45,6 +46,7 @@ export function pageRoutes() {
     PLEDGE_UPLOAD.test(c.req.path) ||
     ITEM_UPLOAD.test(c.req.path) ||
     REPORT_UPLOAD.test(c.req.path) ||
+    CERTIFICATION_UPLOAD.test(c.req.path) ||
     HANDOVER_UPLOADS.some((r) => r.test(c.req.path))
       ? next()
       : formBodyLimit(c, next),
@@ -67,6 +69,7 @@ export function pageRoutes() {
   app.route('/', operationPages());
   app.route('/', myNumberPages());
   app.route('/', devicePages());
+  app.route('/', certificationPages());
   app.route('/', supervisionPages());
   app.route('/', summaryPages());
   app.route('/', suspensionPages());

@@ -58,6 +58,19 @@ export const NAV: NavEntry[] = [
     pages: true,
   },
   {
+    // 認証: a company's managers keep its certifications (プライバシーマーク, ISMS, ISMAP)
+    slot: 'certifications',
+    href: '/certifications',
+    label: (t) => t.certifications.nav,
+    visible: (v) =>
+      company(v) &&
+      v.ability.can(
+        'update',
+        asSubject('CompanyCertification', { organisationId: v.actor.organisationId, wardIds: [] }),
+      ),
+    pages: true,
+  },
+  {
     slot: 'inspections',
     href: '/inspections',
     label: (t) => t.nav.inspections,

@@ -33,7 +33,8 @@ export const attachmentBodyLimit = bodyLimit({
 });
 
 const Purpose = z.enum(ATTACHMENT_PURPOSES).openapi({
-  description: '誓約書 pledge, 社内規程 internal_rules, Pマーク登録証 pmark_certificate, 写真 photo, other',
+  description:
+    '誓約書 pledge, 社内規程 internal_rules, Pマーク登録証 pmark_certificate, 認証の証明書 certification (ISMS, ISMAP), 写真 photo, other',
 });
 
 const AttachmentSchema = z

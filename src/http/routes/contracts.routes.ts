@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { contractActionsNow } from '../../domain/approvals/subcontracting-limits.js';
+import { flagsForContracts } from '../../domain/certifications/contract-certifications.js';
 import { CONTRACT_STATUSES, type Contract } from '../../domain/contracts/contract.repository.js';
 import { type ContractAction, contractActions } from '../../domain/contracts/contract-actions.js';
 import { listContracts } from '../../domain/contracts/list-contracts.js';
@@ -129,7 +130,7 @@ export function contractRoutes() {
       path: '/',
       summary: 'Contracts you may see, newest first / 委託契約の一覧',
       description:
-        "The contracts (委託契約) the signed-in user may see, newest first, with what they may do with each now (`allowedActions`). Items are compact by default — who, what, when, state and version; the long texts (業務内容, 理由, 安全管理措置, 契約解除) are on the detail route — and whole with `view=full`. Ward staff and council reviewers see their ward's contracts; a company sees the contracts it is party to — a sub-contract only once the ward approved it — and those below it in its chain, which it supervises. Permissions are applied in the database; filters narrow them, and a malformed cursor is 422.",
+        "The contracts (委託契約) the signed-in user may see, newest first, with what they may do with each now (`allowedActions`). Items are compact by default — who, what, when, state, version and the contractor’s certification flags (`certificationFlags`: expired, or required and missing); the long texts (業務内容, 理由, 安全管理措置, 契約解除) are on the detail route — and whole with `view=full`. Ward staff and council reviewers see their ward's contracts; a company sees the contracts it is party to — a sub-contract only once the ward approved it — and those below it in its chain, which it supervises. Permissions are applied in the database; filters narrow them, and a malformed cursor is 422.",
       request: {
         query: PageQuery.extend({
           status: z.enum(CONTRACT_STATUSES).optional(),
@@ -152,7 +153,14 @@ export function contractRoutes() {
       const ctx = useCaseContext(c);
       const page = await listContracts(await readContext(c), query);
       const present = view === 'full' ? presentContract : presentContractListItem;
-      return c.json({ items: page.items.map((k) => present(ctx, k)), nextCursor: page.nextCursor }, 200);
+      const flags = await flagsForContracts(ctx, page.items);
+      return c.json(
+        {
+          items: page.items.map((k) => ({ ...present(ctx, k), certificationFlags: flags.get(k.id) ?? [] })),
+          nextCursor: page.nextCursor,
+        },
+        200,
+      );
     },
   );
 
@@ -181,7 +189,7 @@ export function contractRoutes() {
       path: '/{id}',
       summary: 'One contract / 委託契約',
       description:
-        'One contract (委託契約) with its state (draft 起案中, approved 承認済・未着手 for a sub-contract, active 履行中, ending 終了手続中, closed 完了), its place in a chain of sub-contracting, any termination grounds, and `allowedActions` for the signed-in user. A contract you may not see — another ward’s, or a sub-contract not yet approved for its sub-contractor — is 404, like one that does not exist.',
+        'One contract (委託契約) with its contractor’s certification flags (`certificationFlags`: an expired プライバシーマーク/ISMS/ISMAP, or one the contract requires that is not recorded), its state (draft 起案中, approved 承認済・未着手 for a sub-contract, active 履行中, ending 終了手続中, closed 完了), its place in a chain of sub-contracting, any termination grounds, and `allowedActions` for the signed-in user. A contract you may not see — another ward’s, or a sub-contract not yet approved for its sub-contractor — is 404, like one that does not exist.',
       request: { params: IdParam },
       responses: { 200: jsonResponse(ContractSchema, 'The contract'), ...errorResponses },
     }),
@@ -189,7 +197,14 @@ export function contractRoutes() {
       const ctx = useCaseContext(c);
       const contract = await getContract(ctx, c.req.valid('param').id);
       c.header('etag', `"${contract.version}"`);
-      return c.json(presentContract(ctx, contract, await contractActionsNow(ctx.db, ctx, contract)), 200);
+      const flags = await flagsForContracts(ctx, [contract]);
+      return c.json(
+        {
+          ...presentContract(ctx, contract, await contractActionsNow(ctx.db, ctx, contract)),
+          certificationFlags: flags.get(contract.id) ?? [],
+        },
+        200,
+      );
     },
   );
 

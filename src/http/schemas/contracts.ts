@@ -45,6 +45,18 @@ const contractFields = {
 export const NewContract = z.object({ ...contractFields, contractorOrgId: Uuid });
 export const ContractPatchSchema = z.object(contractFields).partial().extend({ version: VersionField });
 
+/** A certification flag of the contract's contractor (認証: プライバシーマーク, ISMS, ISMAP). */
+export const CertificationFlagSchema = z
+  .object({
+    kind: z.enum(['privacy_mark', 'isms', 'ismap']),
+    standing: z.enum(['expired', 'missing']),
+    validUntil: z.string().nullable(),
+  })
+  .openapi('CertificationFlag', {
+    description:
+      "expired: the contractor's latest certification of the kind has expired (Japan time today); missing: the contract requires it (requiredCertifications) and none is recorded",
+  });
+
 export const ContractSchema = z
   .object({
     allowedActions: AllowedActions,
@@ -95,6 +107,10 @@ export const ContractSchema = z
     predecessorContractId: z.string().nullable(),
     renewalCount: z.number().int(),
     registerRevision: z.number().int(),
+    certificationFlags: z.array(CertificationFlagSchema).optional().openapi({
+      description:
+        "認証の不備: the contractor's expired certifications and those the contract requires but are not recorded; given by the list and the detail route",
+    }),
     createdAt: z.string(),
     updatedAt: z.string(),
     version: z.number().int(),
@@ -125,6 +141,7 @@ export const ContractListItemSchema = ContractSchema.pick({
   startedAt: true,
   renewalCount: true,
   registerRevision: true,
+  certificationFlags: true,
   updatedAt: true,
   version: true,
 }).openapi('ContractListItem');

@@ -42,9 +42,16 @@ function contractorLines(d: CouncilReportPdfInput): ReactElement[] {
       ];
   return [
     ...contractor,
-    ...(c.contractor.certifications.includes('pmark') ? [text('（プライバシーマーク取得事業者）')] : []),
-    ...(c.subcontractor ? [text(`【再委託先】${c.subcontractor.name}`)] : []),
+    ...markLines(c.contractor),
+    ...(c.subcontractor ? [text(`【再委託先】${c.subcontractor.name}`), ...markLines(c.subcontractor)] : []),
   ];
+}
+
+/** The P-mark as seed 003 names it, with its number where the company's record gives one. */
+function markLines(company: { certifications?: string[]; privacyMark?: { number: string } | null }) {
+  if (company.privacyMark)
+    return [text(`（プライバシーマーク取得事業者　登録番号 ${company.privacyMark.number}）`)];
+  return company.certifications?.includes('pmark') ? [text('（プライバシーマーク取得事業者）')] : [];
 }
 
 function ReportItemPage(d: CouncilReportPdfInput): ReactElement {

@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { listApprovals } from '../../../domain/approvals/read-approvals.js';
 import { subcontractingLimits } from '../../../domain/approvals/subcontracting-limits.js';
+import { readContractCertifications } from '../../../domain/certifications/contract-certifications.js';
 import { contractActions } from '../../../domain/contracts/contract-actions.js';
 import { listContracts } from '../../../domain/contracts/list-contracts.js';
 import { getContract } from '../../../domain/contracts/manage-contracts.js';
@@ -18,6 +19,7 @@ import { readContractSupervision } from '../../../domain/supervision/read-superv
 import { organisationNames } from '../../../domain/worklists/names.js';
 import type { AppEnv } from '../../app-env.js';
 import { useCaseContext } from '../../middleware/authenticate.js';
+import { ContractCertificationsSection } from '../certifications/contract-section.js';
 import { Csrf, ErrorSummary, fields } from '../components/form.js';
 import { DevicesLink } from '../devices/devices-link.js';
 import { Layout } from '../layout.js';
@@ -60,6 +62,7 @@ export async function contractDetailPage(
     ],
   );
   const provisions = await findContractProvisions(ctx.db, contract.wardId, contract.id);
+  const certifications = await readContractCertifications(ctx, contract);
   // 再委託先の監督: shown on a sub-contract, and on any contract the ward has asked reports of
   const supervision = await readContractSupervision(ctx, contract);
   const showSupervision =
@@ -159,6 +162,11 @@ export async function contractDetailPage(
           </div>
         )}
       </section>
+      <ContractCertificationsSection
+        p={p}
+        view={certifications}
+        companyName={orgNames.get(contract.contractorOrgId) ?? ''}
+      />
       {actions.includes('terminate') && (
         <TerminationSection
           p={p}

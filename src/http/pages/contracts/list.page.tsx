@@ -1,5 +1,7 @@
 import type { Context } from 'hono';
 import { asSubject } from '../../../../policies/app-ability.js';
+import type { CertificationFlag } from '../../../domain/certifications/certification-standing.js';
+import { flagsForContracts } from '../../../domain/certifications/contract-certifications.js';
 import { CONTRACT_STATUSES, type Contract } from '../../../domain/contracts/contract.repository.js';
 import {
   CONTRACT_SORT_KEYS,
@@ -12,6 +14,7 @@ import { departmentNames, organisationNames } from '../../../domain/worklists/na
 import type { AppEnv } from '../../app-env.js';
 import { useCaseContext } from '../../middleware/authenticate.js';
 import { readContext } from '../../middleware/read-replica.js';
+import { ListFlag } from '../certifications/contract-section.js';
 import { Badge, Pager, Period, TableWrap } from '../components/common.js';
 import { fields, SelectField, TextField } from '../components/form.js';
 import { listHref, SortableHeading, type SortState, sortFromQuery } from '../components/sortable.js';
@@ -27,11 +30,13 @@ const PAGE_SIZE = 20;
 export interface ContractNames {
   org: Map<string, string>;
   dept: Map<string, string>;
+  /** 認証の不備 of each contract's contractor (expired, or required and missing). */
+  flags?: Map<string, CertificationFlag[]>;
 }
 
 export async function namesFor(c: Context<AppEnv>, contracts: Contract[]): Promise<ContractNames> {
   const ctx = useCaseContext(c);
-  const [org, dept] = await Promise.all([
+  const [org, dept, flags] = await Promise.all([
     organisationNames(
       ctx,
       contracts.flatMap((k) => [k.contractorOrgId, k.wardId]),
@@ -40,8 +45,9 @@ export async function namesFor(c: Context<AppEnv>, contracts: Contract[]): Promi
       ctx,
       contracts.map((k) => k.departmentId),
     ),
+    flagsForContracts(ctx, contracts),
   ]);
-  return { org, dept };
+  return { org, dept, flags };
 }
 
 /**
@@ -96,6 +102,7 @@ export function ContractTable({
               </td>
               <td data-label={t.fields.status}>
                 <Badge status={k.status} label={p.t.status.contract[k.status]} />
+                <ListFlag p={p} flags={names.flags?.get(k.id)} />
               </td>
             </tr>
           ))}

@@ -35,7 +35,19 @@ export function CouncilItemView({
           pendingSelection ? p.t.council.cover.pending(pendingSelection) : content.contractor.name,
         ],
         [t.selection, [content.contractor.selectionMethod ?? '—', ...certifications].join(' / ')],
-        ...(content.subcontractor ? [[t.subcontractor, content.subcontractor.name] as [string, string]] : []),
+        ...(content.subcontractor
+          ? [
+              [
+                t.subcontractor,
+                [
+                  content.subcontractor.name,
+                  ...(content.subcontractor.certifications ?? []).map(
+                    (c) => p.t.contracts.certifications[c] ?? c,
+                  ),
+                ].join(' / '),
+              ] as [string, string],
+            ]
+          : []),
         [t.collected, <Lines p={p} lines={items('collected')} />],
         [t.provided, <Lines p={p} lines={items('provided')} />],
         [t.media, mediaPhrase(content.media) || '—'],

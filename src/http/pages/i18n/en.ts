@@ -7,6 +7,7 @@ import { accessLogReviewsEn } from './access-log-reviews-en.js';
 import { breachEn } from './breach-en.js';
 import { catalogueEn } from './catalogue-en.js';
 import { companiesEn } from './companies-en.js';
+import { certificationsEn } from './certifications-en.js';
 import { councilCoverEn } from './council-cover-en.js';
 import { devicesEn } from './devices-en.js';
 import { handoverEn } from './handover-en.js';
@@ -209,7 +210,7 @@ export const en: Dictionary = {
       on_premises: "(2) Computing on the {self}'s premises",
       offsite_electronic: '(3) Electronic records taken off-site (media or network)',
     },
-    certifications: { pmark: 'PrivacyMark', isms: 'ISMS (ISO/IEC 27001)' },
+    certifications: { pmark: 'PrivacyMark', isms: 'ISMS (ISO/IEC 27001)', ismap: 'ISMAP' },
     amountInvalid: 'Enter the amount in digits',
     blank: 'Enter a value',
     choose: 'Choose one',
@@ -513,6 +514,7 @@ export const en: Dictionary = {
   operations: operationsEn,
   accessLogReviews: accessLogReviewsEn,
   devices: devicesEn,
+  certifications: certificationsEn,
   supervision: supervisionEn,
   reports: reportsEn,
   breach: breachEn,

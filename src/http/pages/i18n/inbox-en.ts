@@ -40,6 +40,7 @@ export const inboxEn: InboxDictionary = {
     'breach-reports': 'Send a breach report (first, full, notice)',
     'handler-lists': 'Check a handler list',
     certificates: 'Erasure certificate or package outstanding',
+    certifications: 'Renew a certification (PrivacyMark, ISMS, ISMAP)',
     'findings-past-due': 'Finding past its deadline',
     'inspections-due': 'Inspection to carry out',
     'council-items': 'Put a report item to the council',

@@ -14,6 +14,7 @@ import { terminationJa } from '../contracts/termination-i18n.js';
 import { inspectionsJa } from '../inspections/i18n.js';
 import { monitoringJa } from '../monitoring/i18n.js';
 import { companiesJa } from './companies-ja.js';
+import { certificationsJa } from './certifications-ja.js';
 import { devicesJa } from './devices-ja.js';
 import { handoverJa } from './handover-ja.js';
 import { importsJa } from './imports-ja.js';
@@ -207,7 +208,10 @@ export const ja = {
       on_premises: '(2) {self}の施設内での電算処理',
       offsite_electronic: '(3) 電磁的記録の庁外への持出し（媒体・ネットワーク）',
     } as Record<string, string>,
-    certifications: { pmark: 'プライバシーマーク', isms: 'ISMS（ISO/IEC 27001）' } as Record<string, string>,
+    certifications: { pmark: 'プライバシーマーク', isms: 'ISMS（ISO/IEC 27001）', ismap: 'ISMAP' } as Record<
+      string,
+      string
+    >,
     amountInvalid: '金額は半角数字で入力してください',
     blank: '入力してください',
     choose: '選択してください',
@@ -519,6 +523,7 @@ export const ja = {
   operations: operationsJa,
   accessLogReviews: accessLogReviewsJa,
   devices: devicesJa,
+  certifications: certificationsJa,
   supervision: supervisionJa,
   reports: reportsJa,
   breach: breachJa,

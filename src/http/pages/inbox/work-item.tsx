@@ -35,6 +35,7 @@ export function sectionTitle(p: PageCtx, kind: WorkKind): string {
     'breach-reports': p.t.breach.panel,
     'handler-lists': p.t.dashboard.pendingLists,
     certificates: p.t.handover.panel,
+    certifications: p.t.certifications.panel,
     'findings-past-due': company
       ? p.t.inspections.panels.findingsPastDueCompany
       : p.t.inspections.panels.findingsPastDue,
@@ -57,6 +58,7 @@ export const SECTION_LISTS: Partial<Record<WorkKind, string>> = {
   'access-log-reviews': '/access-log-reviews',
   incidents: '/incidents',
   certificates: '/handover',
+  certifications: '/certifications',
   'findings-past-due': '/inspections',
   'inspections-due': '/inspections',
   'council-items': '/council',
@@ -149,6 +151,7 @@ const PANEL_IDS: Record<WorkKind, string> = {
   'breach-reports': 'breach-reports',
   'handler-lists': 'lists',
   certificates: 'certificates',
+  certifications: 'certifications',
   'findings-past-due': 'findings-past-due',
   'inspections-due': 'inspections-due',
   'council-items': 'council',

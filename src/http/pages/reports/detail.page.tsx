@@ -68,13 +68,58 @@ function Facts({ p, report }: { p: PageCtx; report: Report }) {
             {t.factTrainings}: {facts.trainings.map((x) => `${x.heldOn} ${x.subject}`).join(' / ')}
           </li>
         )}
+        <CertificationFacts p={p} report={report} />
       </ul>
     </section>
   );
 }
 
+/** 別紙5 (2)'s evidence: the company's P-mark and ISMS as they stood at the period's end. */
+function CertificationFacts({ p, report }: { p: PageCtx; report: Report }) {
+  const held = report.prefill.facts?.certifications;
+  if (!held) return null;
+  const t = p.t.certifications;
+  if (!held.length) return <li>{t.factsNone}</li>;
+  return (
+    <>
+      {held.map((c) => (
+        <li>
+          {t.factsLine(t.kinds[c.kind] ?? c.kind, c.number, t.standing[c.standing] ?? c.standing)}
+          <DateText p={p} date={c.validUntil} />
+        </li>
+      ))}
+    </>
+  );
+}
+
+/** A copy's link: a certificate's copy through its certification (the company's own file, which
+ * the ward reads as a reader of the certification), any other through the attachments. */
+function copyLink(report: Report, id: string): string {
+  const cert = report.prefill.facts?.certifications?.find((c) => c.attachmentId === id);
+  return cert
+    ? `/companies/${report.organisationId}/certifications/${cert.certificationId}/copy`
+    : `/attachments/${id}`;
+}
+
+/** A certificate's copy named by its kind and number, for a reader who cannot open the file's record. */
+function certificateName(p: PageCtx, report: Report, id: string): string | undefined {
+  const cert = report.prefill.facts?.certifications?.find((c) => c.attachmentId === id);
+  const t = p.t.certifications;
+  return cert && `${t.fields.copy}：${t.kinds[cert.kind] ?? cert.kind}（${cert.number}）`;
+}
+
 /** The answers as submitted, read only: question, answer, what came with it. */
-function AnswersView({ p, answers, names }: { p: PageCtx; answers: Answers; names: CopyNames }) {
+function AnswersView({
+  p,
+  report,
+  answers,
+  names,
+}: {
+  p: PageCtx;
+  report: Report;
+  answers: Answers;
+  names: CopyNames;
+}) {
   const t = p.t.reports;
   return (
     <TableWrap p={p} label={t.answers}>
@@ -99,7 +144,9 @@ function AnswersView({ p, answers, names }: { p: PageCtx; answers: Answers; name
                   {a?.useHandlerList && <p>{t.useHandlerList}</p>}
                   {(a?.attachmentIds ?? []).map((id) => (
                     <p>
-                      <a href={`/attachments/${id}`}>{names.get(id) ?? id}</a>
+                      <a href={copyLink(report, id)}>
+                        {names.get(id) ?? certificateName(p, report, id) ?? id}
+                      </a>
                     </p>
                   ))}
                 </td>
@@ -202,7 +249,7 @@ export async function showReport(c: Context<AppEnv>, state: ReportPageState = {}
           {!['issued', 'draft', 'returned'].includes(report.status) && (
             <Discrepancies p={p} items={report.discrepancies} preview={false} />
           )}
-          <AnswersView p={p} answers={report.answers} names={names} />
+          <AnswersView p={p} report={report} answers={report.answers} names={names} />
         </>
       )}
       <section aria-labelledby="stamps">

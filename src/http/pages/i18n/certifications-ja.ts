@@ -1,0 +1,62 @@
+// 認証（プライバシーマーク・ISMS・ISMAP）の画面の文言（日本語）.
+// certifications-en.ts has the same keys, checked by the compiler; ja.ts and en.ts take it as `certifications`.
+
+export const certificationsJa = {
+  nav: '認証',
+  panel: '更新が必要な認証',
+  kinds: {
+    privacy_mark: 'プライバシーマーク',
+    isms: 'ISMS（ISO/IEC 27001）',
+    ismap: 'ISMAP',
+  } as Record<string, string>,
+  standing: {
+    valid: '有効',
+    expiring: '期限間近',
+    expired: '期限切れ',
+    missing: '未登録',
+    withdrawn: '取下げ',
+  } as Record<string, string>,
+  title: (company: string) => `認証：${company}`,
+  editTitle: (kind: string) => `認証の変更：${kind}`,
+  intro:
+    'プライバシーマーク、ISMS（ISO/IEC 27001）、ISMAP（クラウドサービスの登録）の番号・適用範囲・有効期限と証明書の写しです。有効期限の90日前・30日前と期限切れの後に、会社の管理者と契約している{self}の担当者へ通知されます。期限切れの認証は、この会社のすべての契約に表示されます。',
+  list: '登録されている認証',
+  none: '登録されている認証はありません。',
+  fields: {
+    kind: '種類',
+    number: '登録番号・認証番号',
+    scope: '適用範囲',
+    issuer: '付与機関・認証機関',
+    validFrom: '有効期間の開始日',
+    validUntil: '有効期限',
+    copy: '証明書の写し',
+    standing: '状態',
+    file: '証明書の写し',
+  },
+  scopeHint: '会社全体で取得している場合は空欄のままにしてください。',
+  fileHint: 'PDF、PNG、JPEG（10MBまで）。変更時に選ばなければ、今の写しのままです。',
+  wholeCompany: '全社',
+  noCopy: '写しなし',
+  download: (kind: string) => `${kind}の証明書の写しをダウンロード`,
+  add: '認証の登録',
+  submit: '登録する',
+  edit: '変更',
+  editFor: (kind: string, number: string) => `${kind}（${number}）を変更`,
+  save: '変更を保存',
+  withdraw: '取り下げる',
+  withdrawFor: (kind: string, number: string) => `${kind}（${number}）を取り下げる`,
+  withdrawConfirm:
+    'この認証を取り下げます。取り下げた認証は期限の確認や報告書に使われなくなります。よろしいですか。',
+  back: '認証の一覧に戻る',
+  contractSection: '受託者の認証',
+  contractIntro: (company: string) => `${company}が登録している認証です。`,
+  seeAll: '認証の一覧と証明書の写し',
+  flagsTitle: '認証の確認が必要です',
+  flagExpired: (kind: string) => `${kind}の有効期限が切れています。有効期限：`,
+  flagMissing: (kind: string) => `この契約が求める${kind}が登録されていません。`,
+  listFlag: '認証に不備',
+  factsLine: (kind: string, number: string, standing: string) =>
+    `${kind}（${number}）：期間末時点で${standing}、有効期限 `,
+  factsNone: 'プライバシーマーク・ISMSは登録されていません。',
+  ownOnly: '自社の認証のみ表示できます。',
+};
