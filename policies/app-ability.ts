@@ -14,6 +14,7 @@ import { defineWardStaff } from './roles/ward-staff.js';
 import { defineAccessLogReviewRules } from './rules/access-log-reviews.js';
 import { defineApprovalRules } from './rules/approvals.js';
 import { defineAttachmentRules } from './rules/attachments.js';
+import { defineContractReviewRules } from './rules/contract-reviews.js';
 import { defineContractRules } from './rules/contracts.js';
 import { defineDeviceRules } from './rules/devices.js';
 import { defineHandoverRules } from './rules/handover.js';
@@ -73,6 +74,10 @@ export type SubjectType =
   | 'DeviceDeclaration'
   // 報告の求め: a report asked of a sub-contractor by its contractor, or of a company by the ward
   | 'ReportRequest'
+  // 見直し周期: a contract's review cycle and its reviews (見直し)
+  | 'ContractReview'
+  // the guidelines' controls: which have evidence in a contract's records (統制項目の充足状況)
+  | 'ControlCoverage'
   | 'Notification'
   | 'CouncilSummary';
 
@@ -119,6 +124,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
   defineAccessLogReviewRules(builder, actor);
   defineDeviceRules(builder, actor);
   defineReportRequestRules(builder, actor);
+  defineContractReviewRules(builder, actor);
   return builder.build();
 }
 

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { MunicipalityKind } from '../domain/organisations/municipality-words.js';
 import type { AccessLogReviewTables } from './tables/access-log-reviews.js';
+import type { ContractReviewTables } from './tables/contract-reviews.js';
 import type { ApprovalTables } from './tables/approvals.js';
 import type { AttachmentTables } from './tables/attachments.js';
 import type { ContractTables } from './tables/contracts.js';
@@ -199,6 +200,7 @@ export interface Database
     PriorApprovalTables,
     OperationalReportTables,
     AccessLogReviewTables,
+    ContractReviewTables,
     DeviceTables,
     SupervisionTables {
   organisations: OrganisationsTable;

@@ -34,6 +34,8 @@ const subjectNames: Record<string, { en: string; ja: string }> = {
   RegularMeeting: { en: 'Regular meeting', ja: '定例会議' },
   ImprovementRecommendation: { en: 'Improvement recommendation', ja: '改善勧告' },
   AccessLogReview: { en: 'Access-log review', ja: 'アクセスログの確認' },
+  ContractReview: { en: 'Contract review', ja: '契約の見直し' },
+  ControlCoverage: { en: 'Control coverage', ja: '統制項目の充足状況' },
 };
 
 export function subjectName(type: string): { en: string; ja: string } {

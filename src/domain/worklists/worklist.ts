@@ -30,6 +30,7 @@ import { reportRequestWorkflow } from '../supervision/report-request.workflow.js
 import { listReportRequestWork } from '../supervision/report-request-work.js';
 import { listApprovalQueue } from './approval-queue.js';
 import { contractTitles } from './contract-titles.js';
+import { contractReviewSource } from './contract-review-source.js';
 import { listInspectionQueue } from './inspection-queue.js';
 import { listMissingCertificates } from './missing-certificates.js';
 import { organisationNames } from './names.js';
@@ -53,6 +54,7 @@ export type WorkKind =
   | 'operational-reports-to-submit'
   | 'recommendations'
   | 'access-log-reviews'
+  | 'contract-reviews'
   | 'incidents'
   | 'breach-reports'
   | 'handler-lists'
@@ -84,6 +86,8 @@ export interface WorkItem {
   href: string;
   /** The record it belongs to, when that is what reminders name (a finding's inspection). */
   parent?: { type: string; id: string };
+  /** More to read before acting: what changed since a contract's last review. */
+  detail?: Message;
 }
 
 export interface WorkSection {
@@ -96,7 +100,7 @@ export interface WorkSection {
   overdue?: number;
 }
 
-type Source = {
+export type Source = {
   kind: WorkKind;
   /** Whether the policies give the viewer this kind of work at all. */
   applies: (ctx: UseCaseContext) => boolean;
@@ -449,6 +453,7 @@ const SOURCES: Source[] = [
       };
     },
   },
+  contractReviewSource,
   {
     kind: 'incidents',
     applies: (ctx) => ctx.ability.can('read', 'Incident') && !ctx.actor.roles.includes('inspector'),
