@@ -10,6 +10,8 @@ import { pageRoutes } from './http/pages/index.js';
 import { PayloadTooLarge } from './http/payload-too-large.js';
 import { notFoundProblem, problemFromError } from './http/problem.js';
 import { accessLogReviewRoutes } from './http/routes/access-log-reviews.routes.js';
+import { contractReviewRoutes } from './http/routes/contract-reviews.routes.js';
+import { controlsRoutes } from './http/routes/controls.routes.js';
 import { approvalDocumentRoutes } from './http/routes/approval-documents.routes.js';
 import { approvalRoutes, suspensionRoutes } from './http/routes/approvals.routes.js';
 import { attachmentBodyLimit, attachmentRoutes } from './http/routes/attachments.routes.js';
@@ -107,6 +109,8 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/contracts', operationalReportSettingsRoutes());
   app.route('/api/v1/improvement-recommendations', improvementRecommendationRoutes());
   app.route('/api/v1/access-log-reviews', accessLogReviewRoutes());
+  app.route('/api/v1/contract-reviews', contractReviewRoutes());
+  app.route('/api/v1/controls', controlsRoutes());
   app.route('/api/v1/regular-meetings', regularMeetingRoutes());
   app.route('/api/v1/devices', deviceRoutes());
   app.route('/api/v1/contracts', myNumberRoutes());
