@@ -6,6 +6,7 @@ import { assetRoutes } from './assets/routes.js';
 import { authPages } from './auth.page.js';
 import { cataloguePages } from './catalogue/catalogue.page.js';
 import { contractPages } from './contracts/index.js';
+import { controlsPages } from './controls/index.js';
 import { councilPages } from './council/index.js';
 import { devicePages } from './devices/index.js';
 import { pageErrorHandler, renderErrorPage } from './errors.js';
@@ -65,6 +66,7 @@ export function pageRoutes() {
   app.route('/', priorApprovalPages());
   app.route('/', operationPages());
   app.route('/', myNumberPages());
+  app.route('/', controlsPages());
   app.route('/', devicePages());
   app.route('/', supervisionPages());
   app.route('/', summaryPages());

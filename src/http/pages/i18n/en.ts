@@ -4,6 +4,7 @@ import { terminationEn } from '../contracts/termination-i18n.js';
 import { inspectionsEn } from '../inspections/i18n.js';
 import { monitoringEn } from '../monitoring/i18n.js';
 import { accessLogReviewsEn } from './access-log-reviews-en.js';
+import { controlsEn } from './controls-en.js';
 import { breachEn } from './breach-en.js';
 import { catalogueEn } from './catalogue-en.js';
 import { councilCoverEn } from './council-cover-en.js';
@@ -511,6 +512,7 @@ export const en: Dictionary = {
   priorApprovals: priorApprovalsEn,
   operations: operationsEn,
   accessLogReviews: accessLogReviewsEn,
+  controls: controlsEn,
   devices: devicesEn,
   supervision: supervisionEn,
   reports: reportsEn,

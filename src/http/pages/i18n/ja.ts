@@ -1,4 +1,5 @@
 import { accessLogReviewsJa } from './access-log-reviews-ja.js';
+import { controlsJa } from './controls-ja.js';
 import { breachJa } from './breach-ja.js';
 import { catalogueJa } from './catalogue-ja.js';
 import { councilCoverJa } from './council-cover-ja.js';
@@ -517,6 +518,7 @@ export const ja = {
   priorApprovals: priorApprovalsJa,
   operations: operationsJa,
   accessLogReviews: accessLogReviewsJa,
+  controls: controlsJa,
   devices: devicesJa,
   supervision: supervisionJa,
   reports: reportsJa,
