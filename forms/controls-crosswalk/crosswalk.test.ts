@@ -8,7 +8,8 @@ describe('the controls crosswalk', () => {
   it('covers the three sources the municipality is audited against', () => {
     const ids = CURRENT_CROSSWALK.controls.map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const iso of ['iso-a5.19', 'iso-a5.20', 'iso-a5.21', 'iso-a5.22', 'iso-a5.23']) expect(ids).toContain(iso);
+    for (const iso of ['iso-a5.19', 'iso-a5.20', 'iso-a5.21', 'iso-a5.22', 'iso-a5.23'])
+      expect(ids).toContain(iso);
     expect(ids).toContain('appi-66');
     expect(ids.filter((id) => id.startsWith('mic-')).length).toBeGreaterThan(0);
     const frameworks = new Set(CURRENT_CROSSWALK.controls.map((c) => c.framework));

@@ -21,7 +21,9 @@ const fact = fc.record({
   have: fc.integer({ min: 0, max: 25 }),
 });
 const ids = ruleIds(CURRENT_CROSSWALK);
-const facts = fc.tuple(...ids.map(() => fact)).map((list) => Object.fromEntries(ids.map((id, i) => [id, list[i]])) as RuleFacts);
+const facts = fc
+  .tuple(...ids.map(() => fact))
+  .map((list) => Object.fromEntries(ids.map((id, i) => [id, list[i]])) as RuleFacts);
 const RANK: Record<CoverageStatus, number> = { none: 0, partial: 1, met: 2, not_applicable: -1 };
 
 describe('a rule', () => {
@@ -56,7 +58,8 @@ describe('a control', () => {
       fc.property(facts, (all) => {
         for (const result of evaluateControls(CURRENT_CROSSWALK, all)) {
           const applicable = result.rules.filter((r) => r.status !== 'not_applicable');
-          if (result.status === 'met') expect(applicable.length > 0 && applicable.every((r) => r.status === 'met')).toBe(true);
+          if (result.status === 'met')
+            expect(applicable.length > 0 && applicable.every((r) => r.status === 'met')).toBe(true);
           if (result.status === 'none') expect(applicable.every((r) => r.status === 'none')).toBe(true);
           if (result.status === 'not_applicable') expect(applicable).toEqual([]);
           if (result.status === 'partial') {
@@ -95,7 +98,10 @@ describe('a control', () => {
   it('combines in any order to the same result', () => {
     const status = fc.constantFrom<CoverageStatus>('met', 'partial', 'none', 'not_applicable');
     fc.assert(
-      fc.property(fc.array(status, { maxLength: 6 }), (list) => combine(list) === combine([...list].reverse())),
+      fc.property(
+        fc.array(status, { maxLength: 6 }),
+        (list) => combine(list) === combine([...list].reverse()),
+      ),
     );
   });
 });

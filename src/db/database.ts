@@ -1,9 +1,9 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { MunicipalityKind } from '../domain/organisations/municipality-words.js';
 import type { AccessLogReviewTables } from './tables/access-log-reviews.js';
-import type { ContractReviewTables } from './tables/contract-reviews.js';
 import type { ApprovalTables } from './tables/approvals.js';
 import type { AttachmentTables } from './tables/attachments.js';
+import type { ContractReviewTables } from './tables/contract-reviews.js';
 import type { ContractTables } from './tables/contracts.js';
 import type { DeviceTables } from './tables/devices.js';
 import type { HandoverTables } from './tables/handover.js';

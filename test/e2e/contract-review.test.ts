@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectStatus } from '../helpers/contracts.js';
 import { launchBrowser, serveApp, skipBrowserTests } from '../helpers/browser.js';
+import { expectStatus } from '../helpers/contracts.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
 import { buildWorld, type World } from '../helpers/world.js';
 import { as, expectAccessible, notice, press, text } from './story.js';

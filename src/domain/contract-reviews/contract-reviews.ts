@@ -94,7 +94,9 @@ export async function listContractReviews(
   const direction = query.oldestFirst ? 'asc' : 'desc';
   if (query.cursor) {
     const [dueOn, id] = decodeCursor(query.cursor, 2);
-    q = q.where((eb) => after(eb, ['contract_reviews.due_on', 'contract_reviews.id'], [dueOn, id], direction));
+    q = q.where((eb) =>
+      after(eb, ['contract_reviews.due_on', 'contract_reviews.id'], [dueOn, id], direction),
+    );
   }
   const rows = await q
     .orderBy('due_on', direction)
@@ -122,6 +124,9 @@ export async function listReviewsDue(ctx: UseCaseContext, limit: number) {
   });
   const items = [];
   for (const r of page.items)
-    items.push({ ...r, changesSince: await countChangesSince(ctx.db, r.wardId, r.contractId, r.since, ctx.now()) });
+    items.push({
+      ...r,
+      changesSince: await countChangesSince(ctx.db, r.wardId, r.contractId, r.since, ctx.now()),
+    });
   return { items, more: Boolean(page.nextCursor) };
 }

@@ -104,7 +104,9 @@ export async function countChangesSince(
       .executeTakeFirst(),
     db
       .selectFrom('inspection_findings as f')
-      .innerJoin('inspections as i', (j) => j.onRef('i.ward_id', '=', 'f.ward_id').onRef('i.id', '=', 'f.inspection_id'))
+      .innerJoin('inspections as i', (j) =>
+        j.onRef('i.ward_id', '=', 'f.ward_id').onRef('i.id', '=', 'f.inspection_id'),
+      )
       .select((eb) => eb.fn.countAll().as('n'))
       .where('f.ward_id', '=', wardId)
       .where('i.contract_id', 'in', ids)
@@ -112,7 +114,9 @@ export async function countChangesSince(
       .executeTakeFirst(),
     db
       .selectFrom('inspection_findings as f')
-      .innerJoin('inspections as i', (j) => j.onRef('i.ward_id', '=', 'f.ward_id').onRef('i.id', '=', 'f.inspection_id'))
+      .innerJoin('inspections as i', (j) =>
+        j.onRef('i.ward_id', '=', 'f.ward_id').onRef('i.id', '=', 'f.inspection_id'),
+      )
       .select((eb) => eb.fn.countAll().as('n'))
       .where('f.ward_id', '=', wardId)
       .where('i.contract_id', 'in', ids)

@@ -112,13 +112,26 @@ export async function setReviewCycle(
     let review: Record<string, unknown> = {};
     if (open && months === null) {
       // the review still due is cancelled: a step of its own workflow, audited as such
-      await takeStep(uow, ctx, contractReviewWorkflow, contractReviewCommands.cancel, open.id, {}, { follows: true });
+      await takeStep(
+        uow,
+        ctx,
+        contractReviewWorkflow,
+        contractReviewCommands.cancel,
+        open.id,
+        {},
+        { follows: true },
+      );
       review = { cancelledReviewId: open.id };
     } else if (open && months !== null && months !== open.intervalMonths) {
       const dueOn = addMonths(toJapanDate(open.since), months);
       await tx
         .updateTable('contract_reviews')
-        .set((eb) => ({ interval_months: months, due_on: dueOn, updated_at: now, version: eb('version', '+', 1) }))
+        .set((eb) => ({
+          interval_months: months,
+          due_on: dueOn,
+          updated_at: now,
+          version: eb('version', '+', 1),
+        }))
         .where('ward_id', '=', contract.wardId)
         .where('id', '=', open.id)
         .execute();

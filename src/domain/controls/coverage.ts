@@ -2,8 +2,8 @@ import type { Selectable } from 'kysely';
 import {
   type ControlResult,
   type CoverageStatus,
-  CURRENT_CROSSWALK,
   type Crosswalk,
+  CURRENT_CROSSWALK,
   evaluateControls,
   tally,
 } from '../../../forms/controls-crosswalk/index.js';
@@ -38,7 +38,15 @@ export interface WardCoverage {
 
 type Row = Pick<
   Selectable<ContractsTable>,
-  'id' | 'ward_id' | 'parent_contract_id' | 'contractor_org_id' | 'status' | 'selection_method' | 'register_revision' | 'title' | 'contract_number'
+  | 'id'
+  | 'ward_id'
+  | 'parent_contract_id'
+  | 'contractor_org_id'
+  | 'status'
+  | 'selection_method'
+  | 'register_revision'
+  | 'title'
+  | 'contract_number'
 >;
 
 const COLUMNS = [
@@ -63,7 +71,10 @@ const toEvidence = (r: Row): EvidenceContract => ({
 });
 
 /** The coverage of one contract and its chain: 404 where the contract may not be read, 403 for its companies. */
-export async function contractCoverage(ctx: UseCaseContext, contractId: string): Promise<ContractCoverage & { crosswalk: Crosswalk }> {
+export async function contractCoverage(
+  ctx: UseCaseContext,
+  contractId: string,
+): Promise<ContractCoverage & { crosswalk: Crosswalk }> {
   const contract = await getContract(ctx, contractId);
   requireWardView(ctx, 'read', 'ControlCoverage', contract.wardId);
   const chain = await contractChain(ctx.db, contract.wardId, contract.id);
@@ -80,7 +91,13 @@ export async function contractCoverage(ctx: UseCaseContext, contractId: string):
   const byId = new Map(rows.map((r) => [r.id, toEvidence(r)]));
   const members = chain.map((c) => byId.get(c.id)!).filter(Boolean);
   const crosswalk = CURRENT_CROSSWALK;
-  const facts = await gatherEvidence(ctx.db, contract.wardId, [{ root: members[0]!, members }], crosswalk, ctx.now());
+  const facts = await gatherEvidence(
+    ctx.db,
+    contract.wardId,
+    [{ root: members[0]!, members }],
+    crosswalk,
+    ctx.now(),
+  );
   return {
     crosswalk,
     contractId: contract.id,

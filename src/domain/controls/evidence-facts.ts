@@ -27,12 +27,6 @@ const IN_FORCE = ['active', 'ending'];
 const ENDED = ['ending', 'closed'];
 const RECEIVED = ['received', 'signed_off'];
 
-const group = <T>(rows: T[], key: (r: T) => string) => {
-  const map = new Map<string, T[]>();
-  for (const r of rows) map.set(key(r), [...(map.get(key(r)) ?? []), r]);
-  return map;
-};
-
 /** Every figure the crosswalk's rules need, per root contract. */
 export async function gatherEvidence(
   db: Kysely<Database>,
@@ -54,7 +48,8 @@ export async function gatherEvidence(
     const members = chain.members.filter((m) => m.id === root.id || m.status !== 'draft');
     const subs = members.filter((m) => m.id !== root.id);
     const memberIds = new Set(members.map((m) => m.id));
-    const inChain = <T extends { contract_id: string }>(rows: T[]) => rows.filter((r) => memberIds.has(r.contract_id));
+    const inChain = <T extends { contract_id: string }>(rows: T[]) =>
+      rows.filter((r) => memberIds.has(r.contract_id));
     const approved = inChain(records.approvals);
     const provisions = inChain(records.provisions);
     const lists = latestLists(inChain(records.submissions));
@@ -92,13 +87,19 @@ export async function gatherEvidence(
       'subcontracts-approved': {
         applies: subs.length > 0,
         need: subs.length,
-        have: subs.filter((s) => approved.some((a) => a.kind === 'subdelegation' && a.contract_id === s.id)).length,
+        have: subs.filter((s) => approved.some((a) => a.kind === 'subdelegation' && a.contract_id === s.id))
+          .length,
       },
       'handler-list-acknowledged': {
         applies: true,
         need: members.length,
         have: members.filter((m) =>
-          lists.some((l) => l.contract_id === m.id && l.organisation_id === m.contractorOrgId && l.status === 'acknowledged'),
+          lists.some(
+            (l) =>
+              l.contract_id === m.id &&
+              l.organisation_id === m.contractorOrgId &&
+              l.status === 'acknowledged',
+          ),
         ).length,
       },
       'pledges-recorded': {
@@ -115,7 +116,11 @@ export async function gatherEvidence(
         applies: IN_FORCE.includes(root.status),
         need: inForce.length,
         have: inForce.filter((m) =>
-          inspected.some((i) => i.organisation_id === m.contractorOrgId && (i.contract_id === m.id || i.contract_id === root.id)),
+          inspected.some(
+            (i) =>
+              i.organisation_id === m.contractorOrgId &&
+              (i.contract_id === m.id || i.contract_id === root.id),
+          ),
         ).length,
       },
       'findings-on-time': {
@@ -149,7 +154,9 @@ export async function gatherEvidence(
 }
 
 /** The latest handler list of each company on each contract. */
-function latestLists<T extends { contract_id: string; organisation_id: string; submitted_at: Date }>(rows: T[]): T[] {
+function latestLists<T extends { contract_id: string; organisation_id: string; submitted_at: Date }>(
+  rows: T[],
+): T[] {
   const latest = new Map<string, T>();
   for (const r of rows) {
     const key = `${r.contract_id}/${r.organisation_id}`;
@@ -159,78 +166,96 @@ function latestLists<T extends { contract_id: string; organisation_id: string; s
   return [...latest.values()];
 }
 
-async function readRecords(db: Kysely<Database>, wardId: string, ids: string[], today: string, inspectedSince: Date) {
-  const [approvals, provisions, submissions, inspections, findings, reports, incidents, erasures, cycles, open] =
-    await Promise.all([
-      db
-        .selectFrom('approvals')
-        .select(['contract_id', 'kind'])
-        .where('ward_id', '=', wardId)
-        .where('contract_id', 'in', ids)
-        .where('status', '=', 'approved')
-        .execute(),
-      db
-        .selectFrom('contract_provisions')
-        .select(['contract_id', 'accepted_at'])
-        .where('ward_id', '=', wardId)
-        .where('contract_id', 'in', ids)
-        .execute(),
-      db
-        .selectFrom('handler_list_submissions')
-        .select(['id', 'contract_id', 'organisation_id', 'status', 'submitted_at'])
-        .where('ward_id', '=', wardId)
-        .where('contract_id', 'in', ids)
-        .execute(),
-      db
-        .selectFrom('inspections')
-        .select(['contract_id', 'organisation_id'])
-        .where('ward_id', '=', wardId)
-        .where('contract_id', 'in', ids)
-        .where('status', '=', 'signed_off')
-        .where('signed_off_at', '>=', inspectedSince)
-        .execute(),
-      db
-        .selectFrom('inspection_findings as f')
-        .innerJoin('inspections as i', (j) => j.onRef('i.ward_id', '=', 'f.ward_id').onRef('i.id', '=', 'f.inspection_id'))
-        .select(['i.contract_id', 'f.status', 'f.due_on'])
-        .where('f.ward_id', '=', wardId)
-        .where('i.contract_id', 'in', ids)
-        .where('f.status', '<>', 'withdrawn')
-        .execute(),
-      db
-        .selectFrom('compliance_reports')
-        .select(['contract_id', 'status'])
-        .where('ward_id', '=', wardId)
-        .where('contract_id', 'in', ids)
-        .where('due_on', '<', today)
-        .execute(),
-      db
-        .selectFrom('incidents')
-        .select(['contract_id', 'reported_at', 'discovered_at'])
-        .where('ward_id', '=', wardId)
-        .where('contract_id', 'in', ids)
-        .execute(),
-      db
-        .selectFrom('erasure_records')
-        .select(['contract_id', 'status'])
-        .where('ward_id', '=', wardId)
-        .where('contract_id', 'in', ids)
-        .execute(),
-      db
-        .selectFrom('contract_review_cycles')
-        .select(['contract_id', 'interval_months'])
-        .where('ward_id', '=', wardId)
-        .where('contract_id', 'in', ids)
-        .where('interval_months', 'is not', null)
-        .execute(),
-      db
-        .selectFrom('contract_reviews')
-        .select(['contract_id', 'due_on'])
-        .where('ward_id', '=', wardId)
-        .where('contract_id', 'in', ids)
-        .where('status', '=', 'due')
-        .execute(),
-    ]);
+async function readRecords(
+  db: Kysely<Database>,
+  wardId: string,
+  ids: string[],
+  today: string,
+  inspectedSince: Date,
+) {
+  const [
+    approvals,
+    provisions,
+    submissions,
+    inspections,
+    findings,
+    reports,
+    incidents,
+    erasures,
+    cycles,
+    open,
+  ] = await Promise.all([
+    db
+      .selectFrom('approvals')
+      .select(['contract_id', 'kind'])
+      .where('ward_id', '=', wardId)
+      .where('contract_id', 'in', ids)
+      .where('status', '=', 'approved')
+      .execute(),
+    db
+      .selectFrom('contract_provisions')
+      .select(['contract_id', 'accepted_at'])
+      .where('ward_id', '=', wardId)
+      .where('contract_id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('handler_list_submissions')
+      .select(['id', 'contract_id', 'organisation_id', 'status', 'submitted_at'])
+      .where('ward_id', '=', wardId)
+      .where('contract_id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('inspections')
+      .select(['contract_id', 'organisation_id'])
+      .where('ward_id', '=', wardId)
+      .where('contract_id', 'in', ids)
+      .where('status', '=', 'signed_off')
+      .where('signed_off_at', '>=', inspectedSince)
+      .execute(),
+    db
+      .selectFrom('inspection_findings as f')
+      .innerJoin('inspections as i', (j) =>
+        j.onRef('i.ward_id', '=', 'f.ward_id').onRef('i.id', '=', 'f.inspection_id'),
+      )
+      .select(['i.contract_id', 'f.status', 'f.due_on'])
+      .where('f.ward_id', '=', wardId)
+      .where('i.contract_id', 'in', ids)
+      .where('f.status', '<>', 'withdrawn')
+      .execute(),
+    db
+      .selectFrom('compliance_reports')
+      .select(['contract_id', 'status'])
+      .where('ward_id', '=', wardId)
+      .where('contract_id', 'in', ids)
+      .where('due_on', '<', today)
+      .execute(),
+    db
+      .selectFrom('incidents')
+      .select(['contract_id', 'reported_at', 'discovered_at'])
+      .where('ward_id', '=', wardId)
+      .where('contract_id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('erasure_records')
+      .select(['contract_id', 'status'])
+      .where('ward_id', '=', wardId)
+      .where('contract_id', 'in', ids)
+      .execute(),
+    db
+      .selectFrom('contract_review_cycles')
+      .select(['contract_id', 'interval_months'])
+      .where('ward_id', '=', wardId)
+      .where('contract_id', 'in', ids)
+      .where('interval_months', 'is not', null)
+      .execute(),
+    db
+      .selectFrom('contract_reviews')
+      .select(['contract_id', 'due_on'])
+      .where('ward_id', '=', wardId)
+      .where('contract_id', 'in', ids)
+      .where('status', '=', 'due')
+      .execute(),
+  ]);
   const latest = latestLists(submissions).filter((s) => s.status === 'acknowledged');
   const entries = latest.length
     ? await db
@@ -238,13 +263,29 @@ async function readRecords(db: Kysely<Database>, wardId: string, ids: string[], 
         .select((eb) => [
           'e.submission_id',
           'e.handler_id',
-          eb.exists(eb.selectFrom('handler_pledges as p').select('p.id').whereRef('p.handler_id', '=', 'e.handler_id')).as('pledged'),
           eb
-            .exists(eb.selectFrom('handler_trainings as t').select('t.id').whereRef('t.handler_id', '=', 'e.handler_id'))
+            .exists(
+              eb
+                .selectFrom('handler_pledges as p')
+                .select('p.id')
+                .whereRef('p.handler_id', '=', 'e.handler_id'),
+            )
+            .as('pledged'),
+          eb
+            .exists(
+              eb
+                .selectFrom('handler_trainings as t')
+                .select('t.id')
+                .whereRef('t.handler_id', '=', 'e.handler_id'),
+            )
             .as('trained'),
         ])
         .where('e.ward_id', '=', wardId)
-        .where('e.submission_id', 'in', latest.map((s) => s.id))
+        .where(
+          'e.submission_id',
+          'in',
+          latest.map((s) => s.id),
+        )
         .where((eb) => eb.or([eb('e.effective_to', 'is', null), eb('e.effective_to', '>=', today)]))
         .execute()
     : [];

@@ -17,7 +17,15 @@ const call = (who: string, method: string, path: string, json?: unknown) =>
 /** After the clock moves by months, sessions have expired: sign in again as everyone used here. */
 async function moveClock(to: string) {
   t.clock.set(to);
-  for (const k of ['ward_officer', 'ward_chief', 'ward_manager', 'inspector', 'contractor_manager', 'other_ward_officer', 'other_ward_manager'])
+  for (const k of [
+    'ward_officer',
+    'ward_chief',
+    'ward_manager',
+    'inspector',
+    'contractor_manager',
+    'other_ward_officer',
+    'other_ward_manager',
+  ])
     w.tokens[k] = await signIn(t, USERS[k]!.email);
 }
 const cyclePath = () => `${REVIEWS}/cycles/${w.bicycleContractId}`;
@@ -40,13 +48,20 @@ describe('the review cycle', () => {
       version: 0,
       openReview: null,
     });
-    expect((await call('contractor_manager', 'PUT', cyclePath(), { months: 3, version: 0 })).status).toBe(403);
+    expect((await call('contractor_manager', 'PUT', cyclePath(), { months: 3, version: 0 })).status).toBe(
+      403,
+    );
     expect((await call('contractor_manager', 'GET', cyclePath())).status).toBe(403);
     expect((await call('inspector', 'PUT', cyclePath(), { months: 3, version: 0 })).status).toBe(403);
-    expect((await call('other_ward_officer', 'PUT', cyclePath(), { months: 3, version: 0 })).status).toBe(404);
+    expect((await call('other_ward_officer', 'PUT', cyclePath(), { months: 3, version: 0 })).status).toBe(
+      404,
+    );
     expect((await call('other_contractor_manager', 'GET', cyclePath())).status).toBe(404);
     for (const months of [0, 61, 2.5, '3'])
-      expect((await call('ward_officer', 'PUT', cyclePath(), { months, version: 0 })).status, String(months)).toBe(422);
+      expect(
+        (await call('ward_officer', 'PUT', cyclePath(), { months, version: 0 })).status,
+        String(months),
+      ).toBe(422);
     const set = expectStatus(await call('ward_officer', 'PUT', cyclePath(), { months: 3, version: 0 }), 200);
     expect(set).toMatchObject({ months: 3, version: 1, openReview: { dueOn: '2027-02-22' } });
     // a second writer who read version 0 is refused, nothing changed
@@ -105,18 +120,25 @@ describe('a review coming due', () => {
     const review = expectStatus(await call('ward_officer', 'GET', `${REVIEWS}/${reviewId}`), 200);
     expect(review).toMatchObject({ status: 'due', overdue: true, allowedActions: ['complete'] });
     expect(review.changesSince).toMatchObject({ incidents: 1, registerChanges: 0, handlersAdded: 0 });
-    expect(expectStatus(await call('inspector', 'GET', `${REVIEWS}/${reviewId}`), 200).allowedActions).toEqual([]);
+    expect(
+      expectStatus(await call('inspector', 'GET', `${REVIEWS}/${reviewId}`), 200).allowedActions,
+    ).toEqual([]);
   });
 
   it('is refused without a note, to others, and on a stale version', async () => {
     const review = expectStatus(await call('ward_chief', 'GET', `${REVIEWS}/${reviewId}`), 200);
-    const complete = (who: string, json: object) => call(who, 'POST', `${REVIEWS}/${reviewId}/complete`, json);
+    const complete = (who: string, json: object) =>
+      call(who, 'POST', `${REVIEWS}/${reviewId}/complete`, json);
     const bare = await complete('ward_chief', { note: '  ', version: review.version });
     expect(bare.status).toBe(422);
     expect(bare.body.errors[0].message_ja).toContain('所見');
     expect((await complete('inspector', { note: '確認', version: review.version })).status).toBe(403);
-    expect((await complete('contractor_manager', { note: '確認', version: review.version })).status).toBe(404);
-    expect((await complete('other_ward_manager', { note: '確認', version: review.version })).status).toBe(404);
+    expect((await complete('contractor_manager', { note: '確認', version: review.version })).status).toBe(
+      404,
+    );
+    expect((await complete('other_ward_manager', { note: '確認', version: review.version })).status).toBe(
+      404,
+    );
     expect((await complete('ward_chief', { note: '確認', version: review.version + 1 })).status).toBe(409);
     expect(expectStatus(await call('ward_chief', 'GET', `${REVIEWS}/${reviewId}`), 200).status).toBe('due');
   });
@@ -154,7 +176,11 @@ describe('a review coming due', () => {
       .execute();
     expect(audit.map((a) => a.action)).toEqual(['contract_review.complete']);
     expect(audit[0]!.actor_user_id).toBe(w.userIds.ward_chief);
-    expect(audit[0]!.after).toMatchObject({ status: 'completed', nextDueOn: '2027-05-23', changes: { incidents: 1 } });
+    expect(audit[0]!.after).toMatchObject({
+      status: 'completed',
+      nextDueOn: '2027-05-23',
+      changes: { incidents: 1 },
+    });
     const listed = expectStatus(
       await call('ward_officer', 'GET', `${REVIEWS}?contractId=${w.bicycleContractId}`),
       200,
@@ -168,11 +194,19 @@ describe('a review coming due', () => {
     const next = expectStatus(await call('ward_officer', 'GET', `${REVIEWS}/${cycle.openReview.id}`), 200);
     expect(next.changesSince.incidents).toBe(0);
     // a shorter cycle moves the due day of the review still due
-    const shorter = expectStatus(await call('ward_manager', 'PUT', cyclePath(), { months: 1, version: cycle.version }), 200);
+    const shorter = expectStatus(
+      await call('ward_manager', 'PUT', cyclePath(), { months: 1, version: cycle.version }),
+      200,
+    );
     expect(shorter.openReview).toMatchObject({ id: next.id, dueOn: '2027-03-23' });
-    const none = expectStatus(await call('ward_manager', 'PUT', cyclePath(), { months: null, version: shorter.version }), 200);
+    const none = expectStatus(
+      await call('ward_manager', 'PUT', cyclePath(), { months: null, version: shorter.version }),
+      200,
+    );
     expect(none).toMatchObject({ months: null, openReview: null });
-    expect(expectStatus(await call('ward_officer', 'GET', `${REVIEWS}/${next.id}`), 200).status).toBe('cancelled');
+    expect(expectStatus(await call('ward_officer', 'GET', `${REVIEWS}/${next.id}`), 200).status).toBe(
+      'cancelled',
+    );
     const cancelled = await t.handle.db
       .selectFrom('audit_entries')
       .select('action')

@@ -49,7 +49,9 @@ const ReviewSchema = z
     contractId: z.string(),
     status: z.string().openapi({ description: 'due 見直し待ち, completed 見直し済み, cancelled 取消し' }),
     intervalMonths: z.number().int(),
-    since: z.string().openapi({ description: 'changes are counted from this instant (the previous review, or when the cycle was set)' }),
+    since: z.string().openapi({
+      description: 'changes are counted from this instant (the previous review, or when the cycle was set)',
+    }),
     dueOn: z.string(),
     overdue: z.boolean(),
     completedAt: z.string().nullable(),
@@ -194,8 +196,18 @@ export function contractReviewRoutes() {
         body: jsonBody(
           z
             .object({
-              months: z.number().int().min(1).max(60).nullable().openapi({ description: '見直し周期 in months; null: none' }),
-              version: z.number().int().min(0).openapi({ description: 'the version read (0 before the first setting)' }),
+              months: z
+                .number()
+                .int()
+                .min(1)
+                .max(60)
+                .nullable()
+                .openapi({ description: '見直し周期 in months; null: none' }),
+              version: z
+                .number()
+                .int()
+                .min(0)
+                .openapi({ description: 'the version read (0 before the first setting)' }),
             })
             .openapi('ContractReviewCycleBody'),
         ),

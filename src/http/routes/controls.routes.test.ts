@@ -28,8 +28,15 @@ afterAll(() => t.close());
 
 describe('the demo contract', () => {
   it('has a real mix of met and missing controls, from its records', async () => {
-    const body = expectStatus(await call('ward_officer', `${COVERAGE}/contracts/${w.bicycleContractId}`), 200);
-    expect(body).toMatchObject({ contractId: w.bicycleContractId, status: 'active', crosswalkVersion: '2026-12' });
+    const body = expectStatus(
+      await call('ward_officer', `${COVERAGE}/contracts/${w.bicycleContractId}`),
+      200,
+    );
+    expect(body).toMatchObject({
+      contractId: w.bicycleContractId,
+      status: 'active',
+      crosswalkVersion: '2026-12',
+    });
     const status = statusOf(body);
     // register, provisions and the acknowledged list with pledges and training are there
     expect(status['appi-66']).toBe('met');
@@ -39,10 +46,17 @@ describe('the demo contract', () => {
     // no on-site inspection within the year, no review cycle
     expect(status['mic-8.1-3']).toBe('none');
     expect(status['iso-a5.22']).toBe('none');
-    expect(ruleOf(body, 'mic-8.1-3', 'inspection-within-year')).toMatchObject({ need: 1, have: 0, status: 'none' });
+    expect(ruleOf(body, 'mic-8.1-3', 'inspection-within-year')).toMatchObject({
+      need: 1,
+      have: 0,
+      status: 'none',
+    });
     // no incident and no sub-contract: those rules do not apply
     expect(status['appi-68']).toBe('not_applicable');
-    expect(ruleOf(body, 'iso-a5.21', 'subcontracts-approved')).toMatchObject({ applies: false, status: 'not_applicable' });
+    expect(ruleOf(body, 'iso-a5.21', 'subcontracts-approved')).toMatchObject({
+      applies: false,
+      status: 'not_applicable',
+    });
     expect(ruleOf(body, 'appi-67', 'pledges-recorded')).toMatchObject({ need: 3, have: 3, status: 'met' });
     const counted = new Set(Object.values(status));
     expect(counted.has('met') && counted.has('none')).toBe(true);
@@ -62,7 +76,10 @@ describe('the demo contract', () => {
       201,
     );
     expectStatus(
-      await call('ward_officer', `/api/v1/contract-reviews/cycles/${w.bicycleContractId}`, 'PUT', { months: 6, version: 0 }),
+      await call('ward_officer', `/api/v1/contract-reviews/cycles/${w.bicycleContractId}`, 'PUT', {
+        months: 6,
+        version: 0,
+      }),
       200,
     );
     const body = expectStatus(await call('ward_chief', `${COVERAGE}/contracts/${w.bicycleContractId}`), 200);
@@ -77,7 +94,10 @@ describe('the demo contract', () => {
 describe('a sub-contract', () => {
   it('counts its approval (再委託承認) and its records in the chain of the contract above it', async () => {
     const { contractId } = await approvedSubcontract(t, w);
-    const body = expectStatus(await call('ward_officer', `${COVERAGE}/contracts/${w.bicycleContractId}`), 200);
+    const body = expectStatus(
+      await call('ward_officer', `${COVERAGE}/contracts/${w.bicycleContractId}`),
+      200,
+    );
     expect(ruleOf(body, 'iso-a5.21', 'subcontracts-approved')).toMatchObject({
       applies: true,
       need: 1,
@@ -109,7 +129,9 @@ describe('who reads coverage', () => {
   it('another municipality and a stranger company get 404, as for a contract that does not exist', async () => {
     for (const who of ['other_ward_officer', 'other_contractor_manager'])
       expect((await call(who, `${COVERAGE}/contracts/${w.bicycleContractId}`)).status, who).toBe(404);
-    expect((await call('ward_officer', `${COVERAGE}/contracts/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
+    expect(
+      (await call('ward_officer', `${COVERAGE}/contracts/00000000-0000-4000-8000-000000000000`)).status,
+    ).toBe(404);
     expect((await call('ward_officer', `${COVERAGE}/contracts/not-a-uuid`)).status).toBe(422);
   });
 

@@ -23,7 +23,9 @@ const CrosswalkSchema = z
           title: z.string(),
           edition: z.string(),
           section: z.string(),
-          verify: z.boolean().openapi({ description: 'the section number is to be checked against the published text' }),
+          verify: z
+            .boolean()
+            .openapi({ description: 'the section number is to be checked against the published text' }),
         }),
         name: Message,
         description: Message.openapi({ description: 'a paraphrase, never a quotation' }),
@@ -37,7 +39,9 @@ const CrosswalkSchema = z
 const ResultSchema = z.object({
   controlId: z.string(),
   status: Status,
-  rules: z.array(z.object({ rule: z.string(), status: Status, applies: z.boolean(), need: z.number(), have: z.number() })),
+  rules: z.array(
+    z.object({ rule: z.string(), status: Status, applies: z.boolean(), need: z.number(), have: z.number() }),
+  ),
 });
 
 const ContractCoverageSchema = z
@@ -52,7 +56,11 @@ const ContractCoverageSchema = z
 
 const presentCrosswalk = (c: Crosswalk) => ({
   version: c.version,
-  controls: c.controls.map((k) => ({ ...k, source: { ...k.source, verify: k.source.verify ?? false }, evidence: [...k.evidence] })),
+  controls: c.controls.map((k) => ({
+    ...k,
+    source: { ...k.source, verify: k.source.verify ?? false },
+    evidence: [...k.evidence],
+  })),
   rules: c.rules,
 });
 const presentResults = (results: ControlResult[]) =>
@@ -90,7 +98,10 @@ export function controlsRoutes() {
       return c.json(
         {
           crosswalk: presentCrosswalk(coverage.crosswalk),
-          contracts: coverage.contracts.map(({ results, ...k }) => ({ ...k, controls: presentResults(results) })),
+          contracts: coverage.contracts.map(({ results, ...k }) => ({
+            ...k,
+            controls: presentResults(results),
+          })),
           totals: Object.fromEntries(coverage.totals),
         },
         200,
@@ -107,7 +118,10 @@ export function controlsRoutes() {
       description:
         'For one contract and its sub-contracts (再委託), each control of the crosswalk (統制項目) with its status and the evidence rules behind it: how many records are needed and how many are there (an approved 再委託承認 per sub-contract, acknowledged handler lists, pledges, an on-site inspection within the year, 別紙5 received, erasure certificates once ending, incidents reported within 24 hours, 特記事項 attached and accepted, a current review cycle). 404 where the contract may not be read; 403 for its companies and council reviewers.',
       request: { params: IdParam },
-      responses: { 200: jsonResponse(ContractCoverageSchema.extend({ crosswalkVersion: z.string() }), 'The coverage'), ...errorResponses },
+      responses: {
+        200: jsonResponse(ContractCoverageSchema.extend({ crosswalkVersion: z.string() }), 'The coverage'),
+        ...errorResponses,
+      },
     }),
     async (c) => {
       const { crosswalk, results, ...k } = await contractCoverage(useCaseContext(c), c.req.valid('param').id);

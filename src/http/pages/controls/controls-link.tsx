@@ -4,7 +4,8 @@ import type { PageCtx } from '../page-context.js';
 
 /** The contract page's way to its control coverage and its review cycle: the municipality's staff only. */
 export function ControlsLink({ p, contract }: { p: PageCtx; contract: Contract }) {
-  const readable = p.viewer?.ability.can('read', asSubject('ControlCoverage', { wardId: contract.wardId })) ?? false;
+  const readable =
+    p.viewer?.ability.can('read', asSubject('ControlCoverage', { wardId: contract.wardId })) ?? false;
   if (!readable || p.viewer?.actor.organisationKind === 'company') return null;
   const t = p.t.controls;
   return (

@@ -63,8 +63,12 @@ describe('a contract’s coverage and review pages', () => {
     const contractor = await clients.contractor_manager!.get(`/contracts/${w.bicycleContractId}`);
     expect(contractor.status).toBe(200);
     expect(contractor.html).not.toContain(`/contracts/${w.bicycleContractId}/controls`);
-    expect((await clients.contractor_manager!.get(`/contracts/${w.bicycleContractId}/controls`)).status).toBe(403);
-    expect((await clients.other_ward_officer!.get(`/contracts/${w.bicycleContractId}/controls`)).status).toBe(404);
+    expect((await clients.contractor_manager!.get(`/contracts/${w.bicycleContractId}/controls`)).status).toBe(
+      403,
+    );
+    expect((await clients.other_ward_officer!.get(`/contracts/${w.bicycleContractId}/controls`)).status).toBe(
+      404,
+    );
   });
 
   it('shows each control with its source and the figures behind it', async () => {

@@ -35,7 +35,8 @@ export function evidenceText(p: Pick<PageCtx, 'msg'>, crosswalk: Crosswalk, resu
   return result.rules
     .map((r) => {
       const label = p.msg(crosswalk.rules[r.rule].label);
-      const figure = r.status === 'not_applicable' ? p.msg(STATUS_NAMES.not_applicable) : `${r.have}/${r.need}`;
+      const figure =
+        r.status === 'not_applicable' ? p.msg(STATUS_NAMES.not_applicable) : `${r.have}/${r.need}`;
       return `${label}: ${figure}`;
     })
     .join(' / ');

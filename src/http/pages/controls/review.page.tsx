@@ -12,7 +12,15 @@ import { ConflictError, ValidationError } from '../../../domain/shared/errors.js
 import type { AppEnv } from '../../app-env.js';
 import { useCaseContext } from '../../middleware/authenticate.js';
 import { Badge, DateText, Details, TimeText } from '../components/common.js';
-import { Csrf, ErrorSummary, type FormError, type FormValues, fields, TextArea, TextField } from '../components/form.js';
+import {
+  Csrf,
+  ErrorSummary,
+  type FormError,
+  type FormValues,
+  fields,
+  TextArea,
+  TextField,
+} from '../components/form.js';
 import { firstValue, readForm, refusal, versionOf } from '../components/form-body.js';
 import { Layout } from '../layout.js';
 import { type PageCtx, pageCtx, viewerOf } from '../page-context.js';
@@ -33,7 +41,12 @@ function ChangesList({ p, changes }: { p: PageCtx; changes: ReviewChanges }) {
   );
 }
 
-async function showReview(c: Context<AppEnv>, values: FormValues = {}, errors: FormError[] = [], status = 200) {
+async function showReview(
+  c: Context<AppEnv>,
+  values: FormValues = {},
+  errors: FormError[] = [],
+  status = 200,
+) {
   const p = pageCtx(c);
   const ctx = useCaseContext(c);
   const t = p.t.controls;
@@ -61,10 +74,23 @@ async function showReview(c: Context<AppEnv>, values: FormValues = {}, errors: F
         <h2 id="cycle">{t.cycle}</h2>
         <p data-cycle>{cycle.months === null ? t.cycleNone : t.cycleValue(cycle.months)}</p>
         {canSet && (
-          <form method="post" action={`/contracts/${contract.id}/review/cycle`} novalidate aria-label={t.saveCycle}>
+          <form
+            method="post"
+            action={`/contracts/${contract.id}/review/cycle`}
+            novalidate
+            aria-label={t.saveCycle}
+          >
             <Csrf p={p} />
             <input type="hidden" name="version" value={String(cycle.version)} />
-            <TextField p={p} f={f} name="months" label={t.cycleMonths} hint={t.cycleHint} inputmode="numeric" short />
+            <TextField
+              p={p}
+              f={f}
+              name="months"
+              label={t.cycleMonths}
+              hint={t.cycleHint}
+              inputmode="numeric"
+              short
+            />
             <div class="actions">
               <button type="submit">{t.saveCycle}</button>
             </div>
@@ -83,7 +109,8 @@ async function showReview(c: Context<AppEnv>, values: FormValues = {}, errors: F
                   [
                     t.dueOn,
                     <span>
-                      <DateText p={p} date={open.dueOn} /> {open.overdue && <Badge status="returned" label={t.overdue} />}
+                      <DateText p={p} date={open.dueOn} />{' '}
+                      {open.overdue && <Badge status="returned" label={t.overdue} />}
                     </span>,
                   ],
                   [t.since, <TimeText at={open.since} />],
@@ -143,13 +170,19 @@ export async function setReviewCycleAction(c: Context<AppEnv>) {
   const version = Number(firstValue(raw.version));
   const values = { months: text };
   if (months !== null && !(Number.isInteger(months) && months >= 1 && months <= 60)) {
-    const error = new ValidationError({ en: 'Months from 1 to 60', ja: '見直し周期は1〜60か月で入力してください' }, [
-      { path: 'months', message: 'an integer from 1 to 60', message_ja: '1〜60の整数で入力してください' },
-    ]);
+    const error = new ValidationError(
+      { en: 'Months from 1 to 60', ja: '見直し周期は1〜60か月で入力してください' },
+      [{ path: 'months', message: 'an integer from 1 to 60', message_ja: '1〜60の整数で入力してください' }],
+    );
     return showReview(c, values, refusal(p, error).errors, 422);
   }
   try {
-    await setReviewCycle(useCaseContext(c), c.req.param('id')!, months, Number.isInteger(version) ? version : -1);
+    await setReviewCycle(
+      useCaseContext(c),
+      c.req.param('id')!,
+      months,
+      Number.isInteger(version) ? version : -1,
+    );
   } catch (error) {
     const refused = refusal(p, error);
     return showReview(c, values, refused.errors, refused.status);

@@ -55,5 +55,17 @@ export const controlsEn: typeof controlsJa = {
   completedBy: 'Completed by',
   overdue: 'Overdue',
   csvName: 'control-coverage',
-  csvHeadings: ['契約番号', '件名', '契約の状態', '統制項目ID', '統制項目', '出典', '節', '判定', '証跡の内訳', '対応表の版', '集計日時'],
+  csvHeadings: [
+    '契約番号',
+    '件名',
+    '契約の状態',
+    '統制項目ID',
+    '統制項目',
+    '出典',
+    '節',
+    '判定',
+    '証跡の内訳',
+    '対応表の版',
+    '集計日時',
+  ],
 };

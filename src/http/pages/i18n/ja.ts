@@ -1,7 +1,7 @@
 import { accessLogReviewsJa } from './access-log-reviews-ja.js';
-import { controlsJa } from './controls-ja.js';
 import { breachJa } from './breach-ja.js';
 import { catalogueJa } from './catalogue-ja.js';
+import { controlsJa } from './controls-ja.js';
 import { councilCoverJa } from './council-cover-ja.js';
 import { companySearchJa, inboxJa } from './inbox-ja.js';
 import { reportsJa } from './reports-ja.js';
