@@ -1,7 +1,7 @@
 import { findContract } from '../contracts/contract.repository.js';
 import { getContract } from '../contracts/manage-contracts.js';
 import { requireWardView } from '../controls/ward-only.js';
-import { inTransaction, type UseCaseContext } from '../shared/context.js';
+import { inTransaction, type UnitOfWork, type UseCaseContext } from '../shared/context.js';
 import { ConflictError } from '../shared/errors.js';
 import { toJapanDate } from '../shared/japan-date.js';
 import { takeStep } from '../shared/run-step.js';
@@ -108,55 +108,7 @@ export async function setReviewCycle(
         .where('contract_id', '=', contract.id)
         .execute();
 
-    const open = await findOpenReview(tx, contract.wardId, contract.id);
-    let review: Record<string, unknown> = {};
-    if (open && months === null) {
-      // the review still due is cancelled: a step of its own workflow, audited as such
-      await takeStep(
-        uow,
-        ctx,
-        contractReviewWorkflow,
-        contractReviewCommands.cancel,
-        open.id,
-        {},
-        { follows: true },
-      );
-      review = { cancelledReviewId: open.id };
-    } else if (open && months !== null && months !== open.intervalMonths) {
-      const dueOn = addMonths(toJapanDate(open.since), months);
-      await tx
-        .updateTable('contract_reviews')
-        .set((eb) => ({
-          interval_months: months,
-          due_on: dueOn,
-          updated_at: now,
-          version: eb('version', '+', 1),
-        }))
-        .where('ward_id', '=', contract.wardId)
-        .where('id', '=', open.id)
-        .execute();
-      review = { reviewId: open.id, dueOn };
-    } else if (!open && months !== null) {
-      const last = await tx
-        .selectFrom('contract_reviews')
-        .select('completed_at')
-        .where('ward_id', '=', contract.wardId)
-        .where('contract_id', '=', contract.id)
-        .where('status', '=', 'completed')
-        .orderBy('completed_at', 'desc')
-        .limit(1)
-        .executeTakeFirst();
-      const since = last?.completed_at ?? now;
-      const issued = await issueReview(tx, {
-        wardId: contract.wardId,
-        contractId: contract.id,
-        months,
-        since,
-        from: toJapanDate(since),
-        now,
-      });
-      review = { reviewId: issued.id, dueOn: issued.dueOn };
-    }
+    const review = await followCycle(uow, ctx, contract, months, now);
     await audit({
       wardId: contract.wardId,
       action: 'contract.review_cycle',
@@ -167,4 +119,80 @@ export async function setReviewCycle(
     });
   });
   return readReviewCycle(ctx, contractId);
+}
+
+/**
+ * What the new cycle does to the review due: cancels it (no cycle), moves its due day (another
+ * interval), or issues the first one. A review completed meanwhile by someone else (its row was
+ * locked by that step, not by this one) has issued the next: look again, at most once more.
+ */
+async function followCycle(
+  uow: UnitOfWork,
+  ctx: UseCaseContext,
+  contract: { wardId: string; id: string },
+  months: number | null,
+  now: Date,
+): Promise<Record<string, unknown>> {
+  const { tx } = uow;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    const open = await findOpenReview(tx, contract.wardId, contract.id);
+    if (open && months === null) {
+      // the review still due is cancelled: a step of its own workflow, audited as such
+      const step = await takeStep(
+        uow,
+        ctx,
+        contractReviewWorkflow,
+        contractReviewCommands.cancel,
+        open.id,
+        {},
+        {
+          follows: true,
+        },
+      );
+      if (step.refused) continue;
+      return { cancelledReviewId: open.id };
+    }
+    if (open && months !== null) {
+      if (months === open.intervalMonths) return {};
+      const dueOn = addMonths(toJapanDate(open.since), months);
+      const moved = await tx
+        .updateTable('contract_reviews')
+        .set((eb) => ({
+          interval_months: months,
+          due_on: dueOn,
+          updated_at: now,
+          version: eb('version', '+', 1),
+        }))
+        .where('ward_id', '=', contract.wardId)
+        .where('id', '=', open.id)
+        .where('status', '=', 'due')
+        .executeTakeFirst();
+      if (Number(moved.numUpdatedRows) === 0) continue;
+      return { reviewId: open.id, dueOn };
+    }
+    if (months === null) return {};
+    const last = await tx
+      .selectFrom('contract_reviews')
+      .select('completed_at')
+      .where('ward_id', '=', contract.wardId)
+      .where('contract_id', '=', contract.id)
+      .where('status', '=', 'completed')
+      .orderBy('completed_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    const since = last?.completed_at ?? now;
+    const issued = await issueReview(tx, {
+      wardId: contract.wardId,
+      contractId: contract.id,
+      months,
+      since,
+      from: toJapanDate(since),
+      now,
+    });
+    return { reviewId: issued.id, dueOn: issued.dueOn };
+  }
+  throw new ConflictError({
+    en: 'The review was changed meanwhile; read the contract again',
+    ja: '見直しが同時に変更されました。契約を読み込み直してください',
+  });
 }

@@ -215,3 +215,22 @@ describe('a review coming due', () => {
     expect(cancelled.map((a) => a.action)).toEqual(['contract_review.cancel']);
   });
 });
+
+describe('two writers at once', () => {
+  it('gives one the cycle and the other a 409, issuing one review', async () => {
+    const { version } = expectStatus(await call('ward_officer', 'GET', cyclePath()), 200);
+    const answers = await Promise.all([
+      call('ward_officer', 'PUT', cyclePath(), { months: 2, version }),
+      call('ward_manager', 'PUT', cyclePath(), { months: 4, version }),
+    ]);
+    expect(answers.map((a) => a.status).sort()).toEqual([200, 409]);
+    const open = await t.handle.db
+      .selectFrom('contract_reviews')
+      .select('interval_months')
+      .where('contract_id', '=', w.bicycleContractId)
+      .where('status', '=', 'due')
+      .execute();
+    expect(open).toHaveLength(1);
+    expect(open[0]!.interval_months).toBe(answers.find((a) => a.status === 200)!.body.months);
+  });
+});
