@@ -35,6 +35,16 @@ describe('the municipality’s coverage page', () => {
     expect((await clients.contractor_manager!.get('/')).html).not.toContain('href="/controls"');
   });
 
+  it('speaks of a city as 市, and shows it only its own contracts', async () => {
+    const city = await pageClient(t, 'officer@city.nankoku.example.jp');
+    const page = await city.get('/controls');
+    expect(page.status).toBe(200);
+    const words = textOf(page.html);
+    expect(words).toContain('市が監査で問われる統制項目');
+    expect(words).not.toContain('区が監査');
+    expect(words).not.toContain('総合自転車対策業務一括委託');
+  });
+
   it('exports a CSV for Excel: BOM, Japanese headings, one row per contract and control, Japan time', async () => {
     const csv = await clients.ward_officer!.get('/controls/export.csv');
     expect(csv.status).toBe(200);
