@@ -186,6 +186,9 @@ describe('a review coming due', () => {
       200,
     ).items as any[];
     expect(listed.map((r) => r.status)).toEqual(['due', 'completed']);
+    // a day that is no day, a status that is none, a cursor not ours: 422, never a 500
+    for (const query of ['dueBy=2027-02-30', 'status=open', 'cursor=abc', 'contractId=1'])
+      expect((await call('ward_officer', 'GET', `${REVIEWS}?${query}`)).status, query).toBe(422);
     expect(expectStatus(await call('contractor_manager', 'GET', REVIEWS), 200).items).toEqual([]);
   });
 

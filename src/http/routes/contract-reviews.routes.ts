@@ -24,6 +24,7 @@ import {
   Uuid,
   VersionField,
 } from '../schemas/common.js';
+import { DateText } from '../schemas/contracts.js';
 import { validationHook } from '../validation-hook.js';
 
 const tags = { tags: ['contract reviews'], security: bearerSecurity };
@@ -105,10 +106,7 @@ export function contractReviewRoutes() {
         query: PageQuery.extend({
           contractId: Uuid.optional(),
           status: z.enum(['due', 'completed', 'cancelled']).optional(),
-          dueBy: z
-            .string()
-            .regex(/^\d{4}-\d{2}-\d{2}$/)
-            .optional(),
+          dueBy: DateText.optional(),
         }),
       },
       responses: { 200: jsonResponse(pageOf(ReviewSchema), 'A page of reviews'), ...errorResponses },
