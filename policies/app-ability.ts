@@ -15,6 +15,7 @@ import { defineAccessLogReviewRules } from './rules/access-log-reviews.js';
 import { defineApprovalRules } from './rules/approvals.js';
 import { defineAttachmentRules } from './rules/attachments.js';
 import { defineCertificationRules } from './rules/certifications.js';
+import { defineContractReviewRules } from './rules/contract-reviews.js';
 import { defineContractRules } from './rules/contracts.js';
 import { defineDeviceRules } from './rules/devices.js';
 import { defineHandoverRules } from './rules/handover.js';
@@ -77,6 +78,10 @@ export type SubjectType =
   | 'DeviceDeclaration'
   // 報告の求め: a report asked of a sub-contractor by its contractor, or of a company by the ward
   | 'ReportRequest'
+  // 見直し周期: a contract's review cycle and its reviews (見直し)
+  | 'ContractReview'
+  // the guidelines' controls: which have evidence in a contract's records (統制項目の充足状況)
+  | 'ControlCoverage'
   | 'Notification'
   // a company's certifications (認証): プライバシーマーク, ISMS, ISMAP
   | 'CompanyCertification'
@@ -127,6 +132,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
   defineReportRequestRules(builder, actor);
   defineStandingRules(builder, actor);
   defineCertificationRules(builder, actor);
+  defineContractReviewRules(builder, actor);
   return builder.build();
 }
 

@@ -20,7 +20,9 @@ import { catalogueRoutes } from './http/routes/catalogue.routes.js';
 import { certificateVerificationRoutes } from './http/routes/certificate-verification.routes.js';
 import { companyStandingRoutes } from './http/routes/company-standing.routes.js';
 import { certificationRoutes } from './http/routes/certifications.routes.js';
+import { contractReviewRoutes } from './http/routes/contract-reviews.routes.js';
 import { contractRoutes } from './http/routes/contracts.routes.js';
+import { controlsRoutes } from './http/routes/controls.routes.js';
 import { councilRoutes } from './http/routes/council.routes.js';
 import { deviceRoutes, myNumberRoutes } from './http/routes/devices.routes.js';
 import { docsRoutes } from './http/routes/docs.routes.js';
@@ -124,6 +126,8 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/contracts', operationalReportSettingsRoutes());
   app.route('/api/v1/improvement-recommendations', improvementRecommendationRoutes());
   app.route('/api/v1/access-log-reviews', accessLogReviewRoutes());
+  app.route('/api/v1/contract-reviews', contractReviewRoutes());
+  app.route('/api/v1/controls', controlsRoutes());
   app.route('/api/v1/regular-meetings', regularMeetingRoutes());
   app.route('/api/v1/devices', deviceRoutes());
   app.route('/api/v1/contracts', myNumberRoutes());

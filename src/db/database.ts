@@ -4,6 +4,7 @@ import type { AccessLogReviewTables } from './tables/access-log-reviews.js';
 import type { ApprovalTables } from './tables/approvals.js';
 import type { AttachmentTables } from './tables/attachments.js';
 import type { CertificationTables } from './tables/certifications.js';
+import type { ContractReviewTables } from './tables/contract-reviews.js';
 import type { ContractTables } from './tables/contracts.js';
 import type { DeviceTables } from './tables/devices.js';
 import type { HandoverTables } from './tables/handover.js';
@@ -201,6 +202,7 @@ export interface Database
     PriorApprovalTables,
     OperationalReportTables,
     AccessLogReviewTables,
+    ContractReviewTables,
     DeviceTables,
     SupervisionTables {
   organisations: OrganisationsTable;

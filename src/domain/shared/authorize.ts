@@ -35,6 +35,8 @@ const subjectNames: Record<string, { en: string; ja: string }> = {
   ImprovementRecommendation: { en: 'Improvement recommendation', ja: '改善勧告' },
   AccessLogReview: { en: 'Access-log review', ja: 'アクセスログの確認' },
   CompanyCertification: { en: 'Certification', ja: '認証' },
+  ContractReview: { en: 'Contract review', ja: '契約の見直し' },
+  ControlCoverage: { en: 'Control coverage', ja: '統制項目の充足状況' },
 };
 
 export function subjectName(type: string): { en: string; ja: string } {

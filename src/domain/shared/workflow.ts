@@ -48,7 +48,8 @@ export type WorkflowTable =
   | 'improvement_recommendations'
   | 'device_declarations'
   | 'report_requests'
-  | 'access_log_reviews';
+  | 'access_log_reviews'
+  | 'contract_reviews';
 
 export interface Workflow<R extends WorkflowRecord> {
   machine: AnyStateMachine;

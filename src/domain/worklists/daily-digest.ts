@@ -26,6 +26,7 @@ const WHAT: Record<WorkKind, string> = {
   'operational-reports-to-submit': '業務報告の提出',
   recommendations: '改善勧告への回答・確認',
   'access-log-reviews': 'アクセスログの確認（記録・確認）',
+  'contract-reviews': '契約の見直し（見直し周期）',
   incidents: '事故報告への対応',
   'breach-reports': '漏えい等報告（速報・確報・本人通知）の送付',
   'handler-lists': '取扱者名簿の確認',

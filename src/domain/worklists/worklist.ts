@@ -31,6 +31,7 @@ import { isOverdue } from '../supervision/read-report-requests.js';
 import { reportRequestWorkflow } from '../supervision/report-request.workflow.js';
 import { listReportRequestWork } from '../supervision/report-request-work.js';
 import { listApprovalQueue } from './approval-queue.js';
+import { contractReviewSource } from './contract-review-source.js';
 import { contractTitles } from './contract-titles.js';
 import { listInspectionQueue } from './inspection-queue.js';
 import { listMissingCertificates } from './missing-certificates.js';
@@ -55,6 +56,7 @@ export type WorkKind =
   | 'operational-reports-to-submit'
   | 'recommendations'
   | 'access-log-reviews'
+  | 'contract-reviews'
   | 'incidents'
   | 'breach-reports'
   | 'handler-lists'
@@ -88,6 +90,8 @@ export interface WorkItem {
   href: string;
   /** The record it belongs to, when that is what reminders name (a finding's inspection). */
   parent?: { type: string; id: string };
+  /** More to read before acting: what changed since a contract's last review. */
+  detail?: Message;
 }
 
 export interface WorkSection {
@@ -100,7 +104,7 @@ export interface WorkSection {
   overdue?: number;
 }
 
-type Source = {
+export type Source = {
   kind: WorkKind;
   /** Whether the policies give the viewer this kind of work at all. */
   applies: (ctx: UseCaseContext) => boolean;
@@ -453,6 +457,7 @@ const SOURCES: Source[] = [
       };
     },
   },
+  contractReviewSource,
   {
     kind: 'incidents',
     applies: (ctx) => ctx.ability.can('read', 'Incident') && !ctx.actor.roles.includes('inspector'),

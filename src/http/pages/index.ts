@@ -8,6 +8,7 @@ import { cataloguePages } from './catalogue/catalogue.page.js';
 import { companyPages } from './companies/companies.page.js';
 import { CERTIFICATION_UPLOAD, certificationPages } from './certifications/index.js';
 import { contractPages } from './contracts/index.js';
+import { controlsPages } from './controls/index.js';
 import { councilPages } from './council/index.js';
 import { devicePages } from './devices/index.js';
 import { pageErrorHandler, renderErrorPage } from './errors.js';
@@ -68,6 +69,7 @@ export function pageRoutes() {
   app.route('/', priorApprovalPages());
   app.route('/', operationPages());
   app.route('/', myNumberPages());
+  app.route('/', controlsPages());
   app.route('/', devicePages());
   app.route('/', certificationPages());
   app.route('/', supervisionPages());

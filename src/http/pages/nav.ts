@@ -127,6 +127,14 @@ export const NAV: NavEntry[] = [
     pages: true,
   },
   {
+    // 統制項目の充足状況: the municipality's own assessment, its staff only
+    slot: 'controls',
+    href: '/controls',
+    label: (t) => t.controls.nav,
+    visible: (v) => v.actor.organisationKind !== 'company' && v.ability.can('read', 'ControlCoverage'),
+    pages: true,
+  },
+  {
     slot: 'council',
     href: '/council',
     label: (t) => t.nav.council,

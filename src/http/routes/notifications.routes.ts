@@ -47,6 +47,9 @@ const WorkItemSchema = z
     dueOn: z.string().nullable().openapi({ description: 'By when (a Japanese calendar day)' }),
     overdue: z.boolean(),
     href: z.string().openapi({ description: 'The page where the person acts' }),
+    detail: MessageSchema.optional().openapi({
+      description: 'More to read before acting: what changed since a contract’s last review (見直し)',
+    }),
   })
   .openapi('WorkItem');
 const InboxSchema = z

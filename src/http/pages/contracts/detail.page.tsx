@@ -21,6 +21,7 @@ import type { AppEnv } from '../../app-env.js';
 import { useCaseContext } from '../../middleware/authenticate.js';
 import { ContractCertificationsSection } from '../certifications/contract-section.js';
 import { Csrf, ErrorSummary, fields } from '../components/form.js';
+import { ControlsLink } from '../controls/controls-link.js';
 import { DevicesLink } from '../devices/devices-link.js';
 import { Layout } from '../layout.js';
 import { pageCtx, viewerOf } from '../page-context.js';
@@ -202,6 +203,7 @@ export async function contractDetailPage(
       )}
       <HandlerListsSection p={p} contractId={contract.id} view={view} />
       <DevicesLink p={p} contract={contract} />
+      <ControlsLink p={p} contract={contract} />
       <ApprovalsSection
         p={p}
         contract={contract}

@@ -8,6 +8,7 @@ import { breachEn } from './breach-en.js';
 import { catalogueEn } from './catalogue-en.js';
 import { companiesEn } from './companies-en.js';
 import { certificationsEn } from './certifications-en.js';
+import { controlsEn } from './controls-en.js';
 import { councilCoverEn } from './council-cover-en.js';
 import { devicesEn } from './devices-en.js';
 import { handoverEn } from './handover-en.js';
@@ -513,6 +514,7 @@ export const en: Dictionary = {
   priorApprovals: priorApprovalsEn,
   operations: operationsEn,
   accessLogReviews: accessLogReviewsEn,
+  controls: controlsEn,
   devices: devicesEn,
   certifications: certificationsEn,
   supervision: supervisionEn,

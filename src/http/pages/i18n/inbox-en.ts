@@ -36,6 +36,7 @@ export const inboxEn: InboxDictionary = {
     'operational-reports-to-submit': 'Submit an operational report',
     recommendations: 'Answer or close an improvement recommendation',
     'access-log-reviews': 'Record or confirm an access-log review',
+    'contract-reviews': 'Review a contract (review cycle)',
     incidents: 'Follow an incident',
     'breach-reports': 'Send a breach report (first, full, notice)',
     'handler-lists': 'Check a handler list',

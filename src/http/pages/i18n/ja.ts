@@ -1,6 +1,7 @@
 import { accessLogReviewsJa } from './access-log-reviews-ja.js';
 import { breachJa } from './breach-ja.js';
 import { catalogueJa } from './catalogue-ja.js';
+import { controlsJa } from './controls-ja.js';
 import { councilCoverJa } from './council-cover-ja.js';
 import { companySearchJa, inboxJa } from './inbox-ja.js';
 import { reportsJa } from './reports-ja.js';
@@ -522,6 +523,7 @@ export const ja = {
   priorApprovals: priorApprovalsJa,
   operations: operationsJa,
   accessLogReviews: accessLogReviewsJa,
+  controls: controlsJa,
   devices: devicesJa,
   certifications: certificationsJa,
   supervision: supervisionJa,

@@ -56,6 +56,7 @@ async function inboxPage(c: Context<AppEnv>) {
                             : `${item.label ? `${p.msg(item.label)}：` : ''}${item.title}`}
                         </a>
                         {item.number && <span class="record-number"> {item.number}</span>}
+                        {item.detail && <div class="work-detail">{p.msg(item.detail)}</div>}
                       </td>
                       <td>{item.party ?? '—'}</td>
                       <td>{state ? <Badge status={item.status ?? 'submitted'} label={state} /> : '—'}</td>

@@ -31,6 +31,7 @@ export function sectionTitle(p: PageCtx, kind: WorkKind): string {
     'operational-reports-to-submit': p.t.operations.panels.toSubmit,
     recommendations: p.t.operations.panels.recommendations,
     'access-log-reviews': p.t.accessLogReviews.panel,
+    'contract-reviews': p.t.controls.reviewPanel,
     incidents: p.t.reports.dashboard.openIncidents,
     'breach-reports': p.t.breach.panel,
     'handler-lists': p.t.dashboard.pendingLists,
@@ -102,6 +103,7 @@ export function WorkItemLine({ p, item }: { p: PageCtx; item: WorkItem }) {
           （{p.t.inbox.columns.due} <DateText p={p} date={item.dueOn} />）
         </span>
       )}
+      {item.detail && <span class="work-detail"> {p.msg(item.detail)}</span>}
     </li>
   );
 }
@@ -147,6 +149,7 @@ const PANEL_IDS: Record<WorkKind, string> = {
   'operational-reports-to-submit': 'operational-reports-to-submit',
   recommendations: 'recommendations',
   'access-log-reviews': 'access-log-reviews',
+  'contract-reviews': 'contract-reviews',
   incidents: 'incidents',
   'breach-reports': 'breach-reports',
   'handler-lists': 'lists',
