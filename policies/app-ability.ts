@@ -23,6 +23,7 @@ import { definePriorApprovalRules } from './rules/prior-approvals.js';
 import { defineProvisionRules } from './rules/provisions.js';
 import { defineReportRequestRules } from './rules/report-requests.js';
 import { defineReportRules } from './rules/reports.js';
+import { defineWebhookRules } from './rules/webhooks.js';
 
 /** `sign`: a step of the ward's internal sign-off (決裁). */
 export type Action = 'manage' | 'read' | 'create' | 'update' | 'delete' | 'sign';
@@ -74,6 +75,8 @@ export type SubjectType =
   // 報告の求め: a report asked of a sub-contractor by its contractor, or of a company by the ward
   | 'ReportRequest'
   | 'Notification'
+  // webhook endpoints a ward or a company registers for its events
+  | 'WebhookEndpoint'
   | 'CouncilSummary';
 
 type Tagged<T> = T extends string ? Record<string, any> & ForcedSubject<T> : never;
@@ -119,6 +122,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
   defineAccessLogReviewRules(builder, actor);
   defineDeviceRules(builder, actor);
   defineReportRequestRules(builder, actor);
+  defineWebhookRules(builder, actor);
   return builder.build();
 }
 

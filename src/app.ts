@@ -46,6 +46,7 @@ import { scheduledJobRoutes } from './http/routes/scheduled-jobs.routes.js';
 import { secondFactorRoutes } from './http/routes/second-factor.routes.js';
 import { summaryRoutes } from './http/routes/summaries.routes.js';
 import { userRoutes } from './http/routes/users.routes.js';
+import { webhookRoutes } from './http/routes/webhooks.routes.js';
 import { validationHook } from './http/validation-hook.js';
 
 export const API_VERSION = '0.1.0';
@@ -108,6 +109,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/improvement-recommendations', improvementRecommendationRoutes());
   app.route('/api/v1/access-log-reviews', accessLogReviewRoutes());
   app.route('/api/v1/regular-meetings', regularMeetingRoutes());
+  app.route('/api/v1/webhook-endpoints', webhookRoutes());
   app.route('/api/v1/devices', deviceRoutes());
   app.route('/api/v1/contracts', myNumberRoutes());
   app.route('/api/v1/summaries', summaryRoutes());

@@ -9,6 +9,7 @@ import { type IssuedBy, issueReports } from '../domain/reports/issue-reports.js'
 import { latestCompletedPeriod, type ReportPeriod } from '../domain/reports/periods.js';
 import { toJapanDate } from '../domain/shared/japan-date.js';
 import { generateDailyDigests } from '../domain/worklists/daily-digest.js';
+import type { WebhookSettings } from '../domain/webhooks/endpoint-address.js';
 
 export interface DailyJobsResult {
   /** The half-year whose report requests were issued. */
@@ -32,6 +33,8 @@ export interface JobDeps {
   now: () => Date;
   logger: Pick<Logger, 'info' | 'error'>;
   mailer?: Mailer;
+  /** Present: the webhook tick runs every minute (src/domain/webhooks). */
+  webhooks?: WebhookSettings;
 }
 
 /**

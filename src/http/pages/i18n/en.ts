@@ -18,6 +18,7 @@ import { reportsEn } from './reports-en.js';
 import { securityEn } from './security-en.js';
 import { supervisionEn } from './supervision-en.js';
 import { suspensionsEn } from './suspensions-en.js';
+import { webhooksEn } from './webhooks-en.js';
 import { usersEn } from './users-en.js';
 import { verifyEn } from './verify-en.js';
 
@@ -516,6 +517,7 @@ export const en: Dictionary = {
   reports: reportsEn,
   breach: breachEn,
   suspensions: suspensionsEn,
+  webhooks: webhooksEn,
   imports: importsEn,
   users: usersEn,
   verify: verifyEn,

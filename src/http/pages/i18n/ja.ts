@@ -21,6 +21,7 @@ import { priorApprovalsJa } from './prior-approvals-ja.js';
 import { securityJa } from './security-ja.js';
 import { supervisionJa } from './supervision-ja.js';
 import { suspensionsJa } from './suspensions-ja.js';
+import { webhooksJa } from './webhooks-ja.js';
 import { usersJa } from './users-ja.js';
 import { verifyJa } from './verify-ja.js';
 
@@ -522,6 +523,7 @@ export const ja = {
   reports: reportsJa,
   breach: breachJa,
   suspensions: suspensionsJa,
+  webhooks: webhooksJa,
   imports: importsJa,
   users: usersJa,
   verify: verifyJa,
