@@ -87,5 +87,7 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql`drop table webhook_delivery_attempts, webhook_deliveries, webhook_events, webhook_endpoints`.execute(db);
+  await sql`drop table webhook_delivery_attempts, webhook_deliveries, webhook_events, webhook_endpoints`.execute(
+    db,
+  );
 }

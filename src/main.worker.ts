@@ -1,10 +1,10 @@
 import type { Logger } from 'pino';
 import { createApp } from './app.js';
+import { runWebhookTick } from './domain/webhooks/webhook-tick.js';
 import { runDailyJobs } from './jobs/daily-jobs.js';
 import { drawWaitingExports } from './jobs/summary-exports.js';
 import { renderCouncilSummaryPdf } from './pdf/council-summary/render-council-summary.js';
 import { setJapaneseFontFiles } from './pdf/fonts.js';
-import { runWebhookTick } from './domain/webhooks/webhook-tick.js';
 import {
   type ScheduledEvent,
   SUMMARY_EXPORTS_CRON,

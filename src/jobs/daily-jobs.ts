@@ -8,8 +8,8 @@ import { issueOperationalReports } from '../domain/operational-reports/issue-ope
 import { type IssuedBy, issueReports } from '../domain/reports/issue-reports.js';
 import { latestCompletedPeriod, type ReportPeriod } from '../domain/reports/periods.js';
 import { toJapanDate } from '../domain/shared/japan-date.js';
-import { generateDailyDigests } from '../domain/worklists/daily-digest.js';
 import type { WebhookSettings } from '../domain/webhooks/endpoint-address.js';
+import { generateDailyDigests } from '../domain/worklists/daily-digest.js';
 
 export interface DailyJobsResult {
   /** The half-year whose report requests were issued. */

@@ -13,7 +13,10 @@ export interface ReceivedWebhook {
  */
 export async function startWebhookReceiver() {
   const received: ReceivedWebhook[] = [];
-  const answers = new Map<string, Array<{ status: number; headers?: Record<string, string>; body?: string }>>();
+  const answers = new Map<
+    string,
+    Array<{ status: number; headers?: Record<string, string>; body?: string }>
+  >();
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -32,7 +35,10 @@ export async function startWebhookReceiver() {
     received,
     at: (path: string) => received.filter((r) => r.path === path),
     /** The next answers of a path, in order. */
-    answer(path: string, ...list: Array<{ status: number; headers?: Record<string, string>; body?: string }>) {
+    answer(
+      path: string,
+      ...list: Array<{ status: number; headers?: Record<string, string>; body?: string }>
+    ) {
       answers.set(path, [...(answers.get(path) ?? []), ...list]);
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

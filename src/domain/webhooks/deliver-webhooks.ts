@@ -66,7 +66,9 @@ export async function deliverDueWebhooks(
 async function attempt(deps: DeliveryDeps, claimed: Claimed): Promise<AttemptOutcome> {
   const row = await deps.db
     .selectFrom('webhook_deliveries as d')
-    .innerJoin('webhook_events as e', (j) => j.onRef('e.ward_id', '=', 'd.ward_id').onRef('e.id', '=', 'd.event_id'))
+    .innerJoin('webhook_events as e', (j) =>
+      j.onRef('e.ward_id', '=', 'd.ward_id').onRef('e.id', '=', 'd.event_id'),
+    )
     .innerJoin('webhook_endpoints as p', (j) =>
       j.onRef('p.ward_id', '=', 'd.ward_id').onRef('p.id', '=', 'd.endpoint_id'),
     )
@@ -90,7 +92,8 @@ async function attempt(deps: DeliveryDeps, claimed: Claimed): Promise<AttemptOut
     .where('d.ward_id', '=', claimed.ward_id)
     .where('d.id', '=', claimed.id)
     .executeTakeFirstOrThrow();
-  if (row.disabled_at) return record(deps, claimed, { status: null, error: 'endpoint disabled', cancelled: true });
+  if (row.disabled_at)
+    return record(deps, claimed, { status: null, error: 'endpoint disabled', cancelled: true });
 
   const body = JSON.stringify({
     id: row.event_id,
@@ -139,7 +142,11 @@ async function attempt(deps: DeliveryDeps, claimed: Claimed): Promise<AttemptOut
       error instanceof Error && error.name === 'TimeoutError'
         ? `no answer within ${TIMEOUT_MS / 1000} s`
         : `not reached: ${error instanceof Error ? error.message : String(error)}`;
-    return record(deps, claimed, { status: null, error: message.slice(0, EXCERPT_CHARS), ms: Date.now() - started });
+    return record(deps, claimed, {
+      status: null,
+      error: message.slice(0, EXCERPT_CHARS),
+      ms: Date.now() - started,
+    });
   }
 }
 
@@ -161,7 +168,13 @@ async function readExcerpt(res: Response): Promise<string | null> {
 async function record(
   deps: DeliveryDeps,
   claimed: Claimed,
-  result: { status: number | null; error: string | null; excerpt?: string | null; ms?: number; cancelled?: boolean },
+  result: {
+    status: number | null;
+    error: string | null;
+    excerpt?: string | null;
+    ms?: number;
+    cancelled?: boolean;
+  },
 ): Promise<AttemptOutcome> {
   const now = deps.now();
   const delivered = result.error === null;
@@ -197,6 +210,16 @@ async function record(
       .where('attempts', '=', claimed.attempts)
       .execute();
   });
-  if (!delivered) deps.logger.info({ deliveryId: claimed.id, attempt: claimed.attempts, error: result.error }, 'webhook not delivered');
-  return { deliveryId: claimed.id, attempt: claimed.attempts, status: result.status, error: result.error, delivered };
+  if (!delivered)
+    deps.logger.info(
+      { deliveryId: claimed.id, attempt: claimed.attempts, error: result.error },
+      'webhook not delivered',
+    );
+  return {
+    deliveryId: claimed.id,
+    attempt: claimed.attempts,
+    status: result.status,
+    error: result.error,
+    delivered,
+  };
 }

@@ -64,7 +64,10 @@ export async function refuseEndpointUrl(raw: string, settings: WebhookSettings):
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && settings.allowPrivate))
     return refusal('The endpoint must use https', '送信先は https で始まる URL にしてください');
   if (url.username || url.password)
-    return refusal('The URL may not carry a user name or password', 'URL に利用者名やパスワードを含めないでください');
+    return refusal(
+      'The URL may not carry a user name or password',
+      'URL に利用者名やパスワードを含めないでください',
+    );
   if (settings.allowPrivate) return null;
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const local = host === 'localhost' || host.endsWith('.localhost');

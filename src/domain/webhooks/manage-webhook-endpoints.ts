@@ -35,7 +35,10 @@ async function wardOf(ctx: UseCaseContext, input: RegisterEndpointInput): Promis
   }
   if (!input.wardId)
     throw new ValidationError(
-      { en: 'Name the municipality whose events the endpoint receives', ja: 'どの自治体の通知を受けるか指定してください' },
+      {
+        en: 'Name the municipality whose events the endpoint receives',
+        ja: 'どの自治体の通知を受けるか指定してください',
+      },
       [{ path: 'wardId', message: 'Required for a company', message_ja: '会社の送信先には必須です' }],
     );
   const linked = await ctx.db
@@ -90,7 +93,18 @@ export async function registerEndpoint(
         created_by: ctx.actor.userId,
         created_at: ctx.now(),
       })
-      .returning(['id', 'ward_id', 'organisation_id', 'url', 'description', 'event_types', 'created_at', 'disabled_at', 'previous_secret_until', 'version'])
+      .returning([
+        'id',
+        'ward_id',
+        'organisation_id',
+        'url',
+        'description',
+        'event_types',
+        'created_at',
+        'disabled_at',
+        'previous_secret_until',
+        'version',
+      ])
       .executeTakeFirstOrThrow();
     const endpoint = toEndpoint(row);
     // the secret never enters the audit trail
@@ -106,7 +120,12 @@ export async function registerEndpoint(
 }
 
 /** Locks an endpoint the actor may change (404 for one it may not see), at the version given. */
-async function lockForChange(ctx: UseCaseContext, tx: Parameters<typeof findEndpoint>[0], id: string, version: number) {
+async function lockForChange(
+  ctx: UseCaseContext,
+  tx: Parameters<typeof findEndpoint>[0],
+  id: string,
+  version: number,
+) {
   const endpoint = await findEndpoint(tx, id, true);
   if (!endpoint) throw notFound();
   authorize(ctx.ability, 'update', 'WebhookEndpoint', endpoint);
@@ -117,7 +136,11 @@ async function lockForChange(ctx: UseCaseContext, tx: Parameters<typeof findEndp
 }
 
 /** Stops an endpoint: nothing more is sent to it, pending deliveries are cancelled. */
-export async function disableEndpoint(ctx: UseCaseContext, id: string, version: number): Promise<WebhookEndpoint> {
+export async function disableEndpoint(
+  ctx: UseCaseContext,
+  id: string,
+  version: number,
+): Promise<WebhookEndpoint> {
   return inTransaction(ctx, async ({ tx, audit }) => {
     const endpoint = await lockForChange(ctx, tx, id, version);
     const now = ctx.now();

@@ -28,7 +28,8 @@ export async function listEndpoints(ctx: UseCaseContext): Promise<WebhookEndpoin
 /** One endpoint; 404 for one the actor may not see. */
 export async function readEndpoint(ctx: UseCaseContext, id: string): Promise<WebhookEndpoint> {
   const endpoint = await findEndpoint(ctx.db, id);
-  if (!endpoint) throw new NotFoundError({ en: 'Webhook endpoint not found', ja: 'Webhook の送信先が見つかりません' });
+  if (!endpoint)
+    throw new NotFoundError({ en: 'Webhook endpoint not found', ja: 'Webhook の送信先が見つかりません' });
   authorize(ctx.ability, 'read', 'WebhookEndpoint', endpoint);
   return endpoint;
 }
@@ -46,7 +47,14 @@ export interface WebhookDeliveryView {
   lastError: string | null;
   deliveredAt: Date | null;
   /** Every attempt, oldest first, with the short excerpt of the answer kept. */
-  history: Array<{ attempt: number; at: Date; status: number | null; error: string | null; responseExcerpt: string | null; durationMs: number }>;
+  history: Array<{
+    attempt: number;
+    at: Date;
+    status: number | null;
+    error: string | null;
+    responseExcerpt: string | null;
+    durationMs: number;
+  }>;
 }
 
 /** An endpoint's latest deliveries (newest first) with their attempts. */
@@ -58,7 +66,9 @@ export async function listDeliveries(
   const endpoint = await readEndpoint(ctx, endpointId);
   const rows = await ctx.db
     .selectFrom('webhook_deliveries as d')
-    .innerJoin('webhook_events as e', (j) => j.onRef('e.ward_id', '=', 'd.ward_id').onRef('e.id', '=', 'd.event_id'))
+    .innerJoin('webhook_events as e', (j) =>
+      j.onRef('e.ward_id', '=', 'd.ward_id').onRef('e.id', '=', 'd.event_id'),
+    )
     .select([
       'd.id',
       'd.event_id',

@@ -109,7 +109,13 @@ async function describeRecord(
       .where('id', '=', id)
       .executeTakeFirst();
     return a
-      ? { kind: 'approval', id, number: a.number, path: `/approvals/${id}`, partyOrgIds: [a.applicant_org_id] }
+      ? {
+          kind: 'approval',
+          id,
+          number: a.number,
+          path: `/approvals/${id}`,
+          partyOrgIds: [a.applicant_org_id],
+        }
       : null;
   }
   if (subjectType === 'Incident') {

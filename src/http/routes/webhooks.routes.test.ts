@@ -1,17 +1,17 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defineAbilityFor } from '../../../policies/app-ability.js';
 import { callCentreApplication, signOff, step } from '../../../test/helpers/approvals.js';
 import { expectStatus } from '../../../test/helpers/contracts.js';
 import { command, detail, itemsOf, plan, putItem } from '../../../test/helpers/inspections.js';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.js';
-import { buildWorld, signIn, USERS, type World } from '../../../test/helpers/world.js';
 import { signatureHeaders, startWebhookReceiver } from '../../../test/helpers/webhook-receiver.js';
-import { toActor, actorQuery } from '../../domain/auth/load-actor.js';
-import { defineAbilityFor } from '../../../policies/app-ability.js';
+import { buildWorld, signIn, USERS, type World } from '../../../test/helpers/world.js';
+import { actorQuery, toActor } from '../../domain/auth/load-actor.js';
 import { inTransaction } from '../../domain/shared/context.js';
 import { toJapanDate } from '../../domain/shared/japan-date.js';
-import type { WebhookSettings } from '../../domain/webhooks/endpoint-address.js';
 import { deliverDueWebhooks } from '../../domain/webhooks/deliver-webhooks.js';
+import type { WebhookSettings } from '../../domain/webhooks/endpoint-address.js';
 import { recordWebhookEvent } from '../../domain/webhooks/record-webhook-event.js';
 import { verifyWebhook } from '../../domain/webhooks/webhook-signature.js';
 import { runWebhookTick } from '../../domain/webhooks/webhook-tick.js';
@@ -25,7 +25,8 @@ let t: TestApp;
 let w: World;
 let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
 const settings: WebhookSettings = { allowPrivate: true, publicBaseUrl: 'https://privacy.example.jp' };
-const tick = () => runWebhookTick({ db: t.handle.db, now: t.clock.now, logger: pino({ level: 'silent' }), settings });
+const tick = () =>
+  runWebhookTick({ db: t.handle.db, now: t.clock.now, logger: pino({ level: 'silent' }), settings });
 /** Sign in again after the test clock jumped past the tokens' lifetime. */
 async function signInAgain(...who: string[]) {
   for (const key of who) w.tokens[key] = await signIn(t, USERS[key]!.email);
@@ -55,7 +56,10 @@ describe('who keeps endpoints', () => {
     expect(JSON.stringify(listed)).not.toContain(created.secret);
     for (const who of ['ward_officer', 'inspector', 'council_reviewer', 'contractor_staff']) {
       expect((await t.call('GET', ENDPOINTS, { token: w.tokens[who] })).status, who).toBe(403);
-      expect((await register(who, { url: receiver.url('/x'), eventTypes: ['incident.reported'] })).status, who).toBe(403);
+      expect(
+        (await register(who, { url: receiver.url('/x'), eventTypes: ['incident.reported'] })).status,
+        who,
+      ).toBe(403);
     }
   });
 
@@ -65,18 +69,29 @@ describe('who keeps endpoints', () => {
       const theirs = expectStatus(await t.call('GET', ENDPOINTS, { token: w.tokens[who] }), 200);
       expect(theirs.items.map((e: { id: string }) => e.id)).not.toContain(mine.id);
       expect((await t.call('GET', `${ENDPOINTS}/${mine.id}`, { token: w.tokens[who] })).status).toBe(404);
-      expect((await t.call('GET', `${ENDPOINTS}/${mine.id}/deliveries`, { token: w.tokens[who] })).status).toBe(404);
+      expect(
+        (await t.call('GET', `${ENDPOINTS}/${mine.id}/deliveries`, { token: w.tokens[who] })).status,
+      ).toBe(404);
       for (const action of ['ping', 'rotate-secret', 'disable'])
         expect(
-          (await t.call('POST', `${ENDPOINTS}/${mine.id}/${action}`, { token: w.tokens[who], json: { version: 1 } }))
-            .status,
+          (
+            await t.call('POST', `${ENDPOINTS}/${mine.id}/${action}`, {
+              token: w.tokens[who],
+              json: { version: 1 },
+            })
+          ).status,
           `${who} ${action}`,
         ).toBe(404);
     }
     // a ward's staff register only for their own ward
     expect(
-      (await register('other_ward_manager', { url: receiver.url('/x'), eventTypes: ['incident.reported'], wardId: w.wardId }))
-        .status,
+      (
+        await register('other_ward_manager', {
+          url: receiver.url('/x'),
+          eventTypes: ['incident.reported'],
+          wardId: w.wardId,
+        })
+      ).status,
     ).toBe(404);
   });
 
@@ -89,7 +104,9 @@ describe('who keeps endpoints', () => {
 
   it('refuses unknown event types, non-URLs, and (without WEBHOOK_ALLOW_PRIVATE) http and private addresses', async () => {
     const ok = ['incident.reported'];
-    expect((await register('ward_chief', { url: receiver.url('/x'), eventTypes: ['contract.signed'] })).status).toBe(422);
+    expect(
+      (await register('ward_chief', { url: receiver.url('/x'), eventTypes: ['contract.signed'] })).status,
+    ).toBe(422);
     expect((await register('ward_chief', { url: receiver.url('/x'), eventTypes: [] })).status).toBe(422);
     expect((await register('ward_chief', { url: 'not a url', eventTypes: ok })).status).toBe(422);
     settings.allowPrivate = false;
@@ -166,7 +183,12 @@ describe('a real submit, delivered, retried and verified', () => {
       200,
     ).items;
     expect(pending).toMatchObject([
-      { eventType: 'application.submitted', status: 'pending', attempts: 0, record: { kind: 'approval', id: approval.id } },
+      {
+        eventType: 'application.submitted',
+        status: 'pending',
+        attempts: 0,
+        record: { kind: 'approval', id: approval.id },
+      },
     ]);
   });
 
@@ -180,7 +202,9 @@ describe('a real submit, delivered, retried and verified', () => {
     const now = t.clock.now();
     expect(await verifyWebhook(companySecret, headers, toCompany!.body, { now })).toBe(true);
     expect(await verifyWebhook(wardSecret, headers, toCompany!.body, { now })).toBe(false);
-    expect(await verifyWebhook(companySecret, headers, toCompany!.body.replace('approval', 'incident'), { now })).toBe(false);
+    expect(
+      await verifyWebhook(companySecret, headers, toCompany!.body.replace('approval', 'incident'), { now }),
+    ).toBe(false);
     expect(headers.signature).toMatch(/^v1,[A-Za-z0-9+/]+=*$/);
 
     const payload = JSON.parse(toCompany!.body);
@@ -200,7 +224,15 @@ describe('a real submit, delivered, retried and verified', () => {
     expect(payload.occurredAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+09:00$/);
     // nothing of the application, its register or the people who acted
     const application = callCentreApplication(w);
-    for (const text of [application.title, application.reason, '氏名', '住所', '問合せ者', USERS.contractor_manager!.email, 'コールセンター'])
+    for (const text of [
+      application.title,
+      application.reason,
+      '氏名',
+      '住所',
+      '問合せ者',
+      USERS.contractor_manager!.email,
+      'コールセンター',
+    ])
       expect(toCompany!.body, text).not.toContain(text);
   });
 
@@ -217,7 +249,9 @@ describe('a real submit, delivered, retried and verified', () => {
     const [, second] = receiver.at('/ward');
     expect(second).toBeDefined();
     expect(second!.headers['webhook-id']).toBe(first!.headers['webhook-id']);
-    expect(await verifyWebhook(wardSecret, signatureHeaders(second!), second!.body, { now: t.clock.now() })).toBe(true);
+    expect(
+      await verifyWebhook(wardSecret, signatureHeaders(second!), second!.body, { now: t.clock.now() }),
+    ).toBe(true);
     const [delivery] = expectStatus(
       await t.call('GET', `${ENDPOINTS}/${wardEndpoint.id}/deliveries`, { token: w.tokens.ward_chief }),
       200,
@@ -234,7 +268,10 @@ describe('a real submit, delivered, retried and verified', () => {
     expect(approved.status).toBe('approved');
     approval = approved;
     await tick();
-    const sent = receiver.at('/ward').slice(before).map((r) => JSON.parse(r.body).type);
+    const sent = receiver
+      .at('/ward')
+      .slice(before)
+      .map((r) => JSON.parse(r.body).type);
     expect(sent).toEqual(['application.approved']);
     // the company subscribed to submissions only
     expect(receiver.at('/company')).toHaveLength(1);
@@ -243,13 +280,26 @@ describe('a real submit, delivered, retried and verified', () => {
   it('emits nothing for a change that is rolled back, nor for a refused step', async () => {
     const count = async (db: Pick<typeof t.handle.db, 'selectFrom'> = t.handle.db) =>
       Number(
-        (await db.selectFrom('webhook_events').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n,
+        (
+          await db
+            .selectFrom('webhook_events')
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
       );
     const before = await count();
     const actor = toActor(
-      await actorQuery(t.handle.db).where('users.email', '=', USERS.ward_manager!.email).executeTakeFirstOrThrow(),
+      await actorQuery(t.handle.db)
+        .where('users.email', '=', USERS.ward_manager!.email)
+        .executeTakeFirstOrThrow(),
     );
-    const ctx = { db: t.handle.db, actor, ability: defineAbilityFor(actor), requestId: 'test', now: t.clock.now };
+    const ctx = {
+      db: t.handle.db,
+      actor,
+      ability: defineAbilityFor(actor),
+      requestId: 'test',
+      now: t.clock.now,
+    };
     await expect(
       inTransaction(ctx, async ({ tx, audit }) => {
         await audit({
@@ -283,7 +333,13 @@ describe('a real submit, delivered, retried and verified', () => {
           wardId: w.wardId,
           type: 'incident.reported',
           occurredAt: t.clock.now(),
-          record: { kind: 'incident', id: crypto.randomUUID(), number: null, path: '/incidents/x', partyOrgIds: [] },
+          record: {
+            kind: 'incident',
+            id: crypto.randomUUID(),
+            number: null,
+            path: '/incidents/x',
+            partyOrgIds: [],
+          },
         }),
       );
     const deps = { db: t.handle.db, now: t.clock.now, logger: pino({ level: 'silent' }), settings };
@@ -309,44 +365,78 @@ describe('test ping, rotation, redirects and disabling', () => {
     );
     endpoint = created.endpoint;
     secret = created.secret;
-    const res = expectStatus(await t.call('POST', `${ENDPOINTS}/${endpoint.id}/ping`, { token: w.tokens.ward_chief }), 200);
+    const res = expectStatus(
+      await t.call('POST', `${ENDPOINTS}/${endpoint.id}/ping`, { token: w.tokens.ward_chief }),
+      200,
+    );
     expect(res).toEqual({ delivered: true, status: 200, error: null });
     const [ping] = receiver.at('/ping');
-    expect(JSON.parse(ping!.body)).toMatchObject({ type: 'webhook.test', record: { kind: 'webhook_endpoint', id: endpoint.id } });
-    expect(await verifyWebhook(secret, signatureHeaders(ping!), ping!.body, { now: t.clock.now() })).toBe(true);
+    expect(JSON.parse(ping!.body)).toMatchObject({
+      type: 'webhook.test',
+      record: { kind: 'webhook_endpoint', id: endpoint.id },
+    });
+    expect(await verifyWebhook(secret, signatureHeaders(ping!), ping!.body, { now: t.clock.now() })).toBe(
+      true,
+    );
   });
 
   it('rotates the secret: a day of two signatures, the old one, then only the new', async () => {
-    expect((await t.call('POST', `${ENDPOINTS}/${endpoint.id}/rotate-secret`, { token: w.tokens.ward_chief, json: { version: 9 } })).status).toBe(409);
+    expect(
+      (
+        await t.call('POST', `${ENDPOINTS}/${endpoint.id}/rotate-secret`, {
+          token: w.tokens.ward_chief,
+          json: { version: 9 },
+        })
+      ).status,
+    ).toBe(409);
     const rotated = expectStatus(
-      await t.call('POST', `${ENDPOINTS}/${endpoint.id}/rotate-secret`, { token: w.tokens.ward_chief, json: { version: endpoint.version } }),
+      await t.call('POST', `${ENDPOINTS}/${endpoint.id}/rotate-secret`, {
+        token: w.tokens.ward_chief,
+        json: { version: endpoint.version },
+      }),
       200,
     );
     expect(rotated.secret).not.toBe(secret);
     endpoint = rotated.endpoint;
-    expectStatus(await t.call('POST', `${ENDPOINTS}/${endpoint.id}/ping`, { token: w.tokens.ward_chief }), 200);
+    expectStatus(
+      await t.call('POST', `${ENDPOINTS}/${endpoint.id}/ping`, { token: w.tokens.ward_chief }),
+      200,
+    );
     const both = receiver.at('/ping').at(-1)!;
     expect(signatureHeaders(both).signature.split(' ')).toHaveLength(2);
     for (const s of [secret, rotated.secret])
       expect(await verifyWebhook(s, signatureHeaders(both), both.body, { now: t.clock.now() })).toBe(true);
     t.clock.advance(25 * 3600_000);
     await signInAgain('ward_chief');
-    expectStatus(await t.call('POST', `${ENDPOINTS}/${endpoint.id}/ping`, { token: w.tokens.ward_chief }), 200);
+    expectStatus(
+      await t.call('POST', `${ENDPOINTS}/${endpoint.id}/ping`, { token: w.tokens.ward_chief }),
+      200,
+    );
     const after = receiver.at('/ping').at(-1)!;
-    expect(await verifyWebhook(secret, signatureHeaders(after), after.body, { now: t.clock.now() })).toBe(false);
-    expect(await verifyWebhook(rotated.secret, signatureHeaders(after), after.body, { now: t.clock.now() })).toBe(true);
+    expect(await verifyWebhook(secret, signatureHeaders(after), after.body, { now: t.clock.now() })).toBe(
+      false,
+    );
+    expect(
+      await verifyWebhook(rotated.secret, signatureHeaders(after), after.body, { now: t.clock.now() }),
+    ).toBe(true);
   });
 
   it('does not follow a redirect', async () => {
     receiver.answer('/ping', { status: 302, headers: { location: receiver.url('/elsewhere') } });
-    const res = expectStatus(await t.call('POST', `${ENDPOINTS}/${endpoint.id}/ping`, { token: w.tokens.ward_chief }), 200);
+    const res = expectStatus(
+      await t.call('POST', `${ENDPOINTS}/${endpoint.id}/ping`, { token: w.tokens.ward_chief }),
+      200,
+    );
     expect(res).toMatchObject({ delivered: false, status: 302, error: 'redirect not followed' });
     expect(receiver.at('/elsewhere')).toEqual([]);
   });
 
   it('stops sending once disabled and cancels what was waiting', async () => {
     const res = expectStatus(
-      await t.call('POST', `${ENDPOINTS}/${endpoint.id}/disable`, { token: w.tokens.ward_chief, json: { version: endpoint.version } }),
+      await t.call('POST', `${ENDPOINTS}/${endpoint.id}/disable`, {
+        token: w.tokens.ward_chief,
+        json: { version: endpoint.version },
+      }),
       200,
     );
     expect(res.disabledAt).not.toBeNull();
@@ -359,7 +449,9 @@ describe('test ping, rotation, redirects and disabling', () => {
       { status: 'cancelled', nextAttemptAt: null, lastError: 'endpoint disabled' },
     ]);
     expect(deliveries.filter((d: { status: string }) => d.status === 'pending')).toEqual([]);
-    expect((await t.call('POST', `${ENDPOINTS}/${endpoint.id}/ping`, { token: w.tokens.ward_chief })).status).toBe(409);
+    expect(
+      (await t.call('POST', `${ENDPOINTS}/${endpoint.id}/ping`, { token: w.tokens.ward_chief })).status,
+    ).toBe(409);
     const sent = receiver.at('/ping').length;
     t.clock.advance(3600_000);
     await tick();
@@ -379,7 +471,10 @@ describe('findings past their deadline (指摘事項の改善期限超過)', () 
         201,
       );
     const today = toJapanDate(t.clock.now());
-    const planned = expectStatus(await plan(t, w, { contractId: w.bicycleContractId, plannedOn: today }), 201);
+    const planned = expectStatus(
+      await plan(t, w, { contractId: w.bicycleContractId, plannedOn: today }),
+      201,
+    );
     const started = expectStatus(await command(t, w, 'inspector', planned, 'start'), 200);
     const item = itemsOf(await detail(t, w, started.id)).find((i) => i.key === '1-5')!;
     const saved = expectStatus(
@@ -401,7 +496,11 @@ describe('findings past their deadline (指摘事項の改善期限超過)', () 
       expect(sent, path).toHaveLength(1);
       expect(JSON.parse(sent[0]!.body)).toMatchObject({
         type: 'finding.overdue',
-        record: { kind: 'finding', id: saved.finding.id, url: `https://privacy.example.jp/inspections/${started.id}` },
+        record: {
+          kind: 'finding',
+          id: saved.finding.id,
+          url: `https://privacy.example.jp/inspections/${started.id}`,
+        },
       });
       expect(sent[0]!.body).not.toContain('手順書なし');
     }

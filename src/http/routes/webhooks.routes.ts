@@ -1,12 +1,12 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
+import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '../../domain/webhooks/event-types.js';
 import {
   disableEndpoint,
   registerEndpoint,
   rotateEndpointSecret,
   sendTestPing,
 } from '../../domain/webhooks/manage-webhook-endpoints.js';
-import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '../../domain/webhooks/event-types.js';
 import { listDeliveries, listEndpoints, readEndpoint } from '../../domain/webhooks/read-webhooks.js';
 import type { WebhookEndpoint } from '../../domain/webhooks/webhook-endpoints.repository.js';
 import type { AppEnv } from '../app-env.js';
@@ -116,7 +116,10 @@ export function webhookRoutes() {
       description:
         "The webhook endpoints (Webhook の送信先) of the signed-in person's organisation: a municipality's are read and kept by its 係長 and 課長 (ward_chief, ward_manager), a company's by its managers (contractor_manager), one per municipality it works for. Anyone else is refused (403); nobody sees another organisation's endpoints. The secret is never shown here.\n\n" +
         WEBHOOK_SIGNATURE_DOC,
-      responses: { 200: jsonResponse(z.object({ items: z.array(EndpointSchema) }), 'The endpoints'), ...errorResponses },
+      responses: {
+        200: jsonResponse(z.object({ items: z.array(EndpointSchema) }), 'The endpoints'),
+        ...errorResponses,
+      },
     }),
     async (c) => c.json({ items: (await listEndpoints(useCaseContext(c))).map(present) }, 200),
   );
@@ -128,7 +131,7 @@ export function webhookRoutes() {
       path: '/',
       summary: 'Register a webhook endpoint / Webhook の送信先の登録',
       description:
-        'Registers an endpoint for event types: `application.submitted` (承認申請の提出, 再委託申請を含む), `application.approved` (承認), `finding.overdue` (指摘事項の改善期限超過), `incident.reported` (事故報告), `erasure_certificate.issued` (消去証明書の発行). A municipality\'s endpoint receives every such event of the municipality; a company\'s (with `wardId`, a municipality it works for — any other is 404) only those of records that concern the company. The URL must be https and must not be or resolve to a loopback or private address (422; allowed only where the server sets WEBHOOK_ALLOW_PRIVATE=1, for a local receiver). At most 10 live endpoints per organisation and municipality (409). The answer carries the signing secret, shown this once.',
+        "Registers an endpoint for event types: `application.submitted` (承認申請の提出, 再委託申請を含む), `application.approved` (承認), `finding.overdue` (指摘事項の改善期限超過), `incident.reported` (事故報告), `erasure_certificate.issued` (消去証明書の発行). A municipality's endpoint receives every such event of the municipality; a company's (with `wardId`, a municipality it works for — any other is 404) only those of records that concern the company. The URL must be https and must not be or resolve to a loopback or private address (422; allowed only where the server sets WEBHOOK_ALLOW_PRIVATE=1, for a local receiver). At most 10 live endpoints per organisation and municipality (409). The answer carries the signing secret, shown this once.",
       request: { body: jsonBody(RegisterBody) },
       responses: { 201: jsonResponse(WithSecret, 'The endpoint and its secret'), ...errorResponses },
     }),
@@ -144,7 +147,8 @@ export function webhookRoutes() {
       method: 'get',
       path: '/{id}',
       summary: 'A webhook endpoint / Webhook の送信先',
-      description: 'One endpoint of your organisation; another organisation\'s is 404, like one that does not exist.',
+      description:
+        "One endpoint of your organisation; another organisation's is 404, like one that does not exist.",
       request: { params: IdParam },
       responses: { 200: jsonResponse(EndpointSchema, 'The endpoint'), ...errorResponses },
     }),
@@ -189,7 +193,7 @@ export function webhookRoutes() {
       path: '/{id}/ping',
       summary: 'Send a test ping / 送信テスト',
       description:
-        'Sends a `webhook.test` event to the endpoint now, signed like every delivery, and answers what happened (the attempt is recorded in its deliveries and retried like any other if it failed). A disabled endpoint is 409; another organisation\'s is 404.',
+        "Sends a `webhook.test` event to the endpoint now, signed like every delivery, and answers what happened (the attempt is recorded in its deliveries and retried like any other if it failed). A disabled endpoint is 409; another organisation's is 404.",
       request: { params: IdParam },
       responses: { 200: jsonResponse(PingSchema, 'The attempt'), ...errorResponses },
     }),
@@ -201,7 +205,11 @@ export function webhookRoutes() {
         c.req.valid('param').id,
       );
       return c.json(
-        { delivered: outcome?.delivered ?? false, status: outcome?.status ?? null, error: outcome?.error ?? null },
+        {
+          delivered: outcome?.delivered ?? false,
+          status: outcome?.status ?? null,
+          error: outcome?.error ?? null,
+        },
         200,
       );
     },
@@ -214,7 +222,7 @@ export function webhookRoutes() {
       path: '/{id}/rotate-secret',
       summary: 'Rotate the signing secret / 署名鍵の更新',
       description:
-        'Makes a new signing secret, shown this once in the answer. For 24 hours deliveries carry two signatures (the new secret\'s and the old one\'s) so the receiver can switch without losing messages. Needs the endpoint\'s version (409 if stale); a disabled endpoint is 409; another organisation\'s is 404.',
+        "Makes a new signing secret, shown this once in the answer. For 24 hours deliveries carry two signatures (the new secret's and the old one's) so the receiver can switch without losing messages. Needs the endpoint's version (409 if stale); a disabled endpoint is 409; another organisation's is 404.",
       request: { params: IdParam, body: jsonBody(VersionBody) },
       responses: { 200: jsonResponse(WithSecret, 'The endpoint and its new secret'), ...errorResponses },
     }),
@@ -235,7 +243,7 @@ export function webhookRoutes() {
       path: '/{id}/disable',
       summary: 'Disable a webhook endpoint / 送信先の停止',
       description:
-        'Stops the endpoint (送信停止): nothing more is sent to it and its pending deliveries are cancelled; its history stays. Needs the version (409 if stale); one already disabled is 409; another organisation\'s is 404.',
+        "Stops the endpoint (送信停止): nothing more is sent to it and its pending deliveries are cancelled; its history stays. Needs the version (409 if stale); one already disabled is 409; another organisation's is 404.",
       request: { params: IdParam, body: jsonBody(VersionBody) },
       responses: { 200: jsonResponse(EndpointSchema, 'The endpoint, disabled'), ...errorResponses },
     }),

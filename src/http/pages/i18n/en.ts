@@ -18,9 +18,9 @@ import { reportsEn } from './reports-en.js';
 import { securityEn } from './security-en.js';
 import { supervisionEn } from './supervision-en.js';
 import { suspensionsEn } from './suspensions-en.js';
-import { webhooksEn } from './webhooks-en.js';
 import { usersEn } from './users-en.js';
 import { verifyEn } from './verify-en.js';
+import { webhooksEn } from './webhooks-en.js';
 
 // English strings, key for key with ja.ts (the compiler checks it). Japanese terms of art stay
 // beside the English where staff know the Japanese word better (決裁, 取扱者名簿, 報告事項).

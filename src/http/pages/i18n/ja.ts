@@ -21,9 +21,9 @@ import { priorApprovalsJa } from './prior-approvals-ja.js';
 import { securityJa } from './security-ja.js';
 import { supervisionJa } from './supervision-ja.js';
 import { suspensionsJa } from './suspensions-ja.js';
-import { webhooksJa } from './webhooks-ja.js';
 import { usersJa } from './users-ja.js';
 import { verifyJa } from './verify-ja.js';
+import { webhooksJa } from './webhooks-ja.js';
 
 export const ja = {
   appName: '個人情報取扱委託 管理システム',

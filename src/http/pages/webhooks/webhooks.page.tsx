@@ -98,7 +98,10 @@ async function show(c: Context<AppEnv>, extra: Extra = {}) {
                   <td>{wardName.get(e.wardId) ?? e.wardId}</td>
                   <td>{e.eventTypes.map((type) => eventName(p, type)).join('、')}</td>
                   <td>
-                    <Badge status={e.disabledAt ? 'closed' : 'active'} label={e.disabledAt ? t.disabled : t.enabled} />
+                    <Badge
+                      status={e.disabledAt ? 'closed' : 'active'}
+                      label={e.disabledAt ? t.disabled : t.enabled}
+                    />
                   </td>
                   <td>{e.disabledAt ? null : <Actions p={p} endpoint={e} />}</td>
                 </tr>
@@ -202,7 +205,9 @@ function Deliveries({
                   <td>{d.record.number ?? '—'}</td>
                   <td>
                     <Badge
-                      status={d.status === 'delivered' ? 'active' : d.status === 'failed' ? 'rejected' : 'submitted'}
+                      status={
+                        d.status === 'delivered' ? 'active' : d.status === 'failed' ? 'rejected' : 'submitted'
+                      }
                       label={t.deliveryStates[d.status]}
                     />
                   </td>
@@ -227,22 +232,31 @@ export async function registerEndpointAction(c: Context<AppEnv>) {
   const p = pageCtx(c);
   const t = p.t.webhooks;
   const values = await readForm(c);
-  const picked = Array.isArray(values.eventTypes) ? values.eventTypes : values.eventTypes ? [values.eventTypes] : [];
+  const picked = Array.isArray(values.eventTypes)
+    ? values.eventTypes
+    : values.eventTypes
+      ? [values.eventTypes]
+      : [];
   const eventTypes = EVENT_TYPES.filter((type) => picked.includes(type));
   const url = firstValue(values.url).trim();
   const wardId = firstValue(values.wardId) || undefined;
   const errors: FormError[] = [];
   if (!eventTypes.length) errors.push({ field: 'eventTypes', text: t.add.pickEvent });
-  if (p.viewer?.actor.organisationKind === 'company' && !wardId) errors.push({ field: 'wardId', text: t.add.pickWard });
+  if (p.viewer?.actor.organisationKind === 'company' && !wardId)
+    errors.push({ field: 'wardId', text: t.add.pickWard });
   if (wardId && !/^[0-9a-f-]{36}$/i.test(wardId)) errors.push({ field: 'wardId', text: t.add.pickWard });
   if (errors.length) return show(c, { values, errors, status: 422 });
   try {
-    const created = await registerEndpoint(useCaseContext(c), c.get('deps').webhooks ?? { allowPrivate: false }, {
-      url,
-      eventTypes,
-      description: firstValue(values.description).trim().slice(0, 200) || null,
-      wardId,
-    });
+    const created = await registerEndpoint(
+      useCaseContext(c),
+      c.get('deps').webhooks ?? { allowPrivate: false },
+      {
+        url,
+        eventTypes,
+        description: firstValue(values.description).trim().slice(0, 200) || null,
+        wardId,
+      },
+    );
     return show(c, { secret: { url: created.endpoint.url, secret: created.secret }, status: 201 });
   } catch (error) {
     const refused = refusal(p, error);
@@ -260,7 +274,11 @@ export async function endpointAction(c: Context<AppEnv>) {
   try {
     if (action === 'ping') {
       const deps = c.get('deps');
-      const outcome = await sendTestPing(ctx, { logger: deps.logger, settings: deps.webhooks ?? { allowPrivate: false } }, id);
+      const outcome = await sendTestPing(
+        ctx,
+        { logger: deps.logger, settings: deps.webhooks ?? { allowPrivate: false } },
+        id,
+      );
       const status = outcome?.delivered ? `HTTP ${outcome.status}` : (outcome?.error ?? '—');
       return show(c, { message: t.pinged(status) });
     }
