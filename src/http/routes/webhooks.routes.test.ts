@@ -15,6 +15,7 @@ import type { WebhookSettings } from '../../domain/webhooks/endpoint-address.js'
 import { recordWebhookEvent } from '../../domain/webhooks/record-webhook-event.js';
 import { verifyWebhook } from '../../domain/webhooks/webhook-signature.js';
 import { runWebhookTick } from '../../domain/webhooks/webhook-tick.js';
+import { nodeWebhookSettings } from '../../node-runtime.js';
 
 // Webhooks (issue 22) through the API and a real receiver on 127.0.0.1: a real submit is delivered
 // signed, a 500 is retried after its back-off, a rolled-back change sends nothing, payloads carry
@@ -320,6 +321,47 @@ describe('a real submit, delivered, retried and verified', () => {
     // a step the machine refuses (approving what is approved) writes nothing either
     expect((await step(t, w, 'ward_manager', approval, 'approve')).status).toBe(409);
     expect(await count()).toBe(before);
+  });
+
+  it('on Node, delivers right after the commit without waiting for the tick', async () => {
+    const before = receiver.at('/ward').length;
+    const actor = toActor(
+      await actorQuery(t.handle.db)
+        .where('users.email', '=', USERS.ward_manager!.email)
+        .executeTakeFirstOrThrow(),
+    );
+    const node = nodeWebhookSettings(
+      t.handle.db,
+      { webhookAllowPrivate: true },
+      pino({ level: 'silent' }),
+      t.clock.now,
+    );
+    const ctx = {
+      db: t.handle.db,
+      actor,
+      ability: defineAbilityFor(actor),
+      requestId: 'test',
+      now: t.clock.now,
+      deliverWebhooksSoon: node.deliverSoon,
+    };
+    await inTransaction(ctx, ({ audit }) =>
+      audit({
+        wardId: w.wardId,
+        action: 'approval.approve',
+        subjectType: 'Approval',
+        subjectId: approval.id,
+        before: { status: 'under_review' },
+        after: { status: 'approved' },
+      }),
+    );
+    for (let i = 0; i < 50 && receiver.at('/ward').length === before; i++)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(
+      receiver
+        .at('/ward')
+        .slice(before)
+        .map((r) => JSON.parse(r.body).type),
+    ).toEqual(['application.approved']);
   });
 
   it('never lets two ticks make the same attempt', async () => {
