@@ -26,6 +26,7 @@ import { defineProvisionRules } from './rules/provisions.js';
 import { defineReportRequestRules } from './rules/report-requests.js';
 import { defineReportRules } from './rules/reports.js';
 import { defineStandingRules } from './rules/standing.js';
+import { defineWebhookRules } from './rules/webhooks.js';
 
 /** `sign`: a step of the ward's internal sign-off (決裁). */
 export type Action = 'manage' | 'read' | 'create' | 'update' | 'delete' | 'sign';
@@ -85,6 +86,8 @@ export type SubjectType =
   | 'Notification'
   // a company's certifications (認証): プライバシーマーク, ISMS, ISMAP
   | 'CompanyCertification'
+  // webhook endpoints a ward or a company registers for its events
+  | 'WebhookEndpoint'
   | 'CouncilSummary';
 
 type Tagged<T> = T extends string ? Record<string, any> & ForcedSubject<T> : never;
@@ -133,6 +136,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
   defineStandingRules(builder, actor);
   defineCertificationRules(builder, actor);
   defineContractReviewRules(builder, actor);
+  defineWebhookRules(builder, actor);
   return builder.build();
 }
 

@@ -51,6 +51,7 @@ import { scheduledJobRoutes } from './http/routes/scheduled-jobs.routes.js';
 import { secondFactorRoutes } from './http/routes/second-factor.routes.js';
 import { summaryRoutes } from './http/routes/summaries.routes.js';
 import { userRoutes } from './http/routes/users.routes.js';
+import { webhookRoutes } from './http/routes/webhooks.routes.js';
 import { validationHook } from './http/validation-hook.js';
 
 export const API_VERSION = '0.1.0';
@@ -129,6 +130,7 @@ export function createApp(deps: AppDeps) {
   app.route('/api/v1/contract-reviews', contractReviewRoutes());
   app.route('/api/v1/controls', controlsRoutes());
   app.route('/api/v1/regular-meetings', regularMeetingRoutes());
+  app.route('/api/v1/webhook-endpoints', webhookRoutes());
   app.route('/api/v1/devices', deviceRoutes());
   app.route('/api/v1/contracts', myNumberRoutes());
   app.route('/api/v1/summaries', summaryRoutes());

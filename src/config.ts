@@ -23,6 +23,10 @@ export interface NodeConfig {
    * whatever the request carried, so never set it where residents' data is served.
    */
   queryLogFile?: string;
+  /** WEBHOOK_ALLOW_PRIVATE=1: webhook endpoints on private or loopback addresses, over http (tests, demo). */
+  webhookAllowPrivate: boolean;
+  /** PUBLIC_BASE_URL: the app's address, prefixed to the record's page in webhook payloads. */
+  publicBaseUrl?: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig {
@@ -40,5 +44,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): NodeConfig {
     trustedProxyHops: parseTrustedHops(env.TRUST_PROXY),
     scheduler: env.SCHEDULER !== 'false',
     queryLogFile: env.QUERY_LOG_FILE || undefined,
+    webhookAllowPrivate: env.WEBHOOK_ALLOW_PRIVATE === '1',
+    publicBaseUrl: env.PUBLIC_BASE_URL || undefined,
   };
 }

@@ -47,7 +47,7 @@ const mailer = process.env.SMTP_URL
   ? createSmtpMailer(process.env.SMTP_URL, process.env.MAIL_FROM)
   : undefined;
 const scheduler = config.scheduler
-  ? startScheduler({ db: handle.db, now: deps.now, logger, mailer })
+  ? startScheduler({ db: handle.db, now: deps.now, logger, mailer, webhooks: deps.webhooks })
   : undefined;
 
 // the same jobs on an administrator's "run now" (POST /api/v1/scheduled-jobs/run)

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import { createApp } from './app.js';
+import { runWebhookTick } from './domain/webhooks/webhook-tick.js';
 import { runDailyJobs } from './jobs/daily-jobs.js';
 import { drawWaitingExports } from './jobs/summary-exports.js';
 import { renderCouncilSummaryPdf } from './pdf/council-summary/render-council-summary.js';
@@ -7,8 +8,10 @@ import { setJapaneseFontFiles } from './pdf/fonts.js';
 import {
   type ScheduledEvent,
   SUMMARY_EXPORTS_CRON,
+  WEBHOOKS_CRON,
   type WorkerContext,
   type WorkerEnv,
+  workerWebhookSettings,
 } from './worker/worker-env.js';
 import { workerFontFiles } from './worker/worker-fonts.js';
 import {
@@ -30,7 +33,10 @@ function isolateFor(env: WorkerEnv) {
   if (!isolate) {
     const logger = createWorkerLogger(env);
     setJapaneseFontFiles(() => workerFontFiles(env.ASSETS));
-    isolate = { app: createApp(createWorkerDeps(logger, createWorkerMailer(env))), logger };
+    isolate = {
+      app: createApp(createWorkerDeps(logger, createWorkerMailer(env), workerWebhookSettings(env))),
+      logger,
+    };
   }
   return isolate;
 }
@@ -51,7 +57,11 @@ export default {
     const scope = await openInvocation(env, ctx);
     const now = () => new Date();
     try {
-      if (event.cron === SUMMARY_EXPORTS_CRON) {
+      if (event.cron === WEBHOOKS_CRON) {
+        // the minute tick: deliveries due (claimed, so a Node server on the same database never
+        // makes the same attempt) and the findings that went past their deadline
+        await runWebhookTick({ db: scope.db, now, logger, settings: workerWebhookSettings(env) });
+      } else if (event.cron === SUMMARY_EXPORTS_CRON) {
         // PDFs whose drawing after their request did not finish (a Worker's time after its
         // response is limited); claims keep this and any Node server off the same one.
         await drawWaitingExports({ db: scope.db, now, logger, render: renderCouncilSummaryPdf });

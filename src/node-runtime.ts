@@ -1,3 +1,4 @@
+import { lookup } from 'node:dns/promises';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -12,6 +13,8 @@ import { migrateToLatest } from './db/migrator.js';
 import { openReadReplica, type ReadReplica } from './db/read-replica.js';
 import { DEFAULT_AUTH_SETTINGS } from './domain/auth/auth-services.js';
 import { loadTokenService } from './domain/auth/token-service.js';
+import { deliverDueWebhooks } from './domain/webhooks/deliver-webhooks.js';
+import type { WebhookSettings } from './domain/webhooks/endpoint-address.js';
 import type { AppDeps } from './http/app-env.js';
 import { clientAddress } from './http/client-address.js';
 import { runSummaryExports } from './jobs/summary-exports.js';
@@ -96,7 +99,46 @@ export async function buildNodeDeps(
     ping: async () => {
       await sql`select 1`.execute(handle.db);
     },
+    webhooks: nodeWebhookSettings(handle.db, config, logger),
   };
+}
+
+/**
+ * Webhooks on Node: host names resolved by DNS for the private-address check, and deliveries made
+ * right after the commit that queued them (one run at a time per process; the scheduler's minute
+ * tick retries and catches up, and its claims keep other servers off the same attempt).
+ */
+export function nodeWebhookSettings(
+  db: AppDeps['db'],
+  config: Pick<NodeConfig, 'webhookAllowPrivate' | 'publicBaseUrl'>,
+  logger: Logger,
+  now: () => Date = () => new Date(),
+): WebhookSettings {
+  const settings: WebhookSettings = {
+    allowPrivate: config.webhookAllowPrivate,
+    publicBaseUrl: config.publicBaseUrl,
+    resolveHost: async (host) => (await lookup(host, { all: true })).map((a) => a.address),
+  };
+  let running = false;
+  let again = false;
+  settings.deliverSoon = () => {
+    again = true;
+    if (running) return;
+    running = true;
+    void (async () => {
+      try {
+        while (again) {
+          again = false;
+          await deliverDueWebhooks({ db, now, logger, settings });
+        }
+      } catch (err) {
+        logger.error({ err }, 'webhook delivery failed');
+      } finally {
+        running = false;
+      }
+    })();
+  };
+  return settings;
 }
 
 /** DATABASE_REPLICA_URL on PostgreSQL; PGlite is one process's database and has no replica. */

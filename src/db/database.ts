@@ -14,6 +14,7 @@ import type { PriorApprovalTables } from './tables/prior-approvals.js';
 import type { ProvisionTables } from './tables/provisions.js';
 import type { ReportTables } from './tables/reports.js';
 import type { SupervisionTables } from './tables/supervision.js';
+import type { WebhookTables } from './tables/webhooks.js';
 
 // Table types for Kysely. Columns are snake_case as in SQL; repositories map them to domain
 // objects explicitly.
@@ -204,7 +205,8 @@ export interface Database
     AccessLogReviewTables,
     ContractReviewTables,
     DeviceTables,
-    SupervisionTables {
+    SupervisionTables,
+    WebhookTables {
   organisations: OrganisationsTable;
   ward_companies: WardCompaniesTable;
   departments: DepartmentsTable;

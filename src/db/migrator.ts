@@ -37,6 +37,7 @@ import * as tenantKeys from '../../migrations/2026-12-09T1600-tenant-keys.js';
 import * as sessionWrittenLsn from '../../migrations/2026-12-09T1700-session-written-lsn.js';
 import * as companyCertifications from '../../migrations/2026-12-10T0500-company-certifications.js';
 import * as contractReviewCycles from '../../migrations/2026-12-10T0800-contract-review-cycles.js';
+import * as webhooks from '../../migrations/2026-12-10T0600-webhooks.js';
 
 // Static imports: Node's import() of .ts files fails under vitest, and a bundled Workers build
 // has no file system to read a migrations folder from.
@@ -79,6 +80,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-09T1700-session-written-lsn': sessionWrittenLsn,
   '2026-12-10T0500-company-certifications': companyCertifications,
   '2026-12-10T0800-contract-review-cycles': contractReviewCycles,
+  '2026-12-10T0600-webhooks': webhooks,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

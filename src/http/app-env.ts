@@ -8,6 +8,7 @@ import type { Authenticated } from '../domain/auth/authenticate.js';
 import type { PasswordHasher } from '../domain/auth/password-hasher.js';
 import type { TokenService } from '../domain/auth/token-service.js';
 import type { Mailer } from '../domain/notifications/mailer.js';
+import type { WebhookSettings } from '../domain/webhooks/endpoint-address.js';
 
 /** What the app is built from: no module-level singletons, so tests build as many as they like. */
 export interface AppDeps {
@@ -38,6 +39,8 @@ export interface AppDeps {
   mailer?: Mailer;
   /** Readiness: whether the database answers. */
   ping: () => Promise<void>;
+  /** How webhook endpoints may be reached (WEBHOOK_ALLOW_PRIVATE, DNS on Node); absent: https to public addresses only. */
+  webhooks?: WebhookSettings;
 }
 
 export interface AppEnv {

@@ -8,6 +8,7 @@ import { issueOperationalReports } from '../domain/operational-reports/issue-ope
 import { type IssuedBy, issueReports } from '../domain/reports/issue-reports.js';
 import { latestCompletedPeriod, type ReportPeriod } from '../domain/reports/periods.js';
 import { toJapanDate } from '../domain/shared/japan-date.js';
+import type { WebhookSettings } from '../domain/webhooks/endpoint-address.js';
 import { generateDailyDigests } from '../domain/worklists/daily-digest.js';
 
 export interface DailyJobsResult {
@@ -32,6 +33,8 @@ export interface JobDeps {
   now: () => Date;
   logger: Pick<Logger, 'info' | 'error'>;
   mailer?: Mailer;
+  /** Present: the webhook tick runs every minute (src/domain/webhooks). */
+  webhooks?: WebhookSettings;
 }
 
 /**

@@ -1,4 +1,5 @@
 import cron from 'node-cron';
+import { runWebhookTick } from '../domain/webhooks/webhook-tick.js';
 import { type JobDeps, runDailyJobs } from './daily-jobs.js';
 import { runSummaryExports } from './summary-exports.js';
 import { renderSummaryInWorker } from './summary-render-thread.js';
@@ -8,6 +9,7 @@ import { renderSummaryInWorker } from './summary-render-thread.js';
  * scheduled moment catches up. Several instances may run it: the work itself is idempotent.
  * Summary PDFs asked for while no server was drawing them (one stopped mid-render, or restarted)
  * are picked up at start and every five minutes; claims keep two instances off the same one.
+ * Webhooks: every minute, the events the clock makes and the deliveries due (claims again).
  */
 export function startScheduler(deps: JobDeps): { stop: () => void; ready: Promise<void> } {
   const run = () =>
@@ -22,10 +24,23 @@ export function startScheduler(deps: JobDeps): { stop: () => void; ready: Promis
     );
   const exportTask = cron.schedule('*/5 * * * *', exports, { name: 'summary-exports' });
   void exports();
+  const settings = deps.webhooks;
+  const webhookTask = settings
+    ? cron.schedule(
+        '* * * * *',
+        () =>
+          runWebhookTick({ ...deps, settings }).then(
+            () => undefined,
+            (error: unknown) => deps.logger.error({ err: error }, 'webhook tick failed'),
+          ),
+        { name: 'webhooks', noOverlap: true },
+      )
+    : undefined;
   return {
     stop: () => {
       void task.stop();
       void exportTask.stop();
+      void webhookTask?.stop();
     },
     ready: run(),
   };

@@ -8,6 +8,7 @@ import type { Database } from '../db/database.js';
 import { DEFAULT_AUTH_SETTINGS } from '../domain/auth/auth-services.js';
 import { loadTokenService, type TokenService } from '../domain/auth/token-service.js';
 import type { Mailer } from '../domain/notifications/mailer.js';
+import type { WebhookSettings } from '../domain/webhooks/endpoint-address.js';
 import type { AppDeps } from '../http/app-env.js';
 import { drawWaitingExports } from '../jobs/summary-exports.js';
 import { renderCouncilSummaryPdf } from '../pdf/council-summary/render-council-summary.js';
@@ -95,7 +96,7 @@ export function createWorkerMailer(env: WorkerEnv): Mailer | undefined {
 }
 
 /** The app's dependencies on Workers, built once per isolate. */
-export function createWorkerDeps(logger: Logger, mailer?: Mailer): AppDeps {
+export function createWorkerDeps(logger: Logger, mailer?: Mailer, webhooks?: WebhookSettings): AppDeps {
   const now = () => new Date();
   return {
     get db() {
@@ -129,5 +130,6 @@ export function createWorkerDeps(logger: Logger, mailer?: Mailer): AppDeps {
       await sql`select 1`.execute(invocation().db);
     },
     mailer,
+    webhooks,
   };
 }

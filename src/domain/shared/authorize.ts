@@ -37,6 +37,7 @@ const subjectNames: Record<string, { en: string; ja: string }> = {
   CompanyCertification: { en: 'Certification', ja: '認証' },
   ContractReview: { en: 'Contract review', ja: '契約の見直し' },
   ControlCoverage: { en: 'Control coverage', ja: '統制項目の充足状況' },
+  WebhookEndpoint: { en: 'Webhook endpoint', ja: 'Webhook の送信先' },
 };
 
 export function subjectName(type: string): { en: string; ja: string } {

@@ -3,6 +3,7 @@ import type { Actor } from '../../../policies/actor.js';
 import type { AppAbility } from '../../../policies/app-ability.js';
 import type { Database } from '../../db/database.js';
 import { type AuditInput, appendAuditEntry } from '../audit/append-audit-entry.js';
+import { recordWebhookEventOfAudit } from '../webhooks/record-webhook-event.js';
 
 /** Everything a use case needs to act for someone: passed in, never imported as a singleton. */
 export interface UseCaseContext {
@@ -11,6 +12,8 @@ export interface UseCaseContext {
   ability: AppAbility;
   requestId: string | null;
   now: () => Date;
+  /** Delivers queued webhooks soon after a commit (Node); absent, the scheduler's tick does. */
+  deliverWebhooksSoon?: () => void;
 }
 
 export type Tx = Transaction<Database>;
@@ -29,29 +32,34 @@ export interface UnitOfWork {
 }
 
 /**
- * The one path for a state change: one transaction holding the change and its audit entry;
- * effects run only once it has committed.
+ * The one path for a state change: one transaction holding the change, its audit entry and the
+ * webhook event the entry stands for (the outbox, src/domain/webhooks); effects run only once it
+ * has committed.
  */
 export async function inTransaction<T>(
-  ctx: Pick<UseCaseContext, 'db' | 'actor' | 'requestId' | 'now'>,
+  ctx: Pick<UseCaseContext, 'db' | 'actor' | 'requestId' | 'now' | 'deliverWebhooksSoon'>,
   work: (uow: UnitOfWork) => Promise<T>,
 ): Promise<T> {
   const effects: Array<() => Promise<void> | void> = [];
+  let webhooksQueued = 0;
   const result = await ctx.db.transaction().execute(async (tx) => {
     const at = ctx.now();
     return work({
       tx,
-      audit: (record) =>
-        appendAuditEntry(tx, {
+      audit: async (record) => {
+        await appendAuditEntry(tx, {
           ...record,
           actorUserId: ctx.actor.userId,
           actorOrgId: ctx.actor.organisationId,
           requestId: ctx.requestId,
           at,
-        }),
+        });
+        webhooksQueued += await recordWebhookEventOfAudit(tx, record, at);
+      },
       afterCommit: (effect) => effects.push(effect),
     });
   });
   for (const effect of effects) await effect();
+  if (webhooksQueued > 0) ctx.deliverWebhooksSoon?.();
   return result;
 }

@@ -82,6 +82,7 @@ export function useCaseContext(c: Context<AppEnv>): UseCaseContext {
     ability: auth.ability,
     requestId: c.get('requestId'),
     now: deps.now,
+    deliverWebhooksSoon: deps.webhooks?.deliverSoon,
   };
 }
 

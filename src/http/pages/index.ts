@@ -29,6 +29,7 @@ import { supervisionPages } from './supervision/index.js';
 import { suspensionPages } from './suspensions/suspensions.page.js';
 import { userPages } from './users/users.page.js';
 import { verifyPages } from './verify/verify.page.js';
+import { webhookPages } from './webhooks/index.js';
 
 const PLEDGE_UPLOAD = /^\/handlers\/[^/]+\/pledges$/;
 const isApi = (path: string) => path === '/api' || path.startsWith('/api/');
@@ -80,6 +81,7 @@ export function pageRoutes() {
   app.route('/', userPages());
   app.route('/', inboxPages());
   app.route('/', verifyPages());
+  app.route('/', webhookPages());
   app.get('*', (c) => (isApi(c.req.path) ? c.notFound() : renderErrorPage(c, 404)));
   return app;
 }

@@ -174,6 +174,14 @@ export const NAV: NavEntry[] = [
     pages: true,
   },
   {
+    // Webhook の送信先: a ward's 係長・課長, a company's managers
+    slot: 'webhooks',
+    href: '/settings/webhooks',
+    label: (t) => t.webhooks.nav,
+    visible: (v) => v.ability.can('read', 'WebhookEndpoint') && v.actor.organisationKind !== 'operator',
+    pages: true,
+  },
+  {
     slot: 'security',
     href: '/account/security',
     label: (t) => t.security.nav,

@@ -23,6 +23,7 @@ import { supervisionEn } from './supervision-en.js';
 import { suspensionsEn } from './suspensions-en.js';
 import { usersEn } from './users-en.js';
 import { verifyEn } from './verify-en.js';
+import { webhooksEn } from './webhooks-en.js';
 
 // English strings, key for key with ja.ts (the compiler checks it). Japanese terms of art stay
 // beside the English where staff know the Japanese word better (決裁, 取扱者名簿, 報告事項).
@@ -522,6 +523,7 @@ export const en: Dictionary = {
   breach: breachEn,
   suspensions: suspensionsEn,
   companies: companiesEn,
+  webhooks: webhooksEn,
   imports: importsEn,
   users: usersEn,
   verify: verifyEn,

@@ -26,6 +26,7 @@ import { supervisionJa } from './supervision-ja.js';
 import { suspensionsJa } from './suspensions-ja.js';
 import { usersJa } from './users-ja.js';
 import { verifyJa } from './verify-ja.js';
+import { webhooksJa } from './webhooks-ja.js';
 
 export const ja = {
   appName: '個人情報取扱委託 管理システム',
@@ -531,6 +532,7 @@ export const ja = {
   breach: breachJa,
   suspensions: suspensionsJa,
   companies: companiesJa,
+  webhooks: webhooksJa,
   imports: importsJa,
   users: usersJa,
   verify: verifyJa,

@@ -1,0 +1,57 @@
+import type { webhooksJa } from './webhooks-ja.js';
+
+export const webhooksEn: typeof webhooksJa = {
+  nav: 'Webhooks',
+  title: 'Webhook endpoints',
+  intro:
+    'Applications submitted and approved, findings past their deadline, incidents reported and erasure certificates issued are announced, signed, to the URLs registered here. A message carries only the kind of record, its number and its page: never residents’ personal data nor the names of staff.',
+  verify:
+    'A receiver checks the webhook-signature header (v1,…) against the HMAC-SHA256, keyed with the secret, of webhook-id, webhook-timestamp and the body joined by "." (Standard Webhooks; see the API reference).',
+  empty: 'No endpoint is registered.',
+  columns: {
+    url: 'Endpoint URL',
+    ward: 'Events of',
+    events: 'Events',
+    state: 'State',
+    actions: 'Actions',
+  },
+  enabled: 'Enabled',
+  disabled: 'Disabled',
+  ping: 'Send a test',
+  rotate: 'Rotate the secret',
+  disable: 'Stop sending',
+  confirmDisable: 'Stop sending to this endpoint?',
+  deliveries: (url: string) => `Deliveries: ${url}`,
+  noDeliveries: 'Nothing sent yet.',
+  deliveryColumns: {
+    at: 'Occurred',
+    event: 'Event',
+    record: 'Record',
+    status: 'Result',
+    attempts: 'Attempts',
+    last: 'Last answer',
+    next: 'Next retry',
+  },
+  deliveryStates: {
+    pending: 'Waiting or retrying',
+    delivered: 'Delivered',
+    failed: 'Failed (given up)',
+    cancelled: 'Cancelled (endpoint stopped)',
+  } as Record<string, string>,
+  pingEvent: 'Test',
+  add: {
+    title: 'Register an endpoint',
+    url: 'Endpoint URL',
+    urlHint: 'An https URL. Private network addresses are refused.',
+    description: 'Note (optional)',
+    ward: 'Events of the municipality',
+    wardHint: 'Whose records the events are about.',
+    events: 'Events',
+    submit: 'Register',
+    pickEvent: 'Choose at least one event',
+    pickWard: 'Choose a municipality',
+  },
+  secretTitle: 'Signing secret (shown this once)',
+  secretIntro: 'Keep it in the receiver. It cannot be shown again once you leave this page.',
+  pinged: (status: string) => `Test sent: ${status}`,
+};
