@@ -12,6 +12,7 @@ import { defineCouncilReviewer } from './roles/council-reviewer.js';
 import { defineSystemAdmin } from './roles/system-admin.js';
 import { defineWardStaff } from './roles/ward-staff.js';
 import { defineAccessLogReviewRules } from './rules/access-log-reviews.js';
+import { defineAnswerLinkRules } from './rules/answer-links.js';
 import { defineApprovalRules } from './rules/approvals.js';
 import { defineAttachmentRules } from './rules/attachments.js';
 import { defineContractRules } from './rules/contracts.js';
@@ -74,6 +75,8 @@ export type SubjectType =
   // 報告の求め: a report asked of a sub-contractor by its contractor, or of a company by the ward
   | 'ReportRequest'
   | 'Notification'
+  // 回答用リンク: a one-time link for a company's contact without an account
+  | 'AnswerLink'
   | 'CouncilSummary';
 
 type Tagged<T> = T extends string ? Record<string, any> & ForcedSubject<T> : never;
@@ -119,6 +122,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
   defineAccessLogReviewRules(builder, actor);
   defineDeviceRules(builder, actor);
   defineReportRequestRules(builder, actor);
+  defineAnswerLinkRules(builder, actor);
   return builder.build();
 }
 

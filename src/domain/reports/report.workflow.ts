@@ -1,4 +1,5 @@
 import type { Answers } from '../../../forms/compliance-report/compliance-report.form.js';
+import { storedUserId } from '../../../policies/actor.js';
 import { validateAnswers } from '../../../forms/compliance-report/compliance-report.form.js';
 import { complianceReportMachine } from '../../../workflows/compliance-report/compliance-report.machine.js';
 import { loadMunicipalityWords } from '../organisations/municipality-words.js';
@@ -113,7 +114,7 @@ export const reportCommands: Record<ReportCommand, ReportStep> = {
       return {
         answers: JSON.stringify(answers),
         submitted_at: now,
-        submitted_by: ctx.actor.userId,
+        submitted_by: storedUserId(ctx.actor),
         discrepancies: JSON.stringify(
           discrepanciesOf(
             answers,

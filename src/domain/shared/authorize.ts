@@ -34,6 +34,7 @@ const subjectNames: Record<string, { en: string; ja: string }> = {
   RegularMeeting: { en: 'Regular meeting', ja: '定例会議' },
   ImprovementRecommendation: { en: 'Improvement recommendation', ja: '改善勧告' },
   AccessLogReview: { en: 'Access-log review', ja: 'アクセスログの確認' },
+  AnswerLink: { en: 'Answer link', ja: '回答用リンク' },
 };
 
 export function subjectName(type: string): { en: string; ja: string } {

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { accountPages } from './account/index.js';
+import { answerLinkPages } from './answer-links/index.js';
 import { approvalPages } from './approvals/index.js';
 import { assetRoutes } from './assets/routes.js';
 import { authPages } from './auth.page.js';
@@ -49,6 +50,8 @@ export function pageRoutes() {
       : formBodyLimit(c, next),
   );
   app.route('/', assetRoutes());
+  // public: a one-time link's pages, no session
+  app.route('/', answerLinkPages());
   app.route('/', authPages());
   app.route('/', secondFactorPages());
   app.route('/', accountPages());
