@@ -31,9 +31,15 @@ export async function up(db: Kysely<any>): Promise<void> {
     );
     create index answer_links_token_hash on answer_links (token_hash);
     create index answer_links_target on answer_links (ward_id, target_id, created_at desc);
+
+    -- a pledge's copy uploaded through a link has no user behind it: its audit entry names the contact
+    alter table attachments alter column uploaded_by drop not null;
   `.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql`drop table if exists answer_links`.execute(db);
+  await sql`
+    drop table if exists answer_links;
+    alter table attachments alter column uploaded_by set not null;
+  `.execute(db);
 }

@@ -34,5 +34,11 @@ export function contactActorAndAbility(grant: LinkGrant): { actor: Actor; abilit
       organisationId: grant.organisationId,
     });
   }
+  if (grant.purpose === 'handler_pledge_upload') {
+    // the named handler's pledge, its copy kept as the company's evidence for this ward
+    can(['read', 'update'], 'Handler', { id: grant.targetId, organisationId: grant.organisationId });
+    can('create', 'Attachment', { organisationId: grant.organisationId, wardId: grant.wardId });
+    can('read', 'Organisation', { id: grant.wardId });
+  }
   return { actor, ability: build() };
 }

@@ -1,12 +1,11 @@
-import { WITH_CONTRACTOR } from '../../../workflows/compliance-report/compliance-report.machine.js';
 import type { Mailer } from '../notifications/mailer.js';
-import { getReport } from '../reports/read-reports.js';
-import { authorize } from '../shared/authorize.js';
+import { authorize, authorizeType } from '../shared/authorize.js';
 import { inTransaction, type UseCaseContext } from '../shared/context.js';
-import { ConflictError, ValidationError } from '../shared/errors.js';
+import { ValidationError } from '../shared/errors.js';
 import { toJapanTimeText } from '../shared/japan-date.js';
 import { hashLinkToken, newLinkToken } from './answer-link-token.js';
 import { type AnswerLink, type AnswerLinkPurpose, toAnswerLink } from './answer-link.repository.js';
+import { type LinkTarget, linkTarget } from './link-target.js';
 
 export const DEFAULT_LINK_DAYS = 7;
 export const MAX_LINK_DAYS = 30;
@@ -29,9 +28,9 @@ export interface CreatedAnswerLink {
 
 /**
  * A ward's signer makes a one-time link (回答用リンク) for a company's contact without an account:
- * only for a record of the ward's that awaits the company (a compliance report issued, in draft or
- * returned). The record is read like any read (404 for one the officer may not see); the link and
- * its audit entry are one transaction; the mail (when a mailer is set) goes after the commit.
+ * only for a record that awaits the company (see linkTarget). The record is read like any read (404
+ * for one the officer may not see); the link and its audit entry are one transaction; the mail
+ * (when a mailer is set) goes after the commit.
  */
 export async function createAnswerLink(
   ctx: UseCaseContext,
@@ -48,20 +47,10 @@ export async function createAnswerLink(
       },
     ]);
   }
-  if (input.purpose !== 'compliance_report_answer') {
-    throw new ValidationError(
-      { en: 'Links for this purpose cannot be made yet', ja: 'この用途のリンクはまだ作成できません' },
-      [{ path: 'purpose', message: 'not supported yet', message_ja: 'まだ対応していません' }],
-    );
-  }
-  const report = await getReport(ctx, input.targetId);
-  authorize(ctx.ability, 'create', 'AnswerLink', { wardId: report.wardId });
-  if (!WITH_CONTRACTOR.includes(report.status)) {
-    throw new ConflictError({
-      en: 'The report no longer awaits the company’s answer; a link cannot be sent for it',
-      ja: 'この報告書は受託者の回答待ちではないため、回答用リンクを作成できません',
-    });
-  }
+  // a company's staff make no links (403) before any record is looked at
+  authorizeType(ctx.ability, 'create', 'AnswerLink');
+  const target = await linkTarget(ctx, input.purpose, input.targetId);
+  authorize(ctx.ability, 'create', 'AnswerLink', { wardId: target.wardId });
 
   const token = newLinkToken();
   const now = ctx.now();
@@ -75,11 +64,11 @@ export async function createAnswerLink(
     const row = await uow.tx
       .insertInto('answer_links')
       .values({
-        ward_id: report.wardId,
+        ward_id: target.wardId,
         token_hash: await hashLinkToken(token),
         purpose: input.purpose,
-        target_id: report.id,
-        organisation_id: report.organisationId,
+        target_id: target.id,
+        organisation_id: target.organisationId,
         contact_name: contact.name,
         contact_email: contact.email,
         contact_organisation: contact.organisation,
@@ -106,7 +95,7 @@ export async function createAnswerLink(
     // a mail that fails does not undo the link: the officer is shown it and told it was not mailed
     if (mailer)
       uow.afterCommit(() =>
-        mailer.send(linkMail(created, options.urlOf(token), report.period)).then(
+        mailer.send(linkMail(created, options.urlOf(token), target.asked)).then(
           () => {
             mailed = true;
           },
@@ -119,20 +108,20 @@ export async function createAnswerLink(
 }
 
 /** The mail to the contact: what is asked, until when, and that the link works once. */
-function linkMail(link: AnswerLink, url: string, period: string) {
+function linkMail(link: AnswerLink, url: string, asked: LinkTarget['asked']) {
   const until = toJapanTimeText(link.expiresAt);
   return {
     to: link.contact.email,
-    subject: '遵守状況報告書（別紙5）ご回答のお願い / Please answer the compliance report',
+    subject: `${asked.ja}のお願い / A one-time link for ${asked.en}`,
     text: [
       `${link.contact.organisation} ${link.contact.name} 様`,
       '',
-      `個人情報特記事項の遵守に関する報告書（別紙5、${period}）へのご回答をお願いします。`,
+      `${asked.ja}をお願いします。`,
       '次のリンクから一度だけ回答できます（アカウントは不要です）。',
       url,
       `有効期限: ${until}`,
       '',
-      `Please answer the compliance report (別紙5, ${period}) through this one-time link (no account needed):`,
+      `We ask you for ${asked.en}, through this one-time link (no account needed):`,
       url,
       `It expires at ${until}.`,
     ].join('\n'),

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { accountPages } from './account/index.js';
-import { answerLinkPages } from './answer-links/index.js';
+import { answerLinkPages, LINK_UPLOAD } from './answer-links/index.js';
 import { approvalPages } from './approvals/index.js';
 import { assetRoutes } from './assets/routes.js';
 import { authPages } from './auth.page.js';
@@ -45,6 +45,7 @@ export function pageRoutes() {
     PLEDGE_UPLOAD.test(c.req.path) ||
     ITEM_UPLOAD.test(c.req.path) ||
     REPORT_UPLOAD.test(c.req.path) ||
+    LINK_UPLOAD.test(c.req.path) ||
     HANDOVER_UPLOADS.some((r) => r.test(c.req.path))
       ? next()
       : formBodyLimit(c, next),

@@ -1,9 +1,11 @@
 import pino from 'pino';
+import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pageClient, serveApp, textOf } from '../../../test/helpers/browser.js';
+import { pageClient, samplePdf, serveApp, textOf } from '../../../test/helpers/browser.js';
 import { expectStatus } from '../../../test/helpers/contracts.js';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import { buildWorld, signIn, USERS, type World } from '../../../test/helpers/world.js';
+import { createSmtpMailer } from '../../adapters/smtp-mailer.js';
 import { hashLinkToken, newLinkToken } from '../../domain/answer-links/answer-link-token.js';
 import { issueReports } from '../../domain/reports/issue-reports.js';
 import { periodOf } from '../../domain/reports/periods.js';
@@ -61,6 +63,21 @@ const report = async () =>
 
 let goneBody = '';
 
+/** A single-part mail's text, its transfer encoding undone. */
+function mailText(raw: string): string {
+  const [head = '', ...rest] = raw.split(/\r?\n\r?\n/);
+  const body = rest.join('\n\n');
+  if (/content-transfer-encoding:\s*base64/i.test(head))
+    return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
+  if (/content-transfer-encoding:\s*quoted-printable/i.test(head)) {
+    const bytes = body
+      .replace(/=\r?\n/g, '')
+      .replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+    return Buffer.from(bytes, 'latin1').toString('utf8');
+  }
+  return body;
+}
+
 beforeAll(async () => {
   t = await createTestApp({
     deps: { logger: pino({ level: 'info' }, { write: (line: string) => void logLines.push(line) }) },
@@ -106,6 +123,40 @@ describe('making a link', () => {
       .execute();
     expect(audit.map((a) => a.action)).toEqual(['answer_link.create']);
     expect(JSON.stringify(audit)).not.toContain(made.token);
+  });
+
+  it('mails the link to the contact when a mailer is set', async () => {
+    const received: Array<{ to: string[]; data: string }> = [];
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      onData(stream, session, callback) {
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => {
+          received.push({
+            to: session.envelope.rcptTo.map((r) => r.address),
+            data: Buffer.concat(chunks).toString('utf8'),
+          });
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.server.address() as { port: number }).port;
+    t.deps.mailer = createSmtpMailer(`smtp://127.0.0.1:${port}`);
+    try {
+      const made = expectStatus(await makeLink(), 201);
+      expect(made.mailed).toBe(true);
+      expect(received).toHaveLength(1);
+      expect(received[0]!.to).toEqual([contact.email]);
+      const text = mailText(received[0]!.data);
+      expect(text).toContain(made.url);
+      expect(text).toContain(`${contact.organisation} ${contact.name} 様`);
+    } finally {
+      delete t.deps.mailer;
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 
   it('refuses another ward’s officer (404), a company (403), a bad period or contact (422)', async () => {
@@ -323,6 +374,97 @@ describe('answering through the link', () => {
     expect(links.items.find((l: { id: string }) => l.id === linkId).state).toBe('used');
     // the report no longer awaits the company: no new link for it
     expect((await makeLink()).status).toBe(409);
+  });
+});
+
+describe('a handler’s pledge through a link', () => {
+  let handlerId = '';
+  let token = '';
+  let linkId = '';
+  const pledgeLink = (who = 'ward_officer') =>
+    t.call('POST', '/api/v1/answer-links', {
+      token: w.tokens[who],
+      json: { purpose: 'handler_pledge_upload', targetId: handlerId, contact },
+    });
+
+  it('is made for a handler on the ward’s rosters without a pledge’s copy; not by another ward', async () => {
+    handlerId = (
+      await t.handle.db
+        .selectFrom('handlers')
+        .select('id')
+        .where('full_name', '=', '早稲田 拓也')
+        .executeTakeFirstOrThrow()
+    ).id;
+    expect((await pledgeLink('other_ward_officer')).status).toBe(404);
+    expect((await pledgeLink('contractor_manager')).status).toBe(403);
+    const made = expectStatus(await pledgeLink(), 201);
+    token = made.token;
+    linkId = made.id;
+  });
+
+  it('offers only the pledge upload for the named handler, and answers no report', async () => {
+    const client = await contactClient();
+    const page = await client.open(token);
+    expect(page.status).toBe(200);
+    const text = textOf(page.html);
+    expect(text).toContain('早稲田 拓也さんの誓約書（写し）のご提出');
+    expect(page.html).not.toContain('name="q1.answer"');
+    const before = await report();
+    const posted = await client.send(token, { ...COMPLETE, command: 'submit', _csrf: proofOf(page.html) });
+    expect(posted.status).toBe(422);
+    expect(textOf(posted.html)).toContain('誓約書の写しを選択してください');
+    expect((await report()).version).toBe(before.version);
+  });
+
+  it('stores the copy and the pledge as the contact, and spends the link', async () => {
+    const client = await contactClient();
+    const page = await client.open(token);
+    const form = new FormData();
+    form.set('_csrf', proofOf(page.html));
+    form.set('signedOn', '2026-10-01');
+    form.set('wordingVersion', '新宿区様式 令和8年4月版');
+    form.set('bindsAfterContract', 'on');
+    form.set('bindsAfterLeaving', 'on');
+    form.set('file', new File([new Uint8Array(samplePdf('pledge'))], 'seiyakusho.pdf', { type: 'application/pdf' }));
+    const done = await client.request('POST', `/l/${token}`, form, { 'x-test-client-ip': '203.0.113.9' });
+    expect(done.status).toBe(200);
+    expect(textOf(done.html)).toContain('誓約書を受け付けました');
+
+    const pledge = await t.handle.db
+      .selectFrom('handler_pledges')
+      .innerJoin('attachments', 'attachments.id', 'handler_pledges.attachment_id')
+      .select([
+        'handler_pledges.signed_on',
+        'handler_pledges.recorded_by',
+        'handler_pledges.binds_after_leaving',
+        'attachments.uploaded_by',
+        'attachments.ward_id',
+        'attachments.organisation_id',
+      ])
+      .where('handler_pledges.handler_id', '=', handlerId)
+      .executeTakeFirstOrThrow();
+    expect(pledge).toMatchObject({
+      recorded_by: null,
+      binds_after_leaving: true,
+      uploaded_by: null,
+      ward_id: w.wardId,
+      organisation_id: w.companies.contractor,
+    });
+    const entries = await t.handle.db
+      .selectFrom('audit_entries')
+      .select(['action', 'actor_user_id', 'after'])
+      .where('action', 'in', ['attachment.upload', 'handler.pledge', 'answer_link.use'])
+      .where('at', '=', t.clock.now())
+      .execute();
+    const mine = entries.filter((e) => (e.after as { actor?: { linkId?: string } }).actor?.linkId === linkId);
+    expect(mine.map((e) => e.action).sort()).toEqual(['answer_link.use', 'attachment.upload', 'handler.pledge']);
+    expect(mine.every((e) => e.actor_user_id === null)).toBe(true);
+
+    const again = await client.open(token);
+    expect(again.status).toBe(404);
+    expect(again.html).toBe(goneBody);
+    // the handler now has its copy: no new link
+    expect((await pledgeLink()).status).toBe(409);
   });
 });
 

@@ -5,11 +5,13 @@ import { requiredText, Uuid } from './common.js';
 /** What making a 回答用リンク reads, from the API and from the report's page alike. */
 export const CreateAnswerLinkBody = z
   .object({
-    purpose: z.enum(['compliance_report_answer']).openapi({
+    purpose: z.enum(['compliance_report_answer', 'handler_pledge_upload']).openapi({
       description:
-        'What the link is for: `compliance_report_answer` (別紙5への回答). Uploading a handler’s pledge (誓約書) through a link is not offered yet.',
+        'What the link is for: `compliance_report_answer` (別紙5への回答) or `handler_pledge_upload` (a handler’s signed pledge, 誓約書, with its copy)',
     }),
-    targetId: Uuid.openapi({ description: 'The record the link answers: the compliance report’s id' }),
+    targetId: Uuid.openapi({
+      description: 'The record the link answers: the compliance report’s id, or the handler’s (取扱者)',
+    }),
     contact: z.object({
       name: requiredText(200),
       email: z.email().max(320),

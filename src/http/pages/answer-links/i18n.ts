@@ -115,3 +115,42 @@ const wardEn: WardLinkDictionary = {
 };
 
 export const wardLinkText = (lang: Lang): WardLinkDictionary => (lang === 'en' ? wardEn : wardJa);
+
+// The pledge upload through a link (handler_pledge_upload).
+const pledgeJa = {
+  title: '誓約書（写し）のご提出',
+  lead: (name: string, org: string, handler: string) =>
+    `${org} ${name} 様：{self}から、${handler}さんの誓約書（写し）のご提出をお願いしています。このページからアカウントなしで一度だけ提出できます。`,
+  handler: '取扱者',
+  file: '誓約書の写し（PDF・PNG・JPEG、10MB以下）',
+  signedOn: '誓約日',
+  wordingVersion: '様式の版（例：新宿区様式 令和8年4月版）',
+  bindsAfterContract: '契約終了後も効力を有する旨の記載がある',
+  bindsAfterLeaving: '退職後も効力を有する旨の記載がある',
+  submit: '提出する',
+  fileMissing: '誓約書の写しを選択してください',
+  doneTitle: '誓約書を受け付けました',
+};
+
+export type PledgeDictionary = {
+  [K in keyof typeof pledgeJa]: (typeof pledgeJa)[K] extends (...args: infer A) => string
+    ? (...args: A) => string
+    : string;
+};
+
+const pledgeEn: PledgeDictionary = {
+  title: 'Upload a signed pledge (誓約書)',
+  lead: (name, org, handler) =>
+    `${name} (${org}): the {self} asks you for the signed pledge (誓約書) of ${handler}. You may upload it once, from this page, without an account.`,
+  handler: 'Handler',
+  file: 'Copy of the signed pledge (PDF, PNG or JPEG, up to 10 MB)',
+  signedOn: 'Signed on',
+  wordingVersion: 'Wording version (e.g. the ward’s form of April 2026)',
+  bindsAfterContract: 'It states that it binds after the contract ends',
+  bindsAfterLeaving: 'It states that it binds after the person leaves the company',
+  submit: 'Upload',
+  fileMissing: 'Choose the copy of the signed pledge',
+  doneTitle: 'The pledge has been received',
+};
+
+export const pledgeText = (lang: Lang): PledgeDictionary => (lang === 'en' ? pledgeEn : pledgeJa);

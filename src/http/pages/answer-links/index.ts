@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env.js';
+import { attachmentBodyLimit } from '../../routes/attachments.routes.js';
 import { signedIn } from '../guard.js';
 import { UUID_PARAM } from '../ids.js';
 import { linkGonePage } from './link-gone.js';
@@ -14,9 +15,13 @@ import { createLinkAction, revokeLinkAction } from './ward-actions.js';
 export function answerLinkPages() {
   const app = new Hono<AppEnv>();
   app.get('/l/:token', linkPage);
-  app.post('/l/:token', linkSubmit);
+  // a pledge's copy rides along: the attachments' limit, not the forms'
+  app.post('/l/:token', attachmentBodyLimit, linkSubmit);
   app.all('/l/*', (c) => linkGonePage(c));
   app.post(`/compliance-reports/:id${UUID_PARAM}/answer-links`, signedIn, createLinkAction);
   app.post(`/answer-links/:id${UUID_PARAM}/revoke`, signedIn, revokeLinkAction);
   return app;
 }
+
+/** A link's form may carry a pledge's copy: the attachments' limit, not the forms'. */
+export const LINK_UPLOAD = /^\/l\/[^/]+$/;

@@ -91,7 +91,10 @@ function Copies({
       ))}
       {!uploads ? (
         <>
-          <p class="hint">{p.lang === 'ja' ? req.label : req.labelEn}</p>
+          {/* the error summary's link for this question's copies lands here */}
+          <p class="hint" id={fieldId(name)}>
+            {p.lang === 'ja' ? req.label : req.labelEn}
+          </p>
           <FieldErrors f={f} name={name} />
         </>
       ) : (
