@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { answerReportThroughLink } from '../../../domain/answer-links/answer-through-link.js';
 import { readLinkedReport } from '../../../domain/answer-links/linked-report.js';
+import { readLinkedHandler } from '../../../domain/answer-links/upload-pledge-through-link.js';
 import { discrepanciesOf } from '../../../domain/reports/report-facts.js';
 import { NotFoundError } from '../../../domain/shared/errors.js';
 import { toJapanTimeText } from '../../../domain/shared/japan-date.js';
@@ -108,6 +109,13 @@ async function submitReport(c: Context<AppEnv>, page: LinkPage) {
   );
 }
 
+/** Whether the link's record still awaits what the link is for. */
+async function recordAwaits({ ctx, opened }: LinkPage): Promise<boolean> {
+  return opened.link.purpose === 'handler_pledge_upload'
+    ? (await readLinkedHandler(ctx, opened)) !== undefined
+    : (await readLinkedReport(ctx, opened.link)) !== undefined;
+}
+
 /** GET /l/{token}: what the link's purpose needs, and nothing else. */
 export async function linkPage(c: Context<AppEnv>) {
   const page = await openLinkPage(c);
@@ -125,6 +133,8 @@ export async function linkPage(c: Context<AppEnv>) {
 export async function linkSubmit(c: Context<AppEnv>) {
   const page = await openLinkPage(c);
   if (page instanceof Response) return page;
+  // a link whose record no longer awaits the company is gone, whatever was posted
+  if (!(await recordAwaits(page))) return linkGonePage(c);
   if (!(await formProofHolds(c))) return linkGonePage(c, 403, (lang) => linkText(lang).formExpired);
   return page.opened.link.purpose === 'handler_pledge_upload'
     ? submitPledge(c, page)
