@@ -75,10 +75,16 @@ describe('a contact answering through a link', () => {
 
   it('records the pledge of the one handler a pledge link names, its copy for that ward', () => {
     const handler = { id: 'handler-1', organisationId: CONTRACTOR };
-    const { ability } = contactActorAndAbility({ ...grant, targetId: handler.id, purpose: 'handler_pledge_upload' });
+    const { ability } = contactActorAndAbility({
+      ...grant,
+      targetId: handler.id,
+      purpose: 'handler_pledge_upload',
+    });
     expect(ability.can('update', asSubject('Handler', handler))).toBe(true);
     expect(ability.can('update', asSubject('Handler', { ...handler, id: 'handler-2' }))).toBe(false);
-    expect(ability.can('create', asSubject('Attachment', { organisationId: CONTRACTOR, wardId: WARD }))).toBe(true);
+    expect(ability.can('create', asSubject('Attachment', { organisationId: CONTRACTOR, wardId: WARD }))).toBe(
+      true,
+    );
     expect(ability.can('create', asSubject('Attachment', { organisationId: CONTRACTOR, wardId: null }))).toBe(
       false,
     );

@@ -3,8 +3,8 @@ import { authorize, authorizeType } from '../shared/authorize.js';
 import { inTransaction, type UseCaseContext } from '../shared/context.js';
 import { ValidationError } from '../shared/errors.js';
 import { toJapanTimeText } from '../shared/japan-date.js';
-import { hashLinkToken, newLinkToken } from './answer-link-token.js';
 import { type AnswerLink, type AnswerLinkPurpose, toAnswerLink } from './answer-link.repository.js';
+import { hashLinkToken, newLinkToken } from './answer-link-token.js';
 import { type LinkTarget, linkTarget } from './link-target.js';
 
 export const DEFAULT_LINK_DAYS = 7;

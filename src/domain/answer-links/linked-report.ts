@@ -12,7 +12,9 @@ export const awaitsCompany = (report: Pick<ComplianceReport, 'status'>) =>
 
 /** Whether this person may send a link for the report now (to offer the form). */
 export function maySendAnswerLink(ctx: Pick<UseCaseContext, 'ability'>, report: ComplianceReport): boolean {
-  return awaitsCompany(report) && ctx.ability.can('create', asSubject('AnswerLink', { wardId: report.wardId }));
+  return (
+    awaitsCompany(report) && ctx.ability.can('create', asSubject('AnswerLink', { wardId: report.wardId }))
+  );
 }
 
 /**

@@ -2,13 +2,13 @@ import { contactActorAndAbility } from '../../../policies/contact-ability.js';
 import type { AuthServices } from '../auth/auth-services.js';
 import { recordSignInSuccess, reserveSignInAttempt } from '../auth/sign-in-throttle.js';
 import type { UseCaseContext } from '../shared/context.js';
-import { hashLinkToken, LINK_TOKEN_SHAPE } from './answer-link-token.js';
 import {
   type AnswerLink,
   type AnswerLinkPurpose,
   findLinkByTokenHash,
   isLive,
 } from './answer-link.repository.js';
+import { hashLinkToken, LINK_TOKEN_SHAPE } from './answer-link-token.js';
 
 /**
  * The key links are throttled under in the sign-in throttle's table: guessing tokens is throttled

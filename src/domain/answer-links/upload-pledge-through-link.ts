@@ -16,7 +16,10 @@ export interface PledgeThroughLink {
 }
 
 /** The handler a pledge link names, read as its contact; undefined when the link cannot be used. */
-export async function readLinkedHandler(ctx: UseCaseContext, opened: OpenedLink): Promise<Handler | undefined> {
+export async function readLinkedHandler(
+  ctx: UseCaseContext,
+  opened: OpenedLink,
+): Promise<Handler | undefined> {
   if (opened.link.purpose !== 'handler_pledge_upload') return undefined;
   try {
     const handler = await getHandler(ctx, opened.link.targetId);
@@ -65,7 +68,12 @@ export async function uploadPledgeThroughLink(
       subjectType: 'AnswerLink',
       subjectId: link.id,
       before: { usedAt: null },
-      after: { usedAt: now.toISOString(), purpose: link.purpose, targetId: link.targetId, attachmentId: copy.id },
+      after: {
+        usedAt: now.toISOString(),
+        purpose: link.purpose,
+        targetId: link.targetId,
+        attachmentId: copy.id,
+      },
     });
     return recorded;
   });

@@ -64,7 +64,11 @@ export interface PledgeRecord {
 }
 
 /** 誓約書の記録: the date signed and the stored copy, which must belong to the same organisation. */
-export async function recordPledge(ctx: UseCaseContext, handlerId: string, input: PledgeRecord): Promise<Handler> {
+export async function recordPledge(
+  ctx: UseCaseContext,
+  handlerId: string,
+  input: PledgeRecord,
+): Promise<Handler> {
   const handler = await loadForCheck(ctx, handlerId, 'update');
   return inTransaction(ctx, (uow) => recordPledgeIn(uow, ctx, handler, input));
 }

@@ -1,6 +1,6 @@
 import type { Answers } from '../../../forms/compliance-report/compliance-report.form.js';
-import { storedUserId } from '../../../policies/actor.js';
 import { validateAnswers } from '../../../forms/compliance-report/compliance-report.form.js';
+import { storedUserId } from '../../../policies/actor.js';
 import { complianceReportMachine } from '../../../workflows/compliance-report/compliance-report.machine.js';
 import { loadMunicipalityWords } from '../organisations/municipality-words.js';
 import { ValidationError } from '../shared/errors.js';

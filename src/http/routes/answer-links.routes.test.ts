@@ -35,7 +35,11 @@ const COMPLETE = {
   'q9.answer': 'yes',
 };
 
-const contact = { name: '戸塚 花子', email: 'hanako@cycle-support.example.jp', organisation: '株式会社サイクルサポート東京' };
+const contact = {
+  name: '戸塚 花子',
+  email: 'hanako@cycle-support.example.jp',
+  organisation: '株式会社サイクルサポート東京',
+};
 
 async function makeLink(body: Record<string, unknown> = {}, who = 'ward_officer') {
   return t.call('POST', '/api/v1/answer-links', {
@@ -59,7 +63,11 @@ async function contactClient() {
 const proofOf = (html: string) => html.match(/name="_csrf" value="([^"]+)"/)![1]!;
 const versionOf = (html: string) => html.match(/name="version" value="(\d+)"/)![1]!;
 const report = async () =>
-  t.handle.db.selectFrom('compliance_reports').selectAll().where('id', '=', reportId).executeTakeFirstOrThrow();
+  t.handle.db
+    .selectFrom('compliance_reports')
+    .selectAll()
+    .where('id', '=', reportId)
+    .executeTakeFirstOrThrow();
 
 let goneBody = '';
 
@@ -93,7 +101,9 @@ beforeAll(async () => {
     await t.call('GET', '/api/v1/compliance-reports?period=2026H1', { token: w.tokens.contractor_manager }),
     200,
   );
-  reportId = list.items.find((r: { organisationId: string }) => r.organisationId === w.companies.contractor).id;
+  reportId = list.items.find(
+    (r: { organisationId: string }) => r.organisationId === w.companies.contractor,
+  ).id;
   // what any unusable link answers, to compare every other case with
   const forged = await (await contactClient()).open(newLinkToken());
   expect(forged.status).toBe(404);
@@ -106,7 +116,12 @@ describe('making a link', () => {
     const made = expectStatus(await makeLink(), 201);
     expect(made.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(made.url).toBe(`http://localhost/l/${made.token}`);
-    expect(made).toMatchObject({ purpose: 'compliance_report_answer', targetId: reportId, state: 'open', contact });
+    expect(made).toMatchObject({
+      purpose: 'compliance_report_answer',
+      targetId: reportId,
+      state: 'open',
+      contact,
+    });
     // 7 days by default
     expect(new Date(made.expiresAt).getTime() - t.clock.now().getTime()).toBe(7 * DAY);
     const row = await t.handle.db
@@ -212,7 +227,8 @@ describe('links that do not open', () => {
     expect(opened.status).toBe(404);
     expect(opened.html).toBe(goneBody);
     expect(
-      (await t.call('POST', `/api/v1/answer-links/${made.id}/revoke`, { token: w.tokens.ward_officer })).status,
+      (await t.call('POST', `/api/v1/answer-links/${made.id}/revoke`, { token: w.tokens.ward_officer }))
+        .status,
     ).toBe(409);
   });
 
@@ -294,7 +310,9 @@ describe('answering through the link', () => {
     );
     // the right proof without its cookie
     const stranger = await contactClient();
-    expect((await stranger.send(token, { ...COMPLETE, version, _csrf: proofOf(page.html) })).status).toBe(403);
+    expect((await stranger.send(token, { ...COMPLETE, version, _csrf: proofOf(page.html) })).status).toBe(
+      403,
+    );
     expect((await report()).status).toBe('issued');
   });
 
@@ -425,7 +443,10 @@ describe('a handler’s pledge through a link', () => {
     form.set('wordingVersion', '新宿区様式 令和8年4月版');
     form.set('bindsAfterContract', 'on');
     form.set('bindsAfterLeaving', 'on');
-    form.set('file', new File([new Uint8Array(samplePdf('pledge'))], 'seiyakusho.pdf', { type: 'application/pdf' }));
+    form.set(
+      'file',
+      new File([new Uint8Array(samplePdf('pledge'))], 'seiyakusho.pdf', { type: 'application/pdf' }),
+    );
     const done = await client.request('POST', `/l/${token}`, form, { 'x-test-client-ip': '203.0.113.9' });
     expect(done.status).toBe(200);
     expect(textOf(done.html)).toContain('誓約書を受け付けました');
@@ -457,7 +478,11 @@ describe('a handler’s pledge through a link', () => {
       .where('at', '=', t.clock.now())
       .execute();
     const mine = entries.filter((e) => (e.after as { actor?: { linkId?: string } }).actor?.linkId === linkId);
-    expect(mine.map((e) => e.action).sort()).toEqual(['answer_link.use', 'attachment.upload', 'handler.pledge']);
+    expect(mine.map((e) => e.action).sort()).toEqual([
+      'answer_link.use',
+      'attachment.upload',
+      'handler.pledge',
+    ]);
     expect(mine.every((e) => e.actor_user_id === null)).toBe(true);
 
     const again = await client.open(token);
@@ -485,7 +510,10 @@ describe('over a real socket', () => {
       const opened = await fetch(`${server.url}/l/${made.token}`);
       expect(opened.status).toBe(200);
       const html = await opened.text();
-      const cookie = opened.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+      const cookie = opened.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ');
       const body = new URLSearchParams({
         ...COMPLETE,
         command: 'submit',

@@ -38,7 +38,9 @@ beforeAll(async () => {
     await t.call('GET', '/api/v1/compliance-reports?period=2026H1', { token: w.tokens.contractor_manager }),
     200,
   );
-  reportId = list.items.find((r: { organisationId: string }) => r.organisationId === w.companies.contractor).id;
+  reportId = list.items.find(
+    (r: { organisationId: string }) => r.organisationId === w.companies.contractor,
+  ).id;
   server = await serveApp(t);
   browser = await launchBrowser();
 });

@@ -26,7 +26,9 @@ const ja = {
 };
 
 export type LinkDictionary = {
-  [K in keyof typeof ja]: (typeof ja)[K] extends (...args: infer A) => string ? (...args: A) => string : string;
+  [K in keyof typeof ja]: (typeof ja)[K] extends (...args: infer A) => string
+    ? (...args: A) => string
+    : string;
 };
 
 const en: LinkDictionary = {
@@ -42,12 +44,12 @@ const en: LinkDictionary = {
   copiesNote:
     'Copies cannot be attached through this page; copies already attached are kept. Please send any other copies to the {self}’s officer.',
   doneTitle: 'Your answer has been received',
-  done: (at) =>
-    `Submitted at ${at}. Thank you. This link has now been used and cannot be opened again.`,
+  done: (at) => `Submitted at ${at}. Thank you. This link has now been used and cannot be opened again.`,
   goneTitle: 'This link cannot be used',
   gone: 'This link is not valid: it may have expired, been used or revoked, or the address may be wrong. Please ask the officer who sent it if you still need to answer.',
   formExpired: 'The form could not be verified. Reload the page and send it again.',
-  tooMany: (minutes) => `Too many attempts; please try again in about ${minutes} minute${minutes === 1 ? '' : 's'}.`,
+  tooMany: (minutes) =>
+    `Too many attempts; please try again in about ${minutes} minute${minutes === 1 ? '' : 's'}.`,
 };
 
 export const linkText = (lang: Lang): LinkDictionary => (lang === 'en' ? en : ja);
@@ -71,7 +73,10 @@ const wardJa = {
   expires: '有効期限',
   revoke: '取消し',
   confirmRevoke: 'このリンクを取り消しますか？',
-  states: { open: '有効', used: '使用済み', revoked: '取消し済み', expired: '期限切れ' } as Record<string, string>,
+  states: { open: '有効', used: '使用済み', revoked: '取消し済み', expired: '期限切れ' } as Record<
+    string,
+    string
+  >,
   answeredVia: '回答方法',
   answeredBy: (name: string, org: string, email: string) =>
     `回答用リンクにより ${name}（${org}、${email}）が回答`,

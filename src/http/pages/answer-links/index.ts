@@ -3,8 +3,8 @@ import type { AppEnv } from '../../app-env.js';
 import { attachmentBodyLimit } from '../../routes/attachments.routes.js';
 import { signedIn } from '../guard.js';
 import { UUID_PARAM } from '../ids.js';
-import { linkGonePage } from './link-gone.js';
 import { linkPage, linkSubmit } from './link.page.js';
+import { linkGonePage } from './link-gone.js';
 import { createLinkAction, revokeLinkAction } from './ward-actions.js';
 
 /**

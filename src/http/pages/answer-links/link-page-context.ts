@@ -1,7 +1,11 @@
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { checkFormProof, newFormProof } from '../../../domain/answer-links/answer-link-token.js';
-import { contactContext, type OpenedLink, openAnswerLink } from '../../../domain/answer-links/open-answer-link.js';
+import {
+  contactContext,
+  type OpenedLink,
+  openAnswerLink,
+} from '../../../domain/answer-links/open-answer-link.js';
 import { loadMunicipalityWords } from '../../../domain/organisations/municipality-words.js';
 import type { UseCaseContext } from '../../../domain/shared/context.js';
 import { TooManyRequestsError } from '../../../domain/shared/errors.js';

@@ -17,8 +17,8 @@ import { answerField, answersToValues, startingAnswers, valuesToAnswers } from '
 import { Discrepancies, Facts } from '../reports/detail.page.js';
 import { periodText } from '../reports/period-text.js';
 import { linkText } from './i18n.js';
-import { LinkLayout } from './link-layout.js';
 import { linkGonePage } from './link-gone.js';
+import { LinkLayout } from './link-layout.js';
 import { formProofHolds, type LinkPage, openLinkPage } from './link-page-context.js';
 import { showPledgeForm, submitPledge } from './pledge.page.js';
 
@@ -57,7 +57,8 @@ async function showReportForm(c: Context<AppEnv>, page: LinkPage, state: FormSta
             [
               text.period,
               <>
-                {periodText(p, report.period)}（<Period p={p} from={report.periodFrom} to={report.periodTo} />）
+                {periodText(p, report.period)}（<Period p={p} from={report.periodFrom} to={report.periodTo} />
+                ）
               </>,
             ],
             [text.dueOn, <DateText p={p} date={report.dueOn} />],
@@ -136,7 +137,5 @@ export async function linkSubmit(c: Context<AppEnv>) {
   // a link whose record no longer awaits the company is gone, whatever was posted
   if (!(await recordAwaits(page))) return linkGonePage(c);
   if (!(await formProofHolds(c))) return linkGonePage(c, 403, (lang) => linkText(lang).formExpired);
-  return page.opened.link.purpose === 'handler_pledge_upload'
-    ? submitPledge(c, page)
-    : submitReport(c, page);
+  return page.opened.link.purpose === 'handler_pledge_upload' ? submitPledge(c, page) : submitReport(c, page);
 }

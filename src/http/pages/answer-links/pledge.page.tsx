@@ -21,8 +21,8 @@ import { firstValue, readForm, refusal } from '../components/form-body.js';
 import { zodErrors } from '../contracts/contract-form.js';
 import { sendPage } from '../render.js';
 import { linkText, pledgeText } from './i18n.js';
-import { LinkLayout } from './link-layout.js';
 import { linkGonePage } from './link-gone.js';
+import { LinkLayout } from './link-layout.js';
 import type { LinkPage } from './link-page-context.js';
 
 /** The pledge upload a pledge link offers: the copy, the date signed, what it binds. */
@@ -40,7 +40,12 @@ export async function showPledgeForm(
   return sendPage(
     c,
     <LinkLayout p={p} title={t.title}>
-      <p>{p.msg({ ja: t.lead(link.contact.name, link.contact.organisation, handler.fullName), en: t.lead(link.contact.name, link.contact.organisation, handler.fullName) })}</p>
+      <p>
+        {p.msg({
+          ja: t.lead(link.contact.name, link.contact.organisation, handler.fullName),
+          en: t.lead(link.contact.name, link.contact.organisation, handler.fullName),
+        })}
+      </p>
       <Details
         rows={[
           [t.handler, handler.fullName],
@@ -129,4 +134,3 @@ export async function submitPledge(c: Context<AppEnv>, page: LinkPage) {
     </LinkLayout>,
   );
 }
-

@@ -91,7 +91,15 @@ export function WardLinks({
           <p>{t.intro}</p>
           <Csrf p={p} />
           <TextField p={p} f={f} name="contactName" label={t.name} required autocomplete="off" />
-          <TextField p={p} f={f} name="contactEmail" label={t.email} type="email" required autocomplete="off" />
+          <TextField
+            p={p}
+            f={f}
+            name="contactEmail"
+            label={t.email}
+            type="email"
+            required
+            autocomplete="off"
+          />
           <TextField p={p} f={f} name="contactOrganisation" label={t.organisation} required />
           <TextField p={p} f={f} name="expiresInDays" label={t.days} inputmode="numeric" short />
           <div class="actions">

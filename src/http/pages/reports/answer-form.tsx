@@ -99,22 +99,22 @@ function Copies({
         </>
       ) : (
         <>
-      <label for={fieldId(name)}>{t.addCopy}</label>
-      <span class="hint" id={hintId}>
-        {p.lang === 'ja' ? req.label : req.labelEn}
-      </span>
-      <FieldErrors f={f} name={name} />
-      <input
-        type="file"
-        id={fieldId(name)}
-        name={name}
-        accept="application/pdf,image/png,image/jpeg"
-        multiple
-        aria-describedby={[hintId, f.errors(name).length ? `${fieldId(name)}-error` : '']
-          .filter(Boolean)
-          .join(' ')}
-        aria-invalid={f.errors(name).length ? 'true' : undefined}
-      />
+          <label for={fieldId(name)}>{t.addCopy}</label>
+          <span class="hint" id={hintId}>
+            {p.lang === 'ja' ? req.label : req.labelEn}
+          </span>
+          <FieldErrors f={f} name={name} />
+          <input
+            type="file"
+            id={fieldId(name)}
+            name={name}
+            accept="application/pdf,image/png,image/jpeg"
+            multiple
+            aria-describedby={[hintId, f.errors(name).length ? `${fieldId(name)}-error` : '']
+              .filter(Boolean)
+              .join(' ')}
+            aria-invalid={f.errors(name).length ? 'true' : undefined}
+          />
         </>
       )}
     </div>

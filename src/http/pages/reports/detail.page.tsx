@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
 import { type Answers, QUESTIONS } from '../../../../forms/compliance-report/compliance-report.form.js';
-import { listAnswerLinks } from '../../../domain/answer-links/manage-answer-links.js';
 import { maySendAnswerLink } from '../../../domain/answer-links/linked-report.js';
+import { listAnswerLinks } from '../../../domain/answer-links/manage-answer-links.js';
 import { readLinkAnswer } from '../../../domain/answer-links/read-link-answer.js';
 import { getAttachment } from '../../../domain/attachments/get-attachment.js';
 import { reportActions } from '../../../domain/reports/act-on-report.js';
