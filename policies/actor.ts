@@ -31,6 +31,16 @@ export interface Actor {
   /** The ward for ward staff; null for company staff, who may work for several wards. */
   wardId: string | null;
   roles: readonly Role[];
+  /**
+   * A company's contact answering through a one-time link (回答用リンク), who has no account:
+   * `userId` is then `contact:<link id>`, never a user's id, and the audit entry names the contact.
+   */
+  contact?: { linkId: string; name: string; email: string; organisation: string };
+}
+
+/** The user id a record stores for who acted: none for a contact answering through a link. */
+export function storedUserId(actor: Actor): string | null {
+  return actor.contact ? null : actor.userId;
 }
 
 export function isRole(value: string): value is Role {

@@ -12,6 +12,7 @@ import { defineCouncilReviewer } from './roles/council-reviewer.js';
 import { defineSystemAdmin } from './roles/system-admin.js';
 import { defineWardStaff } from './roles/ward-staff.js';
 import { defineAccessLogReviewRules } from './rules/access-log-reviews.js';
+import { defineAnswerLinkRules } from './rules/answer-links.js';
 import { defineApprovalRules } from './rules/approvals.js';
 import { defineAttachmentRules } from './rules/attachments.js';
 import { defineCertificationRules } from './rules/certifications.js';
@@ -88,6 +89,8 @@ export type SubjectType =
   | 'CompanyCertification'
   // webhook endpoints a ward or a company registers for its events
   | 'WebhookEndpoint'
+  // 回答用リンク: a one-time link for a company's contact without an account
+  | 'AnswerLink'
   | 'CouncilSummary';
 
 type Tagged<T> = T extends string ? Record<string, any> & ForcedSubject<T> : never;
@@ -137,6 +140,7 @@ export function defineAbilityFor(actor: Actor): AppAbility {
   defineCertificationRules(builder, actor);
   defineContractReviewRules(builder, actor);
   defineWebhookRules(builder, actor);
+  defineAnswerLinkRules(builder, actor);
   return builder.build();
 }
 

@@ -11,6 +11,7 @@ import { pageRoutes } from './http/pages/index.js';
 import { PayloadTooLarge } from './http/payload-too-large.js';
 import { notFoundProblem, problemFromError } from './http/problem.js';
 import { accessLogReviewRoutes } from './http/routes/access-log-reviews.routes.js';
+import { answerLinkRoutes } from './http/routes/answer-links.routes.js';
 import { approvalDocumentRoutes } from './http/routes/approval-documents.routes.js';
 import { approvalRoutes, suspensionRoutes } from './http/routes/approvals.routes.js';
 import { attachmentBodyLimit, attachmentRoutes } from './http/routes/attachments.routes.js';
@@ -119,6 +120,7 @@ export function createApp(deps: AppDeps) {
   // public: anyone holding a certificate may check it, signed in or not
   app.route('/api/v1/certificate-verification', certificateVerificationRoutes());
   app.route('/api/v1/compliance-reports', reportRoutes());
+  app.route('/api/v1/answer-links', answerLinkRoutes());
   app.route('/api/v1/incidents', incidentRoutes());
   app.route('/api/v1/prior-approvals', priorApprovalRoutes());
   app.route('/api/v1/report-requests', reportRequestRoutes());

@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { MunicipalityKind } from '../domain/organisations/municipality-words.js';
 import type { AccessLogReviewTables } from './tables/access-log-reviews.js';
+import type { AnswerLinkTables } from './tables/answer-links.js';
 import type { ApprovalTables } from './tables/approvals.js';
 import type { AttachmentTables } from './tables/attachments.js';
 import type { CertificationTables } from './tables/certifications.js';
@@ -194,6 +195,7 @@ export interface AuditEntriesTable {
 export interface Database
   extends AttachmentTables,
     CertificationTables,
+    AnswerLinkTables,
     ContractTables,
     ApprovalTables,
     InspectionTables,

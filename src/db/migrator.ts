@@ -38,6 +38,7 @@ import * as sessionWrittenLsn from '../../migrations/2026-12-09T1700-session-wri
 import * as companyCertifications from '../../migrations/2026-12-10T0500-company-certifications.js';
 import * as contractReviewCycles from '../../migrations/2026-12-10T0800-contract-review-cycles.js';
 import * as webhooks from '../../migrations/2026-12-10T0600-webhooks.js';
+import * as answerLinks from '../../migrations/2026-12-10T0700-answer-links.js';
 
 // Static imports: Node's import() of .ts files fails under vitest, and a bundled Workers build
 // has no file system to read a migrations folder from.
@@ -81,6 +82,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-10T0500-company-certifications': companyCertifications,
   '2026-12-10T0800-contract-review-cycles': contractReviewCycles,
   '2026-12-10T0600-webhooks': webhooks,
+  '2026-12-10T0700-answer-links': answerLinks,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -12,7 +12,8 @@ export interface AttachmentsTable {
   size_bytes: number;
   sha256: string;
   purpose: string;
-  uploaded_by: string;
+  /** Null for a copy a company's contact uploaded through a one-time link (回答用リンク). */
+  uploaded_by: string | null;
   /** Set from the use case's clock (not now()), so cursors keep millisecond precision. */
   uploaded_at: ColumnType<Date, Date | string, never>;
 }

@@ -20,7 +20,8 @@ export interface Attachment {
   sizeBytes: number;
   sha256: string;
   purpose: string;
-  uploadedBy: string;
+  /** Null when a company's contact uploaded it through a one-time link (the audit entry names them). */
+  uploadedBy: string | null;
   uploadedAt: Date;
 }
 

@@ -1,3 +1,4 @@
+import { storedUserId } from '../../../policies/actor.js';
 import { asSubject } from '../../../policies/app-ability.js';
 import { findOrganisation } from '../organisations/organisation.repository.js';
 import { authorize } from '../shared/authorize.js';
@@ -100,7 +101,7 @@ export async function uploadAttachment(
         size_bytes: input.bytes.length,
         sha256,
         purpose: input.purpose,
-        uploaded_by: actor.userId,
+        uploaded_by: storedUserId(actor),
         uploaded_at: ctx.now(),
       })
       .returningAll()

@@ -1,11 +1,13 @@
+import { storedUserId } from '../../../policies/actor.js';
 import { accessibleBy } from '../../../policies/rules-to-sql.js';
 import { authorize } from '../shared/authorize.js';
-import { inTransaction, type UseCaseContext } from '../shared/context.js';
+import { inTransaction, type UnitOfWork, type UseCaseContext } from '../shared/context.js';
 import { notFound, ValidationError } from '../shared/errors.js';
 import { after, decodeCursor, type Page, toPage } from '../shared/pagination.js';
 import { type Handler, handlerFields, loadHandlers, wardsListing } from './handler.repository.js';
 
-async function loadForCheck(ctx: UseCaseContext, id: string, action: 'read' | 'update', lock = false) {
+/** The handler's row after the ability check (404 for one the actor may not read). */
+export async function loadForCheck(ctx: UseCaseContext, id: string, action: 'read' | 'update', lock = false) {
   let q = ctx.db.selectFrom('handlers').select(['id', 'organisation_id']).where('id', '=', id);
   if (lock) q = q.forUpdate();
   const row = await q.executeTakeFirst();
@@ -53,59 +55,73 @@ export async function createHandler(
   });
 }
 
+export interface PledgeRecord {
+  signedOn: string;
+  attachmentId?: string | null;
+  wordingVersion?: string | null;
+  bindsAfterContract?: boolean;
+  bindsAfterLeaving?: boolean;
+}
+
 /** 誓約書の記録: the date signed and the stored copy, which must belong to the same organisation. */
 export async function recordPledge(
   ctx: UseCaseContext,
   handlerId: string,
-  input: {
-    signedOn: string;
-    attachmentId?: string | null;
-    wordingVersion?: string | null;
-    bindsAfterContract?: boolean;
-    bindsAfterLeaving?: boolean;
-  },
+  input: PledgeRecord,
 ): Promise<Handler> {
   const handler = await loadForCheck(ctx, handlerId, 'update');
-  return inTransaction(ctx, async ({ tx, audit }) => {
-    if (input.attachmentId) {
-      const attachment = await tx
-        .selectFrom('attachments')
-        .select('organisation_id')
-        .where('id', '=', input.attachmentId)
-        .executeTakeFirst();
-      if (attachment?.organisation_id !== handler.organisation_id) {
-        throw new ValidationError({ en: 'Unknown attachment', ja: '添付ファイルが見つかりません' }, [
-          {
-            path: 'attachmentId',
-            message: 'upload the pledge first',
-            message_ja: '誓約書の写しを先にアップロードしてください',
-          },
-        ]);
-      }
+  return inTransaction(ctx, (uow) => recordPledgeIn(uow, ctx, handler, input));
+}
+
+/**
+ * Records a pledge inside the caller's transaction, for a handler whose update the caller has
+ * checked: a contact's upload through a one-time link spends the link in the same transaction.
+ */
+export async function recordPledgeIn(
+  { tx, audit }: UnitOfWork,
+  ctx: UseCaseContext,
+  handler: { id: string; organisation_id: string },
+  input: PledgeRecord,
+): Promise<Handler> {
+  const handlerId = handler.id;
+  if (input.attachmentId) {
+    const attachment = await tx
+      .selectFrom('attachments')
+      .select('organisation_id')
+      .where('id', '=', input.attachmentId)
+      .executeTakeFirst();
+    if (attachment?.organisation_id !== handler.organisation_id) {
+      throw new ValidationError({ en: 'Unknown attachment', ja: '添付ファイルが見つかりません' }, [
+        {
+          path: 'attachmentId',
+          message: 'upload the pledge first',
+          message_ja: '誓約書の写しを先にアップロードしてください',
+        },
+      ]);
     }
-    const row = await tx
-      .insertInto('handler_pledges')
-      .values({
-        handler_id: handlerId,
-        signed_on: input.signedOn,
-        attachment_id: input.attachmentId ?? null,
-        wording_version: input.wordingVersion?.trim() || null,
-        binds_after_contract: input.bindsAfterContract ?? false,
-        binds_after_leaving: input.bindsAfterLeaving ?? false,
-        recorded_by: ctx.actor.userId,
-        recorded_at: ctx.now(),
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await audit({
-      wardId: null,
-      action: 'handler.pledge',
-      subjectType: 'Handler',
-      subjectId: handlerId,
-      after: { pledgeId: row.id, ...input },
-    });
-    return (await loadHandlers(tx, [handlerId]))[0]!;
+  }
+  const row = await tx
+    .insertInto('handler_pledges')
+    .values({
+      handler_id: handlerId,
+      signed_on: input.signedOn,
+      attachment_id: input.attachmentId ?? null,
+      wording_version: input.wordingVersion?.trim() || null,
+      binds_after_contract: input.bindsAfterContract ?? false,
+      binds_after_leaving: input.bindsAfterLeaving ?? false,
+      recorded_by: storedUserId(ctx.actor),
+      recorded_at: ctx.now(),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await audit({
+    wardId: null,
+    action: 'handler.pledge',
+    subjectType: 'Handler',
+    subjectId: handlerId,
+    after: { pledgeId: row.id, ...input },
   });
+  return (await loadHandlers(tx, [handlerId]))[0]!;
 }
 
 /** 研修の記録 */

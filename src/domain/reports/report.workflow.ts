@@ -1,5 +1,6 @@
 import type { Answers } from '../../../forms/compliance-report/compliance-report.form.js';
 import { validateAnswers } from '../../../forms/compliance-report/compliance-report.form.js';
+import { storedUserId } from '../../../policies/actor.js';
 import { complianceReportMachine } from '../../../workflows/compliance-report/compliance-report.machine.js';
 import { loadMunicipalityWords } from '../organisations/municipality-words.js';
 import { ValidationError } from '../shared/errors.js';
@@ -116,7 +117,7 @@ export const reportCommands: Record<ReportCommand, ReportStep> = {
       return {
         answers: JSON.stringify(answers),
         submitted_at: now,
-        submitted_by: ctx.actor.userId,
+        submitted_by: storedUserId(ctx.actor),
         prefill: JSON.stringify(prefillFrom(facts)),
         discrepancies: JSON.stringify(
           discrepanciesOf(answers, facts, await loadMunicipalityWords(tx, record.wardId)),

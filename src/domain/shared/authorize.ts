@@ -38,6 +38,7 @@ const subjectNames: Record<string, { en: string; ja: string }> = {
   ContractReview: { en: 'Contract review', ja: '契約の見直し' },
   ControlCoverage: { en: 'Control coverage', ja: '統制項目の充足状況' },
   WebhookEndpoint: { en: 'Webhook endpoint', ja: 'Webhook の送信先' },
+  AnswerLink: { en: 'Answer link', ja: '回答用リンク' },
 };
 
 export function subjectName(type: string): { en: string; ja: string } {

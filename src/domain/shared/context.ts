@@ -1,5 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { Actor } from '../../../policies/actor.js';
+import { type Actor, storedUserId } from '../../../policies/actor.js';
 import type { AppAbility } from '../../../policies/app-ability.js';
 import type { Database } from '../../db/database.js';
 import { type AuditInput, appendAuditEntry } from '../audit/append-audit-entry.js';
@@ -49,7 +49,9 @@ export async function inTransaction<T>(
       audit: async (record) => {
         await appendAuditEntry(tx, {
           ...record,
-          actorUserId: ctx.actor.userId,
+          // a contact answering through a link has no account: the entry names them instead
+          ...(ctx.actor.contact && { after: { ...asObject(record.after), actor: contactActor(ctx.actor) } }),
+          actorUserId: storedUserId(ctx.actor),
           actorOrgId: ctx.actor.organisationId,
           requestId: ctx.requestId,
           at,
@@ -62,4 +64,23 @@ export async function inTransaction<T>(
   for (const effect of effects) await effect();
   if (webhooksQueued > 0) ctx.deliverWebhooksSoon?.();
   return result;
+}
+
+const asObject = (value: unknown) =>
+  value === undefined || value === null
+    ? {}
+    : typeof value === 'object' && !Array.isArray(value)
+      ? value
+      : { value };
+
+/** How the audit trail names a contact who acted through a one-time link. */
+export function contactActor(actor: Actor) {
+  const contact = actor.contact!;
+  return {
+    ref: actor.userId,
+    linkId: contact.linkId,
+    name: contact.name,
+    email: contact.email,
+    organisation: contact.organisation,
+  };
 }

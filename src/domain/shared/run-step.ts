@@ -1,3 +1,4 @@
+import { storedUserId } from '../../../policies/actor.js';
 import { decide } from '../../../workflows/shared/decide.js';
 import { citationFor, citeRefusal } from '../provisions/cite-provision.js';
 import { findContractProvisions } from '../provisions/provisions.repository.js';
@@ -151,7 +152,7 @@ async function decideAndApply<R extends WorkflowRecord, I, F>(
       role: command.signs ? (role ?? 'ward') : (command.stepRole ?? 'ward'),
       decision: command.step?.decision ?? command.name.replaceAll('-', '_'),
       comment: command.step?.comment?.(input) ?? null,
-      userId: ctx.actor.userId,
+      userId: storedUserId(ctx.actor),
       at: now,
     });
   }

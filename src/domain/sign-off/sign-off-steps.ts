@@ -30,7 +30,8 @@ export interface StepInput {
   role: string;
   decision: string;
   comment: string | null;
-  userId: string;
+  /** Null for a company's contact acting through a one-time link (回答用リンク). */
+  userId: string | null;
   at: Date;
 }
 

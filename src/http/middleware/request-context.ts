@@ -3,6 +3,11 @@ import type { AppDeps, AppEnv } from '../app-env.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,100}$/;
 
+/** The path as logged: a one-time link's token (/l/<token>) is a credential and never reaches the log. */
+export function loggedPath(path: string): string {
+  return path.replace(/^\/l\/[^/]*/, '/l/[token]');
+}
+
 /** Gives every request its id (the caller's X-Request-Id when sane), a logger and the deps. */
 export function requestContext(deps: AppDeps) {
   return createMiddleware<AppEnv>(async (c, next) => {
@@ -20,7 +25,7 @@ export function requestContext(deps: AppDeps) {
     logger.info(
       {
         method: c.req.method,
-        path: c.req.path,
+        path: loggedPath(c.req.path),
         status: c.res.status,
         ms: Math.round(performance.now() - started),
       },

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { accountPages } from './account/index.js';
+import { answerLinkPages, LINK_UPLOAD } from './answer-links/index.js';
 import { approvalPages } from './approvals/index.js';
 import { assetRoutes } from './assets/routes.js';
 import { authPages } from './auth.page.js';
@@ -49,11 +50,14 @@ export function pageRoutes() {
     ITEM_UPLOAD.test(c.req.path) ||
     REPORT_UPLOAD.test(c.req.path) ||
     CERTIFICATION_UPLOAD.test(c.req.path) ||
+    LINK_UPLOAD.test(c.req.path) ||
     HANDOVER_UPLOADS.some((r) => r.test(c.req.path))
       ? next()
       : formBodyLimit(c, next),
   );
   app.route('/', assetRoutes());
+  // public: a one-time link's pages, no session
+  app.route('/', answerLinkPages());
   app.route('/', authPages());
   app.route('/', secondFactorPages());
   app.route('/', accountPages());

@@ -63,10 +63,11 @@ function chooseLanguage(c: Context<AppEnv>): Lang {
   return getCookie(c, LANG_COOKIE) === 'en' ? 'en' : 'ja';
 }
 
-export function pageCtx(c: Context<AppEnv>): PageCtx {
+/** `words`: the municipality's own words where no one is signed in (a one-time link names its ward). */
+export function pageCtx(c: Context<AppEnv>, wordsOfWard?: MunicipalityWords): PageCtx {
   const lang = chooseLanguage(c);
   const auth = c.get('auth');
-  const words = auth?.words ?? NEUTRAL_WORDS;
+  const words = wordsOfWard ?? auth?.words ?? NEUTRAL_WORDS;
   return {
     lang,
     t: localise(dictionaries[lang], lang, words),

@@ -47,7 +47,7 @@ const AttachmentSchema = z
     purpose: z.string(),
     wardId: z.string().nullable(),
     organisationId: z.string(),
-    uploadedBy: z.string(),
+    uploadedBy: z.string().nullable(),
     uploadedAt: z.string(),
   })
   .openapi('Attachment');

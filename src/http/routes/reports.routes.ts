@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { FORM_LEAD, FORM_TITLE, QUESTIONS } from '../../../forms/compliance-report/compliance-report.form.js';
+import { readLinkAnswer } from '../../domain/answer-links/read-link-answer.js';
 import { actOnReport, type ReportCommand, reportActions } from '../../domain/reports/act-on-report.js';
 import { getReport, listReports } from '../../domain/reports/read-reports.js';
 import type { ComplianceReport } from '../../domain/reports/report.repository.js';
@@ -181,14 +182,21 @@ export function reportRoutes() {
       path: '/{id}',
       summary: 'One report, prefilled from the records while open / 報告書',
       description:
-        'One compliance report (報告書) with its answers, its state (未回答, 下書き, 提出済み, 差戻し, 受付済み, 決裁済み), the steps of its sign-off and `allowedActions`. While it is with the contractor, `prefill` is computed from the records as they stand (incidents, handler lists, trainings, sub-contracting approvals) to help answer; after submission it is what the contractor saw, and `discrepancies` lists where the answers differ from the records. The ETag is the version. 404 for a report you may not see.',
+        'One compliance report (報告書) with its answers, its state (未回答, 下書き, 提出済み, 差戻し, 受付済み, 決裁済み), the steps of its sign-off and `allowedActions`. `answeredThroughLink` names the company’s contact who submitted it through a one-time link (回答用リンク), if one did. While it is with the contractor, `prefill` is computed from the records as they stand (incidents, handler lists, trainings, sub-contracting approvals) to help answer; after submission it is what the contractor saw, and `discrepancies` lists where the answers differ from the records. The ETag is the version. 404 for a report you may not see.',
       request: { params: IdParam },
       responses: { 200: jsonResponse(ReportSchema, 'The report'), ...errorResponses },
     }),
     async (c) => {
       const report = await getReport(useCaseContext(c), c.req.valid('param').id);
+      const viaLink = await readLinkAnswer(useCaseContext(c), report);
       c.header('etag', `"${report.version}"`);
-      return c.json(present(useCaseContext(c), report), 200);
+      return c.json(
+        {
+          ...present(useCaseContext(c), report),
+          answeredThroughLink: viaLink && { ...viaLink, usedAt: viaLink.usedAt.toISOString() },
+        },
+        200,
+      );
     },
   );
 

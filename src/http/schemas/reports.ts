@@ -49,6 +49,20 @@ export const ReportSchema = z
     issuedAt: z.string(),
     version: z.number(),
     steps: z.array(z.record(z.string(), z.unknown())).optional(),
+    answeredThroughLink: z
+      .object({
+        linkId: z.string(),
+        name: z.string(),
+        email: z.string(),
+        organisation: z.string(),
+        usedAt: z.string(),
+      })
+      .nullable()
+      .optional()
+      .openapi({
+        description:
+          'When the report was submitted by a company’s contact through a one-time link (回答用リンク): who, and when',
+      }),
   })
   .openapi('ComplianceReport');
 

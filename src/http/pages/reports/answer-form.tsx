@@ -50,7 +50,19 @@ function YesNo({ p, f, id }: { p: PageCtx; f: Fields; id: QuestionId }) {
 }
 
 /** The copies a question calls for: those attached (kept while ticked), a new file, the roster option. */
-function Copies({ p, f, q, names }: { p: PageCtx; f: Fields; q: Question; names: CopyNames }) {
+function Copies({
+  p,
+  f,
+  q,
+  names,
+  uploads,
+}: {
+  p: PageCtx;
+  f: Fields;
+  q: Question;
+  names: CopyNames;
+  uploads: boolean;
+}) {
   const t = p.t.reports;
   const req = q.requires.find((r) => r.copies)!.copies!;
   const name = `${q.id}.copies`;
@@ -77,22 +89,34 @@ function Copies({ p, f, q, names }: { p: PageCtx; f: Fields; q: Question; names:
           </label>
         </div>
       ))}
-      <label for={fieldId(name)}>{t.addCopy}</label>
-      <span class="hint" id={hintId}>
-        {p.lang === 'ja' ? req.label : req.labelEn}
-      </span>
-      <FieldErrors f={f} name={name} />
-      <input
-        type="file"
-        id={fieldId(name)}
-        name={name}
-        accept="application/pdf,image/png,image/jpeg"
-        multiple
-        aria-describedby={[hintId, f.errors(name).length ? `${fieldId(name)}-error` : '']
-          .filter(Boolean)
-          .join(' ')}
-        aria-invalid={f.errors(name).length ? 'true' : undefined}
-      />
+      {!uploads ? (
+        <>
+          {/* the error summary's link for this question's copies lands here */}
+          <p class="hint" id={fieldId(name)}>
+            {p.lang === 'ja' ? req.label : req.labelEn}
+          </p>
+          <FieldErrors f={f} name={name} />
+        </>
+      ) : (
+        <>
+          <label for={fieldId(name)}>{t.addCopy}</label>
+          <span class="hint" id={hintId}>
+            {p.lang === 'ja' ? req.label : req.labelEn}
+          </span>
+          <FieldErrors f={f} name={name} />
+          <input
+            type="file"
+            id={fieldId(name)}
+            name={name}
+            accept="application/pdf,image/png,image/jpeg"
+            multiple
+            aria-describedby={[hintId, f.errors(name).length ? `${fieldId(name)}-error` : '']
+              .filter(Boolean)
+              .join(' ')}
+            aria-invalid={f.errors(name).length ? 'true' : undefined}
+          />
+        </>
+      )}
     </div>
   );
 }
@@ -103,12 +127,14 @@ function QuestionBlock({
   q,
   names,
   prefill,
+  uploads,
 }: {
   p: PageCtx;
   f: Fields;
   q: Question;
   names: CopyNames;
   prefill: Prefill;
+  uploads: boolean;
 }) {
   const t = p.t.reports;
   const textLabels = q.requires
@@ -127,9 +153,19 @@ function QuestionBlock({
       {takesText(q.id) && (
         <TextArea p={p} f={f} name={`${q.id}.text`} label={textLabels.join(' / ')} rows={3} />
       )}
-      {takesCopies(q.id) && <Copies p={p} f={f} q={q} names={names} />}
+      {takesCopies(q.id) && <Copies p={p} f={f} q={q} names={names} uploads={uploads} />}
     </fieldset>
   );
+}
+
+/**
+ * Answering through a one-time link (回答用リンク): the link's own address and form proof instead of
+ * the session's CSRF token, submission only (the link is spent by it), and no new copies (a contact
+ * without an account uploads nothing; copies already attached stay).
+ */
+export interface ThroughLink {
+  action: string;
+  formProof: string;
 }
 
 /** 別紙5 as a form: the nine questions in their sections, prefilled, with the copies each calls for. */
@@ -138,33 +174,37 @@ export function AnswerForm({
   f,
   report,
   names,
+  link,
 }: {
   p: PageCtx;
   f: Fields;
   report: ComplianceReport;
   names: CopyNames;
+  link?: ThroughLink;
 }) {
   const t = p.t.reports;
   return (
     <form
       method="post"
-      action={`/compliance-reports/${report.id}/answer`}
-      enctype="multipart/form-data"
+      action={link?.action ?? `/compliance-reports/${report.id}/answer`}
+      enctype={link ? 'application/x-www-form-urlencoded' : 'multipart/form-data'}
       novalidate
       aria-labelledby="answers-title"
     >
       <h2 id="answers-title">{t.answers}</h2>
       <p>{t.formIntro}</p>
       <ErrorSummary p={p} f={f} />
-      <Csrf p={p} />
+      {link ? <input type="hidden" name="_csrf" value={link.formProof} /> : <Csrf p={p} />}
       <input type="hidden" name="version" value={String(report.version)} />
       {QUESTIONS.map((q) => (
-        <QuestionBlock p={p} f={f} q={q} names={names} prefill={report.prefill} />
+        <QuestionBlock p={p} f={f} q={q} names={names} prefill={report.prefill} uploads={!link} />
       ))}
       <div class="actions">
-        <button type="submit" name="command" value="save" class="secondary">
-          {t.saveDraft}
-        </button>
+        {!link && (
+          <button type="submit" name="command" value="save" class="secondary">
+            {t.saveDraft}
+          </button>
+        )}
         <button type="submit" name="command" value="submit" data-confirm={t.confirmSubmit}>
           {t.submit}
         </button>

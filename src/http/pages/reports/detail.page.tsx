@@ -1,5 +1,8 @@
 import type { Context } from 'hono';
 import { type Answers, QUESTIONS } from '../../../../forms/compliance-report/compliance-report.form.js';
+import { maySendAnswerLink } from '../../../domain/answer-links/linked-report.js';
+import { listAnswerLinks } from '../../../domain/answer-links/manage-answer-links.js';
+import { readLinkAnswer } from '../../../domain/answer-links/read-link-answer.js';
 import { getAttachment } from '../../../domain/attachments/get-attachment.js';
 import { reportActions } from '../../../domain/reports/act-on-report.js';
 import { getReport } from '../../../domain/reports/read-reports.js';
@@ -8,6 +11,7 @@ import { contractTitles } from '../../../domain/worklists/contract-titles.js';
 import { organisationNames } from '../../../domain/worklists/names.js';
 import type { AppEnv } from '../../app-env.js';
 import { useCaseContext } from '../../middleware/authenticate.js';
+import { linkAnswerRow, WardLinks } from '../answer-links/ward-links.js';
 import { Badge, DateText, Details, Period, TableWrap, TimeText } from '../components/common.js';
 import { type FormError, type FormValues, fields } from '../components/form.js';
 import { StampBoxes, StepLog } from '../components/sign-off.js';
@@ -27,9 +31,11 @@ export interface ReportPageState {
   errors?: FormError[];
   message?: string;
   status?: number;
+  /** The answer-link form as typed, when making a link was refused. */
+  link?: { values: FormValues; errors: FormError[] };
 }
 
-function Discrepancies({ p, items, preview }: { p: PageCtx; items: Discrepancy[]; preview: boolean }) {
+export function Discrepancies({ p, items, preview }: { p: PageCtx; items: Discrepancy[]; preview: boolean }) {
   const t = p.t.reports;
   return (
     <section aria-labelledby="discrepancies" class={items.length ? 'warning-box' : undefined}>
@@ -49,7 +55,7 @@ function Discrepancies({ p, items, preview }: { p: PageCtx; items: Discrepancy[]
   );
 }
 
-function Facts({ p, report }: { p: PageCtx; report: Report }) {
+export function Facts({ p, report }: { p: PageCtx; report: Report }) {
   const facts = report.prefill.facts;
   if (!facts) return null;
   const t = p.t.reports;
@@ -196,6 +202,11 @@ export async function showReport(c: Context<AppEnv>, state: ReportPageState = {}
   );
   const preview = answering && report.prefill.facts ? discrepanciesOf(current, report.prefill.facts) : [];
   const commands = WARD_COMMANDS.filter((command) => actions.includes(command));
+  const [viaLink, links] = await Promise.all([
+    readLinkAnswer(ctx, report),
+    listAnswerLinks(ctx, { targetId: report.id }),
+  ]);
+  const mayMakeLink = maySendAnswerLink(ctx, report);
   return sendPage(
     c,
     <Layout p={p} title={t.detailTitle(title)}>
@@ -228,6 +239,7 @@ export async function showReport(c: Context<AppEnv>, state: ReportPageState = {}
               [t.columns.status, <Badge status={report.status} label={t.status[report.status]} />],
               [t.submittedAt, <TimeText at={report.submittedAt} />],
               [t.receivedOn, <DateText p={p} date={report.receivedOn} />],
+              ...linkAnswerRow(p, viaLink),
               ...(report.returnComment && report.status === 'returned'
                 ? [[t.returnComment, <span class="pre">{report.returnComment}</span>] as [string, unknown]]
                 : []),
@@ -257,6 +269,14 @@ export async function showReport(c: Context<AppEnv>, state: ReportPageState = {}
         <StampBoxes p={p} boxes={report.stamps} />
       </section>
       <WardActions p={p} report={report} commands={commands} />
+      <WardLinks
+        p={p}
+        f={fields(state.link?.values ?? {}, state.link?.errors)}
+        targetId={report.id}
+        links={links}
+        now={ctx.now()}
+        mayCreate={mayMakeLink}
+      />
       <section aria-labelledby="steps">
         <h2 id="steps">{t.steps}</h2>
         <StepLog p={p} steps={report.steps} label={t.steps} decisions={t.commands} />
