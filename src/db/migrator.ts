@@ -35,6 +35,7 @@ import * as municipalityHeadAndReportBody from '../../migrations/2026-12-09T1200
 import * as imports from '../../migrations/2026-12-09T1500-imports.js';
 import * as tenantKeys from '../../migrations/2026-12-09T1600-tenant-keys.js';
 import * as sessionWrittenLsn from '../../migrations/2026-12-09T1700-session-written-lsn.js';
+import * as importedHistory from '../../migrations/2026-12-10T0200-imported-history.js';
 
 // Static imports: Node's import() of .ts files fails under vitest, and a bundled Workers build
 // has no file system to read a migrations folder from.
@@ -75,6 +76,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-09T1500-imports': imports,
   '2026-12-09T1600-tenant-keys': tenantKeys,
   '2026-12-09T1700-session-written-lsn': sessionWrittenLsn,
+  '2026-12-10T0200-imported-history': importedHistory,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

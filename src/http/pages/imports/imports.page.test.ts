@@ -50,7 +50,7 @@ describe('pages: bringing existing records in (既存記録の取込み)', () =>
     expect(res.status).toBe(422);
     expect(res.html.indexOf('class="error-summary"')).toBeLessThan(res.html.indexOf('action="/imports"'));
     expect(res.html).toContain(
-      '2行目『契約期間（開始）』: 日付は YYYY-MM-DD または 令和8年4月1日 の形で入力してください',
+      '2行目『契約期間（開始）』（セルF2）: 日付は YYYY-MM-DD または 令和8年4月1日 の形で入力してください',
     );
     expect(res.html).toMatch(/<td>5<\/td><td>契約期間（開始）<\/td>/);
     expect(await countRows(t, 'contracts')).toBe(before);
