@@ -33,7 +33,7 @@ const CONTRACT_NUMBER: Column = {
 
 export const IMPORT_COLUMNS: Record<ImportKind, Column[]> = {
   contracts: [
-    { heading: '契約番号', required: true, max: 100, hint: 'この区で一意の番号' },
+    { heading: '契約番号', required: true, max: 100, hint: 'ほかの契約と重複しない番号' },
     { heading: '件名', required: true, max: 300 },
     { heading: '所管課', required: true, max: 200, hint: 'システムに登録された課の名称' },
     { heading: '受託者（法人番号又はID）', required: true, max: 40, hint: '13桁の法人番号' },
@@ -94,7 +94,7 @@ export const IMPORT_COLUMNS: Record<ImportKind, Column[]> = {
   handovers: [
     CONTRACT_NUMBER,
     { heading: '区分', required: true, hint: '媒体の受渡し・パスワード通知書の受渡し・返却・消去' },
-    { heading: '日時', required: true, type: 'datetime', hint: '例: 2025/6/2 10:30（今日以前）' },
+    { heading: '日時', required: true, type: 'datetime', hint: '今日以前' },
     { heading: '内容', required: true, max: 1000, hint: '媒体・資料と記録の内容' },
     { heading: '渡した者', max: 100, hint: '受渡し・返却は必須' },
     { heading: '受け取った者', max: 100, hint: '受渡し・返却は必須' },

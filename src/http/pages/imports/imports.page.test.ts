@@ -78,6 +78,27 @@ describe('pages: bringing existing records in (既存記録の取込み)', () =>
     expect(detail.html).toContain('既存記録の取込み（日付は取込み前の記録のとおり）');
   });
 
+  it('shows which roster rows name a registered handler and which a new one, and offers workbook templates', async () => {
+    const page = await officer.get('/imports');
+    expect(page.html).toContain('href="/imports/templates/handlers.xlsx"');
+    const template = await officer.get('/imports/templates/handovers.xlsx');
+    expect(template.status).toBe(200);
+    const roster = [
+      '契約番号,役割,氏名,フリガナ,役職,業務,特定個人情報の取扱い,従事開始日,従事終了日,誓約書の日付,名簿の確認日',
+      'P-10,取扱責任者,西新宿　健,ニシシンジュク ケン,,,無,2025-04-01,,,',
+      'P-10,取扱者,新人 花子,,,,無,2025-04-01,,,',
+    ].join('\r\n');
+    const f = new FormData();
+    f.set('kind', 'handlers');
+    f.set('dryRun', 'on');
+    f.set('file', new File([`\uFEFF${roster}`], '名簿.csv', { type: 'text/csv' }));
+    const dry = await officer.upload('/imports', f);
+    expect(dry.status, dry.html.slice(0, 500)).toBe(200);
+    expect(dry.html).toContain('名簿の人（既存の取扱者との照合）');
+    expect(dry.html).toMatch(/<td>2<\/td><td>P-10<\/td><td>西新宿　健<\/td><td>登録済みの取扱者<\/td>/);
+    expect(dry.html).toMatch(/<td>3<\/td><td>P-10<\/td><td>新人 花子<\/td><td>新しい取扱者<\/td>/);
+  });
+
   it('refuses a company and a council reviewer', async () => {
     for (const email of [USERS.contractor_manager!.email, USERS.council_reviewer!.email]) {
       const client = await pageClient(t, email);
