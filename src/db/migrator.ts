@@ -39,6 +39,7 @@ import * as companyCertifications from '../../migrations/2026-12-10T0500-company
 import * as contractReviewCycles from '../../migrations/2026-12-10T0800-contract-review-cycles.js';
 import * as webhooks from '../../migrations/2026-12-10T0600-webhooks.js';
 import * as answerLinks from '../../migrations/2026-12-10T0700-answer-links.js';
+import * as importedHistory from '../../migrations/2026-12-10T0200-imported-history.js';
 
 // Static imports: Node's import() of .ts files fails under vitest, and a bundled Workers build
 // has no file system to read a migrations folder from.
@@ -83,6 +84,7 @@ const migrations: Record<string, Migration> = {
   '2026-12-10T0800-contract-review-cycles': contractReviewCycles,
   '2026-12-10T0600-webhooks': webhooks,
   '2026-12-10T0700-answer-links': answerLinks,
+  '2026-12-10T0200-imported-history': importedHistory,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

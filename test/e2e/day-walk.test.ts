@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { columnNote, IMPORT_COLUMNS } from '../../src/domain/imports/import-columns.js';
 import { certificateVerifyUrl } from '../../src/http/pdf-documents.js';
 import { callCentreApplication } from '../helpers/approvals.js';
 import {
@@ -15,6 +16,7 @@ import { certifyFinalErasure, ERASURES, listedHandlers } from '../helpers/handov
 import { answerRest, command, plan } from '../helpers/inspections.js';
 import { pdfText } from '../helpers/pdf-text.js';
 import { createTestApp, type TestApp } from '../helpers/test-app.js';
+import { buildWorkbook } from '../helpers/workbook.js';
 import { buildWorld, type World } from '../helpers/world.js';
 import { as, expectAccessible, notice, press, signHere, text } from './story.js';
 
@@ -298,7 +300,7 @@ describe.skipIf(skipBrowserTests())('a day of each user, through the pages', { t
     const row = (number: string, from: string) =>
       `${number},区民相談業務委託,区民相談課,1011101000001,,${from},2026-03-31,,,有,2,,実施中,`;
     await page.getByLabel('委託契約', { exact: true }).check();
-    await page.getByLabel('ファイル（CSV）').setInputFiles({
+    await page.getByLabel(/^ファイル/).setInputFiles({
       name: '契約一覧.csv',
       mimeType: 'text/csv',
       buffer: Buffer.from(
@@ -316,6 +318,99 @@ describe.skipIf(skipBrowserTests())('a day of each user, through the pages', { t
     expect(await problems.getByRole('row').filter({ hasText: '契約期間（開始）' }).count()).toBe(2);
     await expectAccessible(page);
     await screenshot(page, 'import-problems', '#import-problems');
+    await page.context().close();
+  });
+
+  it('imports a filled Excel workbook, then past handovers shown on the contract as history', async () => {
+    const page = await as(browser, base, 'ward_officer');
+    await page.goto('/imports');
+    const template = await page.request.get(`${base}/imports/templates/contracts.xlsx`);
+    expect(template.status()).toBe(200);
+    expect(template.headers()['content-type']).toContain('spreadsheetml');
+    const contracts = buildWorkbook([
+      {
+        name: '委託契約',
+        rows: [
+          IMPORT_COLUMNS.contracts.map((c) => c.heading),
+          IMPORT_COLUMNS.contracts.map((c) => columnNote(c)),
+          [
+            'W-10',
+            '区民相談業務委託',
+            '区民相談課',
+            1011101000001,
+            null,
+            { date: '2025-04-01' },
+            { date: '2026-03-31' },
+            null,
+            null,
+            '有',
+            '2',
+            null,
+            '完了',
+            null,
+          ],
+        ],
+      },
+    ]);
+    const send = async (kind: string, name: string, bytes: Uint8Array, dryRun: boolean) => {
+      await page.goto('/imports');
+      await page.getByLabel(kind, { exact: true }).check();
+      await page.getByLabel(/^ファイル/).setInputFiles({
+        name,
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer: Buffer.from(bytes),
+      });
+      if (dryRun) await page.getByLabel('確認のみ（登録しない）').check();
+      const [res] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST'),
+        page.getByRole('button', { name: '取り込む' }).click(),
+      ]);
+      await page.waitForLoadState('load');
+      return res.status();
+    };
+    expect(await send('委託契約', '契約一覧.xlsx', contracts, true)).toBe(200);
+    expect(await text(page.getByRole('status'))).toContain('誤りはありません（1行');
+    expect(await send('委託契約', '契約一覧.xlsx', contracts, false)).toBe(303);
+    expect(await text(page.locator('main'))).toContain('契約一覧.xlsx');
+
+    const handovers = buildWorkbook([
+      {
+        name: '媒体の受渡し・消去（過去の記録）',
+        rows: [
+          IMPORT_COLUMNS.handovers.map((c) => c.heading),
+          [
+            'W-10',
+            '媒体の受渡し',
+            { date: '2025-06-02', time: '10:00' },
+            '暗号化USBメモリ1本',
+            '新宿 花子',
+            '西新宿 健',
+            '社員証',
+          ],
+          [
+            'W-10',
+            'パスワード通知書の受渡し',
+            { date: '2025-06-02', time: '10:10' },
+            'パスワード通知書',
+            '新宿 花子',
+            '西新宿 健',
+            '社員証',
+          ],
+        ],
+      },
+    ]);
+    expect(await send('媒体の受渡し・消去（過去の記録）', '受渡記録.xlsx', handovers, false)).toBe(303);
+    const list = await t.call('GET', `${CONTRACTS}?limit=200`, { token: w.tokens.ward_officer });
+    const id = list.body.items.find((c: any) => c.contractNumber === 'W-10').id;
+    await page.goto(`/contracts/${id}`);
+    const past = page.locator('section[aria-labelledby="imported-history"]');
+    expect(await text(past.locator('h2'))).toBe('取込み（過去の記録）');
+    const rows = past.getByRole('row');
+    expect(await text(rows.nth(1))).toContain('2025-06-02 10:00');
+    expect(await text(rows.nth(2))).toContain('パスワード通知書の受渡し');
+    expect(await text(rows.nth(2))).toContain('2025-06-02 10:10');
+    await expectAccessible(page);
+    await screenshot(page, 'imported-history', '#imported-history');
     await page.context().close();
   });
 });

@@ -163,7 +163,9 @@ export async function countRows(
     | 'register_revisions'
     | 'handler_list_submissions'
     | 'handlers'
-    | 'audit_entries',
+    | 'audit_entries'
+    | 'imports'
+    | 'imported_history',
 ) {
   const row = await t.handle.db
     .selectFrom(table)

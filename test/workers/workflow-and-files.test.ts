@@ -1,14 +1,17 @@
 import { createHash } from 'node:crypto';
+import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createDatabase } from '../../src/db/create-database.js';
+import { IMPORT_COLUMNS } from '../../src/domain/imports/import-columns.js';
 import { CONTRACTS, expectStatus, transition } from '../helpers/contracts.js';
 import { certifyFinalErasure, ERASURES, listedHandlers } from '../helpers/handover.js';
 import { pdfText } from '../helpers/pdf-text.js';
 import type { TestApp } from '../helpers/test-app.js';
+import { buildWorkbook, type TestCell } from '../helpers/workbook.js';
 import { workerTestApp, workerWorld } from './worker-test-app.js';
 
-// A workflow step with its audit entry, attachments in PostgreSQL and a certificate PDF drawn by
-// react-pdf inside workerd, all through the Worker.
+// A workflow step with its audit entry, attachments in PostgreSQL, a certificate PDF drawn by
+// react-pdf inside workerd and an Excel workbook read there, all through the Worker.
 
 const run = inject('workerRun');
 const w = workerWorld();
@@ -106,5 +109,50 @@ describe('attachments on the Worker (stored in PostgreSQL)', () => {
     const res = await upload(new TextEncoder().encode('<html>not a pdf</html>'), 'fake.pdf');
     expect(res.status).toBe(422);
     expect(res.body).toMatchObject({ title_ja: expect.any(String), detail: expect.any(String) });
+  });
+});
+
+describe('an Excel import on the Worker', () => {
+  it('serves the workbook template and checks an uploaded workbook, naming the cell of a problem', async () => {
+    const template = await t.app.request('/api/v1/imports/templates/contracts.xlsx', {
+      headers: { authorization: `Bearer ${w.tokens.ward_officer}` },
+    });
+    expect(template.status).toBe(200);
+    const sheet = strFromU8(
+      unzipSync(new Uint8Array(await template.arrayBuffer()))['xl/worksheets/sheet1.xml']!,
+    );
+    expect(sheet).toContain('契約期間（開始）');
+
+    const headings = IMPORT_COLUMNS.contracts.map((c) => c.heading);
+    const row = (from: TestCell) => [
+      'WK-1',
+      '区民相談業務委託',
+      '区民相談課',
+      1011101000001,
+      null,
+      from,
+      { date: '2026-03-31' },
+      null,
+      null,
+      '有',
+      '2',
+      null,
+      '完了',
+      null,
+    ];
+    const send = async (rows: TestCell[][]) => {
+      const form = new FormData();
+      form.append('file', new Blob([buildWorkbook([{ name: '委託契約', rows }]) as BlobPart]), 'book.xlsx');
+      return t.call('POST', '/api/v1/imports/contracts?dryRun=true', {
+        token: w.tokens.ward_officer,
+        body: form,
+      });
+    };
+    const good = await send([headings, row({ date: '2025-04-01' })]);
+    expect(good.status, JSON.stringify(good.body)).toBe(200);
+    expect(good.body).toMatchObject({ dryRun: true, rowCount: 1, recordCount: 1 });
+    const bad = await send([headings, row({ formula: 'Sheet2!A1', cached: '2025-04-01' })]);
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors[0]).toMatchObject({ row: 2, cell: 'F2' });
   });
 });

@@ -180,7 +180,7 @@ export type RosterRole =
 export interface ImportsTable {
   ward_id: string;
   id: Generated<string>;
-  kind: 'contracts' | 'register' | 'handlers';
+  kind: 'contracts' | 'register' | 'handlers' | 'approvals' | 'handovers';
   file_name: string;
   sha256: string;
   row_count: number;
@@ -189,8 +189,29 @@ export interface ImportsTable {
   imported_at: Date;
 }
 
+export type ImportedHistoryKind =
+  | 'subcontract_approval'
+  | 'media_handover'
+  | 'password_handover'
+  | 'return'
+  | 'erasure';
+
+/** 取込み（過去の記録）: a past approval or handover of a contract, as recorded (migration 2026-12-10T0200). */
+export interface ImportedHistoryTable {
+  ward_id: string;
+  id: Generated<string>;
+  import_id: string;
+  contract_id: string;
+  kind: ImportedHistoryKind;
+  occurred_at: Date;
+  source_row: number;
+  /** The row's cells by the template's headings, as typed (dates normalised). */
+  details: ColumnType<Record<string, string>, string, string>;
+}
+
 export interface ContractTables {
   imports: ImportsTable;
+  imported_history: ImportedHistoryTable;
   contracts: ContractsTable;
   contract_readers: ContractReadersTable;
   register_revisions: RegisterRevisionsTable;

@@ -4,12 +4,21 @@ import { inTransaction, type Tx, type UnitOfWork, type UseCaseContext } from '..
 import { type FieldError, ValidationError } from '../shared/errors.js';
 import { sha256Hex } from '../shared/sha256.js';
 import { planContracts, writeContracts } from './import-contracts.js';
+import { planApprovalHistory, planHandoverHistory, writeHistory } from './import-history.js';
 import { planRegisters, writeRegisters } from './import-registers.js';
-import { planRosters, writeRosters } from './import-rosters.js';
-import { IMPORT_KIND_NAMES, type ImportKind, readSheet, type SheetRow } from './import-templates.js';
-import { CsvRefusal, decodeUtf8, MAX_IMPORT_BYTES, parseCsv } from './read-csv.js';
+import { matchesOf, type PersonMatch, planRosters, writeRosters } from './import-rosters.js';
+import {
+  IMPORT_KIND_NAMES,
+  type ImportKind,
+  nameCells,
+  readSheet,
+  type SheetRow,
+} from './import-templates.js';
+import { decodeUtf8, FileRefusal, MAX_IMPORT_BYTES, parseCsv, type RawRow } from './read-csv.js';
+import { readWorkbook, sniffWorkbook } from './read-xlsx.js';
 
-// 既存記録の取込み: a CSV of contracts, registers or rosters checked as a whole and written as a
+// 既存記録の取込み: a CSV or an Excel workbook of contracts, registers, rosters or past records
+// (approvals, handovers) checked as a whole and written as a
 // whole. Every row is read and every problem reported by row and column; nothing is written unless
 // all rows pass, and then everything in one transaction, with an audit entry per record written
 // (contract.import, register.import, handler_list.import, each naming the import) and the import
@@ -28,6 +37,8 @@ export interface ImportSummary {
   fileName: string;
   rowCount: number;
   recordCount: number;
+  /** A roster's people: which rows name a handler the contractor already has, which a new one. */
+  people?: PersonMatch[];
 }
 
 interface Handler<P> {
@@ -39,6 +50,8 @@ const HANDLERS: Record<ImportKind, Handler<any>> = {
   contracts: { plan: planContracts, write: writeContracts },
   register: { plan: planRegisters, write: writeRegisters },
   handlers: { plan: planRosters, write: writeRosters },
+  approvals: { plan: planApprovalHistory, write: writeHistory },
+  handovers: { plan: planHandoverHistory, write: writeHistory },
 };
 
 function refused(kind: ImportKind, errors: FieldError[]): ValidationError {
@@ -53,30 +66,51 @@ function refused(kind: ImportKind, errors: FieldError[]): ValidationError {
   );
 }
 
-/** Reads the file's rows, or refuses the file as a whole (encoding, quoting, size). */
-function readRows(kind: ImportKind, file: ImportFile): SheetRow[] {
-  const fileError = (reason: { en: string; ja: string }) =>
-    new ValidationError({ en: reason.en, ja: reason.ja }, [
-      { path: 'file', message: reason.en, message_ja: reason.ja },
-    ]);
+const fileError = (reason: { en: string; ja: string }) =>
+  new ValidationError({ en: reason.en, ja: reason.ja }, [
+    { path: 'file', message: reason.en, message_ja: reason.ja },
+  ]);
+
+/** The file's rows: an .xlsx by its first bytes (its first sheet, or the one named like the template), else CSV. */
+function readTable(kind: ImportKind, file: ImportFile): { table: RawRow[]; date1904: boolean } {
+  if (/\.xls[mb]$/i.test(file.name))
+    throw new FileRefusal({
+      en: 'A macro-enabled or binary workbook (.xlsm, .xlsb) is not imported: save it as an Excel workbook (.xlsx)',
+      ja: 'マクロ有効ブック・バイナリブック（.xlsm・.xlsb）は取り込めません。Excelブック（.xlsx）で保存してください',
+    });
+  const kindOf = sniffWorkbook(file.bytes);
+  if (kindOf === 'ole')
+    throw new FileRefusal({
+      en: 'An old (.xls) or password-protected workbook cannot be read: save it as an Excel workbook (.xlsx) without a password, or as CSV UTF-8',
+      ja: '古い形式（.xls）又はパスワード付きのブックは読み取れません。パスワードなしのExcelブック（.xlsx）又はCSV UTF-8で保存してください',
+    });
+  if (kindOf === 'xlsx') {
+    const book = readWorkbook(file.bytes, IMPORT_KIND_NAMES[kind].ja);
+    return { table: book.rows, date1904: book.date1904 };
+  }
+  return { table: parseCsv(decodeUtf8(file.bytes)), date1904: false };
+}
+
+/** Reads the file's rows, or refuses the file as a whole (encoding, quoting, size, macros). */
+function readRows(kind: ImportKind, file: ImportFile): { rows: SheetRow[]; headings: string[] } {
   if (file.bytes.length === 0) throw fileError({ en: 'The file is empty', ja: 'ファイルが空です' });
   if (file.bytes.length > MAX_IMPORT_BYTES)
     throw fileError({
       en: `The file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MiB; split it`,
       ja: `ファイルが${MAX_IMPORT_BYTES / 1024 / 1024}MiBを超えています。分けて取り込んでください`,
     });
-  let table: string[][];
+  let read: { table: RawRow[]; date1904: boolean };
   try {
-    table = parseCsv(decodeUtf8(file.bytes));
+    read = readTable(kind, file);
   } catch (error) {
-    if (error instanceof CsvRefusal) throw fileError(error.reason);
+    if (error instanceof FileRefusal) throw fileError(error.reason);
     throw error;
   }
-  const { rows, errors } = readSheet(kind, table);
-  if (errors.length) throw refused(kind, errors);
+  const { rows, errors, headings } = readSheet(kind, read.table, { date1904: read.date1904 });
+  if (errors.length) throw refused(kind, nameCells(errors, headings));
   if (!rows.length)
     throw fileError({ en: 'The file has headings but no rows', ja: '見出しの下に行がありません' });
-  return rows;
+  return { rows, headings };
 }
 
 /**
@@ -91,7 +125,7 @@ export async function importRecords(
 ): Promise<ImportSummary> {
   const wardId = actingWard(ctx.actor);
   authorize(ctx.ability, 'create', 'Import', { wardId });
-  const rows = readRows(kind, file);
+  const { rows, headings } = readRows(kind, file);
   const sha256 = await sha256Hex(file.bytes);
   const handler = HANDLERS[kind];
   const fileName = file.name.slice(0, 255) || `${kind}.csv`;
@@ -101,9 +135,18 @@ export async function importRecords(
     if (errors.length)
       throw refused(
         kind,
-        errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)),
+        nameCells(
+          errors.sort((a, b) => (a.row ?? 0) - (b.row ?? 0)),
+          headings,
+        ),
       );
-    const summary = { kind, fileName, rowCount: rows.length, recordCount: plans.length };
+    const summary = {
+      kind,
+      fileName,
+      rowCount: rows.length,
+      recordCount: plans.length,
+      ...(kind === 'handlers' ? { people: matchesOf(plans) } : {}),
+    };
     if (options.dryRun) return { ...summary, id: null, dryRun: true };
     const row = await uow.tx
       .insertInto('imports')

@@ -17,13 +17,16 @@ import {
   type SheetRow,
   text,
 } from './import-templates.js';
+import { handlersOf, kanaKey, matchHandler, nameKey } from './match-handlers.js';
 
 // 取扱者名簿の取込み: one row per person on a contract's roster (取扱責任者及び取扱者の名簿, or seed
 // 004's 業務従事者名簿), any number of contracts per file. Each contract's rows become the
 // contractor's list as the ward acknowledged it (確認済み) on 名簿の確認日 — history, not a list
 // awaiting the ward — and each person a handler (取扱者) of the contractor, with the date of the
-// pledge (誓約書) as recorded on paper. A contract whose contractor already has a list here keeps
-// it: later changes are submitted by the company in the product.
+// pledge (誓約書) as recorded on paper: the contractor's handler already registered under the same
+// name (match-handlers.ts), or a new one, the same new one for every row naming that person. A
+// contract whose contractor already has a list here keeps it: later changes are submitted by the
+// company in the product.
 
 interface Person {
   row: number;
@@ -37,10 +40,22 @@ interface Person {
   effectiveTo: string | null;
   pledgedOn: string | null;
   acknowledgedOn: string | null;
+  /** The contractor's registered handler this row names, or null for a new one. */
+  handlerId: string | null;
+}
+
+/** What a dry run reports of each roster row: the registered handler it names, or a new one. */
+export interface PersonMatch {
+  row: number;
+  contractNumber: string;
+  fullName: string;
+  match: 'existing' | 'new';
+  handlerId: string | null;
 }
 
 export interface RosterPlan {
   contractId: string;
+  contractNumber: string;
   organisationId: string;
   people: Person[];
 }
@@ -74,6 +89,10 @@ export async function planRosters(
           }
         : null,
   );
+  const known = await handlersOf(
+    tx,
+    [...contracts.values()].map((c) => c.contractorOrgId),
+  );
   const plans = new Map<string, RosterPlan>();
   const seenPeople = new Map<string, number>();
   for (const row of rows) {
@@ -96,6 +115,7 @@ export async function planRosters(
       effectiveTo,
       pledgedOn,
       acknowledgedOn: cell('名簿の確認日', readDate, null),
+      handlerId: null,
     };
     if (effectiveFrom && effectiveTo && effectiveTo < effectiveFrom)
       errors.push(
@@ -116,8 +136,17 @@ export async function planRosters(
           ja: `${ROLE_NAMES[role].ja}の業務を入力してください`,
         }),
       );
-    if (contract) {
-      const key = `${contract.id}\u0000${person.fullName}\u0000${person.kana ?? ''}`;
+    if (contract && person.fullName) {
+      const match = matchHandler(known.get(contract.contractorOrgId) ?? [], person.fullName, person.kana);
+      if (match.kind === 'existing') person.handlerId = match.handler.id;
+      if (match.kind === 'ambiguous')
+        errors.push(
+          cellError(row.row, person.kana ? '氏名' : 'フリガナ', {
+            en: `${match.count} people of the contractor are registered under this name: give the フリガナ that tells them apart`,
+            ja: `受託者にはこの氏名の人が${match.count}人登録されています。区別できるフリガナを入力してください`,
+          }),
+        );
+      const key = `${contract.id}\u0000${nameKey(person.fullName)}\u0000${kanaKey(person.kana)}`;
       const earlier = seenPeople.get(key);
       if (earlier)
         errors.push(
@@ -131,6 +160,7 @@ export async function planRosters(
     if (!contract || errors.length > before) continue;
     const plan = plans.get(contract.id) ?? {
       contractId: contract.id,
+      contractNumber: text(row, '契約番号'),
       organisationId: contract.contractorOrgId,
       people: [],
     };
@@ -149,6 +179,25 @@ export async function planRosters(
   return [...plans.values()];
 }
 
+/** Each roster row as the dry run reports it: matched to a registered handler, or new. */
+export function matchesOf(plans: RosterPlan[]): PersonMatch[] {
+  return plans
+    .flatMap((plan) =>
+      plan.people.map((p) => ({
+        row: p.row,
+        contractNumber: plan.contractNumber,
+        fullName: p.fullName,
+        match: p.handlerId ? ('existing' as const) : ('new' as const),
+        handlerId: p.handlerId,
+      })),
+    )
+    .sort((a, b) => a.row - b.row);
+}
+
+/** One key per person of a company, so that rows naming the same new person make one handler. */
+const personKey = (organisationId: string, person: Person) =>
+  `${organisationId}\u0000${nameKey(person.fullName)}\u0000${kanaKey(person.kana)}`;
+
 export async function writeRosters(
   ctx: UseCaseContext,
   uow: UnitOfWork,
@@ -157,6 +206,7 @@ export async function writeRosters(
   plans: RosterPlan[],
 ): Promise<number> {
   const now = ctx.now();
+  const created = new Map<string, string>();
   for (const plan of plans) {
     const dates = plan.people.map((p) => p.acknowledgedOn).filter((d): d is string => !!d);
     const acknowledgedAt = dates.length ? japanMidnight(dates.sort().at(-1)!) : now;
@@ -179,21 +229,38 @@ export async function writeRosters(
       .returning('id')
       .executeTakeFirstOrThrow();
     for (const person of plan.people) {
-      const handler = await uow.tx
-        .insertInto('handlers')
-        .values({
-          organisation_id: plan.organisationId,
-          full_name: person.fullName,
-          full_name_kana: person.kana,
-          job_title: person.jobTitle,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      if (person.pledgedOn)
+      const key = personKey(plan.organisationId, person);
+      let handlerId = person.handlerId ?? created.get(key);
+      if (!handlerId) {
+        handlerId = (
+          await uow.tx
+            .insertInto('handlers')
+            .values({
+              organisation_id: plan.organisationId,
+              full_name: person.fullName,
+              full_name_kana: person.kana,
+              job_title: person.jobTitle,
+            })
+            .returning('id')
+            .executeTakeFirstOrThrow()
+        ).id;
+        created.set(key, handlerId);
+      }
+      person.handlerId = handlerId;
+      // a pledge already on record for that day is the same pledge
+      const pledged =
+        person.pledgedOn &&
+        (await uow.tx
+          .selectFrom('handler_pledges')
+          .select('id')
+          .where('handler_id', '=', handlerId)
+          .where('signed_on', '=', person.pledgedOn)
+          .executeTakeFirst());
+      if (person.pledgedOn && !pledged)
         await uow.tx
           .insertInto('handler_pledges')
           .values({
-            handler_id: handler.id,
+            handler_id: handlerId,
             signed_on: person.pledgedOn,
             recorded_by: ctx.actor.userId,
             recorded_at: now,
@@ -204,7 +271,7 @@ export async function writeRosters(
         .values({
           ward_id: wardId,
           submission_id: submission.id,
-          handler_id: handler.id,
+          handler_id: handlerId,
           role: person.role,
           effective_from: person.effectiveFrom,
           effective_to: person.effectiveTo,

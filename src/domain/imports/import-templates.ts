@@ -3,6 +3,7 @@ import type { ProcessingMode } from '../contracts/contract.repository.js';
 import type { Direction, MediaKind, SpecialCategory } from '../registers/register-document.js';
 import { toCsv } from '../shared/csv.js';
 import type { FieldError } from '../shared/errors.js';
+import { IMPORT_COLUMNS, type ImportKind } from './import-columns.js';
 import {
   halfWidth,
   looksLikeFormula,
@@ -11,85 +12,74 @@ import {
   readDate,
   readYen,
   readYesNo,
+  serialDate,
 } from './import-values.js';
+import type { RawRow } from './read-csv.js';
 
-// What each kind of import reads: its columns under the headings the seed forms use, and how a
-// row becomes a typed record. Pure: no I/O; what needs the database (the 所管課, the company, the
-// contract by its 契約番号) is checked by import-records.ts.
+// How a file's rows become rows by heading, and each kind's words; the columns themselves are in
+// import-columns.ts. Pure: no I/O; what needs the database (the 所管課, the company, the contract
+// by its 契約番号) is checked by import-records.ts.
 
-export const IMPORT_KINDS = ['contracts', 'register', 'handlers'] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
+export {
+  type Column,
+  columnNote,
+  IMPORT_COLUMNS,
+  IMPORT_KIND_NAMES,
+  IMPORT_KINDS,
+  type ImportKind,
+} from './import-columns.js';
 
-export const IMPORT_KIND_NAMES: Record<ImportKind, { ja: string; en: string }> = {
-  contracts: { ja: '委託契約', en: 'contracts' },
-  register: { ja: '情報項目', en: 'data-item registers' },
-  handlers: { ja: '取扱者名簿', en: 'handler rosters' },
-};
-
-interface Column {
-  heading: string;
-  required?: boolean;
-  max?: number;
-}
-
-export const IMPORT_COLUMNS: Record<ImportKind, Column[]> = {
-  contracts: [
-    { heading: '契約番号', required: true, max: 100 },
-    { heading: '件名', required: true, max: 300 },
-    { heading: '所管課', required: true, max: 200 },
-    { heading: '受託者（法人番号又はID）', required: true, max: 40 },
-    { heading: '契約日' },
-    { heading: '契約期間（開始）', required: true },
-    { heading: '契約期間（終了）', required: true },
-    { heading: '契約金額' },
-    { heading: '履行場所', max: 300 },
-    { heading: '個人情報の取扱い', required: true },
-    { heading: '処理の形態' },
-    { heading: '業務内容', max: 4000 },
-    { heading: '状態', required: true },
-    { heading: '業務開始日' },
-  ],
-  register: [
-    { heading: '契約番号', required: true, max: 100 },
-    { heading: '対象者', max: 200 },
-    { heading: '項目名', max: 200 },
-    { heading: '区分' },
-    { heading: '過年度分' },
-    { heading: '要配慮区分' },
-    { heading: '特定個人情報' },
-    { heading: '承認の記録', max: 1000 },
-    { heading: '記録媒体' },
-    { heading: '記録媒体の名称', max: 300 },
-  ],
-  handlers: [
-    { heading: '契約番号', required: true, max: 100 },
-    { heading: '役割', required: true },
-    { heading: '氏名', required: true, max: 100 },
-    { heading: 'フリガナ', max: 100 },
-    { heading: '役職', max: 100 },
-    { heading: '業務', max: 200 },
-    { heading: '特定個人情報の取扱い' },
-    { heading: '従事開始日', required: true },
-    { heading: '従事終了日' },
-    { heading: '誓約書の日付' },
-    { heading: '名簿の確認日' },
-  ],
-};
-
-/** The template to download: the headings alone, as CSV for Excel (UTF-8 with BOM). */
+/** The template to download as CSV for Excel (UTF-8 with BOM): the headings alone. */
 export function templateCsv(kind: ImportKind): string {
   return toCsv([IMPORT_COLUMNS[kind].map((c) => c.heading)]);
 }
 
+const cellPrefix = (row: number, column: string, cell?: string) => ({
+  en: `Row ${row}, "${column}"${cell ? ` (cell ${cell})` : ''}: `,
+  ja: `${row}行目『${column}』${cell ? `（セル${cell}）` : ''}: `,
+});
+
 /** 「3行目『契約期間（開始）』: …」 and its English, as one field error. */
 export function cellError(row: number, column: string, problem: { en: string; ja: string }): FieldError {
+  const prefix = cellPrefix(row, column);
   return {
     path: `rows.${row}.${column}`,
     row,
     column,
-    message: `Row ${row}, "${column}": ${problem.en}`,
-    message_ja: `${row}行目『${column}』: ${problem.ja}`,
+    message: `${prefix.en}${problem.en}`,
+    message_ja: `${prefix.ja}${problem.ja}`,
   };
+}
+
+/** Excel's name of a column: 0 → A, 25 → Z, 26 → AA. */
+export function columnLetters(index: number): string {
+  let name = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+}
+
+/**
+ * Names the cell of every problem found in a column of the file (「5行目『所管課』（セルC5）」),
+ * so that the user goes straight to it in Excel: the same letters for a workbook and for a CSV
+ * opened in Excel.
+ */
+export function nameCells(errors: FieldError[], headings: string[]): FieldError[] {
+  return errors.map((e) => {
+    const index = e.column ? headings.indexOf(e.column) : -1;
+    if (e.row === undefined || !e.column || index < 0) return e;
+    const cell = `${columnLetters(index)}${e.row}`;
+    const plain = cellPrefix(e.row, e.column);
+    const named = cellPrefix(e.row, e.column, cell);
+    return {
+      ...e,
+      cell,
+      message: e.message.startsWith(plain.en) ? named.en + e.message.slice(plain.en.length) : e.message,
+      message_ja: e.message_ja.startsWith(plain.ja)
+        ? named.ja + e.message_ja.slice(plain.ja.length)
+        : e.message_ja,
+    };
+  });
 }
 
 export function rowError(row: number, problem: { en: string; ja: string }): FieldError {
@@ -107,39 +97,70 @@ export interface SheetRow {
   cells: Record<string, string>;
 }
 
+/** The template's note row (every filled cell starts with ※): read past, not a record. */
+function isNoteRow(cells: string[]): boolean {
+  const filled = cells.map((c) => c.trim()).filter(Boolean);
+  return filled.length > 0 && filled.every((c) => c.startsWith('※'));
+}
+
 /**
- * Checks the headings (every column of the kind, nothing unknown, none twice) and returns the
- * rows by heading; refuses every cell that Excel would run as a formula.
+ * Checks the headings (the first row: every column of the kind, nothing unknown, none twice) and
+ * returns the rows by heading under the numbers Excel shows; refuses every cell that Excel would
+ * run as a formula, and reads a workbook's numbers in date columns as the dates they show.
  */
-export function readSheet(kind: ImportKind, table: string[][]): { rows: SheetRow[]; errors: FieldError[] } {
+export function readSheet(
+  kind: ImportKind,
+  table: RawRow[],
+  options: { date1904?: boolean } = {},
+): { rows: SheetRow[]; errors: FieldError[]; headings: string[] } {
   const errors: FieldError[] = [];
-  const headings = (table[0] ?? []).map((h) => h.trim());
+  const headingRow = table[0];
+  const headings = (headingRow?.cells ?? []).map((h) => h.trim());
+  const headingNumber = headingRow?.row ?? 1;
   const known = new Set(IMPORT_COLUMNS[kind].map((c) => c.heading));
   for (const column of IMPORT_COLUMNS[kind]) {
     if (!headings.includes(column.heading))
-      errors.push(cellError(1, column.heading, { en: 'this column is missing', ja: 'この列がありません' }));
+      errors.push(
+        cellError(headingNumber, column.heading, { en: 'this column is missing', ja: 'この列がありません' }),
+      );
   }
   headings.forEach((heading, i) => {
     if (heading && !known.has(heading))
       errors.push(
-        cellError(1, heading, {
+        cellError(headingNumber, heading, {
           en: 'not a column of this template',
           ja: 'このテンプレートの列ではありません',
         }),
       );
     else if (heading && headings.indexOf(heading) !== i)
-      errors.push(cellError(1, heading, { en: 'this column appears twice', ja: 'この列が重複しています' }));
+      errors.push(
+        cellError(headingNumber, heading, { en: 'this column appears twice', ja: 'この列が重複しています' }),
+      );
   });
-  if (errors.length) return { rows: [], errors };
+  if (errors.length) return { rows: [], errors, headings };
+  const types = new Map(IMPORT_COLUMNS[kind].map((c) => [c.heading, c.type]));
   const rows: SheetRow[] = [];
-  table.slice(1).forEach((cells, i) => {
-    const row = i + 2;
+  for (const raw of table.slice(1)) {
+    const { row, cells } = raw;
+    if (isNoteRow(cells)) continue;
     if (cells.length > headings.length && cells.slice(headings.length).some((c) => c.trim() !== ''))
       errors.push(rowError(row, { en: 'cells beyond the last column', ja: '見出しのない列に値があります' }));
     const byHeading: Record<string, string> = {};
     headings.forEach((heading, c) => {
-      const value = cells[c] ?? '';
-      if (looksLikeFormula(value.trimStart())) {
+      let value = cells[c] ?? '';
+      const formula = raw.formulas?.get(c);
+      if (formula !== undefined)
+        errors.push(
+          cellError(row, heading, {
+            en: formula.includes('!')
+              ? 'a formula referring to another sheet or workbook is not imported: type the value itself'
+              : 'a formula is not imported: type the value itself (copy, then paste as values)',
+            ja: formula.includes('!')
+              ? '他のシートやブックを参照する数式は取り込めません。値を直接入力してください'
+              : '数式は取り込めません。値を直接入力してください（コピーして「値の貼り付け」）',
+          }),
+        );
+      else if (looksLikeFormula(value.trimStart())) {
         errors.push(
           cellError(row, heading, {
             en: 'a value starting with = + - or @ is read as a formula and is not imported',
@@ -147,6 +168,9 @@ export function readSheet(kind: ImportKind, table: string[][]): { rows: SheetRow
           }),
         );
       }
+      const type = types.get(heading);
+      if (type && raw.numbers?.has(c))
+        value = serialDate(Number(value), type, options.date1904 ?? false) ?? value;
       byHeading[heading] = value.trim();
     });
     for (const column of IMPORT_COLUMNS[kind]) {
@@ -162,8 +186,8 @@ export function readSheet(kind: ImportKind, table: string[][]): { rows: SheetRow
         );
     }
     rows.push({ row, cells: byHeading });
-  });
-  return { rows, errors };
+  }
+  return { rows, errors, headings };
 }
 
 /** A cell's text as typed (trimmed; '' when empty or absent). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeFormula, readDate, readYen, readYesNo } from './import-values.js';
-import { CsvRefusal, decodeUtf8, parseCsv } from './read-csv.js';
+import { looksLikeFormula, readDate, readDateTime, readYen, readYesNo, serialDate } from './import-values.js';
+import { decodeUtf8, FileRefusal, parseCsv } from './read-csv.js';
 
 // The cell readers and the CSV reader, by pure cases: what people type from Excel and paper.
 
@@ -55,17 +55,37 @@ describe('reading CSV', () => {
   it('keeps quoted commas, quotes and line breaks in one cell, and drops empty rows', () => {
     const rows = parseCsv('a,b\r\n"x, y","say ""hi""\nagain"\r\n,\r\n');
     expect(rows).toEqual([
-      ['a', 'b'],
-      ['x, y', 'say "hi"\nagain'],
+      { row: 1, cells: ['a', 'b'] },
+      { row: 2, cells: ['x, y', 'say "hi"\nagain'] },
     ]);
+    // an empty row in the middle keeps the numbers of the rows below it
+    expect(parseCsv('a\r\n,\r\nb\r\n').map((r) => r.row)).toEqual([1, 3]);
   });
 
   it('refuses an unclosed quote', () => {
-    expect(() => parseCsv('a\r\n"open')).toThrow(CsvRefusal);
+    expect(() => parseCsv('a\r\n"open')).toThrow(FileRefusal);
   });
 
   it('drops the BOM and refuses bytes that are not UTF-8', () => {
     expect(decodeUtf8(new TextEncoder().encode('\uFEFF契約番号'))).toBe('契約番号');
-    expect(() => decodeUtf8(new Uint8Array([0x8c, 0x5f, 0x96, 0xf1]))).toThrow(CsvRefusal);
+    expect(() => decodeUtf8(new Uint8Array([0x8c, 0x5f, 0x96, 0xf1]))).toThrow(FileRefusal);
+  });
+});
+
+describe('dates and times from workbooks and paper', () => {
+  it('reads a date and time in the Western and the era calendar', () => {
+    expect(readDateTime('2025-06-02 10:05')).toEqual({ ok: true, value: '2025-06-02T10:05' });
+    expect(readDateTime('2025/6/2 9:30')).toEqual({ ok: true, value: '2025-06-02T09:30' });
+    expect(readDateTime('令和7年6月2日 10時30分')).toEqual({ ok: true, value: '2025-06-02T10:30' });
+    expect(readDateTime('令和7年6月2日')).toEqual({ ok: true, value: '2025-06-02T00:00' });
+    expect(readDateTime('2025-06-02 25:00').ok).toBe(false);
+    expect(readDateTime('昨日').ok).toBe(false);
+  });
+
+  it('turns Excel serial days into the date or the time the cell shows', () => {
+    expect(serialDate(45809, 'date', false)).toBe('2025-06-01');
+    expect(serialDate(45809.4375, 'datetime', false)).toBe('2025-06-01 10:30');
+    expect(serialDate(44347, 'date', true)).toBe('2025-06-01');
+    expect(serialDate(-1, 'date', false)).toBe(null);
   });
 });

@@ -82,3 +82,36 @@ export function readChoice<T>(raw: string, choices: Record<string, T>): Read<T> 
 export function looksLikeFormula(raw: string): boolean {
   return /^[=+\-@\t\r]/.test(raw) || /^[＝＋－＠]/.test(raw);
 }
+
+/**
+ * '2025-06-02 10:30', '2025/6/2 10:30' or '令和7年6月2日 10時30分' → '2025-06-02T10:30' (Japan
+ * time, as written on the record); a date alone is the start of that day.
+ */
+export function readDateTime(raw: string): Read<string> {
+  const value = halfWidth(raw);
+  const match = /^(.+?)\s*(\d{1,2})\s*[:時]\s*(\d{1,2})\s*分?(?::\d{2})?$/.exec(value);
+  const date = readDate(match ? match[1]! : value);
+  if (!date.ok)
+    return {
+      ok: false,
+      en: 'a date and time is written YYYY-MM-DD HH:MM or 令和7年6月2日 10時30分',
+      ja: '日時は YYYY-MM-DD HH:MM 又は 令和7年6月2日 10時30分 の形で入力してください',
+    };
+  const hour = match ? Number(match[2]) : 0;
+  const minute = match ? Number(match[3]) : 0;
+  if (hour > 23 || minute > 59) return { ok: false, en: 'no such time of day', ja: '時刻が正しくありません' };
+  return ok(`${date.value}T${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`);
+}
+
+/**
+ * A workbook's number in a date column as the text the cell shows: Excel keeps a date as days
+ * since 1899-12-30 (or 1904-01-01) and the time of day as the fraction, in the wall-clock time it
+ * was typed. Null for a number that is no plausible date (it is then refused as typed).
+ */
+export function serialDate(serial: number, type: 'date' | 'datetime', date1904: boolean): string | null {
+  if (!Number.isFinite(serial) || serial < 1 || serial > 200_000) return null;
+  const epoch = date1904 ? Date.UTC(1904, 0, 1) : Date.UTC(1899, 11, 30);
+  const minutes = Math.round(serial * 24 * 60);
+  const at = new Date(epoch + minutes * 60_000).toISOString();
+  return type === 'date' ? at.slice(0, 10) : `${at.slice(0, 10)} ${at.slice(11, 16)}`;
+}

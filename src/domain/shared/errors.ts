@@ -11,6 +11,8 @@ export interface FieldError {
   /** An imported file's row (1 = the headings, as Excel numbers them) and column heading. */
   row?: number;
   column?: string;
+  /** The cell as Excel names it (B7), where the column is in the file. */
+  cell?: string;
 }
 
 export interface Message {

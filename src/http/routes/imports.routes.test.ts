@@ -258,9 +258,10 @@ describe('importing contracts, their registers and rosters', () => {
       [5, '状態'],
     ]);
     expect(res.body.errors[0].message_ja).toBe(
-      '2行目『契約期間（開始）』: 日付は YYYY-MM-DD または 令和8年4月1日 の形で入力してください',
+      '2行目『契約期間（開始）』（セルF2）: 日付は YYYY-MM-DD または 令和8年4月1日 の形で入力してください',
     );
-    expect(res.body.errors[0].message).toMatch(/^Row 2, "契約期間（開始）": a date/);
+    expect(res.body.errors[0].message).toMatch(/^Row 2, "契約期間（開始）" \(cell F2\): a date/);
+    expect(res.body.errors.map((e: any) => e.cell)).toEqual(['F2', 'C5', 'M5']);
     expect(res.body.detail_ja).toContain('何も登録されていません');
     expect(await counts()).toEqual(before);
   });
@@ -408,6 +409,8 @@ describe('the OpenAPI document', () => {
         '/api/v1/imports',
         '/api/v1/imports/{kind}',
         '/api/v1/imports/templates/{kind}.csv',
+        '/api/v1/imports/templates/{kind}.xlsx',
+        '/api/v1/imports/history/{contractId}',
       ]),
     );
     for (const path of ['media-handover', 'password-handover']) {

@@ -65,6 +65,10 @@ export const Problem = z
           message_ja: z.string(),
           row: z.number().int().optional().openapi({ description: 'an imported file’s row (1 = headings)' }),
           column: z.string().optional().openapi({ description: 'an imported file’s column heading' }),
+          cell: z
+            .string()
+            .optional()
+            .openapi({ description: 'an imported file’s cell as Excel names it (B7)' }),
         }),
       )
       .optional(),

@@ -7,6 +7,7 @@ import { listContracts } from '../../../domain/contracts/list-contracts.js';
 import { getContract } from '../../../domain/contracts/manage-contracts.js';
 import type { ContractCommand } from '../../../domain/contracts/transition-contract.js';
 import { listsAwaitingDecision, readHandlerLists } from '../../../domain/handlers/handler-lists.js';
+import { importedHistoryOf } from '../../../domain/imports/read-imported-history.js';
 import { mayApplyForPriorApproval } from '../../../domain/prior-approvals/apply-for-prior-approval.js';
 import { kindArticles } from '../../../domain/prior-approvals/kind-articles.js';
 import { readPriorApprovalSettings } from '../../../domain/prior-approvals/prior-approval-settings.js';
@@ -31,6 +32,7 @@ import { SupervisionSection } from '../supervision/section.js';
 import { ApprovalsSection } from './approvals-section.js';
 import { Overview } from './contract-overview.js';
 import { HandlerListsSection, type HandlerListsView } from './handler-lists-section.js';
+import { ImportedHistorySection } from './imported-history-section.js';
 import { namesFor } from './list.page.js';
 import { ProvisionsSection } from './provisions-section.js';
 import { RegisterTable } from './register-view.js';
@@ -64,6 +66,7 @@ export async function contractDetailPage(
   );
   const provisions = await findContractProvisions(ctx.db, contract.wardId, contract.id);
   const certifications = await readContractCertifications(ctx, contract);
+  const pastRecords = await importedHistoryOf(ctx, contract);
   // 再委託先の監督: shown on a sub-contract, and on any contract the ward has asked reports of
   const supervision = await readContractSupervision(ctx, contract);
   const showSupervision =
@@ -227,6 +230,7 @@ export async function contractDetailPage(
         maySet={actions.includes('edit')}
         articles={kindArticles(provisions)}
       />
+      <ImportedHistorySection p={p} entries={pastRecords} />
       {showSupervision && (
         <SupervisionSection
           p={p}

@@ -50,7 +50,7 @@ describe('pages: bringing existing records in (既存記録の取込み)', () =>
     expect(res.status).toBe(422);
     expect(res.html.indexOf('class="error-summary"')).toBeLessThan(res.html.indexOf('action="/imports"'));
     expect(res.html).toContain(
-      '2行目『契約期間（開始）』: 日付は YYYY-MM-DD または 令和8年4月1日 の形で入力してください',
+      '2行目『契約期間（開始）』（セルF2）: 日付は YYYY-MM-DD または 令和8年4月1日 の形で入力してください',
     );
     expect(res.html).toMatch(/<td>5<\/td><td>契約期間（開始）<\/td>/);
     expect(await countRows(t, 'contracts')).toBe(before);
@@ -76,6 +76,27 @@ describe('pages: bringing existing records in (既存記録の取込み)', () =>
       .executeTakeFirstOrThrow();
     const detail = await officer.get(`/contracts/${contract.id}`);
     expect(detail.html).toContain('既存記録の取込み（日付は取込み前の記録のとおり）');
+  });
+
+  it('shows which roster rows name a registered handler and which a new one, and offers workbook templates', async () => {
+    const page = await officer.get('/imports');
+    expect(page.html).toContain('href="/imports/templates/handlers.xlsx"');
+    const template = await officer.get('/imports/templates/handovers.xlsx');
+    expect(template.status).toBe(200);
+    const roster = [
+      '契約番号,役割,氏名,フリガナ,役職,業務,特定個人情報の取扱い,従事開始日,従事終了日,誓約書の日付,名簿の確認日',
+      'P-10,取扱責任者,西新宿　健,ニシシンジュク ケン,,,無,2025-04-01,,,',
+      'P-10,取扱者,新人 花子,,,,無,2025-04-01,,,',
+    ].join('\r\n');
+    const f = new FormData();
+    f.set('kind', 'handlers');
+    f.set('dryRun', 'on');
+    f.set('file', new File([`\uFEFF${roster}`], '名簿.csv', { type: 'text/csv' }));
+    const dry = await officer.upload('/imports', f);
+    expect(dry.status, dry.html.slice(0, 500)).toBe(200);
+    expect(dry.html).toContain('名簿の人（既存の取扱者との照合）');
+    expect(dry.html).toMatch(/<td>2<\/td><td>P-10<\/td><td>西新宿　健<\/td><td>登録済みの取扱者<\/td>/);
+    expect(dry.html).toMatch(/<td>3<\/td><td>P-10<\/td><td>新人 花子<\/td><td>新しい取扱者<\/td>/);
   });
 
   it('refuses a company and a council reviewer', async () => {

@@ -1,14 +1,16 @@
 import type { Context } from 'hono';
 import { Hono } from 'hono';
 import { importRecords } from '../../../domain/imports/import-records.js';
+import type { PersonMatch } from '../../../domain/imports/import-rosters.js';
 import { IMPORT_KINDS, type ImportKind, templateCsv } from '../../../domain/imports/import-templates.js';
 import { listImports } from '../../../domain/imports/list-imports.js';
+import { templateXlsx, XLSX_TYPE } from '../../../domain/imports/write-xlsx.js';
 import { actingWard } from '../../../domain/shared/acting-ward.js';
 import { type FieldError, ValidationError } from '../../../domain/shared/errors.js';
 import type { AppEnv } from '../../app-env.js';
 import { useCaseContext } from '../../middleware/authenticate.js';
 import { contentDisposition } from '../../routes/attachments.routes.js';
-import { importBodyLimit } from '../../routes/imports.routes.js';
+import { importBodyLimit, TEMPLATE_PATH } from '../../routes/imports.routes.js';
 import { TableWrap, TimeText } from '../components/common.js';
 import { ChoiceGroup, Csrf, ErrorSummary, type FormValues, fieldId, fields } from '../components/form.js';
 import { firstValue, readForm, refusal } from '../components/form-body.js';
@@ -26,8 +28,41 @@ interface Outcome {
   problems: FieldError[];
   /** A file-wide refusal or a conflict, shown in the summary only. */
   messages: string[];
-  checked?: { rows: number; records: number };
+  checked?: { rows: number; records: number; people?: PersonMatch[] };
   status: number;
+}
+
+/** A roster's dry run: which rows name a handler the contractor already has, which a new one. */
+function PeopleTable({ p, people }: { p: PageCtx; people: PersonMatch[] }) {
+  const t = p.t.imports;
+  if (!people.length) return null;
+  return (
+    <section aria-labelledby="import-people">
+      <h2 id="import-people">{t.peopleTitle}</h2>
+      <TableWrap p={p} label={t.peopleTitle}>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t.row}</th>
+              <th scope="col">{t.contractNumber}</th>
+              <th scope="col">{t.fullName}</th>
+              <th scope="col">{t.match}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {people.map((person) => (
+              <tr>
+                <td>{person.row}</td>
+                <td>{person.contractNumber}</td>
+                <td>{person.fullName}</td>
+                <td>{t.peopleMatch[person.match]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+    </section>
+  );
 }
 
 function ProblemTable({ p, problems }: { p: PageCtx; problems: FieldError[] }) {
@@ -43,6 +78,7 @@ function ProblemTable({ p, problems }: { p: PageCtx; problems: FieldError[] }) {
             <tr>
               <th scope="col">{t.row}</th>
               <th scope="col">{t.column}</th>
+              <th scope="col">{t.cell}</th>
               <th scope="col">{t.problem}</th>
             </tr>
           </thead>
@@ -51,6 +87,7 @@ function ProblemTable({ p, problems }: { p: PageCtx; problems: FieldError[] }) {
               <tr>
                 <td>{e.row}</td>
                 <td>{e.column ?? '—'}</td>
+                <td>{e.cell ?? '—'}</td>
                 <td>{p.fieldMsg(e)}</td>
               </tr>
             ))}
@@ -85,13 +122,21 @@ async function showImports(c: Context<AppEnv>, outcome: Outcome) {
         <li>{t.order}</li>
         <li>{t.states}</li>
         <li>{t.formats}</li>
+        <li>{t.pastNote}</li>
       </ul>
       <h2>{t.templates}</h2>
       <ul>
         {IMPORT_KINDS.map((kind) => (
           <li>
+            {t.kinds[kind]}:{' '}
+            <a href={`/imports/templates/${kind}.xlsx`} download>
+              {t.templateXlsx}
+              <span class="sr-only">（{t.kinds[kind]}）</span>
+            </a>{' '}
+            ／{' '}
             <a href={`/imports/templates/${kind}.csv`} download>
-              {t.kinds[kind]}
+              {t.templateCsv}
+              <span class="sr-only">（{t.kinds[kind]}）</span>
             </a>
           </li>
         ))}
@@ -123,7 +168,7 @@ async function showImports(c: Context<AppEnv>, outcome: Outcome) {
             type="file"
             id={fieldId('file')}
             name="file"
-            accept=".csv,text/csv"
+            accept=".xlsx,.csv,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
             aria-describedby={`${fieldId('file')}-hint${f.errors('file').length ? ` ${fieldId('file')}-error` : ''}`}
             aria-invalid={f.errors('file').length ? 'true' : undefined}
           />
@@ -138,6 +183,7 @@ async function showImports(c: Context<AppEnv>, outcome: Outcome) {
         <button type="submit">{t.submit}</button>
       </form>
       <ProblemTable p={p} problems={outcome.problems} />
+      {outcome.checked?.people && <PeopleTable p={p} people={outcome.checked.people} />}
       <h2>{t.history}</h2>
       {history.items.length === 0 ? (
         <p>{t.noHistory}</p>
@@ -204,7 +250,7 @@ async function importAction(c: Context<AppEnv>) {
       return showImports(c, {
         ...empty,
         values,
-        checked: { rows: summary.rowCount, records: summary.recordCount },
+        checked: { rows: summary.rowCount, records: summary.recordCount, people: summary.people },
       });
   } catch (error) {
     if (error instanceof ValidationError) {
@@ -233,12 +279,18 @@ export function importPages() {
   app.get('/imports', signedIn, (c) => showImports(c, empty));
   // The limit comes first: a huge body is refused (413) before sign-in reads it for the CSRF field.
   app.post('/imports', importBodyLimit, signedIn, importAction);
-  app.get('/imports/templates/:file{(contracts|register|handlers)\\.csv}', signedIn, (c) => {
+  app.get(`/imports/templates/${TEMPLATE_PATH}`, signedIn, (c) => {
     mayDo(c, 'create', 'Import', { wardId: actingWard(useCaseContext(c).actor) });
-    const kind = c.req.param('file').replace(/\.csv$/, '') as ImportKind;
+    const [kind, extension] = (c.req.param('file') ?? '').split('.') as [ImportKind, 'csv' | 'xlsx'];
+    const name = `${pageCtx(c).t.imports.kinds[kind]}_template.${extension}`;
+    if (extension === 'xlsx')
+      return c.body(templateXlsx(kind), 200, {
+        'content-type': XLSX_TYPE,
+        'content-disposition': contentDisposition(name),
+      });
     return c.body(templateCsv(kind), 200, {
       'content-type': 'text/csv; charset=utf-8',
-      'content-disposition': contentDisposition(`${pageCtx(c).t.imports.kinds[kind]}_template.csv`),
+      'content-disposition': contentDisposition(name),
     });
   });
   return app;
