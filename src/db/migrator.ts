@@ -35,11 +35,11 @@ import * as municipalityHeadAndReportBody from '../../migrations/2026-12-09T1200
 import * as imports from '../../migrations/2026-12-09T1500-imports.js';
 import * as tenantKeys from '../../migrations/2026-12-09T1600-tenant-keys.js';
 import * as sessionWrittenLsn from '../../migrations/2026-12-09T1700-session-written-lsn.js';
+import * as importedHistory from '../../migrations/2026-12-10T0200-imported-history.js';
 import * as companyCertifications from '../../migrations/2026-12-10T0500-company-certifications.js';
-import * as contractReviewCycles from '../../migrations/2026-12-10T0800-contract-review-cycles.js';
 import * as webhooks from '../../migrations/2026-12-10T0600-webhooks.js';
 import * as answerLinks from '../../migrations/2026-12-10T0700-answer-links.js';
-import * as importedHistory from '../../migrations/2026-12-10T0200-imported-history.js';
+import * as contractReviewCycles from '../../migrations/2026-12-10T0800-contract-review-cycles.js';
 
 // Static imports: Node's import() of .ts files fails under vitest, and a bundled Workers build
 // has no file system to read a migrations folder from.
@@ -80,11 +80,11 @@ const migrations: Record<string, Migration> = {
   '2026-12-09T1500-imports': imports,
   '2026-12-09T1600-tenant-keys': tenantKeys,
   '2026-12-09T1700-session-written-lsn': sessionWrittenLsn,
+  '2026-12-10T0200-imported-history': importedHistory,
   '2026-12-10T0500-company-certifications': companyCertifications,
-  '2026-12-10T0800-contract-review-cycles': contractReviewCycles,
   '2026-12-10T0600-webhooks': webhooks,
   '2026-12-10T0700-answer-links': answerLinks,
-  '2026-12-10T0200-imported-history': importedHistory,
+  '2026-12-10T0800-contract-review-cycles': contractReviewCycles,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
