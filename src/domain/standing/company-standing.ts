@@ -7,6 +7,8 @@ import {
 } from '../../../forms/company-standing/standing-rules.js';
 import { accessibleBy, type FieldMap } from '../../../policies/rules-to-sql.js';
 import type { Database } from '../../db/database.js';
+import { CERTIFICATION_KINDS } from '../certifications/certification.repository.js';
+import { REQUIRED_KIND } from '../certifications/certification-standing.js';
 import type { UseCaseContext } from '../shared/context.js';
 import { notFound } from '../shared/errors.js';
 import { toJapanDate } from '../shared/japan-date.js';
@@ -142,7 +144,23 @@ function factsQuery(
             '$.subjectGroups[*].items[*] ? (@.specialCategory != null || @.myNumber == true)'))`.as(
           'sensitive_data',
         ),
-        sql<number>`0`.as('certification_gaps'),
+        // the contract flags' rule (certification-standing.ts): a kind whose latest certificate has
+        // expired, or that a live contract requires and the company has not recorded
+        sql<number>`(select count(*)::int from (values ${sql.join(
+          CERTIFICATION_KINDS.map(
+            (kind) =>
+              sql`(${kind}, ${Object.entries(REQUIRED_KIND).find(([, k]) => k === kind)?.[0] ?? null}::text)`,
+          ),
+        )}) k(kind, required)
+        where (select max(cc.valid_until) from company_certifications cc
+            where cc.organisation_id = o.id and cc.kind = k.kind and cc.withdrawn_at is null) < ${today}::date
+          or (k.required is not null
+            and not exists (select 1 from company_certifications cc
+              where cc.organisation_id = o.id and cc.kind = k.kind and cc.withdrawn_at is null)
+            and exists (select 1 from contracts c where c.ward_id = wc.ward_id and c.contractor_org_id = o.id
+              and c.status in ('approved', 'active', 'ending') and k.required = any(c.required_certifications))))`.as(
+          'certification_gaps',
+        ),
       ])
   );
 }

@@ -3,6 +3,7 @@ import { expectStatus } from '../../../test/helpers/contracts.js';
 import { command, detail, itemsOf, plan, putItem } from '../../../test/helpers/inspections.js';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.js';
 import { buildWorld, signIn, USERS, type World } from '../../../test/helpers/world.js';
+import { addDays } from '../../domain/shared/japan-date.js';
 
 // Issue 22: a company's standing (リスク区分) is computed from the municipality's records and
 // explained factor by factor; it changes when a finding goes overdue; only the municipality's own
@@ -44,6 +45,41 @@ describe('a company’s standing from the records', () => {
     );
     expect(s.facts.subcontractors).toBeGreaterThanOrEqual(0);
     expect(typeof s.facts.sensitiveData).toBe('boolean');
+  });
+
+  it('counts an expired certification as a gap, and a renewed one no longer', async () => {
+    const gaps = async () =>
+      factor(
+        expectStatus(
+          await t.call('GET', standingOf(w.companies.otherContractor), { token: w.tokens.ward_officer }),
+          200,
+        ),
+        'certificationGaps',
+      );
+    const before = await gaps();
+    const certs = `/api/v1/organisations/${w.companies.otherContractor}/certifications`;
+    const expired = expectStatus(
+      await t.call('POST', certs, {
+        token: w.tokens.other_contractor_manager,
+        json: {
+          kind: 'isms',
+          number: 'IS 700001',
+          issuer: '認証機関',
+          validFrom: addDays(w.today(), -1200),
+          validUntil: addDays(w.today(), -1),
+        },
+      }),
+      201,
+    );
+    expect(await gaps()).toMatchObject({ value: (before.value as number) + 1, points: 2 });
+    expectStatus(
+      await t.call('PATCH', `${certs}/${expired.id}`, {
+        token: w.tokens.other_contractor_manager,
+        json: { validUntil: addDays(w.today(), 700), version: expired.version },
+      }),
+      200,
+    );
+    expect(await gaps()).toMatchObject({ value: before.value });
   });
 
   it('sorts by name and filters by name in SQL', async () => {
