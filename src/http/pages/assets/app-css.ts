@@ -76,7 +76,8 @@ input[type="text"], input[type="email"], input[type="password"], input[type="sea
 .field input.short, .field select.short { width: auto; min-width: 12rem; }
 textarea { min-height: 6rem; }
 [aria-invalid="true"] { border-color: var(--danger) !important; border-width: 3px !important; }
-fieldset { border: 1px solid var(--line); border-radius: 4px; padding: .5rem 1rem .75rem; margin: 0 0 1.1rem; }
+fieldset { border: 1px solid var(--line); border-radius: 4px; padding: .5rem 1rem .75rem; margin: 0 0 1.1rem;
+  min-width: 0; }
 .checks label { display: inline-flex; gap: .4rem; align-items: center; margin: 0 1.25rem .25rem 0; font-weight: 400; }
 input[type="checkbox"], input[type="radio"] { width: 1.2rem; height: 1.2rem; accent-color: var(--brand); }
 .button, button { font: inherit; font-weight: 700; display: inline-block; cursor: pointer; border-radius: 4px;
