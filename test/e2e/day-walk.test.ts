@@ -186,7 +186,8 @@ describe.skipIf(skipBrowserTests())('a day of each user, through the pages', { t
     expect(pdf.headers()['content-type']).toBe('application/pdf');
     const flat = (await pdfText(new Uint8Array(await pdf.body()))).text.replace(/\s/g, '');
     const printed = /検証ページ：(\S+?\/verify\?number=[^&]+&code=[0-9a-f]{64})/.exec(flat)![1]!;
-    // the QR code carries the same address (certificateVerifyUrl builds both)
+    // the QR code carries the same address (certificateVerifyUrl builds both; certificate-qr.test.ts
+    // decodes the printed code from the page's pixels)
     const target = certificateVerifyUrl(base, certificate.certificateNumber, certificate.payloadSha256);
     expect(printed).toBe(target);
     await page.context().close();

@@ -114,9 +114,11 @@ export async function seriousViolations(page: Page): Promise<string[]> {
  */
 export async function screenshot(page: Page, name: string, at?: string): Promise<void> {
   if (!process.env.SCREENSHOTS) return;
-  // the fallback font loads lazily: wait for it, or the header may be drawn as empty boxes
+  // the fallback font loads lazily, each weight when text first needs it: wait for both
   await page.evaluate(async () => {
-    await document.fonts.load('700 16px "Noto Sans JP Fallback"', '個人情報取扱委託 管理システム');
+    const text = '個人情報取扱委託 管理システム';
+    await document.fonts.load('400 16px "Noto Sans JP Fallback"', text);
+    await document.fonts.load('700 16px "Noto Sans JP Fallback"', text);
     await document.fonts.ready;
   });
   await page.evaluate((selector) => {

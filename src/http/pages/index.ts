@@ -26,7 +26,7 @@ import { priorApprovalPages } from './prior-approvals/index.js';
 import { REPORT_UPLOAD, reportPages } from './reports/index.js';
 import { secondFactorPages } from './second-factor.page.js';
 import { summaryPages } from './summaries/index.js';
-import { supervisionPages } from './supervision/index.js';
+import { ANSWER_UPLOAD, supervisionPages } from './supervision/index.js';
 import { suspensionPages } from './suspensions/suspensions.page.js';
 import { userPages } from './users/users.page.js';
 import { verifyPages } from './verify/verify.page.js';
@@ -43,7 +43,7 @@ const isApi = (path: string) => path === '/api' || path.startsWith('/api/');
 export function pageRoutes() {
   const app = new Hono<AppEnv>();
   app.onError(pageErrorHandler);
-  // Page forms stay within 1 MiB like API bodies; a pledge upload has its own 10 MiB limit.
+  // Page forms stay within 1 MiB like API bodies; an upload has its own 10 MiB limit per file.
   app.post('*', async (c, next) =>
     isApi(c.req.path) ||
     PLEDGE_UPLOAD.test(c.req.path) ||
@@ -51,6 +51,7 @@ export function pageRoutes() {
     REPORT_UPLOAD.test(c.req.path) ||
     CERTIFICATION_UPLOAD.test(c.req.path) ||
     LINK_UPLOAD.test(c.req.path) ||
+    ANSWER_UPLOAD.test(c.req.path) ||
     HANDOVER_UPLOADS.some((r) => r.test(c.req.path))
       ? next()
       : formBodyLimit(c, next),

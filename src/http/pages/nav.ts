@@ -120,6 +120,14 @@ export const NAV: NavEntry[] = [
     pages: true,
   },
   {
+    // 特定個人情報: the city's signers and inspectors, and the contractor that records the reviews
+    slot: 'access-log-reviews',
+    href: '/access-log-reviews',
+    label: (t) => t.accessLogReviews.nav,
+    visible: (v) => v.ability.can('read', 'AccessLogReview'),
+    pages: true,
+  },
+  {
     slot: 'summaries',
     href: '/summaries',
     label: (t) => t.nav.summaries,

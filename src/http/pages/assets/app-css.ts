@@ -1,19 +1,28 @@
 // The application's one style sheet. Colours keep at least 4.5:1 for text and 3:1 for borders and
 // focus rings (WCAG 2.1 AA; seed 001 4.2(11) asks for staff with visual or colour-vision
 // impairments): status is never shown by colour alone, focus is always visible.
+//
+// The Japanese font: the systems' own first (macOS, Windows), then the fallback face (a local Noto
+// Sans JP or Noto Sans CJK JP, else the served file), and system-ui only after it. Chromium on Linux
+// resolves a character system-ui lacks through the system's fallback, which on a system without a
+// Japanese font answers with the UI font's empty boxes (DejaVu Sans) and never reaches the families
+// after system-ui: with system-ui first, the fallback face was not even requested for regular text
+// and the header's bold title stayed boxes after the bold face had loaded.
 
 export const APP_CSS = `
 @font-face { font-family: "Noto Sans JP Fallback"; font-weight: 400; font-display: swap;
-  src: local("Noto Sans JP"), local("NotoSansJP-Regular"), url(/assets/fonts/noto-sans-jp-400.ttf) format("truetype"); }
+  src: local("Noto Sans JP"), local("NotoSansJP-Regular"), local("Noto Sans CJK JP"), local("Noto Sans CJK JP Regular"),
+    local("NotoSansCJKjp-Regular"), url(/assets/fonts/noto-sans-jp-400.ttf) format("truetype"); }
 @font-face { font-family: "Noto Sans JP Fallback"; font-weight: 700; font-display: swap;
-  src: local("Noto Sans JP Bold"), local("NotoSansJP-Bold"), url(/assets/fonts/noto-sans-jp-700.ttf) format("truetype"); }
+  src: local("Noto Sans JP Bold"), local("NotoSansJP-Bold"), local("Noto Sans CJK JP Bold"), local("NotoSansCJKjp-Bold"),
+    url(/assets/fonts/noto-sans-jp-700.ttf) format("truetype"); }
 :root { --ink: #1b1b1b; --muted: #4a4a4a; --line: #767676; --soft: #f2f4f7; --brand: #0b3d6e;
   --link: #0b4f9c; --danger: #a1001b; --ok: #1e5e2d; --warn: #7a4a00; --focus: #ffbf00; }
 * { box-sizing: border-box; }
 html { font-size: 100%; -webkit-text-size-adjust: 100%; }
 body { margin: 0; color: var(--ink); background: #fff; line-height: 1.7; font-size: 1rem;
-  font-family: system-ui, -apple-system, "Hiragino Kaku Gothic ProN", "Yu Gothic UI", "Yu Gothic", Meiryo,
-    "Noto Sans JP Fallback", sans-serif; }
+  font-family: -apple-system, BlinkMacSystemFont, "Hiragino Kaku Gothic ProN", "Hiragino Sans", "Yu Gothic UI",
+    "Yu Gothic", Meiryo, "Noto Sans JP Fallback", system-ui, sans-serif; }
 a { color: var(--link); text-underline-offset: 2px; }
 a:hover { color: var(--brand); text-decoration-thickness: 2px; }
 :focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; box-shadow: 0 0 0 5px var(--ink); }
@@ -67,7 +76,8 @@ input[type="text"], input[type="email"], input[type="password"], input[type="sea
 .field input.short, .field select.short { width: auto; min-width: 12rem; }
 textarea { min-height: 6rem; }
 [aria-invalid="true"] { border-color: var(--danger) !important; border-width: 3px !important; }
-fieldset { border: 1px solid var(--line); border-radius: 4px; padding: .5rem 1rem .75rem; margin: 0 0 1.1rem; }
+fieldset { border: 1px solid var(--line); border-radius: 4px; padding: .5rem 1rem .75rem; margin: 0 0 1.1rem;
+  min-width: 0; }
 .checks label { display: inline-flex; gap: .4rem; align-items: center; margin: 0 1.25rem .25rem 0; font-weight: 400; }
 input[type="checkbox"], input[type="radio"] { width: 1.2rem; height: 1.2rem; accent-color: var(--brand); }
 .button, button { font: inherit; font-weight: 700; display: inline-block; cursor: pointer; border-radius: 4px;

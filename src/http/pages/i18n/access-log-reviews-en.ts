@@ -3,6 +3,12 @@ import type { accessLogReviewsJa } from './access-log-reviews-ja.js';
 // English strings of the access-log review pages, key for key with access-log-reviews-ja.ts.
 
 export const accessLogReviewsEn: typeof accessLogReviewsJa = {
+  nav: 'Access-log reviews',
+  intervalTitle: 'Review interval',
+  intervalIntro:
+    'How often the access logs of this contract are reviewed. Reviews already issued stay; the next periods follow the new interval.',
+  intervalDefault: '(none recorded: monthly)',
+  intervalSave: 'Save the review interval',
   panel: 'Access-log reviews (record or confirm)',
   title: 'Access-log reviews',
   intro:

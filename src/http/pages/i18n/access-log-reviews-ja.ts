@@ -2,6 +2,12 @@
 // checked by the compiler; ja.ts and en.ts take this section as `accessLogReviews`.
 
 export const accessLogReviewsJa = {
+  nav: 'アクセスログの確認',
+  intervalTitle: '確認の頻度',
+  intervalIntro:
+    'この契約のアクセスログを確認する頻度です。発行済みの確認はそのまま残り、次の期間から新しい頻度で発行されます。',
+  intervalDefault: '（定めがないため毎月）',
+  intervalSave: '確認の頻度を保存する',
   panel: 'アクセスログの確認（記録・確認）',
   title: 'アクセスログの確認',
   intro:

@@ -25,6 +25,9 @@ export const supervisionEn: typeof supervisionJa = {
   overdue: 'Overdue',
   inspectedBy: 'Inspected by',
   completed: 'Completed',
+  filesHint: 'PDF, PNG or JPEG: up to 10 MB in one sending, 20 files in all.',
+  keptFiles: 'Files already attached (untick to leave one out)',
+  fileWithheld: '(an attachment you may not open)',
   fields: {
     contract: 'Contract',
     requester: 'Asked by',
@@ -37,6 +40,7 @@ export const supervisionEn: typeof supervisionJa = {
     answer: 'Report',
     answeredAt: 'Reported at',
     attachments: 'Attachments',
+    files: 'Attach files (optional)',
     reviewComment: 'Remarks of the requester',
     plannedOn: 'Planned on',
     template: 'Checklist',

@@ -25,6 +25,9 @@ export const supervisionJa = {
   overdue: '期限超過',
   inspectedBy: '実施者',
   completed: '完了',
+  filesHint: 'PDF・PNG・JPEG。一度に送れるのは合わせて10MBまで、添付は20ファイルまでです。',
+  keptFiles: '添付済みのファイル（外すとこの報告から除きます）',
+  fileWithheld: '（閲覧できない添付ファイル）',
   fields: {
     contract: '契約',
     requester: '報告を求めた者',
@@ -37,6 +40,7 @@ export const supervisionJa = {
     answer: '報告の内容',
     answeredAt: '報告日時',
     attachments: '添付ファイル',
+    files: 'ファイルを添付（任意）',
     reviewComment: '求めた者の所見',
     plannedOn: '予定日',
     template: '様式',

@@ -10,6 +10,7 @@ import { itemPage, recheckAction, saveItemAction } from './item.page.js';
 import { newInspectionPage, planInspectionAction } from './new.page.js';
 import { inspectionListCsv, planPage } from './plan.page.js';
 import { planAction } from './plan-form.js';
+import { createTemplateVersionAction, newTemplateVersionPage } from './template-version.page.js';
 import { templatePage, templatesPage } from './templates.page.js';
 
 const ITEM_KEY = '{[a-z0-9-]{1,40}}';
@@ -26,6 +27,8 @@ export function inspectionPages() {
   app.get('/inspections/new', signedIn, newInspectionPage);
   app.get('/inspections/templates', signedIn, templatesPage);
   app.get('/inspections/templates/:key{[a-z0-9-]{1,60}}', signedIn, templatePage);
+  app.get('/inspections/templates/:key{[a-z0-9-]{1,60}}/versions/new', signedIn, newTemplateVersionPage);
+  app.post('/inspections/templates/:key{[a-z0-9-]{1,60}}/versions', signedIn, createTemplateVersionAction);
   app.post('/inspections', signedIn, planInspectionAction);
   app.get(id, signedIn, inspectionPage);
   app.post(`${id}/plan`, signedIn, planAction(showInspection));

@@ -8,6 +8,7 @@ import { Details, TableWrap } from '../components/common.js';
 import { Layout } from '../layout.js';
 import { type PageCtx, pageCtx, viewerOf } from '../page-context.js';
 import { sendPage } from '../render.js';
+import { mayCreateVersion } from './template-version.page.js';
 
 // チェックリスト様式とその版: the templates the ward inspects with and their versions
 // (GET /api/v1/inspections/templates), and one version's items (…/{key}?version=n), so that an
@@ -139,6 +140,11 @@ export async function templatePage(c: Context<AppEnv>) {
             href={`/inspections/new?templateKey=${key}&templateVersion=${key}%40${template.version}`}
           >
             {t.planWith(template.version)}
+          </a>
+        )}
+        {mayCreateVersion(c) && template.version === summary.versions.at(-1) && (
+          <a class="button secondary" href={`/inspections/templates/${key}/versions/new`}>
+            {t.newVersion(template.version + 1)}
           </a>
         )}
         <a href="/inspections/templates">{t.title}</a>

@@ -31,6 +31,7 @@ import { zodErrors } from '../contracts/contract-form.js';
 import { Layout } from '../layout.js';
 import { type PageCtx, pageCtx, viewerOf } from '../page-context.js';
 import { redirectWithNotice, sendPage } from '../render.js';
+import { IntervalSection, intervalView } from './review-interval.js';
 
 export const ACCESS_LOG_REVIEW_COMMANDS: AccessLogReviewCommand[] = ['record', 'confirm', 'send-back'];
 const PAGE_SIZE = 20;
@@ -128,7 +129,7 @@ function ActionForm(props: {
   );
 }
 
-async function showReview(
+export async function showReview(
   c: Context<AppEnv>,
   values: FormValues = {},
   errors: FormError[] = [],
@@ -143,18 +144,19 @@ async function showReview(
     organisationNames(ctx, [record.organisationId]),
   ]);
   const commands = accessLogReviewActions(viewerOf(p), record);
-  // the form starts from what was recorded (a review sent back is corrected, not retyped)
+  const interval = await intervalView(c, record.contractId);
+  const recorded: FormValues = {
+    reviewedOn: record.reviewedOn ?? '',
+    reviewerName: record.reviewerName ?? '',
+    logsReviewed: record.logsReviewed ?? '',
+    anomaliesFound: record.anomaliesFound === null ? '' : record.anomaliesFound ? 'yes' : 'no',
+    anomalyDescription: record.anomalyDescription ?? '',
+    actionTaken: record.actionTaken ?? '',
+  };
+  // the form starts from what was recorded (a review sent back is corrected, not retyped); a refused
+  // interval keeps it too
   const f = fields(
-    Object.keys(values).length
-      ? values
-      : {
-          reviewedOn: record.reviewedOn ?? '',
-          reviewerName: record.reviewerName ?? '',
-          logsReviewed: record.logsReviewed ?? '',
-          anomaliesFound: record.anomaliesFound === null ? '' : record.anomaliesFound ? 'yes' : 'no',
-          anomalyDescription: record.anomalyDescription ?? '',
-          actionTaken: record.actionTaken ?? '',
-        },
+    Object.keys(values).some((k) => k !== 'interval') ? values : { ...recorded, ...values },
     errors,
   );
   const or = (s: string | null) => (s ? <span class="pre">{s}</span> : <span>{p.t.common.none}</span>);
@@ -259,6 +261,7 @@ async function showReview(
           )}
         </section>
       )}
+      <IntervalSection p={p} reviewId={record.id} view={interval} f={f} />
     </Layout>,
     status,
   );

@@ -6,7 +6,9 @@ import {
   accessLogReviewDetailPage,
   accessLogReviewListPage,
   accessLogReviewStepAction,
+  showReview,
 } from './access-log-reviews.page.js';
+import { setIntervalAction } from './review-interval.js';
 
 /** 特定個人情報: the access-log reviews (アクセスログの確認) of My Number contracts. */
 export function myNumberPages() {
@@ -15,5 +17,6 @@ export function myNumberPages() {
   app.get('/access-log-reviews', signedIn, accessLogReviewListPage);
   app.get(review, signedIn, accessLogReviewDetailPage);
   app.post(`${review}/:command{record|confirm|send-back}`, signedIn, accessLogReviewStepAction);
+  app.post(`${review}/interval`, signedIn, (c) => setIntervalAction(c, showReview));
   return app;
 }
