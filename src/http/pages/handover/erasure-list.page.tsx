@@ -9,11 +9,11 @@ import { csvInstant } from '../../../domain/shared/csv-values.js';
 import { ForbiddenError } from '../../../domain/shared/errors.js';
 import type { AppEnv } from '../../app-env.js';
 import { useCaseContext } from '../../middleware/authenticate.js';
-import { Badge, Pager, TimeText } from '../components/common.js';
-import { allRows, csvResponse } from '../components/csv-export.js';
+import { Badge, TimeText } from '../components/common.js';
+import { ListBody, listCsv } from '../components/list-body.js';
 import { type ContractAndCompany, contractAndCompanyNames } from '../components/list-columns.js';
-import { ListFilters, oneOf, wordsQuery } from '../components/list-filters.js';
-import { csvLines, type ListColumn, ListTable } from '../components/list-table.js';
+import { oneOf, wordsQuery } from '../components/list-filters.js';
+import type { ListColumn } from '../components/list-table.js';
 import { sortFromQuery } from '../components/sortable.js';
 import { Layout } from '../layout.js';
 import { type PageCtx, pageCtx, viewerOf } from '../page-context.js';
@@ -96,27 +96,24 @@ export async function erasureListPage(c: Context<AppEnv>) {
           </a>
         </p>
       )}
-      <ListFilters
-        p={p}
-        action="/handover/erasures"
-        sort={query.sort}
-        q={query.q}
-        qLabel={t.erasureFilterQ}
-        status={{
-          value: query.status,
-          label: t.filterStatus,
-          options: ERASURE_STATES.map((s) => ({ value: s, label: t.erasureStatus[s] ?? s })),
+      <ListBody
+        filters={{
+          p,
+          action: '/handover/erasures',
+          q: query.q,
+          qLabel: t.erasureFilterQ,
+          status: {
+            value: query.status,
+            label: t.filterStatus,
+            options: ERASURE_STATES.map((s) => ({ value: s, label: t.erasureStatus[s] ?? s })),
+          },
+          csv: '/handover/erasures/export.csv',
         }}
-        csv="/handover/erasures/export.csv"
-      />
-      <ListTable
-        p={p}
         label={t.erasureList}
-        items={page.items}
+        page={page}
         columns={erasureColumns(p, await contractAndCompanyNames(ctx, page.items))}
-        sort={{ current: query.sort }}
+        sort={query.sort}
       />
-      <Pager p={p} nextCursor={page.nextCursor} />
     </Layout>,
   );
 }
@@ -127,15 +124,11 @@ export async function erasureListCsv(c: Context<AppEnv>) {
   mayRead(p);
   const ctx = useCaseContext(c);
   const query = erasureQuery(p.url);
-  const { rows, capped } = await allRows((cursor) => listErasures(ctx, { ...query, cursor, limit: 200 }));
-  return csvResponse(
+  return listCsv(
     c,
     p,
-    csvLines(erasureColumns(p, await contractAndCompanyNames(ctx, rows)), rows),
-    capped,
-    {
-      ascii: 'erasure-records.csv',
-      ja: '消去の記録一覧.csv',
-    },
+    (cursor) => listErasures(ctx, { ...query, cursor, limit: 200 }),
+    async (rows) => erasureColumns(p, await contractAndCompanyNames(ctx, rows)),
+    { ascii: 'erasure-records.csv', ja: '消去の記録一覧.csv' },
   );
 }

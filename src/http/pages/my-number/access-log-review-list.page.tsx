@@ -7,8 +7,8 @@ import {
 } from '../../../domain/my-number/access-log-reviews.js';
 import type { AppEnv } from '../../app-env.js';
 import { useCaseContext } from '../../middleware/authenticate.js';
-import { Badge, Pager, Period } from '../components/common.js';
-import { allRows, csvResponse } from '../components/csv-export.js';
+import { Badge, Period } from '../components/common.js';
+import { ListBody, listCsv } from '../components/list-body.js';
 import {
   type ContractAndCompany,
   contractAndCompanyColumns,
@@ -16,8 +16,8 @@ import {
   dueColumns,
   periodCsvColumns,
 } from '../components/list-columns.js';
-import { ListFilters, oneOf, wordsQuery } from '../components/list-filters.js';
-import { csvLines, type ListColumn, ListTable } from '../components/list-table.js';
+import { oneOf, wordsQuery } from '../components/list-filters.js';
+import type { ListColumn } from '../components/list-table.js';
 import { sortFromQuery } from '../components/sortable.js';
 import { Layout } from '../layout.js';
 import { type PageCtx, pageCtx } from '../page-context.js';
@@ -88,31 +88,25 @@ export async function accessLogReviewListPage(c: Context<AppEnv>) {
     c,
     <Layout p={p} title={t.title}>
       <p>{p.msg({ ja: t.intro, en: t.intro })}</p>
-      <ListFilters
-        p={p}
-        action="/access-log-reviews"
-        sort={query.sort}
-        q={query.q}
-        qLabel={t.filterQ}
-        status={{
-          value: query.status,
-          label: t.filterStatus,
-          options: STATUSES.map((s) => ({ value: s, label: t.status[s] ?? s })),
+      <ListBody
+        filters={{
+          p,
+          action: '/access-log-reviews',
+          q: query.q,
+          qLabel: t.filterQ,
+          status: {
+            value: query.status,
+            label: t.filterStatus,
+            options: STATUSES.map((s) => ({ value: s, label: t.status[s] ?? s })),
+          },
+          csv: '/access-log-reviews/export.csv',
         }}
-        csv="/access-log-reviews/export.csv"
+        label={t.list}
+        empty={t.none}
+        page={page}
+        columns={reviewColumns(p, await contractAndCompanyNames(ctx, page.items))}
+        sort={query.sort}
       />
-      {page.items.length === 0 ? (
-        <p>{t.none}</p>
-      ) : (
-        <ListTable
-          p={p}
-          label={t.list}
-          items={page.items}
-          columns={reviewColumns(p, await contractAndCompanyNames(ctx, page.items))}
-          sort={{ current: query.sort }}
-        />
-      )}
-      <Pager p={p} nextCursor={page.nextCursor} />
     </Layout>,
   );
 }
@@ -122,17 +116,11 @@ export async function accessLogReviewListCsv(c: Context<AppEnv>) {
   const p = pageCtx(c);
   const ctx = useCaseContext(c);
   const query = listQuery(c);
-  const { rows, capped } = await allRows((cursor) =>
-    listAccessLogReviews(ctx, { ...query, cursor, limit: 200 }),
-  );
-  return csvResponse(
+  return listCsv(
     c,
     p,
-    csvLines(reviewColumns(p, await contractAndCompanyNames(ctx, rows)), rows),
-    capped,
-    {
-      ascii: 'access-log-reviews.csv',
-      ja: 'アクセスログの確認一覧.csv',
-    },
+    (cursor) => listAccessLogReviews(ctx, { ...query, cursor, limit: 200 }),
+    async (rows) => reviewColumns(p, await contractAndCompanyNames(ctx, rows)),
+    { ascii: 'access-log-reviews.csv', ja: 'アクセスログの確認一覧.csv' },
   );
 }

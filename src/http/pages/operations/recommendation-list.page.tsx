@@ -8,16 +8,16 @@ import {
 import { csvInstant } from '../../../domain/shared/csv-values.js';
 import type { AppEnv } from '../../app-env.js';
 import { useCaseContext } from '../../middleware/authenticate.js';
-import { Badge, Pager, TimeText } from '../components/common.js';
-import { allRows, csvResponse } from '../components/csv-export.js';
+import { Badge, TimeText } from '../components/common.js';
+import { ListBody, listCsv } from '../components/list-body.js';
 import {
   type ContractAndCompany,
   contractAndCompanyColumns,
   contractAndCompanyNames,
   dueColumns,
 } from '../components/list-columns.js';
-import { ListFilters, oneOf, wordsQuery } from '../components/list-filters.js';
-import { csvLines, type ListColumn, ListTable } from '../components/list-table.js';
+import { oneOf, wordsQuery } from '../components/list-filters.js';
+import type { ListColumn } from '../components/list-table.js';
 import { sortFromQuery } from '../components/sortable.js';
 import { Layout } from '../layout.js';
 import { type PageCtx, pageCtx } from '../page-context.js';
@@ -93,31 +93,25 @@ export async function recommendationListPage(c: Context<AppEnv>) {
           <a href="/improvement-recommendations/new">{t.recommend}</a>
         </p>
       )}
-      <ListFilters
-        p={p}
-        action="/improvement-recommendations"
-        sort={query.sort}
-        q={query.q}
-        qLabel={t.filterQ}
-        status={{
-          value: query.status,
-          label: t.filterStatus,
-          options: STATUSES.map((s) => ({ value: s, label: t.status[s] ?? s })),
+      <ListBody
+        filters={{
+          p,
+          action: '/improvement-recommendations',
+          q: query.q,
+          qLabel: t.filterQ,
+          status: {
+            value: query.status,
+            label: t.filterStatus,
+            options: STATUSES.map((s) => ({ value: s, label: t.status[s] ?? s })),
+          },
+          csv: '/improvement-recommendations/export.csv',
         }}
-        csv="/improvement-recommendations/export.csv"
+        label={t.list}
+        empty={t.none}
+        page={page}
+        columns={recommendationColumns(p, await contractAndCompanyNames(ctx, page.items))}
+        sort={query.sort}
       />
-      {page.items.length === 0 ? (
-        <p>{t.none}</p>
-      ) : (
-        <ListTable
-          p={p}
-          label={t.list}
-          items={page.items}
-          columns={recommendationColumns(p, await contractAndCompanyNames(ctx, page.items))}
-          sort={{ current: query.sort }}
-        />
-      )}
-      <Pager p={p} nextCursor={page.nextCursor} />
     </Layout>,
   );
 }
@@ -127,14 +121,11 @@ export async function recommendationListCsv(c: Context<AppEnv>) {
   const p = pageCtx(c);
   const ctx = useCaseContext(c);
   const query = listQuery(c);
-  const { rows, capped } = await allRows((cursor) =>
-    listRecommendations(ctx, { ...query, cursor, limit: 200 }),
-  );
-  return csvResponse(
+  return listCsv(
     c,
     p,
-    csvLines(recommendationColumns(p, await contractAndCompanyNames(ctx, rows)), rows),
-    capped,
+    (cursor) => listRecommendations(ctx, { ...query, cursor, limit: 200 }),
+    async (rows) => recommendationColumns(p, await contractAndCompanyNames(ctx, rows)),
     { ascii: 'improvement-recommendations.csv', ja: '改善勧告一覧.csv' },
   );
 }

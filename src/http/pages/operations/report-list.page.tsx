@@ -7,9 +7,9 @@ import {
 } from '../../../domain/operational-reports/operational-reports.js';
 import type { AppEnv } from '../../app-env.js';
 import { useCaseContext } from '../../middleware/authenticate.js';
-import { Badge, DateText, Pager, Period } from '../components/common.js';
-import { allRows, csvResponse } from '../components/csv-export.js';
+import { Badge, DateText, Period } from '../components/common.js';
 import { ChoiceGroup, fields, SelectField } from '../components/form.js';
+import { ListBody, listCsv } from '../components/list-body.js';
 import {
   type ContractAndCompany,
   contractAndCompanyColumns,
@@ -17,8 +17,8 @@ import {
   dueColumns,
   periodCsvColumns,
 } from '../components/list-columns.js';
-import { ListFilters, oneOf, wordsQuery } from '../components/list-filters.js';
-import { csvLines, type ListColumn, ListTable } from '../components/list-table.js';
+import { oneOf, wordsQuery } from '../components/list-filters.js';
+import type { ListColumn } from '../components/list-table.js';
 import { sortFromQuery } from '../components/sortable.js';
 import { Layout } from '../layout.js';
 import { type PageCtx, pageCtx } from '../page-context.js';
@@ -100,18 +100,24 @@ export async function operationalReportListPage(c: Context<AppEnv>) {
         {'　'}
         <a href="/improvement-recommendations">{p.t.operations.recommendations.title}</a>
       </p>
-      <ListFilters
-        p={p}
-        action="/operational-reports"
-        sort={query.sort}
-        q={query.q}
-        qLabel={t.filterQ}
-        status={{
-          value: query.status,
-          label: t.filterStatus,
-          options: STATUSES.map((s) => ({ value: s, label: t.status[s]! })),
+      <ListBody
+        filters={{
+          p,
+          action: '/operational-reports',
+          q: query.q,
+          qLabel: t.filterQ,
+          status: {
+            value: query.status,
+            label: t.filterStatus,
+            options: STATUSES.map((s) => ({ value: s, label: t.status[s]! })),
+          },
+          csv: '/operational-reports/export.csv',
         }}
-        csv="/operational-reports/export.csv"
+        label={t.list}
+        empty={t.none}
+        page={page}
+        columns={reportColumns(p, await contractAndCompanyNames(ctx, page.items))}
+        sort={query.sort}
       >
         <SelectField
           p={p}
@@ -129,19 +135,7 @@ export async function operationalReportListPage(c: Context<AppEnv>) {
           legend={p.t.common.filter}
           options={[{ value: 'overdue', label: t.onlyOverdue }]}
         />
-      </ListFilters>
-      {page.items.length === 0 ? (
-        <p>{t.none}</p>
-      ) : (
-        <ListTable
-          p={p}
-          label={t.list}
-          items={page.items}
-          columns={reportColumns(p, await contractAndCompanyNames(ctx, page.items))}
-          sort={{ current: query.sort }}
-        />
-      )}
-      <Pager p={p} nextCursor={page.nextCursor} />
+      </ListBody>
     </Layout>,
   );
 }
@@ -151,17 +145,11 @@ export async function operationalReportListCsv(c: Context<AppEnv>) {
   const p = pageCtx(c);
   const ctx = useCaseContext(c);
   const query = listQuery(c);
-  const { rows, capped } = await allRows((cursor) =>
-    listOperationalReports(ctx, { ...query, cursor, limit: 200 }),
-  );
-  return csvResponse(
+  return listCsv(
     c,
     p,
-    csvLines(reportColumns(p, await contractAndCompanyNames(ctx, rows)), rows),
-    capped,
-    {
-      ascii: 'operational-reports.csv',
-      ja: '業務報告一覧.csv',
-    },
+    (cursor) => listOperationalReports(ctx, { ...query, cursor, limit: 200 }),
+    async (rows) => reportColumns(p, await contractAndCompanyNames(ctx, rows)),
+    { ascii: 'operational-reports.csv', ja: '業務報告一覧.csv' },
   );
 }

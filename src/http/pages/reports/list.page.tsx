@@ -5,12 +5,12 @@ import type { ComplianceReport } from '../../../domain/reports/report.repository
 import { toJapanDate } from '../../../domain/shared/japan-date.js';
 import type { AppEnv } from '../../app-env.js';
 import { useCaseContext } from '../../middleware/authenticate.js';
-import { Badge, Pager } from '../components/common.js';
-import { allRows, csvResponse } from '../components/csv-export.js';
+import { Badge } from '../components/common.js';
 import { ChoiceGroup, fields, SelectField } from '../components/form.js';
+import { ListBody, listCsv } from '../components/list-body.js';
 import { type ContractAndCompany, contractAndCompanyNames, dueColumns } from '../components/list-columns.js';
-import { ListFilters, oneOf, wordsQuery } from '../components/list-filters.js';
-import { csvLines, type ListColumn, ListTable } from '../components/list-table.js';
+import { oneOf, wordsQuery } from '../components/list-filters.js';
+import type { ListColumn } from '../components/list-table.js';
 import { sortFromQuery } from '../components/sortable.js';
 import { Layout } from '../layout.js';
 import { type PageCtx, pageCtx } from '../page-context.js';
@@ -105,18 +105,23 @@ export async function reportListPage(c: Context<AppEnv>) {
   return sendPage(
     c,
     <Layout p={p} title={t.title}>
-      <ListFilters
-        p={p}
-        action="/compliance-reports"
-        sort={query.sort}
-        q={query.q}
-        qLabel={t.filterQ}
-        status={{
-          value: query.status,
-          label: t.filterStatus,
-          options: STATUSES.map((s) => ({ value: s, label: t.status[s]! })),
+      <ListBody
+        filters={{
+          p,
+          action: '/compliance-reports',
+          q: query.q,
+          qLabel: t.filterQ,
+          status: {
+            value: query.status,
+            label: t.filterStatus,
+            options: STATUSES.map((s) => ({ value: s, label: t.status[s]! })),
+          },
+          csv: '/compliance-reports/export.csv',
         }}
-        csv="/compliance-reports/export.csv"
+        label={t.list}
+        page={page}
+        columns={reportColumns(p, await contractAndCompanyNames(ctx, page.items))}
+        sort={query.sort}
       >
         <SelectField
           p={p}
@@ -137,15 +142,7 @@ export async function reportListPage(c: Context<AppEnv>) {
             { value: 'discrepancies', label: t.filterDiscrepancies },
           ]}
         />
-      </ListFilters>
-      <ListTable
-        p={p}
-        label={t.list}
-        items={page.items}
-        columns={reportColumns(p, await contractAndCompanyNames(ctx, page.items))}
-        sort={{ current: query.sort }}
-      />
-      <Pager p={p} nextCursor={page.nextCursor} />
+      </ListBody>
     </Layout>,
   );
 }
@@ -155,15 +152,11 @@ export async function reportListCsv(c: Context<AppEnv>) {
   const p = pageCtx(c);
   const ctx = useCaseContext(c);
   const { query } = listQuery(c);
-  const { rows, capped } = await allRows((cursor) => listReports(ctx, { ...query, cursor, limit: 200 }));
-  return csvResponse(
+  return listCsv(
     c,
     p,
-    csvLines(reportColumns(p, await contractAndCompanyNames(ctx, rows)), rows),
-    capped,
-    {
-      ascii: 'compliance-reports.csv',
-      ja: '遵守状況報告書一覧.csv',
-    },
+    (cursor) => listReports(ctx, { ...query, cursor, limit: 200 }),
+    async (rows) => reportColumns(p, await contractAndCompanyNames(ctx, rows)),
+    { ascii: 'compliance-reports.csv', ja: '遵守状況報告書一覧.csv' },
   );
 }
