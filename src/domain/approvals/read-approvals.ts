@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { type ExpressionBuilder, sql } from 'kysely';
 import { accessibleBy } from '../../../policies/rules-to-sql.js';
+import type { Database } from '../../db/database.js';
 import {
   MY_NUMBER_SUBCONTRACTING,
   subcontractingUnderMyNumberAct,
@@ -31,7 +32,8 @@ export async function getApproval(ctx: UseCaseContext, id: string) {
 export const APPROVAL_SORT_KEYS = ['number', 'title', 'status', 'createdAt'] as const;
 export type ApprovalSortKey = (typeof APPROVAL_SORT_KEYS)[number];
 
-const APPROVAL_SORT_COLUMNS: Record<ApprovalSortKey, string> = {
+/** The sortable columns as SQL over `approvals` (text, never null), for the list and the queue. */
+export const APPROVAL_SORT_COLUMNS: Record<ApprovalSortKey, string> = {
   number: 'approvals.number',
   title: "coalesce(approvals.application->>'title', '')",
   // the order of an application's life, not the alphabet of its state names
@@ -39,6 +41,16 @@ const APPROVAL_SORT_COLUMNS: Record<ApprovalSortKey, string> = {
     "case approvals.status when 'draft' then '1' when 'submitted' then '2' when 'under_review' then '3' when 'changes_requested' then '4' when 'awaiting_council' then '5' when 'approved' then '6' when 'rejected' then '7' else '8' end",
   createdAt: `to_char(approvals.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`,
 };
+
+/** Approvals whose 整理番号 or title holds the words (the list's and the queue's text filter). */
+export function approvalWords(words: string) {
+  const pattern = likePattern(words);
+  return (eb: ExpressionBuilder<Database, 'approvals'>) =>
+    eb.or([
+      eb('approvals.number', 'ilike', pattern),
+      eb(sql<string>`approvals.application->>'title'`, 'ilike', pattern),
+    ]);
+}
 
 /** Approvals the actor may read, newest first or by a column; e.g. a signer's queue with status=under_review. */
 export async function listApprovals(
@@ -66,15 +78,7 @@ export async function listApprovals(
     const id = query.contractId;
     q = q.where((eb) => eb.or([eb('contract_id', '=', id), eb('parent_contract_id', '=', id)]));
   }
-  if (query.q) {
-    const pattern = likePattern(query.q);
-    q = q.where((eb) =>
-      eb.or([
-        eb('approvals.number', 'ilike', pattern),
-        eb(sql`approvals.application->>'title'`, 'ilike', pattern),
-      ]),
-    );
-  }
+  if (query.q) q = q.where(approvalWords(query.q));
   if (query.sort)
     return sortedPage(
       q,

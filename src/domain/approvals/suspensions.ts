@@ -6,6 +6,7 @@ import { actingWard } from '../shared/acting-ward.js';
 import { authorize } from '../shared/authorize.js';
 import { inTransaction, type Tx, type UseCaseContext } from '../shared/context.js';
 import { ConflictError, notFound, ValidationError } from '../shared/errors.js';
+import { likePattern } from '../shared/sorted-list.js';
 import { checkVersion } from '../shared/versioning.js';
 import type { Approval } from './approval.repository.js';
 
@@ -77,14 +78,39 @@ export function suspensionOverlaps(
 export const SUSPENSION_SORT_KEYS = ['company', 'from', 'to', 'lifted'] as const;
 export type SuspensionSortKey = (typeof SUSPENSION_SORT_KEYS)[number];
 
+/**
+ * The suspensions the actor may read (the rules in SQL), by a column or latest start first;
+ * `words` keeps those whose company's name or 法人番号, or whose reason, holds them.
+ */
 export async function listSuspensions(
   ctx: UseCaseContext,
   sort?: { key: SuspensionSortKey; dir: 'asc' | 'desc' },
+  words?: string,
 ): Promise<Suspension[]> {
   let q = ctx.db
     .selectFrom('subcontractor_suspensions')
     .selectAll()
     .where((eb) => accessibleBy(eb, ctx.ability, 'read', 'Suspension', suspensionFields));
+  if (words) {
+    const pattern = likePattern(words);
+    q = q.where((eb) =>
+      eb.or([
+        eb('subcontractor_suspensions.reason', 'ilike', pattern),
+        eb.exists(
+          eb
+            .selectFrom('organisations')
+            .select('organisations.id')
+            .whereRef('organisations.id', '=', 'subcontractor_suspensions.company_id')
+            .where((o) =>
+              o.or([
+                o('organisations.name', 'ilike', pattern),
+                o('organisations.corporate_number', 'ilike', pattern),
+              ]),
+            ),
+        ),
+      ]),
+    );
+  }
   if (sort) {
     const dir = sort.dir;
     // an open end (no 終期) sorts as the latest; a suspension never lifted after the lifted ones

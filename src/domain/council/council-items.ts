@@ -6,6 +6,7 @@ import { authorize } from '../shared/authorize.js';
 import { inTransaction, type UseCaseContext } from '../shared/context.js';
 import { notFound, ValidationError } from '../shared/errors.js';
 import { after, decodeCursor, type Page, toPage } from '../shared/pagination.js';
+import { type ListSort, likePattern, sortedPage } from '../shared/sorted-list.js';
 import { checkVersion } from '../shared/versioning.js';
 import type { CouncilReportContent } from './council-report-content.js';
 import type { BundledPart, ReportCover } from './report-cover.js';
@@ -89,9 +90,27 @@ export function toItem(r: Selectable<CouncilReportItemsTable>, parts: BundledPar
   };
 }
 
+export const REPORT_ITEM_SORT_KEYS = ['title', 'kind', 'createdAt'] as const;
+export type ReportItemSortKey = (typeof REPORT_ITEM_SORT_KEYS)[number];
+
+const ITEM_SORT_COLUMNS: Record<ReportItemSortKey, string> = {
+  title: 'council_report_items.title',
+  kind: 'council_report_items.kind',
+  createdAt: `to_char(council_report_items.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`,
+};
+
+/** Report items the actor may read (the rules in SQL): one meeting's, or those on no agenda yet. */
 export async function listReportItems(
   ctx: UseCaseContext,
-  query: { meetingId?: string; unassigned?: boolean; cursor?: string; limit: number },
+  query: {
+    meetingId?: string;
+    unassigned?: boolean;
+    /** Words in the item's title (件名). */
+    q?: string;
+    sort?: ListSort<ReportItemSortKey>;
+    cursor?: string;
+    limit: number;
+  },
 ): Promise<Page<CouncilReportItem>> {
   let q = ctx.db
     .selectFrom('council_report_items')
@@ -99,28 +118,44 @@ export async function listReportItems(
     .where((eb) => accessibleBy(eb, ctx.ability, 'read', 'CouncilReportItem', itemFields));
   if (query.meetingId) q = q.where('meeting_id', '=', query.meetingId);
   if (query.unassigned) q = q.where('meeting_id', 'is', null);
-  if (query.cursor) {
-    const [createdAt, id] = decodeCursor(query.cursor, 2);
-    q = q.where((eb) =>
-      after(eb, ['council_report_items.created_at', 'council_report_items.id'], [createdAt, id]),
+  if (query.q) q = q.where('council_report_items.title', 'ilike', likePattern(query.q));
+  let page: Page<Selectable<CouncilReportItemsTable>>;
+  if (query.sort) {
+    page = await sortedPage(
+      q,
+      ITEM_SORT_COLUMNS,
+      'council_report_items.id',
+      query.sort,
+      query.cursor,
+      query.limit,
+      (r) => r,
+    );
+  } else {
+    // by default the oldest first, by (created_at, id)
+    if (query.cursor) {
+      const [createdAt, id] = decodeCursor(query.cursor, 2);
+      q = q.where((eb) =>
+        after(eb, ['council_report_items.created_at', 'council_report_items.id'], [createdAt, id]),
+      );
+    }
+    const rows = await q
+      .orderBy('created_at')
+      .orderBy('id')
+      .limit(query.limit + 1)
+      .execute();
+    page = toPage(
+      rows,
+      query.limit,
+      (r) => [r.created_at.toISOString(), r.id],
+      (r) => r,
     );
   }
-  const rows = await q
-    .orderBy('created_at')
-    .orderBy('id')
-    .limit(query.limit + 1)
-    .execute();
   const parts = await loadParts(
     ctx.db,
-    rows.map((r) => r.ward_id),
-    rows.map((r) => r.id),
+    page.items.map((r) => r.ward_id),
+    page.items.map((r) => r.id),
   );
-  return toPage(
-    rows,
-    query.limit,
-    (r) => [r.created_at.toISOString(), r.id],
-    (r) => toItem(r, parts.get(r.id)),
-  );
+  return { items: page.items.map((r) => toItem(r, parts.get(r.id))), nextCursor: page.nextCursor };
 }
 
 export async function getReportItem(ctx: UseCaseContext, id: string): Promise<CouncilReportItem> {

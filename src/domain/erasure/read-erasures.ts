@@ -1,8 +1,10 @@
 import { accessibleBy } from '../../../policies/rules-to-sql.js';
+import { contractWords } from '../contracts/contract-words.js';
 import { authorize } from '../shared/authorize.js';
 import type { UseCaseContext } from '../shared/context.js';
 import { notFound } from '../shared/errors.js';
 import { after, decodeCursor, type Page, toPage } from '../shared/pagination.js';
+import { type ListSort, likePattern, sortedPage } from '../shared/sorted-list.js';
 import {
   type ErasureCertificate,
   type ErasureRecord,
@@ -34,19 +36,51 @@ export async function getCertificate(ctx: UseCaseContext, id: string): Promise<E
   return certificate;
 }
 
+// Not by the contract's title: a sub-contract whose approval was revoked keeps its erasure records
+// readable but not its title, and an order by it would tell what the page may not show.
+export const ERASURE_SORT_KEYS = ['erasedAt', 'recordedAt', 'scope', 'status'] as const;
+export type ErasureSortKey = (typeof ERASURE_SORT_KEYS)[number];
+
+const ERASURE_SORT_COLUMNS: Record<ErasureSortKey, string> = {
+  erasedAt: `to_char(erasure_records.erased_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`,
+  recordedAt: `to_char(erasure_records.recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`,
+  scope: "case erasure_records.scope when 'no_longer_needed' then '1' else '2' end",
+  // recorded, then certified: the order of the record's life
+  status: "case erasure_records.status when 'recorded' then '1' else '2' end",
+};
+
 export interface ErasureQuery {
   contractId?: string;
   status?: string;
+  /** Words in the record's note (備考), or the contract's title or number where the actor may read it. */
+  q?: string;
+  sort?: ListSort<ErasureSortKey>;
   cursor?: string;
   limit: number;
 }
 
+/** Erasure records the actor may read, newest first or by a column; the rules run in the SQL. */
 export async function listErasures(ctx: UseCaseContext, query: ErasureQuery): Promise<Page<ErasureRecord>> {
   let q = erasureQuery(ctx.db).where((eb) =>
     accessibleBy(eb, ctx.ability, 'read', 'ErasureRecord', erasureFields),
   );
   if (query.contractId) q = q.where('erasure_records.contract_id', '=', query.contractId);
   if (query.status) q = q.where('erasure_records.status', '=', query.status as never);
+  if (query.q) {
+    const pattern = likePattern(query.q);
+    const words = contractWords(ctx, query.q);
+    q = q.where((eb) => eb.or([eb('erasure_records.note', 'ilike', pattern), words(eb)]));
+  }
+  if (query.sort)
+    return sortedPage(
+      q,
+      ERASURE_SORT_COLUMNS,
+      'erasure_records.id',
+      query.sort,
+      query.cursor,
+      query.limit,
+      toErasure,
+    );
   if (query.cursor) {
     const [recordedAt, id] = decodeCursor(query.cursor, 2);
     q = q.where((eb) =>

@@ -4,6 +4,7 @@ import { authorize } from '../shared/authorize.js';
 import { inTransaction, type UnitOfWork, type UseCaseContext } from '../shared/context.js';
 import { notFound, ValidationError } from '../shared/errors.js';
 import { after, decodeCursor, type Page, toPage } from '../shared/pagination.js';
+import { type ListSort, likePattern, sortedPage } from '../shared/sorted-list.js';
 import { type Handler, handlerFields, loadHandlers, wardsListing } from './handler.repository.js';
 
 /** The handler's row after the ability check (404 for one the actor may not read). */
@@ -154,30 +155,69 @@ export async function recordTraining(
   });
 }
 
+export const HANDLER_SORT_KEYS = ['fullName', 'fullNameKana', 'jobTitle'] as const;
+export type HandlerSortKey = (typeof HANDLER_SORT_KEYS)[number];
+
+const HANDLER_SORT_COLUMNS: Record<HandlerSortKey, string> = {
+  fullName: 'handlers.full_name',
+  fullNameKana: "coalesce(handlers.full_name_kana, '')",
+  jobTitle: "coalesce(handlers.job_title, '')",
+};
+
+/** The handlers the actor may read, by name or by a column; `q`: words in the name, its kana or the job title. */
 export async function listHandlers(
   ctx: UseCaseContext,
-  query: { organisationId?: string; cursor?: string; limit: number },
+  query: {
+    organisationId?: string;
+    q?: string;
+    sort?: ListSort<HandlerSortKey>;
+    cursor?: string;
+    limit: number;
+  },
 ): Promise<Page<Handler>> {
   let q = ctx.db
     .selectFrom('handlers')
     .select(['id', 'full_name'])
     .where((eb) => accessibleBy(eb, ctx.ability, 'read', 'Handler', handlerFields));
   if (query.organisationId) q = q.where('organisation_id', '=', query.organisationId);
-  if (query.cursor) {
-    const [name, id] = decodeCursor(query.cursor, 2);
-    q = q.where((eb) => after(eb, ['handlers.full_name', 'handlers.id'], [name, id]));
+  if (query.q) {
+    const pattern = likePattern(query.q);
+    q = q.where((eb) =>
+      eb.or([
+        eb('handlers.full_name', 'ilike', pattern),
+        eb('handlers.full_name_kana', 'ilike', pattern),
+        eb('handlers.job_title', 'ilike', pattern),
+      ]),
+    );
   }
-  const rows = await q
-    .orderBy('full_name')
-    .orderBy('id')
-    .limit(query.limit + 1)
-    .execute();
-  const page = toPage(
-    rows,
-    query.limit,
-    (r) => [r.full_name, r.id],
-    (r) => r.id,
-  );
+  let page: Page<string>;
+  if (query.sort) {
+    page = await sortedPage(
+      q,
+      HANDLER_SORT_COLUMNS,
+      'handlers.id',
+      query.sort,
+      query.cursor,
+      query.limit,
+      (r) => r.id,
+    );
+  } else {
+    if (query.cursor) {
+      const [name, id] = decodeCursor(query.cursor, 2);
+      q = q.where((eb) => after(eb, ['handlers.full_name', 'handlers.id'], [name, id]));
+    }
+    const rows = await q
+      .orderBy('full_name')
+      .orderBy('id')
+      .limit(query.limit + 1)
+      .execute();
+    page = toPage(
+      rows,
+      query.limit,
+      (r) => [r.full_name, r.id],
+      (r) => r.id,
+    );
+  }
   const handlers = await loadHandlers(ctx.db, page.items);
   return { items: page.items.map((id) => handlers.find((h) => h.id === id)!), nextCursor: page.nextCursor };
 }

@@ -2,6 +2,7 @@ import { accessibleBy } from '../../../policies/rules-to-sql.js';
 import { WITH_CONTRACTOR } from '../../../workflows/access-log-review/access-log-review.machine.js';
 import type { AccessLogReviewInterval } from '../../db/tables/access-log-reviews.js';
 import { findContract } from '../contracts/contract.repository.js';
+import { ofContractWithWords } from '../contracts/contract-words.js';
 import { getContract } from '../contracts/manage-contracts.js';
 import { allowedActions, type Viewer } from '../shared/allowed-actions.js';
 import { authorize } from '../shared/authorize.js';
@@ -10,6 +11,7 @@ import { ConflictError, notFound, ValidationError } from '../shared/errors.js';
 import { toJapanDate } from '../shared/japan-date.js';
 import { after, decodeCursor, type Page, toPage } from '../shared/pagination.js';
 import { runStep } from '../shared/run-step.js';
+import { type ListSort, sortedPage } from '../shared/sorted-list.js';
 import { DEFAULT_REVIEW_INTERVAL } from './access-log-periods.js';
 import {
   type AccessLogReview,
@@ -67,11 +69,25 @@ export interface AccessLogReviewQuery {
   overdue?: boolean;
   /** Oldest due first (the worklist); newest first otherwise. */
   oldestFirst?: boolean;
+  /** Words in the contract's title or number (where the actor may read the contract). */
+  q?: string;
+  sort?: ListSort<AccessLogReviewSortKey>;
   cursor?: string;
   limit: number;
 }
 
-/** The reviews this person may read; the rules run in SQL. */
+export const ACCESS_LOG_REVIEW_SORT_KEYS = ['period', 'dueOn', 'status'] as const;
+export type AccessLogReviewSortKey = (typeof ACCESS_LOG_REVIEW_SORT_KEYS)[number];
+
+const SORT_COLUMNS: Record<AccessLogReviewSortKey, string> = {
+  period: "to_char(access_log_reviews.period_from, 'YYYY-MM-DD')",
+  dueOn: "to_char(access_log_reviews.due_on, 'YYYY-MM-DD')",
+  // the order of a review's life
+  status:
+    "case access_log_reviews.status when 'issued' then '1' when 'returned' then '2' when 'recorded' then '3' else '4' end",
+};
+
+/** The reviews this person may read, by due date or a column; the rules run in SQL. */
 export async function listAccessLogReviews(
   ctx: UseCaseContext,
   query: AccessLogReviewQuery,
@@ -85,6 +101,21 @@ export async function listAccessLogReviews(
   if (query.status) q = q.where('status', '=', query.status);
   if (query.statuses) q = q.where('status', 'in', [...query.statuses]);
   if (query.overdue) q = q.where('status', 'in', [...WITH_CONTRACTOR]).where('due_on', '<', today);
+  if (query.q) q = q.where(ofContractWithWords(ctx, query.q, 'access_log_reviews'));
+  const withOverdue = (r: Parameters<typeof toAccessLogReview>[0]) => {
+    const review = toAccessLogReview(r);
+    return { ...review, overdue: isReviewOverdue(review, today) };
+  };
+  if (query.sort)
+    return sortedPage(
+      q,
+      SORT_COLUMNS,
+      'access_log_reviews.id',
+      query.sort,
+      query.cursor,
+      query.limit,
+      withOverdue,
+    );
   const direction = query.oldestFirst ? 'asc' : 'desc';
   if (query.cursor) {
     const [dueOn, id] = decodeCursor(query.cursor, 2);
@@ -97,15 +128,7 @@ export async function listAccessLogReviews(
     .orderBy('id', direction)
     .limit(query.limit + 1)
     .execute();
-  return toPage(
-    rows,
-    query.limit,
-    (r) => [r.due_on, r.id],
-    (r) => {
-      const review = toAccessLogReview(r);
-      return { ...review, overdue: isReviewOverdue(review, today) };
-    },
-  );
+  return toPage(rows, query.limit, (r) => [r.due_on, r.id], withOverdue);
 }
 
 export interface ReviewIntervalSetting {

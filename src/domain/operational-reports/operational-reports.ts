@@ -5,6 +5,7 @@ import type { AdhocReportKind, OperationalReportKind } from '../../db/tables/ope
 import { wardApprovalSettings } from '../approvals/approval.repository.js';
 import { findContract } from '../contracts/contract.repository.js';
 import { checkContractAllows } from '../contracts/contract.workflow.js';
+import { ofContractWithWords } from '../contracts/contract-words.js';
 import { allowedActions, type Viewer } from '../shared/allowed-actions.js';
 import { authorize } from '../shared/authorize.js';
 import { inTransaction, type UseCaseContext } from '../shared/context.js';
@@ -12,6 +13,7 @@ import { ConflictError, notFound, ValidationError } from '../shared/errors.js';
 import { toJapanDate } from '../shared/japan-date.js';
 import { after, decodeCursor, type Page, toPage } from '../shared/pagination.js';
 import { runStep } from '../shared/run-step.js';
+import { type ListSort, sortedPage } from '../shared/sorted-list.js';
 import { machineColumns } from '../shared/stored-snapshot.js';
 import { readSignOff } from '../sign-off/read-sign-off.js';
 import { appendSignOffStep } from '../sign-off/sign-off-steps.js';
@@ -193,11 +195,26 @@ export interface OperationalReportQuery {
   statuses?: readonly string[];
   /** Oldest due date first (the worklist); latest first by default. */
   oldestFirst?: boolean;
+  /** Words in the contract's title or number (where the actor may read the contract). */
+  q?: string;
+  sort?: ListSort<OperationalReportSortKey>;
   cursor?: string;
   limit: number;
 }
 
-/** The reports this person may read, by due date (latest first); the rules run in SQL. */
+export const OPERATIONAL_REPORT_SORT_KEYS = ['kind', 'periodFrom', 'dueOn', 'status'] as const;
+export type OperationalReportSortKey = (typeof OPERATIONAL_REPORT_SORT_KEYS)[number];
+
+const SORT_COLUMNS: Record<OperationalReportSortKey, string> = {
+  kind: "case operational_reports.kind when 'daily' then '1' when 'monthly' then '2' when 'yearly' then '3' else '4' end",
+  periodFrom: "to_char(operational_reports.period_from, 'YYYY-MM-DD')",
+  dueOn: "to_char(operational_reports.due_on, 'YYYY-MM-DD')",
+  // the order of a report's life
+  status:
+    "case operational_reports.status when 'issued' then '1' when 'returned' then '2' when 'submitted' then '3' when 'received' then '4' when 'signed_off' then '5' else '6' end",
+};
+
+/** The reports this person may read, by due date (latest first) or a column; the rules run in SQL. */
 export async function listOperationalReports(
   ctx: UseCaseContext,
   query: OperationalReportQuery,
@@ -212,6 +229,21 @@ export async function listOperationalReports(
   if (query.status) q = q.where('status', '=', query.status);
   if (query.statuses) q = q.where('status', 'in', [...query.statuses]);
   if (query.overdue) q = q.where('status', 'in', [...WITH_CONTRACTOR]).where('due_on', '<', today);
+  if (query.q) q = q.where(ofContractWithWords(ctx, query.q, 'operational_reports'));
+  const withOverdue = (r: Parameters<typeof toOperationalReport>[0]) => {
+    const report = toOperationalReport(r);
+    return { ...report, overdue: isOverdue(report, today) };
+  };
+  if (query.sort)
+    return sortedPage(
+      q,
+      SORT_COLUMNS,
+      'operational_reports.id',
+      query.sort,
+      query.cursor,
+      query.limit,
+      withOverdue,
+    );
   const direction = query.oldestFirst ? 'asc' : 'desc';
   if (query.cursor) {
     const [dueOn, id] = decodeCursor(query.cursor, 2);
@@ -224,13 +256,5 @@ export async function listOperationalReports(
     .orderBy('id', direction)
     .limit(query.limit + 1)
     .execute();
-  return toPage(
-    rows,
-    query.limit,
-    (r) => [r.due_on, r.id],
-    (r) => {
-      const report = toOperationalReport(r);
-      return { ...report, overdue: isOverdue(report, today) };
-    },
-  );
+  return toPage(rows, query.limit, (r) => [r.due_on, r.id], withOverdue);
 }

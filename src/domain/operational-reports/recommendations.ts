@@ -3,6 +3,7 @@ import { AWAITING_ANSWER } from '../../../workflows/improvement-recommendation/i
 import { decide } from '../../../workflows/shared/decide.js';
 import { findContract } from '../contracts/contract.repository.js';
 import { checkContractAllows } from '../contracts/contract.workflow.js';
+import { ofContractWithWords } from '../contracts/contract-words.js';
 import { allowedActions, type Viewer } from '../shared/allowed-actions.js';
 import { authorize } from '../shared/authorize.js';
 import { inTransaction, type UseCaseContext } from '../shared/context.js';
@@ -10,6 +11,7 @@ import { type FieldError, notFound, ValidationError } from '../shared/errors.js'
 import { toJapanDate } from '../shared/japan-date.js';
 import { after, decodeCursor, type Page, toPage } from '../shared/pagination.js';
 import { runStep } from '../shared/run-step.js';
+import { type ListSort, likePattern, sortedPage } from '../shared/sorted-list.js';
 import { machineColumns } from '../shared/stored-snapshot.js';
 import {
   findRecommendation,
@@ -142,11 +144,26 @@ export async function getRecommendation(ctx: UseCaseContext, id: string) {
 export interface RecommendationQuery {
   contractId?: string;
   status?: string;
+  /** Words in the title (件名), or the contract's title or number where the actor may read it. */
+  q?: string;
+  sort?: ListSort<RecommendationSortKey>;
   cursor?: string;
   limit: number;
 }
 
-/** The recommendations this person may read, newest first; the rules run in SQL. */
+export const RECOMMENDATION_SORT_KEYS = ['title', 'recommendedAt', 'dueOn', 'status'] as const;
+export type RecommendationSortKey = (typeof RECOMMENDATION_SORT_KEYS)[number];
+
+const SORT_COLUMNS: Record<RecommendationSortKey, string> = {
+  title: 'improvement_recommendations.title',
+  recommendedAt: `to_char(improvement_recommendations.recommended_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US')`,
+  dueOn: "to_char(improvement_recommendations.due_on, 'YYYY-MM-DD')",
+  // the order of a recommendation's life
+  status:
+    "case improvement_recommendations.status when 'recommended' then '1' when 'sent_back' then '2' when 'answered' then '3' else '4' end",
+};
+
+/** The recommendations this person may read, newest first or by a column; the rules run in SQL. */
 export async function listRecommendations(
   ctx: UseCaseContext,
   query: RecommendationQuery,
@@ -158,6 +175,25 @@ export async function listRecommendations(
     .where((eb) => accessibleBy(eb, ctx.ability, 'read', 'ImprovementRecommendation', recommendationFields));
   if (query.contractId) q = q.where('contract_id', '=', query.contractId);
   if (query.status) q = q.where('status', '=', query.status);
+  if (query.q) {
+    const pattern = likePattern(query.q);
+    const contract = ofContractWithWords(ctx, query.q, 'improvement_recommendations');
+    q = q.where((eb) => eb.or([eb('improvement_recommendations.title', 'ilike', pattern), contract(eb)]));
+  }
+  const withOverdue = (r: Parameters<typeof toRecommendation>[0]) => {
+    const record = toRecommendation(r);
+    return { ...record, overdue: recommendationOverdue(record, today) };
+  };
+  if (query.sort)
+    return sortedPage(
+      q,
+      SORT_COLUMNS,
+      'improvement_recommendations.id',
+      query.sort,
+      query.cursor,
+      query.limit,
+      withOverdue,
+    );
   if (query.cursor) {
     const [at, id] = decodeCursor(query.cursor, 2);
     q = q.where((eb) =>
@@ -174,13 +210,5 @@ export async function listRecommendations(
     .orderBy('id', 'desc')
     .limit(query.limit + 1)
     .execute();
-  return toPage(
-    rows,
-    query.limit,
-    (r) => [r.recommended_at.toISOString(), r.id],
-    (r) => {
-      const record = toRecommendation(r);
-      return { ...record, overdue: recommendationOverdue(record, today) };
-    },
-  );
+  return toPage(rows, query.limit, (r) => [r.recommended_at.toISOString(), r.id], withOverdue);
 }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { headOf, type MunicipalityColumns, municipalityWords } from './municipality-words.js';
+import {
+  bodyLabel,
+  fillWords,
+  headOf,
+  type MunicipalityColumns,
+  municipalityWords,
+} from './municipality-words.js';
 
 // The head and the reporting body of each kind of municipality (issues 18 and 19).
 
@@ -48,5 +54,23 @@ describe("a municipality's reporting body", () => {
     const neither = municipalityWords(row({}));
     expect(neither.reportBody).toBeNull();
     expect(neither.council.ja).toBe('審議会');
+  });
+});
+
+describe("a municipality's body as the menu names it (bodyLabel)", () => {
+  it('is a short name as it is, a long one by its body word, anything else cut, none 審議会', () => {
+    expect(bodyLabel('個人情報保護委員会')).toBe('個人情報保護委員会');
+    expect(bodyLabel('南国市情報公開・個人情報保護運営審議会')).toBe('審議会');
+    expect(bodyLabel('情報公開・個人情報保護審査会')).toBe('審査会');
+    expect(bodyLabel('○○広域連合個人情報保護に関する会議')).toBe('会議');
+    expect(bodyLabel('○○市情報公開及び個人情報保護に関する有識者の集い')).toBe('○○市情報公開及び…');
+    const words = municipalityWords(row({ report_body_name: '個人情報保護委員会' }));
+    expect(fillWords('{body}への付議', words, 'ja')).toBe('個人情報保護委員会への付議');
+    expect(fillWords('{body}への付議', municipalityWords(row({})), 'ja')).toBe('審議会への付議');
+    // the body reports go to names it, not the council it also has
+    const both = municipalityWords(
+      row({ council_name: '個人情報保護審議会', report_body_name: '情報公開・個人情報保護審査会' }),
+    );
+    expect(both.body.ja).toBe('審査会');
   });
 });

@@ -70,6 +70,11 @@ export interface MunicipalityWords {
    * another body: the report pages then say so instead of inventing one.
    */
   reportBody: Message | null;
+  /**
+   * The body as a menu or a heading names it in a few characters (`bodyLabel`): 審議会 when
+   * none is set.
+   */
+  body: Message;
   /** The ordinance the tenant's reports are based on, when recorded. */
   ordinance: string | null;
 }
@@ -84,8 +89,30 @@ export const NEUTRAL_WORDS: MunicipalityWords = {
   head: { ja: '長', en: 'head' },
   council: { ja: '審議会', en: 'council' },
   reportBody: null,
+  body: { ja: '審議会', en: 'council' },
   ordinance: null,
 };
+
+/** The words that end the name of a deliberative body (附属機関), longest meaning first. */
+const BODY_WORDS = ['審議会', '審査会', '委員会', '協議会', '懇談会', '懇話会', '会議'];
+/** A name this long or shorter fits the menu and the inbox as it is. */
+export const SHORT_BODY_NAME = 10;
+
+/**
+ * The short label of the body a municipality reports to, for the menu, the inbox and the council
+ * pages' headings (the full name stays in documents and in the page title). The rule:
+ * 1. a name of at most SHORT_BODY_NAME characters is used as it is (個人情報保護委員会);
+ * 2. a longer name ending in a body word (審議会, 審査会, 委員会, 協議会, 懇談会, 懇話会, 会議) is
+ *    that word (南国市情報公開・個人情報保護運営審議会 → 審議会);
+ * 3. any other longer name is cut to SHORT_BODY_NAME characters, ending in …;
+ * with no body set, 審議会 (NEUTRAL_WORDS).
+ */
+export function bodyLabel(name: string): string {
+  const chars = [...name];
+  if (chars.length <= SHORT_BODY_NAME) return name;
+  const word = BODY_WORDS.find((w) => name.endsWith(w));
+  return word ?? `${chars.slice(0, SHORT_BODY_NAME - 1).join('')}…`;
+}
 
 /** The words of a Japanese-only document that knows just the municipality's own word. */
 export function wordsOfSelf(selfJa: string): MunicipalityWords {
@@ -132,6 +159,7 @@ export function municipalityWords(row: MunicipalityColumns | null | undefined): 
     head: { ja: row.head_title ?? head.ja, en: head.en },
     council: reportBody ?? NEUTRAL_WORDS.council,
     reportBody,
+    body: reportBody ? { ja: bodyLabel(reportBody.ja), en: reportBody.en } : NEUTRAL_WORDS.body,
     ordinance: row.ordinance_name,
   };
 }
@@ -152,6 +180,7 @@ export function commonWords(all: MunicipalityWords[]): MunicipalityWords {
     head: rest.every((w) => same(w.head, first.head)) ? first.head : NEUTRAL_WORDS.head,
     council: rest.every((w) => same(w.council, first.council)) ? first.council : NEUTRAL_WORDS.council,
     reportBody: sameBody ? first.reportBody : null,
+    body: rest.every((w) => same(w.body, first.body)) ? first.body : NEUTRAL_WORDS.body,
     ordinance: rest.every((w) => w.ordinance === first.ordinance) ? first.ordinance : null,
   };
 }
@@ -160,7 +189,8 @@ const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /**
  * Puts the tenant's words into a text: `{self}` (区 / ward), `{Self}` (Ward, for English sentences
- * that begin with it), `{head}` (区長 / mayor), `{council}` (個人情報保護審議会 / council).
+ * that begin with it), `{head}` (区長 / mayor), `{council}` (個人情報保護審議会 / council), `{body}`
+ * (the council's short label, `bodyLabel`: 審議会, 個人情報保護委員会 / council).
  */
 export function fillWords(text: string, words: MunicipalityWords, lang: 'ja' | 'en'): string {
   if (!text.includes('{')) return text;
@@ -168,7 +198,8 @@ export function fillWords(text: string, words: MunicipalityWords, lang: 'ja' | '
     .replaceAll('{self}', words.self[lang])
     .replaceAll('{Self}', capitalised(words.self[lang]))
     .replaceAll('{head}', words.head[lang])
-    .replaceAll('{council}', words.council[lang]);
+    .replaceAll('{council}', words.council[lang])
+    .replaceAll('{body}', words.body[lang]);
 }
 
 /**

@@ -1,10 +1,12 @@
 import { accessibleBy } from '../../../policies/rules-to-sql.js';
 import { WITH_CONTRACTOR } from '../../../workflows/compliance-report/compliance-report.machine.js';
+import { contractWords } from '../contracts/contract-words.js';
 import { authorize } from '../shared/authorize.js';
 import type { UseCaseContext } from '../shared/context.js';
 import { notFound } from '../shared/errors.js';
 import { toJapanDate } from '../shared/japan-date.js';
 import { after, decodeCursor, type Page, toPage } from '../shared/pagination.js';
+import { type ListSort, sortedPage } from '../shared/sorted-list.js';
 import { readSignOff } from '../sign-off/read-sign-off.js';
 import {
   type ComplianceReport,
@@ -31,16 +33,31 @@ export async function getReport(ctx: UseCaseContext, id: string) {
   };
 }
 
+export const REPORT_SORT_KEYS = ['period', 'dueOn', 'status'] as const;
+export type ReportSortKey = (typeof REPORT_SORT_KEYS)[number];
+
+const REPORT_SORT_COLUMNS: Record<ReportSortKey, string> = {
+  period: 'compliance_reports.period',
+  dueOn: "to_char(compliance_reports.due_on, 'YYYY-MM-DD')",
+  // the order of a report's life, not the alphabet of its state names
+  status:
+    "case compliance_reports.status when 'issued' then '1' when 'draft' then '2' when 'submitted' then '3' when 'returned' then '4' when 'received' then '5' else '6' end",
+};
+
 export interface ReportQuery {
   period?: string;
   status?: string;
   contractId?: string;
   overdue?: boolean;
   withDiscrepancies?: boolean;
+  /** Words in the contract's title or number (where the actor may read the contract). */
+  q?: string;
+  sort?: ListSort<ReportSortKey>;
   cursor?: string;
   limit: number;
 }
 
+/** Reports the actor may read, by due date or by a column; the rules and filters run in the SQL. */
 export async function listReports(
   ctx: UseCaseContext,
   query: ReportQuery,
@@ -59,6 +76,21 @@ export async function listReports(
   }
   if (query.withDiscrepancies)
     q = q.where((eb) => eb(eb.fn('jsonb_array_length', ['compliance_reports.discrepancies']), '>', 0));
+  if (query.q) q = q.where(contractWords(ctx, query.q));
+  const withOverdue = (r: Parameters<typeof toReport>[0]) => {
+    const report = toReport(r);
+    return { ...report, overdue: WITH_CONTRACTOR.includes(report.status) && report.dueOn < today };
+  };
+  if (query.sort)
+    return sortedPage(
+      q,
+      REPORT_SORT_COLUMNS,
+      'compliance_reports.id',
+      query.sort,
+      query.cursor,
+      query.limit,
+      withOverdue,
+    );
   if (query.cursor) {
     const [dueOn, id] = decodeCursor(query.cursor, 2);
     q = q.where((eb) => after(eb, ['compliance_reports.due_on', 'compliance_reports.id'], [dueOn, id]));
@@ -68,16 +100,5 @@ export async function listReports(
     .orderBy('compliance_reports.id')
     .limit(query.limit + 1)
     .execute();
-  return toPage(
-    rows,
-    query.limit,
-    (r) => [r.due_on, r.id],
-    (r) => {
-      const report = toReport(r);
-      return {
-        ...report,
-        overdue: WITH_CONTRACTOR.includes(report.status) && report.dueOn < today,
-      };
-    },
-  );
+  return toPage(rows, query.limit, (r) => [r.due_on, r.id], withOverdue);
 }

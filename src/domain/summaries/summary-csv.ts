@@ -1,4 +1,5 @@
 import { toCsv } from '../shared/csv.js';
+import { csvDate, csvInstant } from '../shared/csv-values.js';
 import type { CouncilSummary } from './build-summary.js';
 
 const STATUS_JA: Record<string, string> = {
@@ -9,13 +10,13 @@ const STATUS_JA: Record<string, string> = {
   closed: '完了',
 };
 
-/** The summary as CSV, UTF-8 with BOM so that Excel opens the Japanese text correctly. */
+/** The summary as CSV, UTF-8 with BOM so that Excel opens the Japanese text correctly; times in Japan time. */
 export function summaryCsv(summary: CouncilSummary): string {
   const lines: (string | number)[][] = [
     [summary.selfWord ?? '自治体', summary.wardName],
     ['年度', summary.fiscalYearLabel],
     ['所管課', summary.department?.name ?? '全課'],
-    ['作成日時', summary.generatedAt],
+    ['作成日時', csvInstant(summary.generatedAt)],
     [],
     ['項目', 'item', '件数'],
     ...summary.figures.map((f) => [f.label, f.labelEn, f.value]),
@@ -26,8 +27,8 @@ export function summaryCsv(summary: CouncilSummary): string {
       c.department,
       c.contractor,
       STATUS_JA[c.status] ?? c.status,
-      c.periodFrom,
-      c.periodTo,
+      csvDate(c.periodFrom),
+      csvDate(c.periodTo),
       c.subcontracts,
     ]),
   ];

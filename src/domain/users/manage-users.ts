@@ -6,6 +6,7 @@ import { authorize } from '../shared/authorize.js';
 import { inTransaction, type Tx, type UseCaseContext } from '../shared/context.js';
 import { ConflictError, notFound, ValidationError } from '../shared/errors.js';
 import { after, decodeCursor, type Page, toPage } from '../shared/pagination.js';
+import { type ListSort, likePattern, sortedPage } from '../shared/sorted-list.js';
 import { checkVersion } from '../shared/versioning.js';
 import { findUser, toUser, type User, userFields } from './user.repository.js';
 import { checkRolesFit, type NewUserInput, type UserPatch } from './user-input.js';
@@ -153,15 +154,40 @@ export async function getUser(ctx: UseCaseContext, id: string): Promise<User> {
   return user;
 }
 
+export const USER_SORT_KEYS = ['displayName', 'email', 'state'] as const;
+export type UserSortKey = (typeof USER_SORT_KEYS)[number];
+
+const USER_SORT_COLUMNS: Record<UserSortKey, string> = {
+  displayName: 'users.display_name',
+  email: 'users.email',
+  // those in use first
+  state: "case when users.disabled_at is null then '1' else '2' end",
+};
+
+/** The accounts the actor may read, by e-mail address or a column; `q`: words in the name or address. */
 export async function listUsers(
   ctx: UseCaseContext,
-  query: { organisationId?: string; cursor?: string; limit: number },
+  query: {
+    organisationId?: string;
+    q?: string;
+    sort?: ListSort<UserSortKey>;
+    cursor?: string;
+    limit: number;
+  },
 ): Promise<Page<User>> {
   let q = ctx.db
     .selectFrom('users')
     .selectAll()
     .where((eb) => accessibleBy(eb, ctx.ability, 'read', 'User', userFields));
   if (query.organisationId) q = q.where('organisation_id', '=', query.organisationId);
+  if (query.q) {
+    const pattern = likePattern(query.q);
+    q = q.where((eb) =>
+      eb.or([eb('users.display_name', 'ilike', pattern), eb('users.email', 'ilike', pattern)]),
+    );
+  }
+  if (query.sort)
+    return sortedPage(q, USER_SORT_COLUMNS, 'users.id', query.sort, query.cursor, query.limit, toUser);
   if (query.cursor) {
     const [email, id] = decodeCursor(query.cursor, 2);
     q = q.where((eb) => after(eb, ['users.email', 'users.id'], [email, id]));

@@ -1,8 +1,10 @@
 import { sql } from 'kysely';
 import { accessibleBy } from '../../../policies/rules-to-sql.js';
 import { type Approval, approvalFields, toApproval } from '../approvals/approval.repository.js';
+import { APPROVAL_SORT_COLUMNS, type ApprovalSortKey, approvalWords } from '../approvals/read-approvals.js';
 import type { UseCaseContext } from '../shared/context.js';
 import { type Page, toPage } from '../shared/pagination.js';
+import { type ListSort, sortedPage } from '../shared/sorted-list.js';
 import { afterCreated, createdKey } from './created-cursor.js';
 
 // 決裁待ち: the approvals whose next step is the actor's. The sign-off order is the approval
@@ -12,10 +14,20 @@ import { afterCreated, createdKey } from './created-cursor.js';
 
 const APPLICANT_STATES = ['draft', 'changes_requested'];
 
-/** Approvals waiting for the actor, oldest first; the permission rules run inside the SQL. */
+/**
+ * Approvals waiting for the actor, oldest first or by a column of the list (the same order keys
+ * and cursors as the list of every application), optionally only those holding some words or in
+ * one state; the permission rules run inside the SQL.
+ */
 export async function listApprovalQueue(
   ctx: UseCaseContext,
-  query: { cursor?: string; limit: number },
+  query: {
+    q?: string;
+    status?: string;
+    sort?: ListSort<ApprovalSortKey>;
+    cursor?: string;
+    limit: number;
+  },
 ): Promise<Page<Approval>> {
   const roles = [...ctx.actor.roles] as string[];
   // PostgreSQL arrays count from 1: chain[step + 1] is the awaited role.
@@ -41,6 +53,18 @@ export async function listApprovalQueue(
           eb('status', 'in', APPLICANT_STATES),
         ]),
       ]),
+    );
+  if (query.q) q = q.where(approvalWords(query.q));
+  if (query.status) q = q.where('status', '=', query.status);
+  if (query.sort)
+    return sortedPage(
+      q,
+      APPROVAL_SORT_COLUMNS,
+      'approvals.id',
+      query.sort,
+      query.cursor,
+      query.limit,
+      toApproval,
     );
   if (query.cursor) {
     const cursor = query.cursor;

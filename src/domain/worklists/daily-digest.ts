@@ -3,6 +3,11 @@ import { defineAbilityFor } from '../../../policies/app-ability.js';
 import type { Database } from '../../db/database.js';
 import { actorQuery, toActor } from '../auth/load-actor.js';
 import { notify } from '../notifications/notify.js';
+import {
+  fillWords,
+  loadMunicipalityWords,
+  type MunicipalityWords,
+} from '../organisations/municipality-words.js';
 import { toJapanDate } from '../shared/japan-date.js';
 import { toWareki } from '../shared/wareki.js';
 import { listWorklist, type WorkKind } from './worklist.js';
@@ -34,7 +39,7 @@ const WHAT: Record<WorkKind, string> = {
   certifications: '認証（プライバシーマーク・ISMS・ISMAP）の更新',
   'findings-past-due': '改善期限を過ぎた指摘事項',
   'inspections-due': '実地検査の実施',
-  'council-items': '審議会への付議',
+  'council-items': '{body}への付議',
 };
 
 /** Adds today's digest for every active user with something waiting; returns how many were added. */
@@ -42,14 +47,18 @@ export async function generateDailyDigests(db: Kysely<Database>, now: Date): Pro
   const today = toJapanDate(now);
   const users = await actorQuery(db).where('users.disabled_at', 'is', null).execute();
   let added = 0;
+  // the municipality's own words ({body}: its council's short name), read once per municipality
+  const wordsOf = new Map<string | null, Promise<MunicipalityWords>>();
   for (const row of users) {
     const actor = toActor(row);
     const ctx = { db, actor, ability: defineAbilityFor(actor), requestId: 'daily-digest', now: () => now };
     const items = (await listWorklist(ctx, { limit: 20 })).flatMap((s) => s.items);
     if (!items.length) continue;
+    if (!wordsOf.has(actor.wardId)) wordsOf.set(actor.wardId, loadMunicipalityWords(db, actor.wardId));
+    const words = await wordsOf.get(actor.wardId)!;
     const lines = items.map(
       (i) =>
-        `・${WHAT[i.kind]}：${i.title}${i.party ? `（${i.party}）` : ''}` +
+        `・${fillWords(WHAT[i.kind], words, 'ja')}：${i.title}${i.party ? `（${i.party}）` : ''}` +
         `${i.dueOn ? `　期限 ${toWareki(i.dueOn)}${i.overdue ? '（期限超過）' : ''}` : ''}\n　${i.href}`,
     );
     added += await notify(

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APPROVALS, callCentreApplication, step } from '../../../../test/helpers/approvals.js';
 import { pageClient, textOf } from '../../../../test/helpers/browser.js';
-import { CONTRACTS, countRows, expectStatus } from '../../../../test/helpers/contracts.js';
+import { CONTRACTS, countRows, createContract, expectStatus } from '../../../../test/helpers/contracts.js';
+import { CSV_INSTANT, readCsv } from '../../../../test/helpers/csv.js';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
 import { buildWorld, USERS, type World } from '../../../../test/helpers/world.js';
+import { encodeCursor } from '../../../domain/shared/pagination.js';
 
 // Approvals and the council through the pages: each signer's queue, the machine's refusals shown on
 // the page, the sub-contracting form's refusals beside their fields, and the council's read-only view.
@@ -173,19 +175,19 @@ describe('pages: approvals, sub-contracting and the council', () => {
     expect(page.html).toContain('aria-sort="descending"');
     expect(page.html).toContain('<table class="cards">');
     expect(page.html).toContain('data-label="整理番号"');
-    expect(page.html).toContain('href="/approvals/export.csv?sort=number&amp;dir=desc"');
+    expect(page.html).toContain('href="/approvals/export.csv?view=all&amp;sort=number&amp;dir=desc"');
     const numbers = mine.map((a) => a.number).sort();
     const shown = textOf(page.html);
     expect(shown.indexOf(numbers.at(-1)!)).toBeLessThan(shown.indexOf(numbers[0]!));
 
-    const csv = await officer.get('/approvals/export.csv?sort=number&dir=asc');
+    const csv = await officer.get('/approvals/export.csv?view=all&sort=number&dir=asc');
     expect(csv.status).toBe(200);
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csv.html.trimEnd().split('\r\n');
     expect(lines[0]).toBe('"整理番号","件名","種別","状態","決裁待ちの段階","作成日時"');
     expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(numbers.map((n) => `"${n}"`));
-    const one = await officer.get(`/approvals/export.csv?q=${encodeURIComponent(titleOf)}`);
+    const one = await officer.get(`/approvals/export.csv?view=all&q=${encodeURIComponent(titleOf)}`);
     expect(
       one.html
         .trimEnd()
@@ -196,10 +198,69 @@ describe('pages: approvals, sub-contracting and the council', () => {
 
     // another ward, and a company outside the chain, get the headings and nothing else
     for (const who of ['other_ward_officer', 'other_contractor_manager']) {
-      const theirs = await (await client(who)).get('/approvals/export.csv');
+      const theirs = await (await client(who)).get('/approvals/export.csv?view=all');
       expect(theirs.status).toBe(200);
       expect(theirs.html.trimEnd().split('\r\n')).toHaveLength(1);
     }
     expect((await officer.get('/approvals?view=all&sort=number&dir=asc&cursor=forged')).status).toBe(422);
+  });
+  it('sorts, filters and exports the signed-in person’s own queue in SQL, and nobody else’s', async () => {
+    const drafts: Array<{ id: string; number: string }> = [];
+    for (const title of [
+      '区民窓口案内業務（並べ替え甲）',
+      '区民窓口案内業務（並べ替え乙）',
+      '道路台帳整備業務（並べ替え丙）',
+    ]) {
+      const contract = await createContract(t, w, { title });
+      drafts.push(
+        expectStatus(
+          await t.call('POST', `${CONTRACTS}/${contract.id}/delegation-approval`, {
+            token: w.tokens.ward_officer,
+            json: {},
+          }),
+          201,
+        ),
+      );
+    }
+    const officer = await client('ward_officer');
+    const numbers = drafts.map((d) => d.number).sort();
+    const page = await officer.get('/approvals?sort=number&dir=desc');
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('aria-sort="descending"');
+    expect(page.html).toContain('<table class="cards">');
+    expect(page.html).toContain('href="/approvals/export.csv?sort=number&amp;dir=desc"');
+    const shown = textOf(page.html);
+    expect(shown.indexOf(numbers[2]!)).toBeLessThan(shown.indexOf(numbers[1]!));
+    expect(shown.indexOf(numbers[1]!)).toBeLessThan(shown.indexOf(numbers[0]!));
+
+    // the queue's CSV: its own rows only, in the page's order, times in Japan time as Excel reads them
+    const rows = readCsv(await officer.get('/approvals/export.csv?sort=number&dir=asc'));
+    expect(rows[0]).toEqual(['整理番号', '件名', '種別', '状態', '決裁待ちの段階', '作成日時']);
+    const listed = rows.slice(1).map((r) => r[0]!);
+    const reversed = readCsv(await officer.get('/approvals/export.csv?sort=number&dir=desc'));
+    expect(reversed.slice(1).map((r) => r[0])).toEqual([...listed].reverse());
+    for (const n of numbers) expect(listed).toContain(n);
+    for (const r of rows.slice(1)) expect(r[5]).toMatch(CSV_INSTANT);
+    // the chief signs none of these drafts: not in the chief's queue, nor in its CSV
+    const chief = await client('ward_chief');
+    const theirs = readCsv(await chief.get('/approvals/export.csv?sort=number&dir=asc'));
+    expect(theirs.slice(1).map((r) => r[0])).not.toContain(numbers[0]);
+
+    const filtered = await officer.get(`/approvals?q=${encodeURIComponent('並べ替え乙')}`);
+    expect(textOf(filtered.html)).toContain('並べ替え乙');
+    expect(textOf(filtered.html)).not.toContain('並べ替え甲');
+    const oneRow = readCsv(
+      await officer.get(`/approvals/export.csv?q=${encodeURIComponent('並べ替え')}&status=draft`),
+    );
+    expect(oneRow).toHaveLength(4);
+    // a pattern character is taken literally, not as "anything"
+    expect(readCsv(await officer.get('/approvals/export.csv?q=%25')).slice(1)).toEqual([]);
+
+    const first = await officer.get('/approvals?sort=number&dir=asc');
+    expect(first.status).toBe(200);
+    expect((await officer.get('/approvals?sort=number&dir=asc&cursor=forged')).status).toBe(422);
+    const ofNumber = encodeCursor(['number.asc', numbers[0]!, drafts[0]!.id]);
+    expect((await officer.get(`/approvals?sort=number&dir=asc&cursor=${ofNumber}`)).status).toBe(200);
+    expect((await officer.get(`/approvals?sort=title&dir=asc&cursor=${ofNumber}`)).status).toBe(422);
   });
 });

@@ -179,6 +179,7 @@ th[aria-sort] { background: #eef3f8; }
   table.cards thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
   table.cards tr { border: 1px solid #c8d0d9; border-radius: 6px; margin: 0 0 .75rem; padding: .5rem .75rem; background: #fff; }
   table.cards td { border: 0; padding: .15rem 0; display: grid; grid-template-columns: 7.5em 1fr; gap: .5rem; white-space: normal; }
+  table.cards th[scope="row"] { display: block; border: 0; padding: .15rem 0 .35rem; text-align: left; }
   table.cards td::before { content: attr(data-label); font-weight: 600; color: #445; }
   table.cards td > *, table.cards time { min-width: 0; white-space: normal; overflow-wrap: anywhere; }
   .compare { grid-template-columns: 1fr; }

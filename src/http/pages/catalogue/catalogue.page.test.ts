@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageClient, textOf } from '../../../../test/helpers/browser.js';
 import { expectStatus } from '../../../../test/helpers/contracts.js';
+import { readCsv } from '../../../../test/helpers/csv.js';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
 import { buildWorld, USERS, type World } from '../../../../test/helpers/world.js';
 
@@ -79,6 +80,21 @@ describe('pages: the data-item catalogue', () => {
     expect(codes(special.html).slice(0, 3).sort()).toEqual(['belief', 'criminal_record', 'social_status']);
     // a % is a character here, not a wildcard
     expect(codes((await officer.get('/catalogue?q=%25')).html)).toEqual([]);
+  });
+
+  it('exports the filtered catalogue as CSV in the page’s order; a company gets 403', async () => {
+    const filtered = await officer.get(`/catalogue?q=${encodeURIComponent('番号')}&sort=code&dir=desc`);
+    expect(filtered.html).toContain('<table class="cards">');
+    expect(filtered.html).toContain(
+      `href="/catalogue/export.csv?q=${encodeURIComponent('番号')}&amp;sort=code&amp;dir=desc"`,
+    );
+    const rows = readCsv(
+      await officer.get(`/catalogue/export.csv?q=${encodeURIComponent('番号')}&sort=code&dir=desc`),
+    );
+    expect(rows[0]).toEqual(['項目コード', '項目名', '英語名', '要配慮の区分', 'マイナンバー', '種別']);
+    expect(rows.slice(1).map((r) => r[0])).toEqual(codes(filtered.html));
+    const company = await pageClient(t, USERS.contractor_manager!.email);
+    expect((await company.get('/catalogue/export.csv')).status).toBe(403);
   });
 
   it('adds an item of the ward’s own with its flags; another ward does not see it', async () => {

@@ -4,13 +4,14 @@ import {
   addCatalogueItem,
   CATALOGUE_SORT_KEYS,
   type CatalogueItem,
+  type CatalogueSortKey,
   listCatalogue,
 } from '../../../domain/registers/catalogue.js';
 import { SPECIAL_CATEGORIES, type SpecialCategory } from '../../../domain/registers/register-document.js';
 import { ForbiddenError } from '../../../domain/shared/errors.js';
 import type { AppEnv } from '../../app-env.js';
 import { useCaseContext } from '../../middleware/authenticate.js';
-import { TableWrap } from '../components/common.js';
+import { csvResponse } from '../components/csv-export.js';
 import {
   ChoiceGroup,
   Csrf,
@@ -22,7 +23,9 @@ import {
   TextField,
 } from '../components/form.js';
 import { firstValue, readForm, refusal } from '../components/form-body.js';
-import { listHref, SortableHeading, sortFromQuery } from '../components/sortable.js';
+import { ListFilters, wordsQuery } from '../components/list-filters.js';
+import { csvLines, type ListColumn, ListTable } from '../components/list-table.js';
+import { sortFromQuery } from '../components/sortable.js';
 import { can, signedIn } from '../guard.js';
 import { Layout } from '../layout.js';
 import { type PageCtx, pageCtx } from '../page-context.js';
@@ -82,42 +85,31 @@ function AddForm({ p, values, errors }: { p: PageCtx; values: FormValues; errors
   );
 }
 
-function Table({ p, items }: { p: PageCtx; items: CatalogueItem[] }) {
+/** A catalogue item's columns, on the page and in the CSV. */
+function catalogueColumns(p: PageCtx): ListColumn<CatalogueItem, CatalogueSortKey>[] {
   const t = p.t.catalogue;
-  const sort = sortFromQuery(p.url, CATALOGUE_SORT_KEYS);
   const col = t.columns;
-  return (
-    <TableWrap p={p} label={t.title}>
-      <table class="cards">
-        <thead>
-          <tr>
-            <SortableHeading p={p} label={col.code} column="code" sort={sort} />
-            <SortableHeading p={p} label={col.name} column="name" sort={sort} />
-            <th scope="col">{col.nameEn}</th>
-            <SortableHeading p={p} label={col.special} column="special" sort={sort} />
-            <SortableHeading p={p} label={col.myNumber} column="myNumber" sort={sort} />
-            <SortableHeading p={p} label={col.origin} column="origin" sort={sort} />
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((i) => (
-            <tr id={`item-${i.code}`}>
-              <td data-label={col.code}>
-                <code>{i.code}</code>
-              </td>
-              <td data-label={col.name}>{i.name}</td>
-              <td data-label={col.nameEn}>{i.nameEn}</td>
-              <td data-label={col.special}>
-                {i.specialCategory ? (p.t.register.specials[i.specialCategory] ?? i.specialCategory) : t.no}
-              </td>
-              <td data-label={col.myNumber}>{i.myNumber ? t.yes : t.no}</td>
-              <td data-label={col.origin}>{t.origins[i.standard ? 'standard' : 'own']}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableWrap>
-  );
+  const special = (i: CatalogueItem) =>
+    i.specialCategory ? (p.t.register.specials[i.specialCategory] ?? i.specialCategory) : t.no;
+  const origin = (i: CatalogueItem) => t.origins[i.standard ? 'standard' : 'own'];
+  return [
+    { label: col.code, sort: 'code', cell: (i) => <code>{i.code}</code>, csv: (i) => i.code },
+    { label: col.name, sort: 'name', cell: (i) => i.name, csv: (i) => i.name },
+    { label: col.nameEn, cell: (i) => i.nameEn, csv: (i) => i.nameEn },
+    { label: col.special, sort: 'special', cell: special, csv: special },
+    {
+      label: col.myNumber,
+      sort: 'myNumber',
+      cell: (i) => (i.myNumber ? t.yes : t.no),
+      csv: (i) => (i.myNumber ? t.yes : t.no),
+    },
+    { label: col.origin, sort: 'origin', cell: origin, csv: origin },
+  ];
+}
+
+/** The list's words and order, as the page and its CSV read them. */
+function listQuery(url: URL) {
+  return { q: wordsQuery(url), sort: sortFromQuery(url, CATALOGUE_SORT_KEYS) };
 }
 
 async function showList(
@@ -127,9 +119,8 @@ async function showList(
   mayRead(c);
   const p = pageCtx(c);
   const t = p.t.catalogue;
-  const q = (c.req.query('q') ?? '').trim().slice(0, 100);
-  const sort = sortFromQuery(p.url, CATALOGUE_SORT_KEYS);
-  const items = await listCatalogue(useCaseContext(c), { q: q || undefined, sort });
+  const { q, sort } = listQuery(p.url);
+  const items = await listCatalogue(useCaseContext(c), { q, sort });
   return sendPage(
     c,
     <Layout p={p} title={t.title}>
@@ -138,22 +129,27 @@ async function showList(
       {mayAdd(c) && <AddForm p={p} values={added?.values ?? {}} errors={added?.errors ?? []} />}
       <section aria-labelledby="catalogue-list">
         <h2 id="catalogue-list">{t.title}</h2>
-        <form method="get" action="/catalogue" class="filters">
-          {sort && <input type="hidden" name="sort" value={sort.key} />}
-          {sort && <input type="hidden" name="dir" value={sort.dir} />}
-          <div class="field">
-            <label for="f-q">{t.filter}</label>
-            <input id="f-q" name="q" type="search" value={q} maxlength={100} />
-          </div>
-          <div class="actions">
-            <button type="submit" class="secondary">
-              {t.filterButton}
-            </button>
-            {q && <a href={listHref(p.url, { q: undefined })}>{t.clear}</a>}
-          </div>
-        </form>
+        <ListFilters
+          p={p}
+          action="/catalogue"
+          sort={sort}
+          q={q}
+          qLabel={t.filter}
+          csv="/catalogue/export.csv"
+        />
         <p role="status">{t.count(items.length)}</p>
-        {items.length ? <Table p={p} items={items} /> : <p>{t.empty}</p>}
+        {items.length ? (
+          <ListTable
+            p={p}
+            label={t.title}
+            items={items}
+            columns={catalogueColumns(p)}
+            sort={{ current: sort }}
+            rowId={(i) => `item-${i.code}`}
+          />
+        ) : (
+          <p>{t.empty}</p>
+        )}
       </section>
     </Layout>,
     added?.status ?? 200,
@@ -187,10 +183,22 @@ async function addAction(c: Context<AppEnv>) {
   return redirectWithNotice(c, `/catalogue?q=${encodeURIComponent(v('code'))}`, 'created');
 }
 
-/** 情報項目の候補: the list and the form to add an item of the ward's own. */
+/** The catalogue with the list's words and order as CSV for Excel. */
+async function catalogueCsv(c: Context<AppEnv>) {
+  mayRead(c);
+  const p = pageCtx(c);
+  const items = await listCatalogue(useCaseContext(c), listQuery(p.url));
+  return csvResponse(c, p, csvLines(catalogueColumns(p), items), false, {
+    ascii: 'data-item-catalogue.csv',
+    ja: '情報項目の候補.csv',
+  });
+}
+
+/** 情報項目の候補: the list, its CSV, and the form to add an item of the ward's own. */
 export function cataloguePages() {
   const app = new Hono<AppEnv>();
   app.get('/catalogue', signedIn, (c) => showList(c));
+  app.get('/catalogue/export.csv', signedIn, catalogueCsv);
   app.post('/catalogue', signedIn, addAction);
   return app;
 }

@@ -39,9 +39,3 @@ export function csvResponse(
     'cache-control': 'no-store',
   });
 }
-
-/** An instant as the day and time in Japan (as TimeText shows it), for a CSV cell. */
-export function japanTime(at: Date | null | undefined): string {
-  if (!at) return '';
-  return new Date(at.getTime() + 9 * 3600 * 1000).toISOString().slice(0, 16).replace('T', ' ');
-}

@@ -1,12 +1,45 @@
 import type { Approval } from '../../../domain/approvals/approval.repository.js';
 import type { ApprovalSortKey } from '../../../domain/approvals/read-approvals.js';
 import type { Contract } from '../../../domain/contracts/contract.repository.js';
-import { Badge, TableWrap, TimeText } from '../components/common.js';
+import { csvInstant } from '../../../domain/shared/csv-values.js';
+import { Badge, TimeText } from '../components/common.js';
 import { ChoiceGroup, Csrf, fields } from '../components/form.js';
+import { type ListColumn, ListTable } from '../components/list-table.js';
 import { roleLabel } from '../components/sign-off.js';
-import { SortableHeading, type SortState } from '../components/sortable.js';
+import type { SortState } from '../components/sortable.js';
 import type { PageCtx } from '../page-context.js';
 import { type ContractNames, ContractTable } from './list.page.js';
+
+/** An application's columns, on the page and in the CSV (the sortable ones by their key). */
+export function approvalColumns(p: PageCtx): ListColumn<Approval, ApprovalSortKey>[] {
+  const t = p.t.approvals;
+  const awaiting = (a: Approval) =>
+    a.status === 'under_review' && a.chain[a.step] ? roleLabel(p, a.chain[a.step]!) : '';
+  return [
+    { label: t.number, sort: 'number', nowrap: true, cell: (a) => a.number, csv: (a) => a.number },
+    {
+      label: t.subject,
+      sort: 'title',
+      cell: (a) => <a href={`/approvals/${a.id}`}>{a.application.title}</a>,
+      csv: (a) => a.application.title,
+    },
+    { label: t.kind, cell: (a) => t.kinds[a.kind], csv: (a) => t.kinds[a.kind] ?? a.kind },
+    {
+      label: t.status,
+      sort: 'status',
+      cell: (a) => <Badge status={a.status} label={p.t.status.approval[a.status]} />,
+      csv: (a) => p.t.status.approval[a.status] ?? a.status,
+    },
+    { label: t.awaiting, cell: (a) => awaiting(a) || '—', csv: awaiting },
+    {
+      label: t.created,
+      sort: 'createdAt',
+      nowrap: true,
+      cell: (a) => <TimeText at={a.createdAt} />,
+      csv: (a) => csvInstant(a.createdAt),
+    },
+  ];
+}
 
 /**
  * Applications as a table, or as cards on a phone (each cell labelled by its column). With `sort`
@@ -23,53 +56,7 @@ export function ApprovalTable({
   caption: string;
   sort?: { current: SortState<ApprovalSortKey> | undefined };
 }) {
-  const t = p.t.approvals;
-  if (!items.length) return <p>{p.t.common.empty}</p>;
-  const heading = (label: string, column?: ApprovalSortKey) =>
-    sort && column ? (
-      <SortableHeading p={p} label={label} column={column} sort={sort.current} />
-    ) : (
-      <th scope="col">{label}</th>
-    );
-  return (
-    <TableWrap p={p} label={caption}>
-      <table class="cards">
-        <caption class="sr-only">{caption}</caption>
-        <thead>
-          <tr>
-            {heading(t.number, 'number')}
-            {heading(t.subject, 'title')}
-            {heading(t.kind)}
-            {heading(t.status, 'status')}
-            {heading(t.awaiting)}
-            {heading(t.created, 'createdAt')}
-          </tr>
-        </thead>
-        <tbody>
-          {items.map((a) => (
-            <tr>
-              <td class="nowrap" data-label={t.number}>
-                {a.number}
-              </td>
-              <td data-label={t.subject}>
-                <a href={`/approvals/${a.id}`}>{a.application.title}</a>
-              </td>
-              <td data-label={t.kind}>{t.kinds[a.kind]}</td>
-              <td data-label={t.status}>
-                <Badge status={a.status} label={p.t.status.approval[a.status]} />
-              </td>
-              <td data-label={t.awaiting}>
-                {a.status === 'under_review' && a.chain[a.step] ? roleLabel(p, a.chain[a.step]!) : '—'}
-              </td>
-              <td class="nowrap" data-label={t.created}>
-                <TimeText at={a.createdAt} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableWrap>
-  );
+  return <ListTable p={p} label={caption} items={items} columns={approvalColumns(p)} sort={sort} />;
 }
 
 /** 承認申請 and 再委託 on a contract's page, with the applications the viewer may start. */

@@ -7,6 +7,7 @@ import {
   expectStatus,
   putRegister,
 } from '../../../../test/helpers/contracts.js';
+import { readCsv } from '../../../../test/helpers/csv.js';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
 import { buildWorld, USERS, type World } from '../../../../test/helpers/world.js';
 
@@ -163,6 +164,10 @@ describe('pages: contracts and their registers', () => {
     expect(lines[1]).toContain(`"'=CMD21"`);
     expect(lines[1]).toContain('"起案中"');
     expect(lines.at(-1)).toContain(`"${tag}00"`);
+    // the contract period as dates Excel reads, no ISO date anywhere
+    const rows = readCsv(csv);
+    expect(rows[0]!.slice(4, 6)).toEqual(['契約期間（自）', '契約期間（至）']);
+    expect(rows[1]!.slice(4, 6)).toEqual(['2026/04/01', '2027/03/31']);
 
     // another ward's officer exports none of these rows: the rules run in the SQL
     const other = await pageClient(t, USERS.other_ward_officer!.email);

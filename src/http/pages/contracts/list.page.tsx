@@ -9,14 +9,17 @@ import {
   listContracts,
 } from '../../../domain/contracts/list-contracts.js';
 import { listDepartments } from '../../../domain/organisations/departments.js';
-import { type CsvCell, toCsv } from '../../../domain/shared/csv.js';
+import type { CsvCell } from '../../../domain/shared/csv.js';
+import { csvDate } from '../../../domain/shared/csv-values.js';
 import { departmentNames, organisationNames } from '../../../domain/worklists/names.js';
 import type { AppEnv } from '../../app-env.js';
 import { useCaseContext } from '../../middleware/authenticate.js';
 import { readContext } from '../../middleware/read-replica.js';
 import { ListFlag } from '../certifications/contract-section.js';
 import { Badge, Pager, Period, TableWrap } from '../components/common.js';
+import { allRows, csvResponse } from '../components/csv-export.js';
 import { fields, SelectField, TextField } from '../components/form.js';
+import { rangeLabels } from '../components/list-table.js';
 import { listHref, SortableHeading, type SortState, sortFromQuery } from '../components/sortable.js';
 import { Layout } from '../layout.js';
 import { type PageCtx, pageCtx, viewerOf } from '../page-context.js';
@@ -123,59 +126,41 @@ function listQuery(c: Context<AppEnv>) {
 }
 
 /** At most this many rows in one CSV export (about 2 MB); the page says so when there are more. */
-export const CONTRACT_CSV_LIMIT = 5000;
-
 /**
  * 委託契約の一覧 as CSV for Excel (UTF-8 with BOM): the same rows as the list with its filters and
- * order, the rules in SQL, dates as written on the page (Japan time), headings in the reader's language.
+ * order, the rules in SQL, dates as Excel reads them, headings in the reader's language.
  */
 export async function contractListCsv(c: Context<AppEnv>) {
   const p = pageCtx(c);
   const ctx = useCaseContext(c);
   const { q, status, departmentId, sort } = listQuery(c);
-  const rows: Contract[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await listContracts(ctx, {
-      q: q || undefined,
-      status,
-      departmentId,
-      sort,
-      cursor,
-      limit: 200,
-    });
-    rows.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor && rows.length < CONTRACT_CSV_LIMIT);
-  const kept = rows.slice(0, CONTRACT_CSV_LIMIT);
-  const names = await namesFor(c, kept);
+  const { rows, capped } = await allRows((cursor) =>
+    listContracts(ctx, { q: q || undefined, status, departmentId, sort, cursor, limit: 200 }),
+  );
+  const names = await namesFor(c, rows);
   const t = p.t.contracts;
+  const [from, to] = rangeLabels(p, t.fields.period);
   const lines: CsvCell[][] = [
     [
       t.fields.title,
       t.fields.contractNumber,
       t.fields.contractorOrgId,
       t.fields.departmentId,
-      `${t.fields.period}（${p.lang === 'ja' ? '自' : 'from'}）`,
-      `${t.fields.period}（${p.lang === 'ja' ? '至' : 'to'}）`,
+      from,
+      to,
       t.fields.status,
     ],
-    ...kept.map((k) => [
+    ...rows.map((k) => [
       k.title,
       k.contractNumber,
       names.org.get(k.contractorOrgId) ?? '',
       names.dept.get(k.departmentId) ?? names.org.get(k.wardId) ?? '',
-      k.periodFrom,
-      k.periodTo,
+      csvDate(k.periodFrom),
+      csvDate(k.periodTo),
       p.t.status.contract[k.status] ?? k.status,
     ]),
   ];
-  if (cursor) lines.push([], [p.t.common.csvCapped(CONTRACT_CSV_LIMIT)]);
-  return c.body(toCsv(lines), 200, {
-    'content-type': 'text/csv; charset=utf-8',
-    'content-disposition': `attachment; filename="contracts.csv"; filename*=UTF-8''${encodeURIComponent('委託契約一覧.csv')}`,
-    'cache-control': 'no-store',
-  });
+  return csvResponse(c, p, lines, capped, { ascii: 'contracts.csv', ja: '委託契約一覧.csv' });
 }
 
 /** 委託契約の一覧: what the viewer may read (the rules run in SQL), newest first or by a column, by page. */

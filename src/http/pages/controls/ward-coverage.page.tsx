@@ -4,10 +4,11 @@ import { STATUS_NAMES } from '../../../../forms/controls-crosswalk/index.js';
 import { contractWorkflow } from '../../../domain/contracts/contract.workflow.js';
 import { wardCoverage } from '../../../domain/controls/coverage.js';
 import type { CsvCell } from '../../../domain/shared/csv.js';
+import { csvInstant } from '../../../domain/shared/csv-values.js';
 import type { AppEnv } from '../../app-env.js';
 import { useCaseContext } from '../../middleware/authenticate.js';
 import { TableWrap } from '../components/common.js';
-import { csvResponse, japanTime } from '../components/csv-export.js';
+import { csvResponse } from '../components/csv-export.js';
 import { Layout } from '../layout.js';
 import { pageCtx } from '../page-context.js';
 import { sendPage } from '../render.js';
@@ -89,7 +90,7 @@ export async function wardCoverageCsv(c: Context<AppEnv>) {
   const p = pageCtx(c);
   const ctx = useCaseContext(c);
   const coverage = await wardCoverage(ctx);
-  const at = japanTime(ctx.now());
+  const at = csvInstant(ctx.now());
   const lines: CsvCell[][] = [p.t.controls.csvHeadings];
   for (const k of coverage.contracts)
     for (const r of k.results)

@@ -50,55 +50,64 @@ function DeviceRow({ p, d, f }: { p: PageCtx; d: DeviceDeclaration; f: ReturnTyp
   return (
     <tr>
       <th scope="row">{d.deviceName}</th>
-      <td class="pre">{d.specification}</td>
-      <td class="pre">{d.purpose}</td>
-      <td>
+      <td class="pre" data-label={t.fields.specification}>
+        {d.specification}
+      </td>
+      <td class="pre" data-label={t.fields.purpose}>
+        {d.purpose}
+      </td>
+      <td data-label={`${t.fields.storagePlace} ／ ${t.fields.usePlace}`}>
         {d.storagePlace} ／ {d.usePlace}
       </td>
-      <td class="nowrap">
+      <td class="nowrap" data-label={t.fields.bringFrom}>
         <DateText p={p} date={d.bringFrom} />
       </td>
-      <td class="nowrap">{d.declarant.fullName}</td>
-      <td>
+      <td class="nowrap" data-label={t.fields.declarant}>
+        {d.declarant.fullName}
+      </td>
+      <td data-label={t.fields.status}>
         <Badge status={d.status} label={t.status[d.status]} />
       </td>
-      <td>
-        {d.decisionComment ?? d.withdrawalReason ?? '—'}
-        {commands.length > 0 && (
-          <form
-            method="post"
-            action={`/contracts/${d.contractId}/devices/${d.id}/act`}
-            novalidate
-            aria-label={t.actFor(d.deviceName)}
-          >
-            <Csrf p={p} />
-            <input type="hidden" name="version" value={String(d.version)} />
-            <label class="sr-only" for={fieldId(commentName)}>
-              {t.commentFor(d.deviceName)}
-            </label>
-            {f.errors(commentName).map((e) => (
-              <p class="field-error" id={`${fieldId(commentName)}-error`}>
-                {e}
-              </p>
-            ))}
-            <textarea id={fieldId(commentName)} name="comment" rows={2}>
-              {f.value(commentName)}
-            </textarea>
-            <div class="actions">
-              {commands.map((command) => (
-                <button
-                  type="submit"
-                  name="command"
-                  value={command}
-                  class={command === 'permit' ? undefined : 'danger'}
-                  data-confirm={t.confirm[command]}
-                >
-                  {t.commands[command]}
-                </button>
+      <td data-label={t.fields.decision}>
+        {/* one grid cell on a phone: the comment with the decision form under it */}
+        <div>
+          {d.decisionComment ?? d.withdrawalReason ?? '—'}
+          {commands.length > 0 && (
+            <form
+              method="post"
+              action={`/contracts/${d.contractId}/devices/${d.id}/act`}
+              novalidate
+              aria-label={t.actFor(d.deviceName)}
+            >
+              <Csrf p={p} />
+              <input type="hidden" name="version" value={String(d.version)} />
+              <label class="sr-only" for={fieldId(commentName)}>
+                {t.commentFor(d.deviceName)}
+              </label>
+              {f.errors(commentName).map((e) => (
+                <p class="field-error" id={`${fieldId(commentName)}-error`}>
+                  {e}
+                </p>
               ))}
-            </div>
-          </form>
-        )}
+              <textarea id={fieldId(commentName)} name="comment" rows={2}>
+                {f.value(commentName)}
+              </textarea>
+              <div class="actions">
+                {commands.map((command) => (
+                  <button
+                    type="submit"
+                    name="command"
+                    value={command}
+                    class={command === 'permit' ? undefined : 'danger'}
+                    data-confirm={t.confirm[command]}
+                  >
+                    {t.commands[command]}
+                  </button>
+                ))}
+              </div>
+            </form>
+          )}
+        </div>
       </td>
     </tr>
   );
@@ -151,7 +160,7 @@ async function showDevices(
           <p>{t.none}</p>
         ) : (
           <TableWrap p={p} label={t.register}>
-            <table>
+            <table class="cards">
               <caption class="sr-only">{t.register}</caption>
               <thead>
                 <tr>

@@ -6,6 +6,7 @@ import {
   createHandler,
   expectStatus,
 } from '../../../../test/helpers/contracts.js';
+import { CSV_DATE, readCsv } from '../../../../test/helpers/csv.js';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
 import { buildWorld, USERS, type World } from '../../../../test/helpers/world.js';
 
@@ -127,5 +128,24 @@ describe('pages: handlers, pledges and handler lists', () => {
     expect((await staff.get(`/contracts/${w.bicycleContractId}/handler-list/new`)).status).toBe(403);
     const other = await pageClient(t, USERS.other_contractor_manager!.email);
     expect((await other.post(`/contracts/${w.bicycleContractId}/handler-list/new`, {})).status).toBe(404);
+  });
+
+  it('sorts and filters the company’s handlers in SQL and exports them; another company sees none', async () => {
+    const page = await manager.get('/handlers?sort=fullNameKana&dir=desc');
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('aria-sort="descending"');
+    expect(page.html).toContain('<table class="cards">');
+    expect(page.html).toContain('data-label="氏名"');
+    const rows = readCsv(await manager.get('/handlers/export.csv?sort=fullName&dir=asc'));
+    expect(rows[0]).toEqual(['氏名', 'ふりがな（カタカナ）', '役職', '最新の誓約日']);
+    const names = rows.slice(1).map((r) => r[0]);
+    expect(names).toContain('田中 花');
+    for (const r of rows.slice(1)) expect(r[3] === '誓約書なし' || CSV_DATE.test(r[3]!), r[3]).toBe(true);
+    const found = readCsv(await manager.get(`/handlers/export.csv?q=${encodeURIComponent('タナカ')}`));
+    expect(found.slice(1).map((r) => r[0])).toEqual(['田中 花']);
+    const other = await pageClient(t, USERS.other_contractor_manager!.email);
+    const theirs = readCsv(await other.get('/handlers/export.csv'));
+    expect(theirs.slice(1).map((r) => r[0])).not.toContain('田中 花');
+    expect((await manager.get('/handlers?sort=fullName&dir=asc&cursor=forged')).status).toBe(422);
   });
 });

@@ -8,13 +8,14 @@ import { attachmentBodyLimit, contentDisposition } from '../../routes/attachment
 import { signedIn } from '../guard.js';
 import { UUID_PARAM } from '../ids.js';
 import { handlerDetailPage, recordPledgeAction, recordTrainingAction } from './detail.page.js';
-import { createHandlerAction, handlerListPage } from './list.page.js';
+import { createHandlerAction, handlerListCsv, handlerListPage } from './list.page.js';
 
 /** 取扱者 and their pledges, and the download of a stored copy (添付ファイル). */
 export function handlerPages() {
   const app = new Hono<AppEnv>();
   const id = `/handlers/:id${UUID_PARAM}`;
   app.get('/handlers', signedIn, handlerListPage);
+  app.get('/handlers/export.csv', signedIn, handlerListCsv);
   app.post('/handlers', signedIn, createHandlerAction);
   app.get(id, signedIn, handlerDetailPage);
   // The limit comes first: a huge body is refused (413) before sign-in reads it for the CSRF field.

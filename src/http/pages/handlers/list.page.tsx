@@ -1,10 +1,18 @@
 import type { Context } from 'hono';
 import { asSubject } from '../../../../policies/app-ability.js';
-import { createHandler, listHandlers } from '../../../domain/handlers/manage-handlers.js';
+import type { Handler } from '../../../domain/handlers/handler.repository.js';
+import {
+  createHandler,
+  HANDLER_SORT_KEYS,
+  type HandlerSortKey,
+  listHandlers,
+} from '../../../domain/handlers/manage-handlers.js';
+import { csvDate } from '../../../domain/shared/csv-values.js';
 import type { AppEnv } from '../../app-env.js';
 import { useCaseContext } from '../../middleware/authenticate.js';
 import { NewHandler } from '../../schemas/handlers.js';
-import { DateText, Pager, TableWrap } from '../components/common.js';
+import { DateText, Pager } from '../components/common.js';
+import { allRows, csvResponse } from '../components/csv-export.js';
 import {
   Csrf,
   ErrorSummary,
@@ -15,19 +23,54 @@ import {
   TextField,
 } from '../components/form.js';
 import { readForm, refusal } from '../components/form-body.js';
+import { ListFilters, wordsQuery } from '../components/list-filters.js';
+import { csvLines, type ListColumn, ListTable } from '../components/list-table.js';
+import { sortFromQuery } from '../components/sortable.js';
 import { zodErrors } from '../contracts/contract-form.js';
 import { Layout } from '../layout.js';
-import { pageCtx, viewerOf } from '../page-context.js';
+import { type PageCtx, pageCtx, viewerOf } from '../page-context.js';
 import { redirectWithNotice, sendPage } from '../render.js';
 
 const str = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? '') : (v ?? '')).trim();
+
+/** The list's words and order, as the page and its CSV read them. */
+function listQuery(url: URL) {
+  return { q: wordsQuery(url), sort: sortFromQuery(url, HANDLER_SORT_KEYS) };
+}
+
+/** A handler's columns, on the page and in the CSV (the latest pledge's day). */
+function handlerColumns(p: PageCtx): ListColumn<Handler, HandlerSortKey>[] {
+  const t = p.t.handlers;
+  const latest = (h: Handler) => h.pledges.at(-1)?.signedOn;
+  return [
+    {
+      label: t.fullName,
+      sort: 'fullName',
+      cell: (h) => <a href={`/handlers/${h.id}`}>{h.fullName}</a>,
+      csv: (h) => h.fullName,
+    },
+    {
+      label: t.fullNameKana,
+      sort: 'fullNameKana',
+      cell: (h) => h.fullNameKana ?? '—',
+      csv: (h) => h.fullNameKana ?? '',
+    },
+    { label: t.jobTitle, sort: 'jobTitle', cell: (h) => h.jobTitle ?? '—', csv: (h) => h.jobTitle ?? '' },
+    {
+      label: t.latestPledge,
+      cell: (h) => (latest(h) ? <DateText p={p} date={latest(h)} /> : p.t.handlerLists.noPledge),
+      csv: (h) => (latest(h) ? csvDate(latest(h)) : p.t.handlerLists.noPledge),
+    },
+  ];
+}
 
 /** 取扱者: the people of the viewer's company, with their latest pledge, and the form to add one. */
 async function showList(c: Context<AppEnv>, values: FormValues, errors: FormError[], status = 200) {
   const p = pageCtx(c);
   const viewer = viewerOf(p);
   const ctx = useCaseContext(c);
-  const page = await listHandlers(ctx, { cursor: c.req.query('cursor') || undefined, limit: 50 });
+  const query = listQuery(p.url);
+  const page = await listHandlers(ctx, { ...query, cursor: c.req.query('cursor') || undefined, limit: 50 });
   const mayAdd = viewer.ability.can(
     'create',
     asSubject('Handler', { organisationId: viewer.actor.organisationId }),
@@ -37,40 +80,21 @@ async function showList(c: Context<AppEnv>, values: FormValues, errors: FormErro
   return sendPage(
     c,
     <Layout p={p} title={t.title}>
-      {page.items.length === 0 ? (
-        <p>{p.t.common.empty}</p>
-      ) : (
-        <TableWrap p={p} label={t.list}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t.fullName}</th>
-                <th scope="col">{t.fullNameKana}</th>
-                <th scope="col">{t.jobTitle}</th>
-                <th scope="col">{t.latestPledge}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.map((h) => (
-                <tr>
-                  <td>
-                    <a href={`/handlers/${h.id}`}>{h.fullName}</a>
-                  </td>
-                  <td>{h.fullNameKana ?? '—'}</td>
-                  <td>{h.jobTitle ?? '—'}</td>
-                  <td>
-                    {h.pledges.length ? (
-                      <DateText p={p} date={h.pledges.at(-1)!.signedOn} />
-                    ) : (
-                      p.t.handlerLists.noPledge
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
-      )}
+      <ListFilters
+        p={p}
+        action="/handlers"
+        sort={query.sort}
+        q={query.q}
+        qLabel={t.filterQ}
+        csv="/handlers/export.csv"
+      />
+      <ListTable
+        p={p}
+        label={t.list}
+        items={page.items}
+        columns={handlerColumns(p)}
+        sort={{ current: query.sort }}
+      />
       <Pager p={p} nextCursor={page.nextCursor} />
       {mayAdd && (
         <section aria-labelledby="add-handler">
@@ -91,6 +115,18 @@ async function showList(c: Context<AppEnv>, values: FormValues, errors: FormErro
 }
 
 export const handlerListPage = (c: Context<AppEnv>) => showList(c, {}, []);
+
+/** The handlers the viewer may read, with the list's words and order, as CSV for Excel. */
+export async function handlerListCsv(c: Context<AppEnv>) {
+  const p = pageCtx(c);
+  const ctx = useCaseContext(c);
+  const query = listQuery(p.url);
+  const { rows, capped } = await allRows((cursor) => listHandlers(ctx, { ...query, cursor, limit: 200 }));
+  return csvResponse(c, p, csvLines(handlerColumns(p), rows), capped, {
+    ascii: 'handlers.csv',
+    ja: '取扱者一覧.csv',
+  });
+}
 
 export async function createHandlerAction(c: Context<AppEnv>) {
   const p = pageCtx(c);

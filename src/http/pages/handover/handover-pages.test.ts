@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageClient, samplePdf, textOf } from '../../../../test/helpers/browser.js';
 import { CONTRACTS, countRows, expectStatus } from '../../../../test/helpers/contracts.js';
+import { CSV_INSTANT, readCsv } from '../../../../test/helpers/csv.js';
 import { advance, listedHandlers, ownersCsv, PACKAGES } from '../../../../test/helpers/handover.js';
 import { pdfText } from '../../../../test/helpers/pdf-text.js';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
@@ -20,6 +21,8 @@ let people: Record<string, string>;
 const client = (who: string) => pageClient(t, USERS[who]!.email);
 const local = (ms: number) => toLocal(new Date(t.clock.now().getTime() + ms));
 let packageId = '';
+/** The erasure record the contractor records below; the erasure list reads it. */
+let erasureId = '';
 let jwe = '';
 
 function prepareForm(fields: Record<string, string | string[]>, files: Array<[string, Uint8Array]>) {
@@ -324,8 +327,6 @@ describe('a package received but not stored', () => {
 });
 
 describe('erasure pages and the closing gate', () => {
-  let erasureId = '';
-
   it('shows the closing gate’s missing items on the contract page and the dashboard', async () => {
     const officer = await client('ward_officer');
     const contract = expectStatus(
@@ -467,6 +468,7 @@ describe('the list of packages: sorted in SQL, filtered, and as CSV', () => {
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csv.html.trimEnd().split('\r\n');
+    readCsv(csv); // as Excel reads it: the BOM, and no ISO date or time in any cell
     expect(lines[0]).toBe('"受渡データ番号","件名","契約","受領者","作成日時","状態"');
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain('"撤去車両所有者情報"');
@@ -477,5 +479,56 @@ describe('the list of packages: sorted in SQL, filtered, and as CSV', () => {
     const other = await client('other_contractor_manager');
     expect((await other.get('/handover/export.csv')).html.trimEnd().split('\r\n')).toHaveLength(1);
     expect((await (await client('council_reviewer')).get('/handover/export.csv')).status).toBe(403);
+  });
+});
+
+describe('the list of erasure records: sorted in SQL, filtered, and as CSV', () => {
+  it('sorts and filters the records each viewer may read, and exports them with Japan times', async () => {
+    const contract = expectStatus(
+      await t.call('GET', `${CONTRACTS}/${w.bicycleContractId}`, { token: w.tokens.ward_officer }),
+      200,
+    );
+    for (const who of ['contractor_manager', 'ward_officer']) {
+      const viewer = await client(who);
+      const list = await viewer.get('/handover/erasures?sort=erasedAt&dir=desc');
+      expect(list.status).toBe(200);
+      expect(list.html).toContain('aria-sort="descending"');
+      expect(list.html).toContain('<table class="cards">');
+      expect(list.html).toContain('data-label="消去日時"');
+      expect(list.html).toContain('href="/handover/erasures/export.csv?sort=erasedAt&amp;dir=desc"');
+      expect(list.html).toContain(`href="/handover/erasures/${erasureId}"`);
+
+      const rows = readCsv(await viewer.get('/handover/erasures/export.csv?sort=recordedAt&dir=asc'));
+      expect(rows[0]).toEqual(['契約', '消去した事業者', '消去の理由', '消去日時', '記録日時', '状態']);
+      expect(rows).toHaveLength(2);
+      expect(rows[1]!.slice(0, 3)).toEqual([
+        contract.title,
+        '株式会社サイクルサポート東京',
+        '業務終了（契約の終了）のため',
+      ]);
+      expect(rows[1]![3]).toMatch(CSV_INSTANT);
+      expect(rows[1]![4]).toMatch(CSV_INSTANT);
+      expect(rows[1]![5]).toBe('証明書発行済み');
+    }
+    const officer = await client('ward_officer');
+    const byTitle = await officer.get(
+      `/handover/erasures?q=${encodeURIComponent(contract.title.slice(0, 6))}`,
+    );
+    expect(byTitle.html).toContain(`href="/handover/erasures/${erasureId}"`);
+    const none = await officer.get(`/handover/erasures?q=${encodeURIComponent('該当しない語句')}`);
+    expect(none.html).not.toContain(`href="/handover/erasures/${erasureId}"`);
+    expect(textOf(none.html)).toContain('該当するものはありません');
+    expect(readCsv(await officer.get('/handover/erasures/export.csv?status=recorded'))).toHaveLength(1);
+    expect(readCsv(await officer.get('/handover/erasures/export.csv?status=certified'))).toHaveLength(2);
+    // the handover page shows the newest and leads to the whole list
+    expect((await officer.get('/handover')).html).toContain('href="/handover/erasures"');
+
+    expect((await officer.get('/handover/erasures?sort=status&dir=asc&cursor=forged')).status).toBe(422);
+    const other = await client('other_contractor_manager');
+    expect(readCsv(await other.get('/handover/erasures/export.csv'))).toHaveLength(1);
+    expect(textOf((await other.get('/handover/erasures')).html)).toContain('該当するものはありません');
+    const council = await client('council_reviewer');
+    expect((await council.get('/handover/erasures')).status).toBe(403);
+    expect((await council.get('/handover/erasures/export.csv')).status).toBe(403);
   });
 });

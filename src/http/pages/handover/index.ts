@@ -6,6 +6,7 @@ import { PACKAGE_BODY_LIMIT } from '../../routes/handover.routes.js';
 import { signedIn } from '../guard.js';
 import { UUID_PARAM } from '../ids.js';
 import { certificatePdf, certifyAction, erasurePage } from './erasure.page.js';
+import { erasureListCsv, erasureListPage } from './erasure-list.page.js';
 import { newErasurePage, recordErasureAction } from './erasure-new.page.js';
 import { handoverListCsv, handoverListPage } from './list.page.js';
 import { packagePage } from './package.page.js';
@@ -47,6 +48,8 @@ export function handoverPages() {
   app.get('/handover/export.csv', signedIn, handoverListCsv);
   app.get('/handover/new', signedIn, preparePage);
   app.post('/handover/new', uploadLimit, signedIn, prepareAction);
+  app.get('/handover/erasures', signedIn, erasureListPage);
+  app.get('/handover/erasures/export.csv', signedIn, erasureListCsv);
   app.get('/handover/erasures/new', signedIn, newErasurePage);
   app.post('/handover/erasures/new', uploadLimit, signedIn, recordErasureAction);
   app.get(erasure, signedIn, (c) => erasurePage(c));

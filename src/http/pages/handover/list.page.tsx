@@ -6,17 +6,20 @@ import {
   PACKAGE_SORT_KEYS,
   type PackageSortKey,
 } from '../../../domain/handover/read-packages.js';
+import { csvInstant } from '../../../domain/shared/csv-values.js';
 import { ForbiddenError } from '../../../domain/shared/errors.js';
 import { organisationNames } from '../../../domain/worklists/names.js';
 import type { AppEnv } from '../../app-env.js';
 import { useCaseContext } from '../../middleware/authenticate.js';
-import { Badge, Pager, TableWrap, TimeText } from '../components/common.js';
-import { allRows, csvResponse, japanTime } from '../components/csv-export.js';
-import { fields, SelectField, TextField } from '../components/form.js';
-import { listHref, SortableHeading, sortFromQuery } from '../components/sortable.js';
+import { Badge, Pager, TimeText } from '../components/common.js';
+import { allRows, csvResponse } from '../components/csv-export.js';
+import { ListFilters, wordsQuery } from '../components/list-filters.js';
+import { csvLines, type ListColumn, ListTable } from '../components/list-table.js';
+import { sortFromQuery } from '../components/sortable.js';
 import { Layout } from '../layout.js';
-import { pageCtx, type Viewer, viewerOf } from '../page-context.js';
+import { type PageCtx, pageCtx, type Viewer, viewerOf } from '../page-context.js';
 import { sendPage } from '../render.js';
+import { erasureColumns } from './erasure-list.page.js';
 import { contractTitles, optionsOf, PACKAGE_STATES } from './shared.js';
 
 const PAGE_SIZE = 20;
@@ -26,9 +29,48 @@ function packageQuery(url: URL) {
   const status = url.searchParams.get('status') ?? '';
   return {
     status: (PACKAGE_STATES as readonly string[]).includes(status) ? status : undefined,
-    q: (url.searchParams.get('q') ?? '').trim().slice(0, 100) || undefined,
+    q: wordsQuery(url),
     sort: sortFromQuery(url, PACKAGE_SORT_KEYS),
   };
+}
+
+/** A package's columns, on the page and in the CSV. */
+function packageColumns(
+  p: PageCtx,
+  names: { titles: Map<string, string>; orgs: Map<string, string> },
+): ListColumn<HandoverPackage, PackageSortKey>[] {
+  const t = p.t.handover;
+  return [
+    { label: t.columns.number, sort: 'number', nowrap: true, cell: (x) => x.number, csv: (x) => x.number },
+    {
+      label: t.columns.title,
+      sort: 'title',
+      cell: (x) => <a href={`/handover/${x.id}`}>{x.title}</a>,
+      csv: (x) => x.title,
+    },
+    {
+      label: t.columns.contract,
+      cell: (x) => names.titles.get(x.contractId) ?? '—',
+      csv: (x) => names.titles.get(x.contractId) ?? '',
+    },
+    {
+      label: t.columns.recipient,
+      cell: (x) => names.orgs.get(x.recipientOrgId) ?? '—',
+      csv: (x) => names.orgs.get(x.recipientOrgId) ?? '',
+    },
+    {
+      label: t.columns.preparedAt,
+      sort: 'preparedAt',
+      cell: (x) => <TimeText at={x.preparedAt} />,
+      csv: (x) => csvInstant(x.preparedAt),
+    },
+    {
+      label: t.columns.status,
+      sort: 'status',
+      cell: (x) => <Badge status={x.status} label={t.packageStatus[x.status]} />,
+      csv: (x) => t.packageStatus[x.status] ?? x.status,
+    },
+  ];
 }
 
 function mayReadSome(viewer: Viewer) {
@@ -67,13 +109,6 @@ export async function handoverListPage(c: Context<AppEnv>) {
     ...erasures.items.map((x) => x.organisationId),
   ]);
   const company = viewer.actor.organisationKind === 'company';
-  const f = fields({ status: query.status ?? '', q: query.q ?? '' });
-  const heading = (label: string, column?: PackageSortKey) =>
-    column ? (
-      <SortableHeading p={p} label={label} column={column} sort={sort} />
-    ) : (
-      <th scope="col">{label}</th>
-    );
   return sendPage(
     c,
     <Layout p={p} title={t.title}>
@@ -91,112 +126,41 @@ export async function handoverListPage(c: Context<AppEnv>) {
       </p>
       <section aria-labelledby="packages">
         <h2 id="packages">{t.packages}</h2>
-        <form method="get" action="/handover" class="filters" aria-label={p.t.common.filter}>
-          {sort && <input type="hidden" name="sort" value={sort.key} />}
-          {sort && <input type="hidden" name="dir" value={sort.dir} />}
-          <TextField p={p} f={f} name="q" label={t.filterQ} type="search" />
-          <SelectField
-            p={p}
-            f={f}
-            name="status"
-            label={t.filterStatus}
-            options={optionsOf(t.packageStatus, PACKAGE_STATES)}
-            blank={p.t.common.all}
-            short
-          />
-          <div class="field">
-            <button type="submit" class="secondary">
-              {p.t.common.applyFilter}
-            </button>{' '}
-            <a href="/handover">{p.t.common.clearFilter}</a>
-          </div>
-        </form>
-        {viewer.ability.can('read', 'HandoverPackage') && (
-          <p class="actions">
-            <a href={listHref(p.url, { ecursor: undefined }, '/handover/export.csv')} download>
-              {p.t.common.exportCsv}
-            </a>
-          </p>
-        )}
-        {packages.items.length === 0 ? (
-          <p>{p.t.common.empty}</p>
-        ) : (
-          <TableWrap p={p} label={t.packages}>
-            <table class="cards">
-              <thead>
-                <tr>
-                  {heading(t.columns.number, 'number')}
-                  {heading(t.columns.title, 'title')}
-                  {heading(t.columns.contract)}
-                  {heading(t.columns.recipient)}
-                  {heading(t.columns.preparedAt, 'preparedAt')}
-                  {heading(t.columns.status, 'status')}
-                </tr>
-              </thead>
-              <tbody>
-                {packages.items.map((x) => (
-                  <tr>
-                    <td class="nowrap" data-label={t.columns.number}>
-                      {x.number}
-                    </td>
-                    <td data-label={t.columns.title}>
-                      <a href={`/handover/${x.id}`}>{x.title}</a>
-                    </td>
-                    <td data-label={t.columns.contract}>{titles.get(x.contractId) ?? '—'}</td>
-                    <td data-label={t.columns.recipient}>{orgs.get(x.recipientOrgId) ?? '—'}</td>
-                    <td data-label={t.columns.preparedAt}>
-                      <TimeText at={x.preparedAt} />
-                    </td>
-                    <td data-label={t.columns.status}>
-                      <Badge status={x.status} label={t.packageStatus[x.status]} />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
-        )}
+        <ListFilters
+          p={p}
+          action="/handover"
+          sort={sort}
+          q={query.q}
+          qLabel={t.filterQ}
+          status={{
+            value: query.status,
+            label: t.filterStatus,
+            options: optionsOf(t.packageStatus, PACKAGE_STATES),
+          }}
+          csv={viewer.ability.can('read', 'HandoverPackage') ? '/handover/export.csv' : undefined}
+        />
+        <ListTable
+          p={p}
+          label={t.packages}
+          items={packages.items}
+          columns={packageColumns(p, { titles, orgs })}
+          sort={{ current: sort }}
+        />
         <Pager p={p} nextCursor={packages.nextCursor} />
       </section>
       <section aria-labelledby="erasures">
         <h2 id="erasures">{t.erasures}</h2>
-        {erasures.items.length === 0 ? (
-          <p>{p.t.common.empty}</p>
-        ) : (
-          <TableWrap p={p} label={t.erasures}>
-            <table class="cards">
-              <thead>
-                <tr>
-                  <th scope="col">{t.columns.contract}</th>
-                  <th scope="col">{t.columns.organisation}</th>
-                  <th scope="col">{t.columns.scope}</th>
-                  <th scope="col">{t.columns.erasedAt}</th>
-                  <th scope="col">{t.columns.status}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {erasures.items.map((r) => (
-                  <tr>
-                    <td data-label={t.columns.contract}>
-                      <a href={`/handover/erasures/${r.id}`}>{titles.get(r.contractId) ?? r.id}</a>
-                    </td>
-                    <td data-label={t.columns.organisation}>{orgs.get(r.organisationId) ?? '—'}</td>
-                    <td data-label={t.columns.scope}>{t.scopes[r.scope]}</td>
-                    <td data-label={t.columns.erasedAt}>
-                      <TimeText at={r.erasedAt} />
-                    </td>
-                    <td data-label={t.columns.status}>
-                      <Badge
-                        status={r.status === 'certified' ? 'approved' : 'submitted'}
-                        label={t.erasureStatus[r.status]}
-                      />
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
+        {viewer.ability.can('read', 'ErasureRecord') && (
+          <p class="actions">
+            <a href="/handover/erasures">{t.allErasures}</a>
+          </p>
         )}
+        <ListTable
+          p={p}
+          label={t.erasures}
+          items={erasures.items}
+          columns={erasureColumns(p, { titles, orgs })}
+        />
         <Pager p={p} nextCursor={erasures.nextCursor} param="ecursor" />
       </section>
     </Layout>,
@@ -222,29 +186,8 @@ export async function handoverListCsv(c: Context<AppEnv>) {
       rows.map((x) => x.recipientOrgId),
     ),
   ]);
-  const t = p.t.handover;
-  return csvResponse(
-    c,
-    p,
-    [
-      [
-        t.columns.number,
-        t.columns.title,
-        t.columns.contract,
-        t.columns.recipient,
-        t.columns.preparedAt,
-        t.columns.status,
-      ],
-      ...rows.map((x: HandoverPackage) => [
-        x.number,
-        x.title,
-        titles.get(x.contractId) ?? '',
-        orgs.get(x.recipientOrgId) ?? '',
-        japanTime(x.preparedAt),
-        t.packageStatus[x.status] ?? x.status,
-      ]),
-    ],
-    capped,
-    { ascii: 'handover-packages.csv', ja: '受渡データ一覧.csv' },
-  );
+  return csvResponse(c, p, csvLines(packageColumns(p, { titles, orgs }), rows), capped, {
+    ascii: 'handover-packages.csv',
+    ja: '受渡データ一覧.csv',
+  });
 }

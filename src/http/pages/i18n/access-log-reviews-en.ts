@@ -16,6 +16,8 @@ export const accessLogReviewsEn: typeof accessLogReviewsJa = {
   list: 'Access-log reviews',
   none: 'There are no access-log reviews.',
   detailTitle: (period: string) => `Access-log review: ${period}`,
+  filterQ: "Contract's title or number",
+  filterStatus: 'Status',
   overdue: 'overdue',
   status: {
     issued: 'not yet reviewed',

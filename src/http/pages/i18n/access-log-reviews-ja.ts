@@ -15,6 +15,8 @@ export const accessLogReviewsJa = {
   list: 'アクセスログの確認の一覧',
   none: 'アクセスログの確認はありません。',
   detailTitle: (period: string) => `アクセスログの確認：${period}`,
+  filterQ: '契約の件名・契約番号',
+  filterStatus: '状態',
   overdue: '期限超過',
   status: {
     issued: '未実施',

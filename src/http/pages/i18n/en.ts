@@ -335,6 +335,7 @@ export const en: Dictionary = {
   handlers: {
     title: 'Handlers',
     detailTitle: (name: string) => `Handler: ${name}`,
+    filterQ: 'Name, kana or job title',
     add: 'Register a handler',
     fullName: 'Full name',
     fullNameKana: 'Name in katakana',

@@ -45,7 +45,7 @@ export const inboxJa = {
     certifications: '認証（プライバシーマーク・ISMS・ISMAP）の更新',
     'findings-past-due': '改善期限を過ぎた指摘事項',
     'inspections-due': '実地検査の実施',
-    'council-items': '審議会への付議',
+    'council-items': '{body}への付議',
   } as Record<string, string>,
   /** The dashboard panel of a kind that has no older title of its own. */
   inspectionSignOff: '決裁待ちの実地検査',

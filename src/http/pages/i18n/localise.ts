@@ -28,9 +28,15 @@ export function localise<D extends object>(
   lang: 'ja' | 'en',
   words: MunicipalityWords = NEUTRAL_WORDS,
 ): D {
-  const key = [lang, words.self.ja, words.self.en, words.head.ja, words.head.en, words.council.ja].join(
-    '\u0000',
-  );
+  const key = [
+    lang,
+    words.self.ja,
+    words.self.en,
+    words.head.ja,
+    words.head.en,
+    words.council.ja,
+    words.body.ja,
+  ].join('\u0000');
   let filled = cache.get(key) as D | undefined;
   if (!filled) {
     filled = fill(dictionary, words, lang) as D;

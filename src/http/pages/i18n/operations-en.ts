@@ -42,6 +42,7 @@ export const operationsEn: typeof operationsJa = {
     },
     overdue: 'Overdue',
     filterKind: 'Kind',
+    filterQ: "Contract's title or number",
     filterStatus: 'Status',
     onlyOverdue: 'Overdue only',
     fields: {
@@ -95,6 +96,8 @@ export const operationsEn: typeof operationsJa = {
       'Where the service level falls short of what the {self} requires, the {self} recommends improvement measures; the contractor takes them at once and reports their result in writing.',
     list: 'Improvement recommendations',
     none: 'There are no improvement recommendations.',
+    filterQ: "Title, contract's title or number",
+    filterStatus: 'Status',
     recommend: 'Recommend improvement',
     recommendTitle: 'Improvement recommendation',
     detailTitle: (title: string) => `Improvement recommendation: ${title}`,

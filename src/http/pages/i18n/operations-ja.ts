@@ -39,6 +39,7 @@ export const operationsJa = {
     } as Record<string, string>,
     overdue: '期限超過',
     filterKind: '種類',
+    filterQ: '契約の件名・契約番号',
     filterStatus: '状態',
     onlyOverdue: '期限超過のみ',
     fields: {
@@ -95,6 +96,8 @@ export const operationsJa = {
       'サービス水準が{self}の要求水準に達しない場合、{self}は原因の分析、課題の抽出、改善策の策定等の改善措置を勧告します。受託者は直ちに改善措置を講じ、その結果を書面で報告します。',
     list: '改善勧告の一覧',
     none: '改善勧告はありません。',
+    filterQ: '件名・契約の件名・契約番号',
+    filterStatus: '状態',
     recommend: '改善を勧告する',
     recommendTitle: '改善勧告',
     detailTitle: (title: string) => `改善勧告：${title}`,

@@ -6,6 +6,7 @@ import type { ReportsDictionary } from './reports-ja.js';
 export const reportsEn: ReportsDictionary = {
   title: 'Compliance reports',
   list: 'Compliance reports',
+  filterQ: "Contract's title or number",
   filterStatus: 'Status',
   filterPeriod: 'Period',
   filterOverdue: 'Overdue only',

@@ -6,6 +6,7 @@ type Dict = Record<string, string>;
 export const reportsJa = {
   title: '遵守状況報告',
   list: '遵守状況報告書の一覧',
+  filterQ: '契約の件名・契約番号',
   filterStatus: '状態',
   filterPeriod: '対象期間',
   filterOverdue: '提出期限を過ぎたもののみ',

@@ -7,6 +7,8 @@ export const suspensionsEn: typeof suspensionsJa = {
   title: 'Suspension list (指名停止)',
   intro:
     'A suspended company cannot be applied for as a sub-contractor for a period touching any day of its suspension. To end a suspension early, record the day and the reason.',
+  listHeading: 'Registered suspensions',
+  filterQ: 'Company, corporate number or reason',
   empty: 'No company is on the suspension list.',
   columns: {
     company: 'Company',
@@ -24,6 +26,7 @@ export const suspensionsEn: typeof suspensionsJa = {
     lifted: (on: string) => `Lifted from ${on}`,
   },
   liftedReason: (r: string) => `Why lifted: ${r}`,
+  liftedState: 'Lifted',
   liftedOn: 'Lifted from',
   liftedOnHint: 'From this day the suspension is no longer in force.',
   liftReason: 'Why it is lifted',

@@ -6,6 +6,8 @@ export const suspensionsJa = {
   title: '指名停止の一覧',
   intro:
     '指名停止中の事業者は、停止期間のいずれかの日に掛かる再委託先として申請できません。期間の途中で解除するときは、解除日と理由を記録します。',
+  listHeading: '登録されている指名停止',
+  filterQ: '事業者名・法人番号・理由',
   empty: '指名停止の登録はありません。',
   columns: {
     company: '事業者',
@@ -23,6 +25,7 @@ export const suspensionsJa = {
     lifted: (on: string) => `${on}に解除`,
   },
   liftedReason: (r: string) => `解除の理由：${r}`,
+  liftedState: '解除',
   liftedOn: '解除日',
   liftedOnHint: 'この日から停止の効力がなくなります。',
   liftReason: '解除の理由',

@@ -10,6 +10,7 @@ export const usersEn: typeof usersJa = {
   newUser: 'Register a user',
   newTitle: 'Register a user',
   editTitle: (name: string) => `User: ${name}`,
+  filterQ: 'Name or e-mail address',
   columns: {
     displayName: 'Name',
     email: 'E-mail',

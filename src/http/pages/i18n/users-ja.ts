@@ -7,6 +7,7 @@ export const usersJa = {
   newUser: '利用者を登録する',
   newTitle: '利用者の登録',
   editTitle: (name: string) => `利用者：${name}`,
+  filterQ: '氏名・メールアドレス',
   columns: {
     displayName: '氏名',
     email: 'メールアドレス',

@@ -32,7 +32,7 @@ async function inboxPage(c: Context<AppEnv>) {
           <p>{t.nothing}</p>
         ) : (
           <TableWrap p={p} label={t.waiting}>
-            <table>
+            <table class="cards">
               <thead>
                 <tr>
                   <th scope="col">{t.columns.what}</th>
@@ -46,31 +46,38 @@ async function inboxPage(c: Context<AppEnv>) {
               <tbody>
                 {inbox.waiting.map((item) => {
                   const state = stateLabel(p, item);
+                  // on a phone each row is a card, each cell labelled and holding one element
                   return (
                     <tr data-kind={item.kind}>
-                      <td>{t.what[item.kind]}</td>
-                      <td>
-                        <a href={item.href}>
-                          {item.kind === 'findings-past-due'
-                            ? p.t.inspections.itemLink(item.title)
-                            : `${item.label ? `${p.msg(item.label)}：` : ''}${item.title}`}
-                        </a>
-                        {item.number && <span class="record-number"> {item.number}</span>}
-                        {item.detail && <div class="work-detail">{p.msg(item.detail)}</div>}
+                      <td data-label={t.columns.what}>{t.what[item.kind]}</td>
+                      <td data-label={t.columns.title}>
+                        <span>
+                          <a href={item.href}>
+                            {item.kind === 'findings-past-due'
+                              ? p.t.inspections.itemLink(item.title)
+                              : `${item.label ? `${p.msg(item.label)}：` : ''}${item.title}`}
+                          </a>
+                          {item.number && <span class="record-number"> {item.number}</span>}
+                          {item.detail && <div class="work-detail">{p.msg(item.detail)}</div>}
+                        </span>
                       </td>
-                      <td>{item.party ?? '—'}</td>
-                      <td>{state ? <Badge status={item.status ?? 'submitted'} label={state} /> : '—'}</td>
-                      <td>
+                      <td data-label={t.columns.party}>{item.party ?? '—'}</td>
+                      <td data-label={t.columns.state}>
+                        {state ? <Badge status={item.status ?? 'submitted'} label={state} /> : '—'}
+                      </td>
+                      <td data-label={t.columns.since}>
                         <TimeText at={item.since} />
                       </td>
-                      <td>
-                        {item.dueOn ? <DateText p={p} date={item.dueOn} /> : '—'}
-                        {item.overdue && (
-                          <>
-                            {' '}
-                            <Badge status="returned" label={t.overdue} />
-                          </>
-                        )}
+                      <td data-label={t.columns.due}>
+                        <span>
+                          {item.dueOn ? <DateText p={p} date={item.dueOn} /> : '—'}
+                          {item.overdue && (
+                            <>
+                              {' '}
+                              <Badge status="returned" label={t.overdue} />
+                            </>
+                          )}
+                        </span>
                       </td>
                     </tr>
                   );

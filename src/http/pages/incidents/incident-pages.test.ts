@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageClient, textOf } from '../../../../test/helpers/browser.js';
+import { readCsv } from '../../../../test/helpers/csv.js';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
 import { buildWorld, USERS, type World } from '../../../../test/helpers/world.js';
 
@@ -202,10 +203,11 @@ describe('the list: sorted in SQL, filtered, and as CSV', () => {
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csv.html.trimEnd().split('\r\n');
+    readCsv(csv); // as Excel reads it: the BOM, and no ISO date or time in any cell
     expect(lines[0]).toBe('"契約","どの個人情報が","どこで","報告者","発見日時","報告日時","状態"');
     expect(lines).toHaveLength(3);
     expect(lines[1]).toContain('"撤去車両所有者の氏名・住所","保管所の事務室"');
-    expect(lines[1]).toContain('"2026-11-20 10:30"'); // Japan time, as the page shows it
+    expect(lines[1]).toContain('"2026/11/20 10:30"'); // Japan time, as Excel reads it
     expect(lines[2]).toContain('"利用者の電話番号"');
     const closed = await officer.get('/incidents/export.csv?status=reported');
     expect(closed.html.trimEnd().split('\r\n').length).toBeLessThan(3);

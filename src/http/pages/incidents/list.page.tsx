@@ -6,12 +6,13 @@ import {
   type IncidentSortKey,
   listIncidents,
 } from '../../../domain/incidents/read-incidents.js';
+import { csvInstant } from '../../../domain/shared/csv-values.js';
 import { contractTitles } from '../../../domain/worklists/contract-titles.js';
 import { organisationNames } from '../../../domain/worklists/names.js';
 import type { AppEnv } from '../../app-env.js';
 import { useCaseContext } from '../../middleware/authenticate.js';
 import { Badge, Pager, TableWrap, TimeText } from '../components/common.js';
-import { allRows, csvResponse, japanTime } from '../components/csv-export.js';
+import { allRows, csvResponse } from '../components/csv-export.js';
 import { fields, SelectField, TextField } from '../components/form.js';
 import { listHref, SortableHeading, type SortState, sortFromQuery } from '../components/sortable.js';
 import { Layout } from '../layout.js';
@@ -187,8 +188,8 @@ export async function incidentListCsv(c: Context<AppEnv>) {
         i.information,
         i.location,
         names.orgs.get(i.reportingOrgId) ?? '',
-        japanTime(i.discoveredAt),
-        japanTime(i.reportedAt),
+        csvInstant(i.discoveredAt),
+        csvInstant(i.reportedAt),
         t.status[i.status] ?? i.status,
       ]),
     ],

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageClient, textOf } from '../../../../test/helpers/browser.js';
 import { countRows } from '../../../../test/helpers/contracts.js';
+import { readCsv } from '../../../../test/helpers/csv.js';
 import { detail, itemsOf } from '../../../../test/helpers/inspections.js';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
 import { buildWorld, USERS, type World } from '../../../../test/helpers/world.js';
@@ -159,11 +160,12 @@ describe('pages: changing an inspection’s plan (予定の変更)', () => {
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csv.html.trimEnd().split('\r\n');
+    readCsv(csv); // as Excel reads it: the BOM, and no ISO date or time in any cell
     expect(lines[0]).toBe(
       '"検査の対象（委託先等）","チェックリスト様式","実施予定日","年度","実施場所","状態"',
     );
     expect(lines).toHaveLength(3);
-    expect(lines[1]).toContain('"2026-11-25","令和8年度","受託者倉庫"');
+    expect(lines[1]).toContain('"2026/11/25","令和8年度","受託者倉庫"');
     expect(lines[2]).toContain('"区役所会議室"');
 
     // the inspected company reads its own; another ward none; the council is refused

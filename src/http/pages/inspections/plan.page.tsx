@@ -11,8 +11,9 @@ import {
   listFindings,
   listInspections,
 } from '../../../domain/inspections/read-inspections.js';
+import { csvDate, csvFiscalYear } from '../../../domain/shared/csv-values.js';
 import { ForbiddenError } from '../../../domain/shared/errors.js';
-import { fiscalYearLabel, fiscalYearOf } from '../../../domain/shared/wareki.js';
+import { fiscalYearOf } from '../../../domain/shared/wareki.js';
 import { organisationNames } from '../../../domain/worklists/names.js';
 import type { AppEnv } from '../../app-env.js';
 import { useCaseContext } from '../../middleware/authenticate.js';
@@ -155,8 +156,8 @@ export async function inspectionListCsv(c: Context<AppEnv>) {
       ...rows.map((i) => [
         names.get(i.organisationId) ?? '',
         p.lang === 'ja' ? i.template.title : i.template.titleEn,
-        i.plannedOn,
-        p.lang === 'ja' ? fiscalYearLabel(i.fiscalYear) : `FY${i.fiscalYear}`,
+        csvDate(i.plannedOn),
+        csvFiscalYear(i.fiscalYear, p.lang),
         i.place ?? '',
         t.states[i.status] ?? i.status,
       ]),

@@ -5,6 +5,7 @@ import {
   MONITORING_SORT_KEYS,
   type MonitoringSortKey,
 } from '../../../domain/monitoring/read-monitoring.js';
+import { csvDate, csvFiscalYear, csvInstant } from '../../../domain/shared/csv-values.js';
 import { ForbiddenError } from '../../../domain/shared/errors.js';
 import { fiscalYearLabel } from '../../../domain/shared/wareki.js';
 import { contractTitles } from '../../../domain/worklists/contract-titles.js';
@@ -12,7 +13,7 @@ import { organisationNames } from '../../../domain/worklists/names.js';
 import type { AppEnv } from '../../app-env.js';
 import { useCaseContext } from '../../middleware/authenticate.js';
 import { DateText, Pager, TableWrap, TimeText } from '../components/common.js';
-import { allRows, csvResponse, japanTime } from '../components/csv-export.js';
+import { allRows, csvResponse } from '../components/csv-export.js';
 import { fields, TextField } from '../components/form.js';
 import { listHref, SortableHeading, type SortState, sortFromQuery } from '../components/sortable.js';
 import { Layout } from '../layout.js';
@@ -184,11 +185,11 @@ export async function monitoringListCsv(c: Context<AppEnv>) {
       ...rows.map((r) => [
         names.titles.get(r.contractId) ?? '',
         names.orgs.get(r.organisationId) ?? '',
-        r.hearingOn,
-        fyWords(p, r.fiscalYear),
+        csvDate(r.hearingOn),
+        csvFiscalYear(r.fiscalYear, p.lang),
         r.financialGrade ?? '',
         r.overall ?? '',
-        japanTime(r.updatedAt),
+        csvInstant(r.updatedAt),
       ]),
     ],
     capped,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageClient, textOf } from '../../../../test/helpers/browser.js';
 import { countRows } from '../../../../test/helpers/contracts.js';
+import { readCsv } from '../../../../test/helpers/csv.js';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
 import { buildWorld, USERS, type World } from '../../../../test/helpers/world.js';
 
@@ -164,12 +165,13 @@ describe('pages: monitoring reports (モニタリング報告書)', () => {
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect([...csv.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = csv.html.trimEnd().split('\r\n');
+    readCsv(csv); // as Excel reads it: the BOM, and no ISO date or time in any cell
     expect(lines[0]).toBe(
       '"契約","委託先","ヒアリング実施日","年度","財務状況の判定","総合的な評価","更新日時"',
     );
     expect(lines).toHaveLength(3);
-    expect(lines[1]).toContain('"2026-10-24","令和8年度","A"');
-    expect(lines[2]).toContain('"2026-06-01"');
+    expect(lines[1]).toContain('"2026/10/24","令和8年度","A"');
+    expect(lines[2]).toContain('"2026/06/01"');
     const filtered = await inspector.get('/monitoring/export.csv?q=存在しない件名');
     expect(filtered.html.trimEnd().split('\r\n')).toHaveLength(1);
 

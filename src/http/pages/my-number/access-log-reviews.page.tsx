@@ -6,7 +6,6 @@ import {
   accessLogReviewActions,
   actOnAccessLogReview,
   getAccessLogReview,
-  listAccessLogReviews,
 } from '../../../domain/my-number/access-log-reviews.js';
 import { contractTitles } from '../../../domain/worklists/contract-titles.js';
 import { organisationNames } from '../../../domain/worklists/names.js';
@@ -14,7 +13,7 @@ import type { AppEnv } from '../../app-env.js';
 import { useCaseContext } from '../../middleware/authenticate.js';
 import { INCIDENT_FORM } from '../../routes/access-log-reviews.routes.js';
 import { text } from '../../schemas/common.js';
-import { Badge, DateText, Details, Pager, TableWrap, TimeText } from '../components/common.js';
+import { Badge, DateText, Details, TimeText } from '../components/common.js';
 import {
   ChoiceGroup,
   Csrf,
@@ -34,73 +33,6 @@ import { redirectWithNotice, sendPage } from '../render.js';
 import { IntervalSection, intervalView } from './review-interval.js';
 
 export const ACCESS_LOG_REVIEW_COMMANDS: AccessLogReviewCommand[] = ['record', 'confirm', 'send-back'];
-const PAGE_SIZE = 20;
-
-/** アクセスログの確認の一覧: newest due first, the rules in SQL. */
-export async function accessLogReviewListPage(c: Context<AppEnv>) {
-  const p = pageCtx(c);
-  const ctx = useCaseContext(c);
-  const t = p.t.accessLogReviews;
-  const page = await listAccessLogReviews(ctx, {
-    cursor: c.req.query('cursor') || undefined,
-    limit: PAGE_SIZE,
-  });
-  const [titles, orgs] = await Promise.all([
-    contractTitles(
-      ctx,
-      page.items.map((r) => r.contractId),
-    ),
-    organisationNames(
-      ctx,
-      page.items.map((r) => r.organisationId),
-    ),
-  ]);
-  return sendPage(
-    c,
-    <Layout p={p} title={t.title}>
-      <p>{p.msg({ ja: t.intro, en: t.intro })}</p>
-      {page.items.length === 0 ? (
-        <p>{t.none}</p>
-      ) : (
-        <TableWrap p={p} label={t.list}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t.fields.period}</th>
-                <th scope="col">{t.fields.contract}</th>
-                <th scope="col">{t.fields.organisation}</th>
-                <th scope="col">{t.fields.dueOn}</th>
-                <th scope="col">{t.fields.status}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.map((r) => (
-                <tr>
-                  <td>
-                    <a href={`/access-log-reviews/${r.id}`}>{r.period}</a>
-                  </td>
-                  <td>{titles.get(r.contractId) ?? '—'}</td>
-                  <td>{orgs.get(r.organisationId) ?? '—'}</td>
-                  <td>
-                    <DateText p={p} date={r.dueOn} />{' '}
-                    {r.overdue && <Badge status="returned" label={t.overdue} />}
-                  </td>
-                  <td>
-                    <Badge status={r.status} label={t.status[r.status] ?? r.status} />
-                    {r.anomaliesFound && (
-                      <Badge status="rejected" label={`${t.fields.anomaliesFound}：${t.anomalies.yes}`} />
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
-      )}
-      <Pager p={p} nextCursor={page.nextCursor} />
-    </Layout>,
-  );
-}
 
 function ActionForm(props: {
   p: PageCtx;

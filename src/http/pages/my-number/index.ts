@@ -2,9 +2,9 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../../app-env.js';
 import { signedIn } from '../guard.js';
 import { UUID_PARAM } from '../ids.js';
+import { accessLogReviewListCsv, accessLogReviewListPage } from './access-log-review-list.page.js';
 import {
   accessLogReviewDetailPage,
-  accessLogReviewListPage,
   accessLogReviewStepAction,
   showReview,
 } from './access-log-reviews.page.js';
@@ -15,6 +15,7 @@ export function myNumberPages() {
   const app = new Hono<AppEnv>();
   const review = `/access-log-reviews/:id${UUID_PARAM}`;
   app.get('/access-log-reviews', signedIn, accessLogReviewListPage);
+  app.get('/access-log-reviews/export.csv', signedIn, accessLogReviewListCsv);
   app.get(review, signedIn, accessLogReviewDetailPage);
   app.post(`${review}/:command{record|confirm|send-back}`, signedIn, accessLogReviewStepAction);
   app.post(`${review}/interval`, signedIn, (c) => setIntervalAction(c, showReview));

@@ -8,7 +8,7 @@ import type { AppEnv } from '../../app-env.js';
 import { useCaseContext } from '../../middleware/authenticate.js';
 import { requiredText, Uuid } from '../../schemas/common.js';
 import { DateText as DateSchema } from '../../schemas/contracts.js';
-import { DateText, Details, Lines, Pager, TableWrap, TimeText } from '../components/common.js';
+import { DateText, Details, Lines, Pager, TimeText } from '../components/common.js';
 import {
   Csrf,
   ErrorSummary,
@@ -20,6 +20,7 @@ import {
   TextField,
 } from '../components/form.js';
 import { firstValue, readForm, refusal } from '../components/form-body.js';
+import { ListTable } from '../components/list-table.js';
 import { zodErrors } from '../contracts/contract-form.js';
 import { Layout } from '../layout.js';
 import { pageCtx } from '../page-context.js';
@@ -50,30 +51,23 @@ export async function meetingListPage(c: Context<AppEnv>) {
       {page.items.length === 0 ? (
         <p>{t.none}</p>
       ) : (
-        <TableWrap p={p} label={t.list}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t.fields.heldOn}</th>
-                <th scope="col">{t.fields.contract}</th>
-                <th scope="col">{t.fields.attendees}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.map((m) => (
-                <tr>
-                  <td>
-                    <a href={`/regular-meetings/${m.id}`}>
-                      <DateText p={p} date={m.heldOn} />
-                    </a>
-                  </td>
-                  <td>{titles.get(m.contractId) ?? '—'}</td>
-                  <td>{m.attendees.join('、')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <ListTable
+          p={p}
+          label={t.list}
+          items={page.items}
+          columns={[
+            {
+              label: t.fields.heldOn,
+              cell: (m) => (
+                <a href={`/regular-meetings/${m.id}`}>
+                  <DateText p={p} date={m.heldOn} />
+                </a>
+              ),
+            },
+            { label: t.fields.contract, cell: (m) => titles.get(m.contractId) ?? '—' },
+            { label: t.fields.attendees, cell: (m) => m.attendees.join('、') },
+          ]}
+        />
       )}
       <Pager p={p} nextCursor={page.nextCursor} />
     </Layout>,

@@ -4,7 +4,6 @@ import type { ImprovementRecommendation } from '../../../domain/operational-repo
 import {
   actOnRecommendation,
   getRecommendation,
-  listRecommendations,
   type RecommendationCommand,
   recommendationActions,
   recommendImprovement,
@@ -15,7 +14,7 @@ import type { AppEnv } from '../../app-env.js';
 import { useCaseContext } from '../../middleware/authenticate.js';
 import { requiredText, text, Uuid } from '../../schemas/common.js';
 import { DateText as DateSchema } from '../../schemas/contracts.js';
-import { Badge, DateText, Details, Pager, TableWrap, TimeText } from '../components/common.js';
+import { Badge, DateText, Details, TimeText } from '../components/common.js';
 import {
   Csrf,
   ErrorSummary,
@@ -34,77 +33,6 @@ import { redirectWithNotice, sendPage } from '../render.js';
 import { activeContracts, ContractChoice } from './contract-choice.js';
 
 export const RECOMMENDATION_COMMANDS: RecommendationCommand[] = ['answer', 'send-back', 'close'];
-const PAGE_SIZE = 20;
-
-/** 改善勧告の一覧: newest first, the rules in SQL. */
-export async function recommendationListPage(c: Context<AppEnv>) {
-  const p = pageCtx(c);
-  const ctx = useCaseContext(c);
-  const t = p.t.operations.recommendations;
-  const page = await listRecommendations(ctx, {
-    cursor: c.req.query('cursor') || undefined,
-    limit: PAGE_SIZE,
-  });
-  const [titles, orgs] = await Promise.all([
-    contractTitles(
-      ctx,
-      page.items.map((r) => r.contractId),
-    ),
-    organisationNames(
-      ctx,
-      page.items.map((r) => r.organisationId),
-    ),
-  ]);
-  const mayRecommend =
-    ctx.actor.organisationKind === 'ward' && ctx.ability.can('create', 'ImprovementRecommendation');
-  return sendPage(
-    c,
-    <Layout p={p} title={t.title}>
-      <p>{t.intro}</p>
-      {mayRecommend && (
-        <p>
-          <a href="/improvement-recommendations/new">{t.recommend}</a>
-        </p>
-      )}
-      {page.items.length === 0 ? (
-        <p>{t.none}</p>
-      ) : (
-        <TableWrap p={p} label={t.list}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t.fields.title}</th>
-                <th scope="col">{t.fields.contract}</th>
-                <th scope="col">{t.fields.organisation}</th>
-                <th scope="col">{t.fields.dueOn}</th>
-                <th scope="col">{t.fields.status}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.map((r) => (
-                <tr>
-                  <td>
-                    <a href={`/improvement-recommendations/${r.id}`}>{r.title}</a>
-                  </td>
-                  <td>{titles.get(r.contractId) ?? '—'}</td>
-                  <td>{orgs.get(r.organisationId) ?? '—'}</td>
-                  <td>
-                    <DateText p={p} date={r.dueOn} />{' '}
-                    {r.overdue && <Badge status="returned" label={p.t.operations.reports.overdue} />}
-                  </td>
-                  <td>
-                    <Badge status={r.status} label={t.status[r.status]} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
-      )}
-      <Pager p={p} nextCursor={page.nextCursor} />
-    </Layout>,
-  );
-}
 
 function ActionForm(props: {
   p: PageCtx;

@@ -4,7 +4,6 @@ import type { OperationalReport } from '../../../domain/operational-reports/oper
 import {
   actOnOperationalReport,
   getOperationalReport,
-  listOperationalReports,
   type OperationalReportCommand,
   operationalReportActions,
 } from '../../../domain/operational-reports/operational-reports.js';
@@ -13,16 +12,14 @@ import { organisationNames } from '../../../domain/worklists/names.js';
 import type { AppEnv } from '../../app-env.js';
 import { useCaseContext } from '../../middleware/authenticate.js';
 import { text } from '../../schemas/common.js';
-import { Badge, DateText, Details, Pager, Period, TableWrap, TimeText } from '../components/common.js';
+import { Badge, DateText, Details, TimeText } from '../components/common.js';
 import {
-  ChoiceGroup,
   Csrf,
   ErrorSummary,
   type FormError,
   type FormValues,
   fields,
   formErrors,
-  SelectField,
   TextArea,
 } from '../components/form.js';
 import { firstValue, readForm, refusal, versionOf } from '../components/form-body.js';
@@ -31,129 +28,9 @@ import { zodErrors } from '../contracts/contract-form.js';
 import { Layout } from '../layout.js';
 import { type PageCtx, pageCtx, viewerOf } from '../page-context.js';
 import { redirectWithNotice, sendPage } from '../render.js';
+import { periodOf } from './report-list.page.js';
 
-const KINDS = ['daily', 'monthly', 'yearly', 'adhoc'] as const;
-const STATUSES = ['issued', 'returned', 'submitted', 'received', 'signed_off', 'accepted'] as const;
 export const REPORT_COMMANDS: OperationalReportCommand[] = ['submit', 'receive', 'sign', 'return'];
-const PAGE_SIZE = 20;
-
-/** What a report covers, in words: 令和 dates, or the ad-hoc report's kind. */
-function periodOf(p: PageCtx, r: OperationalReport) {
-  if (r.kind === 'adhoc') return <span>{p.t.operations.reports.adhocKinds[r.adhocKind ?? ''] ?? '—'}</span>;
-  if (r.periodFrom === r.periodTo) return <DateText p={p} date={r.periodFrom} />;
-  return <Period p={p} from={r.periodFrom} to={r.periodTo} />;
-}
-
-/** 業務報告の一覧: the reports the viewer may read (the rules run in SQL), latest due first. */
-export async function operationalReportListPage(c: Context<AppEnv>) {
-  const p = pageCtx(c);
-  const ctx = useCaseContext(c);
-  const t = p.t.operations.reports;
-  const kind = KINDS.find((k) => k === c.req.query('kind'));
-  const status = STATUSES.find((s) => s === c.req.query('status'));
-  const overdue = (c.req.queries('only') ?? []).includes('overdue');
-  const page = await listOperationalReports(ctx, {
-    kind,
-    status,
-    overdue,
-    cursor: c.req.query('cursor') || undefined,
-    limit: PAGE_SIZE,
-  });
-  const [titles, orgs] = await Promise.all([
-    contractTitles(
-      ctx,
-      page.items.map((r) => r.contractId),
-    ),
-    organisationNames(
-      ctx,
-      page.items.map((r) => r.organisationId),
-    ),
-  ]);
-  const f = fields({ kind: kind ?? '', status: status ?? '', only: overdue ? ['overdue'] : [] });
-  const mayFile = ctx.actor.organisationKind === 'company' && ctx.ability.can('create', 'OperationalReport');
-  return sendPage(
-    c,
-    <Layout p={p} title={t.title}>
-      <p>{t.intro}</p>
-      <p>
-        {mayFile && <a href="/operational-reports/new">{t.fileAdhoc}</a>}
-        {mayFile && '　'}
-        <a href="/regular-meetings">{p.t.operations.meetings.title}</a>
-        {'　'}
-        <a href="/improvement-recommendations">{p.t.operations.recommendations.title}</a>
-      </p>
-      <form method="get" action="/operational-reports" class="filters" aria-label={p.t.common.filter}>
-        <SelectField
-          p={p}
-          f={f}
-          name="kind"
-          label={t.filterKind}
-          blank={p.t.common.all}
-          options={KINDS.map((k) => ({ value: k, label: t.kinds[k]! }))}
-          short
-        />
-        <SelectField
-          p={p}
-          f={f}
-          name="status"
-          label={t.filterStatus}
-          blank={p.t.common.all}
-          options={STATUSES.map((s) => ({ value: s, label: t.status[s]! }))}
-          short
-        />
-        <ChoiceGroup
-          p={p}
-          f={f}
-          name="only"
-          legend={p.t.common.filter}
-          options={[{ value: 'overdue', label: t.onlyOverdue }]}
-        />
-        <div class="field">
-          <button type="submit">{p.t.common.applyFilter}</button>{' '}
-          <a href="/operational-reports">{p.t.common.clearFilter}</a>
-        </div>
-      </form>
-      {page.items.length === 0 ? (
-        <p>{t.none}</p>
-      ) : (
-        <TableWrap p={p} label={t.list}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t.fields.kind}</th>
-                <th scope="col">{t.fields.period}</th>
-                <th scope="col">{t.fields.contract}</th>
-                <th scope="col">{t.fields.organisation}</th>
-                <th scope="col">{t.fields.dueOn}</th>
-                <th scope="col">{t.fields.status}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.map((r) => (
-                <tr>
-                  <td>
-                    <a href={`/operational-reports/${r.id}`}>{t.kinds[r.kind]}</a>
-                  </td>
-                  <td>{periodOf(p, r)}</td>
-                  <td>{titles.get(r.contractId) ?? '—'}</td>
-                  <td>{orgs.get(r.organisationId) ?? '—'}</td>
-                  <td>
-                    <DateText p={p} date={r.dueOn} />{' '}
-                    {r.overdue && <Badge status="returned" label={t.overdue} />}
-                  </td>
-                  <td>
-                    <Badge status={r.status} label={t.status[r.status]} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
-      )}
-      <Pager p={p} nextCursor={page.nextCursor} />
-    </Layout>,
-  );
-}
 
 function ActionForm(props: {
   p: PageCtx;

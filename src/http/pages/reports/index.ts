@@ -6,13 +6,14 @@ import { signedIn } from '../guard.js';
 import { UUID_PARAM } from '../ids.js';
 import { answerReportAction, wardReportAction } from './actions.js';
 import { reportDetailPage } from './detail.page.js';
-import { reportListPage } from './list.page.js';
+import { reportListCsv, reportListPage } from './list.page.js';
 
 /** 遵守状況報告書 (別紙5): the list, one report with its form or answers, the ward's steps, the PDF. */
 export function reportPages() {
   const app = new Hono<AppEnv>();
   const id = `/compliance-reports/:id${UUID_PARAM}`;
   app.get('/compliance-reports', signedIn, reportListPage);
+  app.get('/compliance-reports/export.csv', signedIn, reportListCsv);
   app.get(id, signedIn, reportDetailPage);
   // copies ride along with the answers: the attachments' limit, checked before sign-in reads the body
   app.post(`${id}/answer`, attachmentBodyLimit, signedIn, answerReportAction);

@@ -1,20 +1,26 @@
 import type { Context } from 'hono';
 import { latestCompletedPeriod } from '../../../domain/reports/periods.js';
-import { listReports } from '../../../domain/reports/read-reports.js';
+import { listReports, REPORT_SORT_KEYS, type ReportSortKey } from '../../../domain/reports/read-reports.js';
+import type { ComplianceReport } from '../../../domain/reports/report.repository.js';
 import { toJapanDate } from '../../../domain/shared/japan-date.js';
-import { contractTitles } from '../../../domain/worklists/contract-titles.js';
-import { organisationNames } from '../../../domain/worklists/names.js';
 import type { AppEnv } from '../../app-env.js';
 import { useCaseContext } from '../../middleware/authenticate.js';
-import { Badge, DateText, Pager, TableWrap } from '../components/common.js';
+import { Badge } from '../components/common.js';
 import { ChoiceGroup, fields, SelectField } from '../components/form.js';
+import { ListBody, listCsv } from '../components/list-body.js';
+import { type ContractAndCompany, contractAndCompanyNames, dueColumns } from '../components/list-columns.js';
+import { oneOf, wordsQuery } from '../components/list-filters.js';
+import type { ListColumn } from '../components/list-table.js';
+import { sortFromQuery } from '../components/sortable.js';
 import { Layout } from '../layout.js';
-import { pageCtx } from '../page-context.js';
+import { type PageCtx, pageCtx } from '../page-context.js';
 import { sendPage } from '../render.js';
 import { periodText } from './period-text.js';
 
 const STATUSES = ['issued', 'draft', 'submitted', 'returned', 'received', 'signed_off'] as const;
 const PAGE_SIZE = 20;
+
+type Row = ComplianceReport & { overdue: boolean };
 
 /** The last six periods up to the latest completed one: the choices of the period filter. */
 function recentPeriods(today: string): string[] {
@@ -28,53 +34,95 @@ function recentPeriods(today: string): string[] {
   return out;
 }
 
+/** The list's filters and order as the page and its CSV read them from the address. */
+function listQuery(c: Context<AppEnv>) {
+  const url = new URL(c.req.url);
+  const period = url.searchParams.get('period') ?? '';
+  const flags = url.searchParams.getAll('only');
+  const query = {
+    status: oneOf(url, 'status', STATUSES),
+    period: /^\d{4}H[12]$/.test(period) ? period : undefined,
+    overdue: flags.includes('overdue'),
+    withDiscrepancies: flags.includes('discrepancies'),
+    q: wordsQuery(url),
+    sort: sortFromQuery(url, REPORT_SORT_KEYS),
+  };
+  return { query, flags };
+}
+
+/** A report's columns, on the page and in the CSV. */
+function reportColumns(p: PageCtx, names: ContractAndCompany): ListColumn<Row, ReportSortKey>[] {
+  const t = p.t.reports;
+  return [
+    {
+      label: t.columns.contract,
+      cell: (r) => <a href={`/compliance-reports/${r.id}`}>{names.titles.get(r.contractId) ?? r.period}</a>,
+      csv: (r) => names.titles.get(r.contractId) ?? '',
+    },
+    {
+      label: t.columns.organisation,
+      cell: (r) => names.orgs.get(r.organisationId) ?? '—',
+      csv: (r) => names.orgs.get(r.organisationId) ?? '',
+    },
+    {
+      label: t.columns.period,
+      sort: 'period',
+      cell: (r) => periodText(p, r.period),
+      csv: (r) => periodText(p, r.period),
+    },
+    ...dueColumns<Row, ReportSortKey>(p, { dueOn: t.columns.dueOn, overdue: t.overdue }, 'dueOn'),
+    {
+      label: t.columns.status,
+      sort: 'status',
+      cell: (r) => <Badge status={r.status} label={t.status[r.status]} />,
+      csv: (r) => t.status[r.status] ?? r.status,
+    },
+    {
+      label: t.columns.discrepancies,
+      cell: (r) => t.discrepancyCount(r.discrepancies.length),
+      csv: (r) => r.discrepancies.length,
+    },
+  ];
+}
+
 /**
  * 遵守状況報告書の一覧: the reports the viewer may read (the rules run in SQL) — a company's own
- * and those of its sub-contractors, a ward's received ones — by due date, 20 a page.
+ * and those of its sub-contractors, a ward's received ones — by due date or a column, 20 a page.
  */
 export async function reportListPage(c: Context<AppEnv>) {
   const p = pageCtx(c);
   const ctx = useCaseContext(c);
   const t = p.t.reports;
-  const periods = recentPeriods(toJapanDate(ctx.now()));
-  const status = STATUSES.find((s) => s === c.req.query('status'));
-  const period = /^\d{4}H[12]$/.test(c.req.query('period') ?? '') ? c.req.query('period') : undefined;
-  const flags = c.req.queries('only') ?? [];
-  const overdue = flags.includes('overdue');
-  const withDiscrepancies = flags.includes('discrepancies');
+  const { query, flags } = listQuery(c);
   const page = await listReports(ctx, {
-    status,
-    period,
-    overdue,
-    withDiscrepancies,
+    ...query,
     cursor: c.req.query('cursor') || undefined,
     limit: PAGE_SIZE,
   });
-  const [titles, orgs] = await Promise.all([
-    contractTitles(
-      ctx,
-      page.items.map((r) => r.contractId),
-    ),
-    organisationNames(
-      ctx,
-      page.items.map((r) => r.organisationId),
-    ),
-  ]);
-  const f = fields({ status: status ?? '', period: period ?? '', only: flags });
-  const periodOptions = [...new Set([...(period ? [period] : []), ...periods])];
+  const f = fields({ period: query.period ?? '', only: flags });
+  const periods = recentPeriods(toJapanDate(ctx.now()));
+  const periodOptions = [...new Set([...(query.period ? [query.period] : []), ...periods])];
   return sendPage(
     c,
     <Layout p={p} title={t.title}>
-      <form method="get" action="/compliance-reports" class="filters" aria-label={p.t.common.filter}>
-        <SelectField
-          p={p}
-          f={f}
-          name="status"
-          label={t.filterStatus}
-          blank={p.t.common.all}
-          options={STATUSES.map((s) => ({ value: s, label: t.status[s]! }))}
-          short
-        />
+      <ListBody
+        filters={{
+          p,
+          action: '/compliance-reports',
+          q: query.q,
+          qLabel: t.filterQ,
+          status: {
+            value: query.status,
+            label: t.filterStatus,
+            options: STATUSES.map((s) => ({ value: s, label: t.status[s]! })),
+          },
+          csv: '/compliance-reports/export.csv',
+        }}
+        label={t.list}
+        page={page}
+        columns={reportColumns(p, await contractAndCompanyNames(ctx, page.items))}
+        sort={query.sort}
+      >
         <SelectField
           p={p}
           f={f}
@@ -94,49 +142,21 @@ export async function reportListPage(c: Context<AppEnv>) {
             { value: 'discrepancies', label: t.filterDiscrepancies },
           ]}
         />
-        <div class="field">
-          <button type="submit">{p.t.common.applyFilter}</button>{' '}
-          <a href="/compliance-reports">{p.t.common.clearFilter}</a>
-        </div>
-      </form>
-      {page.items.length === 0 ? (
-        <p>{p.t.common.empty}</p>
-      ) : (
-        <TableWrap p={p} label={t.list}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t.columns.contract}</th>
-                <th scope="col">{t.columns.organisation}</th>
-                <th scope="col">{t.columns.period}</th>
-                <th scope="col">{t.columns.dueOn}</th>
-                <th scope="col">{t.columns.status}</th>
-                <th scope="col">{t.columns.discrepancies}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {page.items.map((r) => (
-                <tr>
-                  <td>
-                    <a href={`/compliance-reports/${r.id}`}>{titles.get(r.contractId) ?? r.period}</a>
-                  </td>
-                  <td>{orgs.get(r.organisationId) ?? '—'}</td>
-                  <td>{periodText(p, r.period)}</td>
-                  <td>
-                    <DateText p={p} date={r.dueOn} />{' '}
-                    {r.overdue && <Badge status="returned" label={t.overdue} />}
-                  </td>
-                  <td>
-                    <Badge status={r.status} label={t.status[r.status]} />
-                  </td>
-                  <td>{t.discrepancyCount(r.discrepancies.length)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
-      )}
-      <Pager p={p} nextCursor={page.nextCursor} />
+      </ListBody>
     </Layout>,
+  );
+}
+
+/** The list's rows, with its filters and order, as CSV for Excel (dates as Excel reads them). */
+export async function reportListCsv(c: Context<AppEnv>) {
+  const p = pageCtx(c);
+  const ctx = useCaseContext(c);
+  const { query } = listQuery(c);
+  return listCsv(
+    c,
+    p,
+    (cursor) => listReports(ctx, { ...query, cursor, limit: 200 }),
+    async (rows) => reportColumns(p, await contractAndCompanyNames(ctx, rows)),
+    { ascii: 'compliance-reports.csv', ja: '遵守状況報告書一覧.csv' },
   );
 }

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callCentreApplication, signOff, step } from '../../../../test/helpers/approvals.js';
 import { pageClient, samplePdf, textOf } from '../../../../test/helpers/browser.js';
 import { expectStatus } from '../../../../test/helpers/contracts.js';
+import { CSV_DATE, readCsv } from '../../../../test/helpers/csv.js';
 import { startSubcontract } from '../../../../test/helpers/handover.js';
 import { pdfText } from '../../../../test/helpers/pdf-text.js';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
@@ -346,5 +347,42 @@ describe('the ward receives and signs off', () => {
     const res = await officer.post(`/compliance-reports/${reportId}/sign`, { version: '1' });
     expect(res.status).toBe(409);
     expect(await countReportRows()).toBe(1);
+  });
+});
+
+describe('the list of reports: sorted in SQL, filtered, and as CSV', () => {
+  it('sorts and filters the reports the viewer may read, and exports them with dates Excel reads', async () => {
+    const list = await contractor.get('/compliance-reports?sort=dueOn&dir=desc');
+    expect(list.status).toBe(200);
+    expect(list.html).toContain('aria-sort="descending"');
+    expect(list.html).toContain('<table class="cards">');
+    expect(list.html).toContain('data-label="提出期限"');
+    expect(list.html).toContain('href="/compliance-reports/export.csv?sort=dueOn&amp;dir=desc"');
+
+    const rows = readCsv(await contractor.get('/compliance-reports/export.csv?sort=status&dir=asc'));
+    expect(rows[0]).toEqual(['契約', '報告者', '対象期間', '提出期限', '期限超過', '状態', '記録との相違']);
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    for (const r of rows.slice(1)) {
+      expect(r[2]).toBe('令和8年度 上期（4月〜9月）');
+      expect(r[3]).toMatch(CSV_DATE);
+    }
+    const titles = rows.slice(1).map((r) => r[0]);
+    expect(titles).toContain('自転車対策コールセンター運営業務');
+
+    const words = encodeURIComponent('コールセンター');
+    const found = readCsv(await contractor.get(`/compliance-reports/export.csv?q=${words}`));
+    expect(found.slice(1).map((r) => r[0])).toEqual(['自転車対策コールセンター運営業務']);
+    const listed = (await contractor.get(`/compliance-reports?q=${words}`)).html;
+    const body = /<tbody>[\s\S]*<\/tbody>/.exec(listed)![0];
+    expect(body).toContain('自転車対策コールセンター運営業務');
+    expect(body).not.toContain('株式会社サイクルサポート東京');
+    // the period and flags filters travel to the CSV as they do to the page
+    expect(readCsv(await contractor.get('/compliance-reports/export.csv?period=2025H2'))).toHaveLength(1);
+
+    for (const who of ['other_contractor_manager', 'council_reviewer']) {
+      const theirs = await pageClient(t, USERS[who]!.email);
+      expect(readCsv(await theirs.get('/compliance-reports/export.csv'))).toHaveLength(1);
+    }
+    expect((await contractor.get('/compliance-reports?sort=dueOn&dir=asc&cursor=forged')).status).toBe(422);
   });
 });

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageClient, textOf } from '../../../../test/helpers/browser.js';
+import { CSV_DATE, CSV_INSTANT, readCsv } from '../../../../test/helpers/csv.js';
 import { pdfText } from '../../../../test/helpers/pdf-text.js';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
 import { buildWorld, USERS, type World } from '../../../../test/helpers/world.js';
@@ -88,6 +89,13 @@ describe('the council summary', () => {
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(new TextDecoder().decode(bytes)).toContain('総合自転車対策業務一括委託');
+    // 年度 in 令和, the time made in Japan time and the periods as dates Excel reads; no ISO text
+    const rows = readCsv({ status: res.status, headers: res.headers, bytes });
+    expect(rows.find((r) => r[0] === '年度')?.[1]).toBe('令和8年度');
+    expect(rows.find((r) => r[0] === '作成日時')?.[1]).toMatch(CSV_INSTANT);
+    const bicycle = rows.find((r) => r[0] === '総合自転車対策業務一括委託')!;
+    expect(bicycle[4]).toMatch(CSV_DATE);
+    expect(bicycle[5]).toMatch(CSV_DATE);
   });
 
   it('prepares the PDF in the background and links it when ready', { timeout: 60_000 }, async () => {

@@ -40,7 +40,7 @@ export function ReportRequestTable({
   if (!items.length) return <p>{t.none}</p>;
   return (
     <TableWrap p={p} label={caption}>
-      <table>
+      <table class="cards">
         <caption class="sr-only">{caption}</caption>
         <thead>
           <tr>
@@ -55,18 +55,24 @@ export function ReportRequestTable({
         <tbody>
           {items.map((r) => (
             <tr>
-              <td>
+              <td data-label={t.fields.topic}>
                 <a href={`/report-requests/${r.id}`}>{r.topic}</a>
               </td>
-              {contracts && <td>{contracts.get(r.contractId) ?? '—'}</td>}
-              <td>{names.get(r.requesterOrgId) ?? '—'}</td>
-              <td>{names.get(r.subjectOrgId) ?? '—'}</td>
-              <td class="nowrap">
+              {contracts && <td data-label={t.fields.contract}>{contracts.get(r.contractId) ?? '—'}</td>}
+              <td data-label={t.fields.requester}>{names.get(r.requesterOrgId) ?? '—'}</td>
+              <td data-label={t.fields.subject}>{names.get(r.subjectOrgId) ?? '—'}</td>
+              <td class="nowrap" data-label={t.fields.dueOn}>
                 <DateText p={p} date={r.dueOn} />
               </td>
-              <td>
-                <Badge status={r.status === 'accepted' ? 'approved' : r.status} label={t.status[r.status]} />{' '}
-                {isOverdue(r, today) && <Badge status="rejected" label={t.overdue} />}
+              <td data-label={t.fields.status}>
+                {/* one element: a phone's card gives each child of a cell a grid cell of its own */}
+                <span>
+                  <Badge
+                    status={r.status === 'accepted' ? 'approved' : r.status}
+                    label={t.status[r.status]}
+                  />{' '}
+                  {isOverdue(r, today) && <Badge status="rejected" label={t.overdue} />}
+                </span>
               </td>
             </tr>
           ))}

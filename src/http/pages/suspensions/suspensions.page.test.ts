@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageClient } from '../../../../test/helpers/browser.js';
 import { expectStatus } from '../../../../test/helpers/contracts.js';
+import { readCsv } from '../../../../test/helpers/csv.js';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
 import { buildWorld, USERS, type World } from '../../../../test/helpers/world.js';
 import { addDays, toJapanDate } from '../../../domain/shared/japan-date.js';
@@ -88,6 +89,45 @@ describe('pages: the suspension list (指名停止)', () => {
       'current',
       'lifted',
     ]);
+  });
+
+  it('filters by the company or the reason, and exports the list as CSV in the page’s order', async () => {
+    expect(order((await officer.get(`/suspensions?find=${encodeURIComponent('currentの')}`)).html)).toEqual([
+      'current',
+    ]);
+    const rows = readCsv(await officer.get('/suspensions/export.csv?sort=from&dir=asc'));
+    expect(rows[0]).toEqual([
+      '事業者',
+      '停止期間（開始）',
+      '停止期間（終了）',
+      '理由',
+      '状態',
+      '解除日',
+      '解除の理由',
+    ]);
+    expect(rows.slice(1).map((r) => r[3])).toEqual([
+      'liftedの指名停止',
+      'currentの指名停止',
+      'openの指名停止',
+    ]);
+    const slashed = (day: string) => day.replaceAll('-', '/');
+    expect(rows[1]).toEqual([
+      rows[1]![0],
+      slashed(addDays(today, -20)),
+      slashed(addDays(today, 60)),
+      'liftedの指名停止',
+      '解除',
+      slashed(addDays(today, -10)),
+      '処分の取消し',
+    ]);
+    expect(rows[3]![2]).toBe('（終期なし）');
+    const found = readCsv(await officer.get(`/suspensions/export.csv?find=${encodeURIComponent('lifted')}`));
+    expect(found).toHaveLength(2);
+    expect(readCsv(await officer.get('/suspensions/export.csv?find=%25'))).toHaveLength(1);
+    const other = await pageClient(t, USERS.other_ward_officer!.email);
+    expect(readCsv(await other.get('/suspensions/export.csv'))).toHaveLength(1);
+    const company = await pageClient(t, USERS.contractor_manager!.email);
+    expect((await company.get('/suspensions/export.csv')).status).toBe(403);
   });
 
   it('shows another ward none of these, and a company 403', async () => {

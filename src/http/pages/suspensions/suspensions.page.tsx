@@ -8,14 +8,18 @@ import {
   listSuspensions,
   SUSPENSION_SORT_KEYS,
   type Suspension,
+  type SuspensionSortKey,
 } from '../../../domain/approvals/suspensions.js';
 import { listOrganisations } from '../../../domain/organisations/list-organisations.js';
+import type { UseCaseContext } from '../../../domain/shared/context.js';
+import { csvDate } from '../../../domain/shared/csv-values.js';
 import { ForbiddenError } from '../../../domain/shared/errors.js';
 import { toJapanDate } from '../../../domain/shared/japan-date.js';
 import { organisationNames } from '../../../domain/worklists/names.js';
 import type { AppEnv } from '../../app-env.js';
 import { useCaseContext } from '../../middleware/authenticate.js';
-import { DateText, TableWrap } from '../components/common.js';
+import { DateText } from '../components/common.js';
+import { csvResponse } from '../components/csv-export.js';
 import {
   Csrf,
   ErrorSummary,
@@ -27,7 +31,9 @@ import {
   TextField,
 } from '../components/form.js';
 import { firstValue, readForm, refusal, versionOf } from '../components/form-body.js';
-import { SortableHeading, sortFromQuery } from '../components/sortable.js';
+import { ListFilters, wordsQuery } from '../components/list-filters.js';
+import { csvLines, type ListColumn, ListTable } from '../components/list-table.js';
+import { sortFromQuery } from '../components/sortable.js';
 import { signedIn } from '../guard.js';
 import { UUID_PARAM } from '../ids.js';
 import { Layout } from '../layout.js';
@@ -137,21 +143,86 @@ function LiftForm({ p, s, failed }: { p: PageCtx; s: Suspension; failed?: Failed
   );
 }
 
-async function showList(c: Context<AppEnv>, failed?: Failed, added?: Added) {
-  const p = pageCtx(c);
-  const ctx = useCaseContext(c);
-  if (!ctx.ability.can('read', 'Suspension')) {
+function mayRead(c: Context<AppEnv>) {
+  if (!useCaseContext(c).ability.can('read', 'Suspension')) {
     throw new ForbiddenError({
       en: 'You may not read the suspension list',
       ja: '指名停止の一覧を閲覧する権限がありません',
     });
   }
+}
+
+/**
+ * The list's order and words (?find=: the page's ?q= searches the companies to suspend), as the
+ * page and its CSV read them.
+ */
+function listQuery(url: URL) {
+  return { sort: sortFromQuery(url, SUSPENSION_SORT_KEYS), find: wordsQuery(url, 'find') };
+}
+
+/** A suspension's columns: the page's (with the lift form where it may be lifted) and the CSV's. */
+function suspensionColumns(
+  p: PageCtx,
+  ctx: UseCaseContext,
+  names: Map<string, string>,
+  failed?: Failed,
+): ListColumn<Suspension, SuspensionSortKey>[] {
+  const t = p.t.suspensions;
+  const today = toJapanDate(ctx.now());
+  const mayLift = (s: Suspension) =>
+    !s.liftedOn &&
+    (s.suspendedTo === null || s.suspendedTo >= today) &&
+    ctx.ability.can('update', asSubject('Suspension', s));
+  return [
+    {
+      label: t.columns.company,
+      sort: 'company',
+      cell: (s) => names.get(s.companyId) ?? s.companyId,
+      csv: (s) => names.get(s.companyId) ?? '',
+    },
+    {
+      label: t.columns.period,
+      sort: 'from',
+      cell: (s) => (
+        <span>
+          <DateText p={p} date={s.suspendedFrom} /> ～
+        </span>
+      ),
+      csv: (s) => csvDate(s.suspendedFrom),
+    },
+    {
+      label: t.columns.periodEnd,
+      sort: 'to',
+      cell: (s) => (s.suspendedTo ? <DateText p={p} date={s.suspendedTo} /> : t.open),
+      csv: (s) => (s.suspendedTo ? csvDate(s.suspendedTo) : t.open),
+    },
+    { label: t.columns.reason, cell: (s) => s.reason, csv: (s) => s.reason },
+    {
+      label: t.columns.state,
+      sort: 'lifted',
+      cell: (s) => (
+        <div>
+          {stateOf(p, s, today)}
+          {s.liftReason ? <p class="hint">{t.liftedReason(s.liftReason)}</p> : null}
+        </div>
+      ),
+      csv: (s) => (s.liftedOn ? t.liftedState : stateOf(p, s, today)),
+    },
+    { label: t.liftedOn, csv: (s) => csvDate(s.liftedOn) },
+    { label: t.liftReason, csv: (s) => s.liftReason ?? '' },
+    { label: t.columns.lift, cell: (s) => (mayLift(s) ? <LiftForm p={p} s={s} failed={failed} /> : '—') },
+  ];
+}
+
+async function showList(c: Context<AppEnv>, failed?: Failed, added?: Added) {
+  const p = pageCtx(c);
+  const ctx = useCaseContext(c);
+  mayRead(c);
   const t = p.t.suspensions;
   // sorted by a column heading in the SQL; by default the latest start first
-  const sort = sortFromQuery(p.url, SUSPENSION_SORT_KEYS);
-  const list = await listSuspensions(ctx, sort);
+  const { sort, find } = listQuery(p.url);
+  const list = await listSuspensions(ctx, sort, find);
   const names = await organisationNames(ctx, [...new Set(list.map((s) => s.companyId))]);
-  const today = toJapanDate(ctx.now());
   // one summary at the top, its entries linked to the fields of the form that was refused
   const summary = fields({}, [...(failed?.errors ?? []), ...(added?.errors ?? [])]);
   const mayAdd = ctx.ability.can('create', asSubject('Suspension', { wardId: ctx.actor.organisationId }));
@@ -162,50 +233,45 @@ async function showList(c: Context<AppEnv>, failed?: Failed, added?: Added) {
       <ErrorSummary p={p} f={summary} />
       <p>{t.intro}</p>
       {addForm}
+      <h2>{t.listHeading}</h2>
+      <ListFilters
+        p={p}
+        action="/suspensions"
+        sort={sort}
+        q={find}
+        qName="find"
+        qLabel={t.filterQ}
+        csv="/suspensions/export.csv"
+      />
       {list.length === 0 ? (
         <p>{t.empty}</p>
       ) : (
-        <TableWrap p={p} label={t.title}>
-          <table>
-            <thead>
-              <tr>
-                <SortableHeading p={p} label={t.columns.company} column="company" sort={sort} />
-                <SortableHeading p={p} label={t.columns.period} column="from" sort={sort} />
-                <SortableHeading p={p} label={t.columns.periodEnd} column="to" sort={sort} />
-                <th scope="col">{t.columns.reason}</th>
-                <SortableHeading p={p} label={t.columns.state} column="lifted" sort={sort} />
-                <th scope="col">{t.columns.lift}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((s) => {
-                const mayLift =
-                  !s.liftedOn &&
-                  (s.suspendedTo === null || s.suspendedTo >= today) &&
-                  ctx.ability.can('update', asSubject('Suspension', s));
-                return (
-                  <tr id={`suspension-${s.id}`}>
-                    <td>{names.get(s.companyId) ?? s.companyId}</td>
-                    <td>
-                      <DateText p={p} date={s.suspendedFrom} /> ～
-                    </td>
-                    <td>{s.suspendedTo ? <DateText p={p} date={s.suspendedTo} /> : t.open}</td>
-                    <td>{s.reason}</td>
-                    <td>
-                      {stateOf(p, s, today)}
-                      {s.liftReason ? <p class="hint">{t.liftedReason(s.liftReason)}</p> : null}
-                    </td>
-                    <td>{mayLift ? <LiftForm p={p} s={s} failed={failed} /> : '—'}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </TableWrap>
+        <ListTable
+          p={p}
+          label={t.title}
+          items={list}
+          columns={suspensionColumns(p, ctx, names, failed)}
+          sort={{ current: sort }}
+          rowId={(s) => `suspension-${s.id}`}
+        />
       )}
     </Layout>,
     failed?.status ?? added?.status ?? 200,
   );
+}
+
+/** The list with its words and order as CSV for Excel (dates as Excel reads them). */
+async function suspensionListCsv(c: Context<AppEnv>) {
+  const p = pageCtx(c);
+  const ctx = useCaseContext(c);
+  mayRead(c);
+  const { sort, find } = listQuery(p.url);
+  const list = await listSuspensions(ctx, sort, find);
+  const names = await organisationNames(ctx, [...new Set(list.map((s) => s.companyId))]);
+  return csvResponse(c, p, csvLines(suspensionColumns(p, ctx, names), list), false, {
+    ascii: 'suspensions.csv',
+    ja: '指名停止一覧.csv',
+  });
 }
 
 async function addAction(c: Context<AppEnv>) {
@@ -265,6 +331,7 @@ async function liftAction(c: Context<AppEnv>) {
 export function suspensionPages() {
   const app = new Hono<AppEnv>();
   app.get('/suspensions', signedIn, (c) => showList(c));
+  app.get('/suspensions/export.csv', signedIn, suspensionListCsv);
   app.post('/suspensions', signedIn, addAction);
   app.post(`/suspensions/:id${UUID_PARAM}/lift`, signedIn, liftAction);
   return app;

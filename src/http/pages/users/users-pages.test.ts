@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageClient, textOf } from '../../../../test/helpers/browser.js';
 import { countRows } from '../../../../test/helpers/contracts.js';
+import { readCsv } from '../../../../test/helpers/csv.js';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.js';
 import { buildWorld, signIn, USERS, type World } from '../../../../test/helpers/world.js';
 
@@ -152,5 +153,26 @@ describe('pages: user administration', () => {
         })
       ).status,
     ).toBe(404);
+  });
+
+  it('sorts and filters the organisation’s accounts in SQL and exports them; nobody else may', async () => {
+    const manager = await client('ward_manager');
+    const page = await manager.get('/users?sort=email&dir=desc');
+    expect(page.status).toBe(200);
+    expect(page.html).toContain('aria-sort="descending"');
+    expect(page.html).toContain('<table class="cards">');
+    const rows = readCsv(await manager.get('/users/export.csv?sort=email&dir=asc'));
+    expect(rows[0]).toEqual(['氏名', 'メールアドレス', '役割', '所属（所管課）', '状態']);
+    const emails = rows.slice(1).map((r) => r[1]!);
+    expect(emails).toContain(USERS.ward_officer!.email);
+    expect(emails).not.toContain(USERS.other_ward_officer!.email);
+    const desc = readCsv(await manager.get('/users/export.csv?sort=email&dir=desc'));
+    expect(desc.slice(1).map((r) => r[1])).toEqual([...emails].reverse());
+    const found = readCsv(
+      await manager.get(`/users/export.csv?q=${encodeURIComponent(USERS.ward_chief!.email)}`),
+    );
+    expect(found.slice(1).map((r) => r[1])).toEqual([USERS.ward_chief!.email]);
+    expect((await (await client('ward_officer')).get('/users/export.csv')).status).toBe(403);
+    expect((await manager.get('/users?sort=state&dir=asc&cursor=forged')).status).toBe(422);
   });
 });

@@ -3,12 +3,10 @@ import { Hono } from 'hono';
 import { COMPANY_ROLES, type Role, WARD_ROLES } from '../../../../policies/actor.js';
 import { listDepartments } from '../../../domain/organisations/departments.js';
 import { ForbiddenError } from '../../../domain/shared/errors.js';
-import { createUser, getUser, listUsers, updateUser } from '../../../domain/users/manage-users.js';
+import { createUser, getUser, updateUser } from '../../../domain/users/manage-users.js';
 import type { User } from '../../../domain/users/user.repository.js';
-import { departmentNames } from '../../../domain/worklists/names.js';
 import type { AppEnv } from '../../app-env.js';
 import { useCaseContext } from '../../middleware/authenticate.js';
-import { Badge, Pager, TableWrap } from '../components/common.js';
 import {
   ChoiceGroup,
   Csrf,
@@ -26,6 +24,7 @@ import { Layout } from '../layout.js';
 import { type PageCtx, pageCtx, viewerOf } from '../page-context.js';
 import { redirectWithNotice, sendPage } from '../render.js';
 import { grantableRoles } from './grantable-roles.js';
+import { userListCsv, userListPage } from './list.page.js';
 
 // 利用者の管理: a ward's manager (課長) and a company's manager keep their own organisation's
 // accounts — register, change roles and department, disable, set a new password, remove a lost
@@ -39,7 +38,7 @@ function mayAdminister(p: PageCtx): boolean {
   return grantableRoles(viewerOf(p)).length > 0;
 }
 
-function refuseUnlessAdministrator(p: PageCtx) {
+export function refuseUnlessAdministrator(p: PageCtx) {
   if (!mayAdminister(p)) {
     throw new ForbiddenError({
       en: "Only your organisation's manager may administer its users",
@@ -48,7 +47,7 @@ function refuseUnlessAdministrator(p: PageCtx) {
   }
 }
 
-function roleList(p: PageCtx, roles: readonly string[]): string {
+export function roleList(p: PageCtx, roles: readonly string[]): string {
   return roles.map((r) => p.t.users.roleNames[r] ?? r).join('、');
 }
 
@@ -75,67 +74,6 @@ async function departmentOptions(c: Context<AppEnv>, p: PageCtx) {
   const wardId = viewerOf(p).actor.wardId;
   if (!wardId) return [];
   return (await listDepartments(useCaseContext(c), wardId)).map((d) => ({ value: d.id, label: d.name }));
-}
-
-async function listPage(c: Context<AppEnv>) {
-  const p = pageCtx(c);
-  refuseUnlessAdministrator(p);
-  const ctx = useCaseContext(c);
-  const t = p.t.users;
-  const page = await listUsers(ctx, {
-    organisationId: viewerOf(p).actor.organisationId,
-    cursor: c.req.query('cursor') || undefined,
-    limit: 50,
-  });
-  const departments = await departmentNames(
-    ctx,
-    page.items.flatMap((u) => (u.departmentId ? [u.departmentId] : [])),
-  );
-  return sendPage(
-    c,
-    <Layout p={p} title={t.title}>
-      <p>{t.intro}</p>
-      <p class="actions">
-        <a class="button" href="/users/new">
-          {t.newUser}
-        </a>
-      </p>
-      <TableWrap p={p} label={t.title}>
-        <table class="cards">
-          <thead>
-            <tr>
-              <th scope="col">{t.columns.displayName}</th>
-              <th scope="col">{t.columns.email}</th>
-              <th scope="col">{t.columns.roles}</th>
-              <th scope="col">{t.columns.department}</th>
-              <th scope="col">{t.columns.state}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {page.items.map((u) => (
-              <tr>
-                <td data-label={t.columns.displayName}>
-                  <a href={`/users/${u.id}`}>{u.displayName}</a>
-                </td>
-                <td data-label={t.columns.email}>{u.email}</td>
-                <td data-label={t.columns.roles}>{roleList(p, u.roles)}</td>
-                <td data-label={t.columns.department}>
-                  {(u.departmentId && departments.get(u.departmentId)) ?? '—'}
-                </td>
-                <td data-label={t.columns.state}>
-                  <Badge
-                    status={u.disabled ? 'closed' : 'active'}
-                    label={u.disabled ? t.disabled : t.active}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableWrap>
-      <Pager p={p} nextCursor={page.nextCursor} />
-    </Layout>,
-  );
 }
 
 async function userForm(
@@ -292,7 +230,8 @@ async function updateAction(c: Context<AppEnv>) {
 export function userPages() {
   const app = new Hono<AppEnv>();
   const id = `/users/:id${UUID_PARAM}`;
-  app.get('/users', signedIn, listPage);
+  app.get('/users', signedIn, userListPage);
+  app.get('/users/export.csv', signedIn, userListCsv);
   app.get('/users/new', signedIn, newPage);
   app.post('/users/new', signedIn, createAction);
   app.get(id, signedIn, editPage);
