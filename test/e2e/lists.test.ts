@@ -76,7 +76,9 @@ describe.skipIf(skipBrowserTests())(
       ]);
       const bytes = new Uint8Array(await readFile((await file.path())!));
       expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-      const rows = parseCsv(new TextDecoder().decode(bytes.slice(3)).replace(/\r\n$/, '')).map((r) => r.cells);
+      const rows = parseCsv(new TextDecoder().decode(bytes.slice(3)).replace(/\r\n$/, '')).map(
+        (r) => r.cells,
+      );
       expect(rows.flat().filter((cell) => /\d{4}-\d{2}-\d{2}/.test(cell))).toEqual([]);
       return { name: file.suggestedFilename(), rows };
     };
