@@ -12,6 +12,7 @@ import {
   transitionContract,
 } from '../../domain/contracts/transition-contract.js';
 import type { Viewer } from '../../domain/shared/allowed-actions.js';
+import type { UseCaseContext } from '../../domain/shared/context.js';
 import type { AppEnv } from '../app-env.js';
 import { expectedVersion, requireAuth, useCaseContext } from '../middleware/authenticate.js';
 import { readContext } from '../middleware/read-replica.js';
@@ -96,6 +97,12 @@ export function presentContract(
   };
 }
 
+/** The contract as every route answers it: presented, with its contractor's certification flags. */
+async function presentWithFlags(ctx: UseCaseContext, contract: Contract, actions?: ContractAction[]) {
+  const flags = await flagsForContracts(ctx, [contract]);
+  return { ...presentContract(ctx, contract, actions), certificationFlags: flags.get(contract.id) ?? [] };
+}
+
 const common = { tags: ['contracts'], security: bearerSecurity };
 const COMMANDS: ContractCommand[] = ['activate', 'begin-ending', 'resume', 'close'];
 const COMMAND_SUMMARY: Record<ContractCommand, string> = {
@@ -177,7 +184,10 @@ export function contractRoutes() {
     }),
     async (c) =>
       c.json(
-        presentContract(useCaseContext(c), await createContract(useCaseContext(c), c.req.valid('json'))),
+        await presentWithFlags(
+          useCaseContext(c),
+          await createContract(useCaseContext(c), c.req.valid('json')),
+        ),
         201,
       ),
   );
@@ -197,12 +207,8 @@ export function contractRoutes() {
       const ctx = useCaseContext(c);
       const contract = await getContract(ctx, c.req.valid('param').id);
       c.header('etag', `"${contract.version}"`);
-      const flags = await flagsForContracts(ctx, [contract]);
       return c.json(
-        {
-          ...presentContract(ctx, contract, await contractActionsNow(ctx.db, ctx, contract)),
-          certificationFlags: flags.get(contract.id) ?? [],
-        },
+        await presentWithFlags(ctx, contract, await contractActionsNow(ctx.db, ctx, contract)),
         200,
       );
     },
@@ -227,7 +233,7 @@ export function contractRoutes() {
         patch,
         expectedVersion(c, version),
       );
-      return c.json(presentContract(useCaseContext(c), contract), 200);
+      return c.json(await presentWithFlags(useCaseContext(c), contract), 200);
     },
   );
 
@@ -250,7 +256,7 @@ export function contractRoutes() {
           command,
           expectedVersion(c, version),
         );
-        return c.json(presentContract(useCaseContext(c), contract), 200);
+        return c.json(await presentWithFlags(useCaseContext(c), contract), 200);
       },
     );
   }
@@ -274,7 +280,7 @@ export function contractRoutes() {
         grounds,
         expectedVersion(c, version),
       );
-      return c.json(presentContract(useCaseContext(c), contract), 200);
+      return c.json(await presentWithFlags(useCaseContext(c), contract), 200);
     },
   );
 
@@ -291,7 +297,7 @@ export function contractRoutes() {
     }),
     async (c) =>
       c.json(
-        presentContract(
+        await presentWithFlags(
           useCaseContext(c),
           await renewContract(useCaseContext(c), c.req.valid('param').id, c.req.valid('json')),
         ),
