@@ -125,8 +125,9 @@ describe.skipIf(skipBrowserTests())('the bicycle-measures case in the browser', 
       .getByRole('navigation', { name: 'メインメニュー' })
       .getByRole('link', { name: '取扱者' })
       .click();
-    await page.getByLabel('氏名').fill('新宿 太郎');
-    await page.getByLabel('ふりがな（カタカナ）').fill('シンジュク タロウ');
+    // the register's form field, not the list's filter (氏名・ふりがな・役職) nor its sort link
+    await page.getByRole('textbox', { name: /^氏名\s*必須$/ }).fill('新宿 太郎');
+    await page.getByLabel('ふりがな（カタカナ）', { exact: true }).fill('シンジュク タロウ');
     await press(page, '取扱者を登録する');
     expect(await notice(page)).toBe('登録しました。');
     await page.getByLabel('誓約日').fill('2026-03-20');

@@ -122,7 +122,7 @@ describe.skipIf(skipBrowserTests())(
         .getByRole('link', { name: 'アクセスログの確認' })
         .click();
       expect(await text(page.locator('h1'))).toBe('アクセスログの確認');
-      await page.locator('main table a').first().click();
+      await page.locator('main table tbody a').first().click();
       const section = page.getByRole('region', { name: '確認の頻度' });
       expect(await text(section)).toContain('毎月');
       await expectAccessible(page);

@@ -17,7 +17,7 @@ import { scoreSql, tierRankSql } from './standing-sql.js';
 // A company's standing with one municipality (リスク区分), from that municipality's own records of
 // it: its findings, incidents, compliance reports, monitoring, sub-contracting chain, the data its
 // contracts hold and its certifications. Decision: the standing is the municipality's supervisory
-// view, so its staff read it (CASL subject CompanyStanding, in SQL); a company does not read the
+// view, so its signers and inspectors read it (CASL subject CompanyStanding, in SQL); a company does not read the
 // tier a municipality gives it, and a national company's standing in one ward never counts what
 // it did for another.
 

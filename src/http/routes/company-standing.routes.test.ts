@@ -109,7 +109,12 @@ describe('a company’s standing from the records', () => {
   });
 
   it('answers 404 to other wards, to companies and for unknown ids; the list is empty for them', async () => {
-    for (const who of ['other_ward_officer', 'contractor_manager', 'subcontractor_manager']) {
+    for (const who of [
+      'other_ward_officer',
+      'council_reviewer',
+      'contractor_manager',
+      'subcontractor_manager',
+    ]) {
       const res = await t.call('GET', standingOf(w.companies.contractor), { token: w.tokens[who] });
       expect(res.status, who).toBe(404);
       const list = expectStatus(await t.call('GET', STANDING, { token: w.tokens[who] }), 200);

@@ -60,7 +60,7 @@ describe('the municipality’s coverage page', () => {
     expect(inspection).toContain('"証跡なし"');
     expect(inspection).toContain('"履行中"');
     // the test clock stands at 2026-11-22 01:00 UTC: 10:00 in Japan
-    expect(inspection).toContain('"2026-11-22 10:00"');
+    expect(inspection).toContain('"2026/11/22 10:00"');
     expect((await clients.contractor_manager!.get('/controls/export.csv')).status).toBe(403);
   });
 });
