@@ -137,7 +137,8 @@ table.register th[scope="row"] { white-space: nowrap; }
 .qr { display: block; background: #fff; border: 1px solid var(--line); margin: .5rem 0 1rem; }
 code.secret { font-size: 1.1rem; overflow-wrap: anywhere; }
 .recovery-codes { columns: 2; max-width: 24rem; font-size: 1.1rem; }
-.cards { list-style: none; margin: 0 0 1rem; padding: 0; display: grid; gap: .75rem; }
+/* a list of cards (ul, div); a table with class cards is a table on a desktop and cards only on a phone */
+.cards:not(table) { list-style: none; margin: 0 0 1rem; padding: 0; display: grid; gap: .75rem; }
 .card { border: 1px solid var(--line); border-radius: 6px; padding: .5rem .9rem; }
 .card p { margin: 0 0 .4rem; }
 .card-title { font-weight: 700; }
