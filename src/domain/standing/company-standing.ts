@@ -12,6 +12,7 @@ import { REQUIRED_KIND } from '../certifications/certification-standing.js';
 import type { UseCaseContext } from '../shared/context.js';
 import { notFound } from '../shared/errors.js';
 import { toJapanDate } from '../shared/japan-date.js';
+import { likePattern } from '../shared/sorted-list.js';
 import { scoreSql, tierRankSql } from './standing-sql.js';
 
 // A company's standing with one municipality (リスク区分), from that municipality's own records of
@@ -92,8 +93,8 @@ function factsQuery(
       .$if(!!filter.q, (q) =>
         q.where((eb) =>
           eb.or([
-            eb('o.name', 'like', `%${escapeLike(filter.q!)}%`),
-            eb('o.corporate_number', 'like', `%${escapeLike(filter.q!)}%`),
+            eb('o.name', 'like', likePattern(filter.q!)),
+            eb('o.corporate_number', 'like', likePattern(filter.q!)),
           ]),
         ),
       )
@@ -165,10 +166,6 @@ function factsQuery(
   );
 }
 
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
-}
-
 function toStanding(row: FactsRow, asOf: string): CompanyStanding {
   const facts: StandingFacts = {
     openFindings: row.open_findings,
@@ -198,14 +195,24 @@ function toStanding(row: FactsRow, asOf: string): CompanyStanding {
   };
 }
 
+/** The facts with the score the rules give them, as one query to finish (order, limit, run). */
+function scoredFacts(
+  ctx: Pick<UseCaseContext, 'ability' | 'now' | 'db'>,
+  filter: Parameters<typeof factsQuery>[2],
+) {
+  return ctx.db
+    .selectFrom(factsQuery(ctx, ctx.db, filter).as('facts'))
+    .selectAll('facts')
+    .select(scoreSql().as('score'));
+}
+
 /** The standing of every company the actor's municipality knows, sorted in SQL. */
 export async function listCompanyStandings(
   ctx: UseCaseContext,
   options: { sort?: { key: StandingSortKey; dir: 'asc' | 'desc' }; q?: string } = {},
 ): Promise<{ items: CompanyStanding[]; rulesVersion: string }> {
-  const score = scoreSql();
   // ORDER BY may name the output column alone, not inside an expression: the rank recomputes it
-  const rank = tierRankSql(score);
+  const rank = tierRankSql(scoreSql());
   const sort = options.sort ?? { key: 'tier', dir: 'desc' };
   const dir = sort.dir === 'asc' ? sql`asc` : sql`desc`;
   const order =
@@ -216,10 +223,7 @@ export async function listCompanyStandings(
         : sort.key === 'incidents'
           ? sql`incidents_last_year ${dir}, name asc`
           : sql`name ${dir}`;
-  const rows = await ctx.db
-    .selectFrom(factsQuery(ctx, ctx.db, { q: options.q }).as('facts'))
-    .selectAll('facts')
-    .select(score.as('score'))
+  const rows = await scoredFacts(ctx, { q: options.q })
     .orderBy(sql`${order}, company_id`)
     .limit(LIMIT)
     .execute();
@@ -232,11 +236,7 @@ export async function listCompanyStandings(
 
 /** One company's standing, or 404 when the actor's municipality does not know the company. */
 export async function getCompanyStanding(ctx: UseCaseContext, companyId: string): Promise<CompanyStanding> {
-  const row = await ctx.db
-    .selectFrom(factsQuery(ctx, ctx.db, { companyId }).as('facts'))
-    .selectAll('facts')
-    .select(scoreSql().as('score'))
-    .executeTakeFirst();
+  const row = await scoredFacts(ctx, { companyId }).executeTakeFirst();
   if (!row) throw notFound('Company', '事業者');
   return toStanding(row as unknown as FactsRow, toJapanDate(ctx.now()));
 }
@@ -250,11 +250,7 @@ export async function tierCountsOfWard(
   wardId: string,
   departmentId: string | null = null,
 ): Promise<Record<'A' | 'B' | 'C', number>> {
-  const rows = await ctx.db
-    .selectFrom(factsQuery(ctx, ctx.db, { wardId, departmentId }).as('facts'))
-    .selectAll('facts')
-    .select(scoreSql().as('score'))
-    .execute();
+  const rows = await scoredFacts(ctx, { wardId, departmentId }).execute();
   const counts = { A: 0, B: 0, C: 0 };
   const asOf = toJapanDate(ctx.now());
   for (const row of rows) counts[toStanding(row as unknown as FactsRow, asOf).tier] += 1;

@@ -22,6 +22,9 @@ import { sendPage } from '../render.js';
 // company's standing with the reason for every point. The same use cases as
 // /api/v1/companies/standing; the rule set is forms/company-standing.
 
+/** The tier's tone in its badge; the words say the tier too. */
+const TIER_TONES = { A: 'ok', B: 'warn', C: 'bad' } as const;
+
 const tr = (p: PageCtx, text: { ja: string; en: string }) => (p.lang === 'ja' ? text.ja : text.en);
 
 function valueText(p: PageCtx, value: CompanyStanding['factors'][number]['value']): string {
@@ -102,9 +105,7 @@ async function showList(c: Context<AppEnv>) {
                     <a href={`/companies/${s.companyId}`}>{s.name}</a>
                   </td>
                   <td data-label={t.columns.tier}>
-                    <span class={`badge ${s.tier === 'C' ? 'bad' : s.tier === 'B' ? 'warn' : 'ok'}`}>
-                      {t.tier(s.tier)}
-                    </span>
+                    <span class={`badge ${TIER_TONES[s.tier]}`}>{t.tier(s.tier)}</span>
                   </td>
                   <td data-label={t.columns.score}>{s.score}</td>
                   <td data-label={t.columns.findings}>
@@ -152,9 +153,7 @@ async function showCompany(c: Context<AppEnv>) {
     c,
     <Layout p={p} title={t.detailTitle(s.name)}>
       <p>
-        <span class={`badge ${s.tier === 'C' ? 'bad' : s.tier === 'B' ? 'warn' : 'ok'}`}>
-          {t.tier(s.tier)}
-        </span>{' '}
+        <span class={`badge ${TIER_TONES[s.tier]}`}>{t.tier(s.tier)}</span>{' '}
         {t.scoreLine(s.score, s.tier, tr(p, s.tierMeaning))}
       </p>
       <p class="hint">
